@@ -1,0 +1,46 @@
+using System.Security.Cryptography;
+using Org.BouncyCastle.Crypto.Digests;
+
+namespace EvidenceChain.Core.Hashing;
+
+/// <summary>
+/// SHA-256 and SM3 over one streaming pass: feed any number of spans, then <see cref="Finish"/>.
+/// Memory is constant whatever the content's length; the caller owns reading (files stay outside
+/// the core). One instance per thread; it resets itself on <see cref="Finish"/> for reuse.
+/// </summary>
+public sealed class ContentHasher : IDisposable
+{
+    private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly SM3Digest _sm3 = new();
+    private long _lengthBytes;
+
+    /// <summary>How many bytes have been appended since the last <see cref="Finish"/>.</summary>
+    public long LengthBytes => _lengthBytes;
+
+    public void Append(ReadOnlySpan<byte> data)
+    {
+        _sha256.AppendData(data);
+        _sm3.BlockUpdate(data);
+        _lengthBytes += data.Length;
+    }
+
+    public ContentDigests Finish()
+    {
+        Digest sha256 = default;
+        Digest sm3 = default;
+        _sha256.GetHashAndReset(Digest.AsWritableBytes(ref sha256));
+        _sm3.DoFinal(Digest.AsWritableBytes(ref sm3));
+        _lengthBytes = 0;
+        return new ContentDigests(sha256, sm3);
+    }
+
+    /// <summary>Both digests of a buffer already in memory.</summary>
+    public static ContentDigests HashData(ReadOnlySpan<byte> content)
+    {
+        using var hasher = new ContentHasher();
+        hasher.Append(content);
+        return hasher.Finish();
+    }
+
+    public void Dispose() => _sha256.Dispose();
+}

@@ -1,0 +1,37 @@
+namespace EvidenceChain.Core.Proofs;
+
+/// <summary>
+/// Why a verification failed. Each member names the rule broken; the numbers are stable and appear
+/// in reports and exit details, so they never change and are never reused.
+/// </summary>
+public enum VerificationFailure
+{
+    /// <summary>Nothing failed.</summary>
+    None = 0,
+
+    // Merkle proofs (RFC 9162 §2.1.3.2, §2.1.4.2).
+    IndexOutOfRange = 1,
+    WrongProofLength = 2,
+    RootMismatch = 3,
+    SizeDecreased = 4,
+    EmptyTreeHasNoProof = 5,
+
+    // Signed notes, checkpoints and promises.
+    MalformedNote = 20,
+    NoTrustedSignature = 21,
+    BadSignature = 22,
+    OriginMismatch = 23,
+    MalformedCheckpoint = 24,
+    TreeHashMismatch = 25,
+    MalformedPromise = 26,
+
+    // Receipts and leaves.
+    MalformedReceipt = 40,
+    UnsupportedVersion = 41,
+    UnexpectedLeafType = 42,
+    MalformedLeaf = 43,
+    CommitmentMismatch = 44,
+    PartyCommitmentMismatch = 45,
+    MalformedSaltFile = 46,
+    UnitCountMismatch = 47,
+}
