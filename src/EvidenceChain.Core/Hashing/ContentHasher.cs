@@ -24,18 +24,18 @@ public sealed class ContentHasher : IDisposable
         _lengthBytes += data.Length;
     }
 
-    public ContentDigests Finish()
+    public DigestPair Finish()
     {
         Digest sha256 = default;
         Digest sm3 = default;
         _sha256.GetHashAndReset(Digest.AsWritableBytes(ref sha256));
         _sm3.DoFinal(Digest.AsWritableBytes(ref sm3));
         _lengthBytes = 0;
-        return new ContentDigests(sha256, sm3);
+        return new DigestPair(sha256, sm3);
     }
 
     /// <summary>Both digests of a buffer already in memory.</summary>
-    public static ContentDigests HashData(ReadOnlySpan<byte> content)
+    public static DigestPair HashData(ReadOnlySpan<byte> content)
     {
         using var hasher = new ContentHasher();
         hasher.Append(content);

@@ -1,7 +1,7 @@
 namespace EvidenceChain.Core.Hashing;
 
-/// <summary>The SHA-256 and SM3 digests of one piece of content, computed in one pass.</summary>
-public readonly record struct ContentDigests(Digest Sha256, Digest Sm3)
+/// <summary>A SHA-256 digest and an SM3 digest of the same thing: content, a units root, a record.</summary>
+public readonly record struct DigestPair(Digest Sha256, Digest Sm3)
 {
     public Digest For(TreeHash hash) => hash switch
     {
