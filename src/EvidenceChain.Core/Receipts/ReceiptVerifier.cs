@@ -1,0 +1,250 @@
+using EvidenceChain.Core.Checkpoints;
+using EvidenceChain.Core.Hashing;
+using EvidenceChain.Core.Leaves;
+using EvidenceChain.Core.Merkle;
+using EvidenceChain.Core.Notes;
+using EvidenceChain.Core.Proofs;
+
+namespace EvidenceChain.Core.Receipts;
+
+/// <summary>
+/// Offline verification of a deposit receipt (receipt.md), in the order the format fixes: the
+/// checkpoint's signatures with keys the caller trusts (never keys from the receipt), then the
+/// checkpoint, the inclusion of the leaf, the leaf's type and layout, the recomputed commitments,
+/// the depositor opening and the promise. It stops at the first failure.
+/// </summary>
+public static class ReceiptVerifier
+{
+    private static readonly string[] s_logKeyAlgorithms = ["Ed25519", "SM2"];
+
+    public static ReceiptReport Verify(string receiptJson, IReadOnlyList<NoteVerifier> trustedKeys, DepositEvidence? evidence)
+    {
+        ArgumentNullException.ThrowIfNull(receiptJson);
+        ArgumentNullException.ThrowIfNull(trustedKeys);
+        var run = new Run();
+        run.NotChecked.Add((UncheckedItem.LogConsistency, "no witness cosignature or later consistency proof was checked"));
+
+        Verdict verdict = Receipt.TryParse(receiptJson, out Receipt? receipt);
+        if (!verdict.IsValid)
+        {
+            return run.Finish(verdict);
+        }
+
+        run.Pass(ReceiptCheck.ReceiptFormat);
+        verdict = TlogProof.TryParse(receipt!.TlogProof, out TlogProof? proof);
+        if (!verdict.IsValid)
+        {
+            return run.Finish(verdict);
+        }
+
+        verdict = VerifyCheckpoint(proof!.CheckpointNote, trustedKeys, run);
+        if (!verdict.IsValid)
+        {
+            return run.Finish(verdict);
+        }
+
+        Checkpoint checkpoint = run.Checkpoint!;
+        using MerkleHasher hasher = MerkleHasher.Create(checkpoint.Origin.TreeHash);
+        Digest leafHash = hasher.HashLeaf(proof.Leaf);
+        run.LeafIndex = proof.LeafIndex;
+        verdict = InclusionProof.Verify(hasher, proof.LeafIndex, checkpoint.TreeSize, leafHash, proof.Proof.ToArray(), checkpoint.Root);
+        if (!verdict.IsValid)
+        {
+            return run.Finish(verdict);
+        }
+
+        run.Pass(ReceiptCheck.Inclusion);
+        verdict = LeafEnvelope.TryDecodeDeposit(proof.Leaf, out DepositLeaf? deposit);
+        if (!verdict.IsValid)
+        {
+            return run.Finish(verdict);
+        }
+
+        run.Deposit = deposit;
+        run.Pass(ReceiptCheck.LeafFormat);
+        verdict = VerifyContent(deposit!, evidence, run);
+        if (!verdict.IsValid)
+        {
+            return run.Finish(verdict);
+        }
+
+        verdict = VerifyOpening(deposit!, receipt.Depositor, run);
+        if (!verdict.IsValid)
+        {
+            return run.Finish(verdict);
+        }
+
+        verdict = VerifyPromise(receipt.Promise, checkpoint.Origin, hasher, leafHash, trustedKeys, run);
+        if (!verdict.IsValid)
+        {
+            return run.Finish(verdict);
+        }
+
+        NoteUnknownSections(receipt, run);
+        return run.Finish(Verdict.Valid);
+    }
+
+    private static Verdict VerifyCheckpoint(string note, IReadOnlyList<NoteVerifier> trustedKeys, Run run)
+    {
+        Verdict verdict = SignedNote.TryOpen(note, trustedKeys, out OpenedNote? opened);
+        if (!verdict.IsValid)
+        {
+            return verdict;
+        }
+
+        run.Pass(ReceiptCheck.CheckpointSignatures);
+        verdict = Checkpoint.TryParse(opened!.Text, out Checkpoint? checkpoint);
+        if (!verdict.IsValid)
+        {
+            return verdict;
+        }
+
+        string origin = checkpoint!.Origin.ToString();
+        var logKeys = trustedKeys.Where(k => k.Name == origin).ToList();
+        if (!opened.SignedBy.Any(k => k.Name == origin))
+        {
+            return Verdict.Fail(VerificationFailure.OriginMismatch, $"the checkpoint's origin {origin} is not the name of any trusted key that signed it");
+        }
+
+        NoteVerifier? unsigned = logKeys.FirstOrDefault(k => !opened.SignedBy.Contains(k));
+        if (unsigned is not null)
+        {
+            return Verdict.Fail(VerificationFailure.NoTrustedSignature, $"the trusted {unsigned.AlgorithmName} key {unsigned.Name}+{unsigned.KeyId:x8} did not sign the checkpoint");
+        }
+
+        foreach (string algorithm in s_logKeyAlgorithms.Where(a => !logKeys.Any(k => k.AlgorithmName == a)))
+        {
+            run.NotChecked.Add((UncheckedItem.MissingAlgorithm, algorithm));
+        }
+
+        if (opened.UnknownSignatures.Count > 0)
+        {
+            run.NotChecked.Add((UncheckedItem.UnknownSignatures, string.Join(", ", opened.UnknownSignatures.Select(s => $"{s.KeyName}+{s.KeyId:x8}"))));
+        }
+
+        run.SignedBy = logKeys;
+        run.Checkpoint = checkpoint;
+        run.Pass(ReceiptCheck.CheckpointFormat);
+        return Verdict.Valid;
+    }
+
+    private static Verdict VerifyContent(DepositLeaf deposit, DepositEvidence? evidence, Run run)
+    {
+        if (evidence is null)
+        {
+            run.NotChecked.Add((UncheckedItem.Content, "no file and salt file were given"));
+            return Verdict.Valid;
+        }
+
+        if (evidence.UnitCount != deposit.UnitCount)
+        {
+            return Verdict.Fail(VerificationFailure.UnitCountMismatch, $"the content gives {evidence.UnitCount} units but the deposit has {deposit.UnitCount}");
+        }
+
+        if (evidence.UnitsRoot.Sha256 != deposit.UnitsRoot.Sha256)
+        {
+            return Verdict.Fail(VerificationFailure.CommitmentMismatch, $"the SHA-256 commitment of the content is {evidence.UnitsRoot.Sha256.ToHex()} but the deposit holds {deposit.UnitsRoot.Sha256.ToHex()}");
+        }
+
+        run.Pass(ReceiptCheck.UnitsRootSha256);
+        if (evidence.UnitsRoot.Sm3 != deposit.UnitsRoot.Sm3)
+        {
+            return Verdict.Fail(VerificationFailure.CommitmentMismatch, $"the SM3 commitment of the content is {evidence.UnitsRoot.Sm3.ToHex()} but the deposit holds {deposit.UnitsRoot.Sm3.ToHex()}");
+        }
+
+        run.Pass(ReceiptCheck.UnitsRootSm3);
+        return Verdict.Valid;
+    }
+
+    private static Verdict VerifyOpening(DepositLeaf deposit, DepositorOpening? opening, Run run)
+    {
+        if (opening is null)
+        {
+            run.NotChecked.Add((UncheckedItem.DepositorOpening, "the receipt does not open the depositor commitment"));
+            return Verdict.Valid;
+        }
+
+        if (opening.Commitments() != deposit.Depositor)
+        {
+            return Verdict.Fail(VerificationFailure.PartyCommitmentMismatch, "the depositor opening does not match the depositor commitments in the leaf");
+        }
+
+        run.Pass(ReceiptCheck.DepositorOpening);
+        return Verdict.Valid;
+    }
+
+    private static Verdict VerifyPromise(PromiseSection? section, LogOrigin origin, MerkleHasher hasher, Digest leafHash, IReadOnlyList<NoteVerifier> trustedKeys, Run run)
+    {
+        if (section is null)
+        {
+            run.NotChecked.Add((UncheckedItem.Promise, "the receipt carries no promise"));
+            return Verdict.Valid;
+        }
+
+        Verdict verdict = SignedNote.TryOpen(section.Note, trustedKeys.Where(k => k.Name == origin.ToString()).ToList(), out OpenedNote? opened);
+        if (!verdict.IsValid)
+        {
+            return Verdict.Fail(verdict.Failure, "promise: " + verdict.Detail);
+        }
+
+        verdict = Promise.TryParse(opened!.Text, out Promise? promise);
+        if (!verdict.IsValid)
+        {
+            return verdict;
+        }
+
+        if (promise!.Origin != origin)
+        {
+            return Verdict.Fail(VerificationFailure.OriginMismatch, $"the promise is for {promise.Origin}, the checkpoint for {origin}");
+        }
+
+        verdict = InclusionProof.Verify(hasher, section.BatchIndex, promise.BatchLeafCount, leafHash, section.BatchProof.ToArray(), promise.BatchRoot);
+        if (!verdict.IsValid)
+        {
+            return Verdict.Fail(verdict.Failure, "promise batch: " + verdict.Detail);
+        }
+
+        run.Pass(ReceiptCheck.Promise);
+        return Verdict.Valid;
+    }
+
+    private static void NoteUnknownSections(Receipt receipt, Run run)
+    {
+        if (receipt.AnchorCount > 0)
+        {
+            run.NotChecked.Add((UncheckedItem.Anchors, receipt.AnchorCount.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        if (receipt.TimestampCount > 0)
+        {
+            run.NotChecked.Add((UncheckedItem.Timestamps, receipt.TimestampCount.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        if (receipt.UnknownMembers is { Count: > 0 } unknown)
+        {
+            run.NotChecked.Add((UncheckedItem.UnknownMembers, string.Join(", ", unknown)));
+        }
+
+        run.NotChecked.Add((UncheckedItem.TrustedTime, "times are the notary's own claim"));
+    }
+
+    private sealed class Run
+    {
+        public List<ReceiptCheck> Passed { get; } = [];
+
+        public List<(UncheckedItem, string)> NotChecked { get; } = [];
+
+        public IReadOnlyList<NoteVerifier> SignedBy { get; set; } = [];
+
+        public Checkpoint? Checkpoint { get; set; }
+
+        public ulong? LeafIndex { get; set; }
+
+        public DepositLeaf? Deposit { get; set; }
+
+        public void Pass(ReceiptCheck check) => Passed.Add(check);
+
+        public ReceiptReport Finish(Verdict verdict) =>
+            new(verdict, Passed, NotChecked, SignedBy, Checkpoint, LeafIndex, Deposit);
+    }
+}

@@ -1,0 +1,35 @@
+namespace EvidenceChain.Core.Receipts;
+
+/// <summary>What a verification did not check, so a report can say so plainly. Stable numbers.</summary>
+public enum UncheckedItem
+{
+    /// <summary>No content and salt file were given, so the commitments were not recomputed.</summary>
+    Content = 1,
+
+    /// <summary>The receipt has no depositor opening: who deposited is not shown.</summary>
+    DepositorOpening = 2,
+
+    /// <summary>The receipt has no promise.</summary>
+    Promise = 3,
+
+    /// <summary>Chain anchors are present but this verifier does not check them.</summary>
+    Anchors = 4,
+
+    /// <summary>Timestamp tokens are present but this verifier does not check them.</summary>
+    Timestamps = 5,
+
+    /// <summary>Signatures from keys not in the trust list were ignored.</summary>
+    UnknownSignatures = 6,
+
+    /// <summary>Receipt members this version does not know were ignored.</summary>
+    UnknownMembers = 7,
+
+    /// <summary>No trusted key of this algorithm for the log was given, so its signature was not checked.</summary>
+    MissingAlgorithm = 8,
+
+    /// <summary>Always: that the notary showed everyone the same log (needs witnesses or a later consistency proof).</summary>
+    LogConsistency = 9,
+
+    /// <summary>Always, until timestamp tokens are checked: the times are the notary's own claim.</summary>
+    TrustedTime = 10,
+}
