@@ -11,7 +11,8 @@ public static class NoteVerifierKey
     {
         ArgumentNullException.ThrowIfNull(text);
         verifier = null;
-        string[] parts = text.Trim().Split('+');
+        // The base64 key may itself contain '+', so only the first two are separators.
+        string[] parts = text.Trim().Split('+', 3);
         if (parts.Length != 3 || !NoteName.IsValid(parts[0]) || parts[1].Length != 8
             || !uint.TryParse(parts[1], System.Globalization.NumberStyles.AllowHexSpecifier, null, out uint keyId))
         {
