@@ -46,12 +46,12 @@ internal static class Json
 
     public static string Write(Action<Utf8JsonWriter> write)
     {
-        using var buffer = new MemoryStream();
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, Indented))
         {
             write(writer);
         }
 
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
     }
 }

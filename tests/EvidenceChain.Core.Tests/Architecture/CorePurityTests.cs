@@ -1,0 +1,75 @@
+using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using EvidenceChain.Core.Hashing;
+
+namespace EvidenceChain.Core.Tests.Architecture;
+
+/// <summary>
+/// Keeps the core pure (STYLE.md: no files, sockets, clock, randomness, logging or async) and the
+/// dependency direction intact, by reading what the compiled assembly actually references.
+/// </summary>
+public class CorePurityTests
+{
+    private static readonly Assembly s_core = typeof(Digest).Assembly;
+
+    private static readonly string[] s_allowedAssemblies =
+    [
+        "System.Runtime", "System.Collections", "System.Linq", "System.Memory", "System.Text.Json",
+        "System.Security.Cryptography", "System.Runtime.InteropServices", "System.Text.Encoding.Extensions",
+        "System.Runtime.Intrinsics", "System.Numerics.Vectors", "NSec.Cryptography", "BouncyCastle.Cryptography",
+    ];
+
+    // Namespaces or types whose use means I/O, time, randomness, logging or concurrency.
+    private static readonly string[] s_forbiddenTypePrefixes =
+    [
+        "System.IO.File", "System.IO.Directory", "System.IO.FileStream", "System.IO.Path", "System.IO.Stream",
+        "System.Net.", "System.Console", "System.Diagnostics.Process", "System.Threading.Tasks.",
+        "System.Threading.Thread", "System.Threading.Timer", "System.Random", "System.Environment",
+        "System.TimeProvider", "System.Diagnostics.Stopwatch", "Microsoft.Extensions.",
+        "System.Security.Cryptography.RandomNumberGenerator", "EvidenceChain.",
+    ];
+
+    private static readonly string[] s_forbiddenMembers = ["get_Now", "get_UtcNow", "get_Today", "GetSecureRandom"];
+
+    [Fact]
+    public void CoreAssembly_ReferencesOnlyAllowedAssemblies()
+    {
+        string[] referenced = s_core.GetReferencedAssemblies().Select(a => a.Name!).ToArray();
+
+        Assert.Empty(referenced.Except(s_allowedAssemblies));
+        Assert.Contains("NSec.Cryptography", referenced);
+        Assert.Contains("BouncyCastle.Cryptography", referenced);
+    }
+
+    [Fact]
+    public void CoreAssembly_UsesNoIoClockRandomnessOrLogging()
+    {
+        using var stream = File.OpenRead(s_core.Location);
+        using var pe = new PEReader(stream);
+        MetadataReader metadata = pe.GetMetadataReader();
+
+        var typeNames = metadata.TypeReferences
+            .Select(handle => metadata.GetTypeReference(handle))
+            .Select(t => metadata.GetString(t.Namespace) + "." + metadata.GetString(t.Name))
+            .ToList();
+        var memberNames = metadata.MemberReferences
+            .Select(handle => metadata.GetString(metadata.GetMemberReference(handle).Name))
+            .ToList();
+
+        Assert.Contains("System.Security.Cryptography.IncrementalHash", typeNames);
+        Assert.DoesNotContain(typeNames, name => s_forbiddenTypePrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)));
+        Assert.Empty(memberNames.Intersect(s_forbiddenMembers));
+    }
+
+    [Fact]
+    public void CoreAssembly_HasNoAsyncMethods()
+    {
+        var methods = s_core.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .ToList();
+
+        Assert.NotEmpty(methods);
+        Assert.DoesNotContain(methods, m => m.GetCustomAttribute<System.Runtime.CompilerServices.AsyncStateMachineAttribute>() is not null);
+    }
+}
