@@ -1,0 +1,3 @@
+using EvidenceChain.Cli;
+
+return CliApp.Run(args, CliContext.FromConsole());
