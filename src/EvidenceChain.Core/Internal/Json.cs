@@ -13,7 +13,13 @@ internal static class Json
         AllowDuplicateProperties = false,
     };
 
-    public static readonly JsonWriterOptions Indented = new() { Indented = true };
+    // Receipts are read by people too: keep '+' and '—' as they are. (The relaxed encoder only
+    // matters when JSON is embedded in HTML, which these files never are.)
+    public static readonly JsonWriterOptions Indented = new()
+    {
+        Indented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static bool TryParse(string text, out JsonDocument? document)
     {

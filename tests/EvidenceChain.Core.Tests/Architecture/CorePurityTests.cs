@@ -17,7 +17,7 @@ public class CorePurityTests
     [
         "System.Runtime", "System.Collections", "System.Linq", "System.Memory", "System.Text.Json",
         "System.Security.Cryptography", "System.Runtime.InteropServices", "System.Text.Encoding.Extensions",
-        "System.Runtime.Intrinsics", "System.Numerics.Vectors", "NSec.Cryptography", "BouncyCastle.Cryptography",
+        "System.Runtime.Intrinsics", "System.Numerics.Vectors", "System.Text.Encodings.Web", "NSec.Cryptography", "BouncyCastle.Cryptography",
     ];
 
     // Namespaces or types whose use means I/O, time, randomness, logging or concurrency.

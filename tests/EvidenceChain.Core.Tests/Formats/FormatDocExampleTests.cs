@@ -46,6 +46,56 @@ public partial class FormatDocExampleTests
         }
     }
 
+    /// <summary>
+    /// docs/examples/: the files of the README's walk-through (content, salt file, receipt, the
+    /// notary's verifier keys), made from the same inputs as the format examples.
+    /// </summary>
+    [Fact]
+    public void ExampleFiles_MatchTheCode()
+    {
+        var files = new Dictionary<string, byte[]>
+        {
+            ["hello-court.txt"] = ExampleLog.Content,
+            ["hello-court.salt.json"] = Encoding.UTF8.GetBytes(new SaltFile(ExampleLog.Salt, 0, 1, ExampleLog.UnitsRoot()).ToJson()),
+            ["hello-court.receipt.json"] = Encoding.UTF8.GetBytes(ExampleReceipt().ToJson()),
+            ["notary.vkeys"] = Encoding.UTF8.GetBytes(VerifierKeys()),
+        };
+        string folder = RepoPaths.Doc("examples");
+        if (Environment.GetEnvironmentVariable("EVIDENCECHAIN_WRITE_DOC_EXAMPLES") == "1")
+        {
+            Directory.CreateDirectory(folder);
+            foreach ((string name, byte[] bytes) in files)
+            {
+                File.WriteAllBytes(Path.Combine(folder, name), bytes);
+            }
+
+            return;
+        }
+
+        foreach ((string name, byte[] bytes) in files)
+        {
+            Assert.Equal(bytes, File.ReadAllBytes(Path.Combine(folder, name)));
+        }
+    }
+
+    [Fact]
+    public void ExampleReceipt_VerifiesWithContentAndSaltFile()
+    {
+        using ExampleLog log = OneLeafLog();
+
+        ReceiptReport report = ReceiptVerifier.Verify(ExampleReceipt().ToJson(), log.TrustedKeys, ExampleLog.Evidence());
+
+        Assert.True(report.IsValid, report.Verdict.ToString());
+        Assert.Contains(ReceiptCheck.Promise, report.Passed);
+    }
+
+    private static Receipt ExampleReceipt()
+    {
+        using ExampleLog log = OneLeafLog();
+        byte[] leaf = ExampleLog.Deposit().Encode();
+        return new Receipt(log.Proof(0, leaf).Format(), ExampleLog.Opening(), log.PromiseFor([leaf], 0, ExampleLog.ReceivedAtMs));
+    }
+
     [Fact]
     public void Examples_TlogProof_VerifiesAsAReceipt()
     {
