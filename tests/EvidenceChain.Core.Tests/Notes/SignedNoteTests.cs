@@ -37,6 +37,36 @@ public class SignedNoteTests
     }
 
     [Fact]
+    public void Sign_CheckpointEd25519Line_VerifiesWithOpenSsl()
+    {
+        // What a court's expert can do without our code: take the Ed25519 line of a checkpoint,
+        // drop the 4-byte key ID, and check the rest over the note text with OpenSSL.
+        const string name = "notary.example.cn/evidencechain/000102030405060708090a0b0c0d0e0f/sha256";
+        using Ed25519NoteSigner signer = TestKeys.Ed25519(name);
+        string text = name + "\n1\nCTsGsb/zR+2KwEGf/+bjeIitn0f9I+UffO1rtRNMATc=\n";
+        string note = SignedNote.Sign(text, signer);
+        byte[] line = Convert.FromBase64String(note.Split(' ')[^1].TrimEnd('\n'));
+        string dir = Directory.CreateTempSubdirectory("ec-ed25519-").FullName;
+        try
+        {
+            byte[] spki = [.. Convert.FromHexString("302a300506032b6570032100"), .. TestKeys.Ed25519Public];
+            File.WriteAllText(Path.Combine(dir, "pub.pem"), "-----BEGIN PUBLIC KEY-----\n" + Convert.ToBase64String(spki) + "\n-----END PUBLIC KEY-----\n");
+            File.WriteAllBytes(Path.Combine(dir, "msg"), Encoding.UTF8.GetBytes(text));
+            File.WriteAllBytes(Path.Combine(dir, "sig"), line[4..]);
+
+            (int exitCode, string output) = OpenSsl.Run("pkeyutl", "-verify", "-pubin", "-inkey", Path.Combine(dir, "pub.pem"),
+                "-rawin", "-in", Path.Combine(dir, "msg"), "-sigfile", Path.Combine(dir, "sig"));
+
+            Assert.True(exitCode == 0, output);
+            Assert.Equal(signer.KeyId, System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(line));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void TryOpen_TextChangedAfterSigning_ReturnsBadSignature()
     {
         string tampered = GoNote.Replace("cryptography", "cryptographY", StringComparison.Ordinal);
