@@ -16,12 +16,16 @@ namespace EvidenceChain.Cli;
 /// </summary>
 internal sealed class DepositContent
 {
-    private DepositContent(IReadOnlyList<ContentFile> files, bool isDirectory)
+    private DepositContent(string sourcePath, IReadOnlyList<ContentFile> files, bool isDirectory)
     {
+        SourcePath = sourcePath;
         Files = files;
         IsDirectory = isDirectory;
         TotalLengthBytes = files.Aggregate(0L, (sum, file) => checked(sum + (long)file.LengthBytes));
     }
+
+    /// <summary>The file or directory as the user named it, for messages.</summary>
+    public string SourcePath { get; }
 
     /// <summary>The files in the order they were listed (units are ordered by <see cref="UnitPlan"/>).</summary>
     public IReadOnlyList<ContentFile> Files { get; }
@@ -46,7 +50,7 @@ internal sealed class DepositContent
                 throw new InputException(InputProblem.SpecialFile, path);
         }
 
-        return new DepositContent([new ContentFile(string.Empty, fullPath, LengthOf(fullPath))], isDirectory: false);
+        return new DepositContent(path, [new ContentFile(string.Empty, fullPath, LengthOf(fullPath))], isDirectory: false);
     }
 
     /// <summary>A directory deposit: every regular file below it, hidden ones included, recursively.</summary>
@@ -82,7 +86,7 @@ internal sealed class DepositContent
                     case FileKind.Directory:
                         continue;
                     case FileKind.Missing:
-                        throw new InputException(InputProblem.ChangedWhileReading, path);
+                        throw new InputException(InputProblem.ChangedWhileReading, entry);
                     case FileKind.SymbolicLink:
                         throw new InputException(InputProblem.SymbolicLink, entry, new FileInfo(entry).LinkTarget ?? string.Empty);
                     case FileKind.Special:
@@ -103,7 +107,7 @@ internal sealed class DepositContent
             throw new InputException(InputProblem.Unreadable, path, e.Message);
         }
 
-        return new DepositContent(files, isDirectory: true);
+        return new DepositContent(path, files, isDirectory: true);
     }
 
     /// <summary>The units in committed order; refuses an empty directory, too many units, or two names that are equal after NFC normalization.</summary>
@@ -115,15 +119,15 @@ internal sealed class DepositContent
         }
         catch (ArgumentException e)
         {
-            throw new InputException(InputProblem.ContentNotPlannable, Files.Count == 1 ? Files[0].FullPath : CommonRoot(), e.Message);
+            throw new InputException(InputProblem.ContentNotPlannable, SourcePath, e.Message);
         }
     }
 
     /// <summary>
     /// Reads every unit once, in committed order, and returns the units roots under
-    /// <paramref name="masterSalt"/>: what a receipt's deposit leaf must hold.
+    /// <paramref name="masterSalt"/>: what a receipt's deposit leaf must hold. <paramref name="advance"/>,
+    /// if given, is told how many bytes were just read, for a progress bar.
     /// </summary>
-    /// <param name="advance">Told how many bytes were just read, for a progress bar.</param>
     public DepositEvidence ComputeEvidence(MasterSalt masterSalt, long chunkSizeBytes, Action<long>? advance = null)
     {
         ArgumentNullException.ThrowIfNull(masterSalt);
@@ -213,7 +217,4 @@ internal sealed class DepositContent
             throw new InputException(InputProblem.Unreadable, fullPath, e.Message);
         }
     }
-
-    private string CommonRoot() =>
-        Files.Count == 0 || !IsDirectory ? string.Empty : Files[0].FullPath[..^Files[0].UnitPath.Length].TrimEnd(Path.DirectorySeparatorChar);
 }

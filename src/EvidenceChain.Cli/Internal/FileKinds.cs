@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace EvidenceChain.Cli.Internal;
 
@@ -27,7 +28,15 @@ internal static class FileKinds
     {
         if (OperatingSystem.IsLinux())
         {
-            return GetWithStatx(path);
+            try
+            {
+                return GetWithStatx(path);
+            }
+            catch (EntryPointNotFoundException)
+            {
+                // statx arrived in glibc 2.28 and musl 1.2.5; an older C library cannot answer.
+                throw new InputException(InputProblem.FileTypeUnknown, path);
+            }
         }
 
         if (OperatingSystem.IsWindows())
@@ -40,8 +49,10 @@ internal static class FileKinds
 
     private static FileKind GetWithStatx(string path)
     {
+        // The path goes as the NUL-terminated UTF-8 bytes the kernel takes, with no string marshalling in between.
+        byte[] pathBytes = Encoding.UTF8.GetBytes(path + '\0');
         byte[] buffer = new byte[StatxBufferLengthBytes];
-        if (Statx(AtCurrentDirectory, path, AtSymlinkNoFollow, StatxType, buffer) != 0)
+        if (Statx(AtCurrentDirectory, pathBytes, AtSymlinkNoFollow, StatxType, buffer) != 0)
         {
             int error = Marshal.GetLastPInvokeError();
             return error is NoSuchEntry or NotADirectory
@@ -70,6 +81,10 @@ internal static class FileKinds
         {
             return FileKind.Missing;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(InputProblem.Unreadable, path, e.Message);
+        }
 
         if (attributes.HasFlag(FileAttributes.ReparsePoint))
         {
@@ -87,7 +102,7 @@ internal static class FileKinds
     [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
     private static extern int Statx(
         int directoryFd,
-        [MarshalAs(UnmanagedType.LPUTF8Str)] string path,
+        byte[] path,
         int flags,
         uint mask,
         [Out] byte[] buffer);

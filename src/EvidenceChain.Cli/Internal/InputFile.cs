@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace EvidenceChain.Cli.Internal;
@@ -12,9 +13,9 @@ internal static class InputFile
     private static readonly byte[] s_utf8ByteOrderMark = [0xEF, 0xBB, 0xBF];
 
     /// <summary>
-    /// The file's text without a UTF-8 byte order mark (Windows editors add one). At most
-    /// <paramref name="lengthMaxBytes"/> + 1 bytes are read, so the caller can tell that the file
-    /// was longer than the limit; invalid UTF-8 becomes U+FFFD, which every parser here rejects.
+    /// The file's text without a UTF-8 byte order mark (Windows editors add one). A file longer than
+    /// <paramref name="lengthMaxBytes"/> is refused after reading a few bytes past the limit. Invalid
+    /// UTF-8 is decoded as U+FFFD, which Core refuses in signed notes, the only text a signature covers.
     /// </summary>
     public static string ReadText(string path, int lengthMaxBytes)
     {
@@ -50,6 +51,11 @@ internal static class InputFile
             text = text[s_utf8ByteOrderMark.Length..];
         }
 
-        return Encoding.UTF8.GetString(text[..Math.Min(text.Length, lengthMaxBytes + 1)]);
+        if (text.Length > lengthMaxBytes)
+        {
+            throw new InputException(InputProblem.FileTooLarge, path, lengthMaxBytes.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return Encoding.UTF8.GetString(text);
     }
 }

@@ -29,6 +29,7 @@ internal static class StreamHashing
             int read = stream.Read(buffer[..(int)Math.Min((ulong)buffer.Length, remaining)]);
             if (read == 0)
             {
+                // Finishing resets the hasher, so its next user does not start from these bytes.
                 hasher.Finish();
                 digests = default;
                 return false;

@@ -1,0 +1,75 @@
+using EvidenceChain.Cli.Internal;
+using EvidenceChain.Core.Leaves;
+using EvidenceChain.Core.Proofs;
+using EvidenceChain.Core.Receipts;
+
+namespace EvidenceChain.Cli.Tests;
+
+/// <summary>Every value Core can report, and every input problem, has its own sentence in both languages.</summary>
+public sealed class ReportTextTests
+{
+    public static TheoryData<string> Languages => [ReportText.ChineseCode, ReportText.EnglishCode];
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Checks_EveryReceiptCheck_HasASentence(string language) =>
+        AssertCovers(ReportText.For(language).Checks.Keys, Enum.GetValues<ReceiptCheck>());
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void NotChecked_EveryUncheckedItem_HasASentence(string language) =>
+        AssertCovers(ReportText.For(language).NotChecked.Keys, Enum.GetValues<UncheckedItem>());
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Failures_EveryVerificationFailure_HasASentence(string language) =>
+        AssertCovers(ReportText.For(language).Failures.Keys, Enum.GetValues<VerificationFailure>());
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void ContentKinds_EveryContentKind_HasAName(string language) =>
+        AssertCovers(ReportText.For(language).ContentKinds.Keys, Enum.GetValues<ContentKind>());
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Problems_EveryInputProblem_HasASentence(string language) =>
+        AssertCovers(ReportText.For(language).Problems.Keys, Enum.GetValues<InputProblem>());
+
+    [Fact]
+    public void Sentences_DifferBetweenLanguages()
+    {
+        // A sentence copied into the other table by mistake would read the same in both.
+        foreach (ReceiptCheck check in Enum.GetValues<ReceiptCheck>())
+        {
+            Assert.NotEqual(ReportText.Chinese.Check(check), ReportText.English.Check(check));
+        }
+
+        foreach (UncheckedItem item in Enum.GetValues<UncheckedItem>())
+        {
+            Assert.NotEqual(ReportText.Chinese.Unchecked(item, "SM2"), ReportText.English.Unchecked(item, "SM2"));
+        }
+
+        foreach (VerificationFailure failure in Enum.GetValues<VerificationFailure>())
+        {
+            Assert.NotEqual(ReportText.Chinese.Failure(failure), ReportText.English.Failure(failure));
+        }
+    }
+
+    [Fact]
+    public void Unchecked_MissingSm2_SaysSoPlainly()
+    {
+        Assert.Equal("未提供受信任的 SM2 公钥，未核验 SM2 签名", ReportText.Chinese.Unchecked(UncheckedItem.MissingAlgorithm, "SM2"));
+        Assert.Equal("no trusted SM2 key was given, so the SM2 signature was not checked", ReportText.English.Unchecked(UncheckedItem.MissingAlgorithm, "SM2"));
+    }
+
+    [Theory]
+    [InlineData(0L, "1970-01-01T00:00:00.000Z")]
+    [InlineData(1_764_400_000_123L, "2025-11-29T07:06:40.123Z")]
+    [InlineData(253_402_300_799_999L, "9999-12-31T23:59:59.999Z")]
+    [InlineData(253_402_300_800_000L, "253402300800000 ms (outside the calendar)")]
+    public void FormatTime_UnixMilliseconds_IsIso8601Utc(long unixMs, string expected) =>
+        Assert.Equal(expected, ReportWriter.FormatTime(unixMs, ReportText.English));
+
+    private static void AssertCovers<T>(IEnumerable<T> mapped, IEnumerable<T> all) =>
+        Assert.Empty(all.Except(mapped));
+}
