@@ -93,7 +93,7 @@ internal sealed class DepositContent
                         throw new InputException(InputProblem.SpecialFile, entry);
                 }
 
-                string relative = Path.GetRelativePath(root, entry);
+                string relative = Path.GetRelativePath(root, entry).Replace(Path.DirectorySeparatorChar, '/');
                 if (!UnitPlan.TryNormalizePath(relative, out string unitPath, out string reason))
                 {
                     throw new InputException(InputProblem.PathNotCommittable, entry, reason);

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using EvidenceChain.Cli.Internal;
-using EvidenceChain.Core.Hashing;
 using EvidenceChain.Core.Proofs;
 using EvidenceChain.Core.Receipts;
 
@@ -89,7 +88,7 @@ internal static class VerifyCommand
                 saltPath,
                 trusted,
                 ContentMatchesSaltFile: evidence.UnitsRoot == saltFile.UnitsRoot && evidence.UnitCount == saltFile.UnitCount);
-            ReportWriter.Write(context.Output, text, inputs, report, OpenedDepositor(report, receiptJson));
+            ReportWriter.Write(context.Output, text, inputs, report, report.Depositor?.KeyFingerprint);
             return report.IsValid ? ExitCode.Success : ExitCode.Invalid;
         }
         catch (InputException e)
@@ -104,10 +103,4 @@ internal static class VerifyCommand
         Verdict verdict = SaltFile.TryParse(InputFile.ReadText(path, SaltFileLengthMaxBytes), out SaltFile? saltFile);
         return verdict.IsValid ? saltFile! : throw new InputException(InputProblem.SaltFileMalformed, path, verdict.Detail);
     }
-
-    /// <summary>The depositor's key fingerprint, once verification has matched the opening against the leaf.</summary>
-    private static Digest? OpenedDepositor(ReceiptReport report, string receiptJson) =>
-        report.Passed.Contains(ReceiptCheck.DepositorOpening) && Receipt.TryParse(receiptJson, out Receipt? receipt).IsValid
-            ? receipt!.Depositor!.KeyFingerprint
-            : null;
 }

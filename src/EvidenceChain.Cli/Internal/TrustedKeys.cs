@@ -47,8 +47,8 @@ internal static class TrustedKeys
             sources.Add(trustPath);
         }
 
-        // A key named twice must count once: Core requires every trusted log key to have signed.
-        var distinct = keys.DistinctBy(k => k.ToVerifierKey(), StringComparer.Ordinal).ToList();
+        // A key named twice is listed once in the report (verifiers are equal by name and key).
+        var distinct = keys.Distinct().ToList();
         if (distinct.Count == 0)
         {
             throw new InputException(InputProblem.NoTrustedKey, string.Empty, DefaultTrustFile(context));

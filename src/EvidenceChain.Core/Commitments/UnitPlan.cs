@@ -14,14 +14,22 @@ public static class UnitPlan
     public const long ChunkSizeMaxBytes = 1L << 30;
 
     /// <summary>
-    /// Normalizes a relative path (either separator) to the committed form: '/' separators, NFC,
-    /// no empty, '.' or '..' segments. Returns false with a reason when the path cannot be committed.
+    /// Normalizes a relative path with '/' separators to the committed form: NFC, no empty, '.' or
+    /// '..' segments, no backslash (a separator on Windows, a name character elsewhere, so it would
+    /// commit different files on different systems). Callers on Windows convert their separator
+    /// first. Returns false with a reason when the path cannot be committed.
     /// </summary>
     public static bool TryNormalizePath(string relativePath, out string normalized, out string reason)
     {
         ArgumentNullException.ThrowIfNull(relativePath);
         normalized = string.Empty;
-        string candidate = relativePath.Replace('\\', '/').Normalize(NormalizationForm.FormC);
+        if (relativePath.Contains('\\', StringComparison.Ordinal))
+        {
+            reason = $"'{relativePath}' contains a backslash, which is not portable between systems";
+            return false;
+        }
+
+        string candidate = relativePath.Normalize(NormalizationForm.FormC);
         if (candidate.Length == 0 || candidate.StartsWith('/'))
         {
             reason = $"'{relativePath}' is not a relative path";

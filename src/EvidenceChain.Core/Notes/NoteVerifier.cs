@@ -7,9 +7,10 @@ namespace EvidenceChain.Core.Notes;
 
 /// <summary>
 /// A trusted public key for C2SP signed notes (checkpoint.md §Verifier keys): a key name, the
-/// public key encoding (type byte first) and the 4-byte key ID derived from both.
+/// public key encoding (type byte first) and the 4-byte key ID derived from both. Two verifiers
+/// are equal when name and key encoding are, so a key listed twice counts once.
 /// </summary>
-public abstract class NoteVerifier
+public abstract class NoteVerifier : IEquatable<NoteVerifier>
 {
     private protected NoteVerifier(string name, byte[] keyEncoding)
     {
@@ -40,6 +41,13 @@ public abstract class NoteVerifier
     public string ToVerifierKey() => $"{Name}+{KeyId:x8}+{Convert.ToBase64String(KeyEncoding.Span)}";
 
     public override string ToString() => ToVerifierKey();
+
+    public bool Equals(NoteVerifier? other) =>
+        other is not null && Name == other.Name && KeyEncoding.Span.SequenceEqual(other.KeyEncoding.Span);
+
+    public override bool Equals(object? obj) => Equals(obj as NoteVerifier);
+
+    public override int GetHashCode() => HashCode.Combine(Name, KeyId);
 
     internal static uint ComputeKeyId(string name, ReadOnlySpan<byte> keyEncoding)
     {

@@ -16,7 +16,8 @@ public sealed record ReceiptReport(
     IReadOnlyList<NoteVerifier> SignedBy,
     Checkpoint? Checkpoint,
     ulong? LeafIndex,
-    DepositLeaf? Deposit)
+    DepositLeaf? Deposit,
+    DepositorOpening? Depositor)
 {
     public bool IsValid => Verdict.IsValid;
 }

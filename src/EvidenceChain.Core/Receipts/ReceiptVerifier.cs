@@ -169,6 +169,7 @@ public static class ReceiptVerifier
             return Verdict.Fail(VerificationFailure.PartyCommitmentMismatch, "the depositor opening does not match the depositor commitments in the leaf");
         }
 
+        run.Depositor = opening;
         run.Pass(ReceiptCheck.DepositorOpening);
         return Verdict.Valid;
     }
@@ -242,9 +243,11 @@ public static class ReceiptVerifier
 
         public DepositLeaf? Deposit { get; set; }
 
+        public DepositorOpening? Depositor { get; set; }
+
         public void Pass(ReceiptCheck check) => Passed.Add(check);
 
         public ReceiptReport Finish(Verdict verdict) =>
-            new(verdict, Passed, NotChecked, SignedBy, Checkpoint, LeafIndex, Deposit);
+            new(verdict, Passed, NotChecked, SignedBy, Checkpoint, LeafIndex, Deposit, Depositor);
     }
 }

@@ -45,6 +45,7 @@ public class ReceiptVerifierTests
             Assert.Equal(5UL, report.LeafIndex);
             Assert.Equal(11UL, report.Checkpoint!.TreeSize);
             Assert.Equal(ExampleLog.Deposit(), report.Deposit);
+            Assert.Equal(ExampleLog.Opening(), report.Depositor);
             Assert.Equal(
                 [UncheckedItem.LogConsistency, UncheckedItem.TrustedTime],
                 report.NotChecked.Select(n => n.Item));
@@ -90,6 +91,21 @@ public class ReceiptVerifierTests
 
             Assert.Equal(VerificationFailure.NoTrustedSignature, report.Verdict.Failure);
             Assert.Equal([ReceiptCheck.ReceiptFormat], report.Passed);
+        }
+    }
+
+    [Fact]
+    public void Verify_SameKeysListedTwice_Valid()
+    {
+        (ExampleLog log, Receipt receipt) = Build();
+        using (log)
+        {
+            var twice = log.TrustedKeys.Concat(log.TrustedKeys.Select(k => NoteVerifierKey.Parse(k.ToVerifierKey()))).ToList();
+
+            ReceiptReport report = ReceiptVerifier.Verify(receipt.ToJson(), twice, ExampleLog.Evidence());
+
+            Assert.True(report.IsValid, report.Verdict.ToString());
+            Assert.Equal(2, report.SignedBy.Distinct().Count());
         }
     }
 
