@@ -9,6 +9,7 @@ namespace EvidenceChain.Benchmarks;
 /// large buffer, and the one-pass dual hash deposits use. Compare with `openssl speed -evp`.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class HashingBenchmarks
 {
     private readonly byte[] _destination = new byte[32];

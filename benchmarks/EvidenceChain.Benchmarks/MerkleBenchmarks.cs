@@ -10,6 +10,7 @@ namespace EvidenceChain.Benchmarks;
 /// and a single 65-byte node hash through the reusable hasher versus one-shot SHA256.HashData.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class MerkleBenchmarks
 {
     private const int LeafCount = 1 << 20;
