@@ -22,9 +22,13 @@ public sealed record LogOrigin(string Host, string LogId, TreeHash TreeHash)
             throw new ArgumentException($"'{host}' is not a host name: use lowercase letters, digits, '-' and '.', without a port.", nameof(host));
         }
 
+        if (!Enum.IsDefined(treeHash))
+        {
+            throw Error.OutOfRange(nameof(treeHash), treeHash, "Unknown tree hash.");
+        }
+
         Span<byte> id = stackalloc byte[LogIdLengthBytes];
         random(id);
-        _ = treeHash.ToName();
         return new LogOrigin(host, Convert.ToHexStringLower(id), treeHash);
     }
 
