@@ -8,7 +8,7 @@ namespace EvidenceChain.Core.Merkle;
 /// Used by tests, tools and batch building; the service keeps the same hashes in its store.
 /// Not thread-safe.
 /// </summary>
-public sealed class MerkleTree
+public sealed class MerkleTree : ISubtreeHashes
 {
     private readonly MerkleHasher _hasher;
 
@@ -59,7 +59,7 @@ public sealed class MerkleTree
     public Digest RootAt(ulong treeSize)
     {
         CheckSize(treeSize, nameof(treeSize));
-        return treeSize == 0 ? _hasher.EmptyRoot : RangeHash(new NodeRange(0, treeSize));
+        return SubtreeRanges.Root(_hasher, this, treeSize);
     }
 
     public Digest Root => RootAt(TreeSize);
@@ -67,50 +67,29 @@ public sealed class MerkleTree
     /// <summary>MTH over a range that is a node of some RFC 9162 tree over this log's prefix.</summary>
     public Digest RangeHash(NodeRange range)
     {
-        if (range.End > TreeSize || range.Begin >= range.End)
+        if (range.End > TreeSize)
         {
-            throw Error.OutOfRange(nameof(range), range, $"The range must be non-empty and within the tree size {TreeSize}.");
+            throw Error.OutOfRange(nameof(range), range, $"The range must be within the tree size {TreeSize}.");
         }
 
-        if (range.IsPerfect)
-        {
-            int level = System.Numerics.BitOperations.Log2(range.LeafCount);
-            return _levels[level][checked((int)(range.Begin >> level))];
-        }
-
-        ulong k = TreeMath.SplitPoint(range.LeafCount);
-        var left = new NodeRange(range.Begin, range.Begin + k);
-        if (!left.IsPerfect)
-        {
-            throw Error.OutOfRange(nameof(range), range, "The range is not a node of an RFC 9162 tree.");
-        }
-
-        return _hasher.HashChildren(RangeHash(left), RangeHash(new NodeRange(range.Begin + k, range.End)));
+        return SubtreeRanges.Hash(_hasher, this, range);
     }
+
+    /// <inheritdoc/>
+    public Digest GetSubtree(int level, ulong index) => _levels[level][checked((int)index)];
 
     /// <summary>The inclusion proof for a leaf in the tree of the given size.</summary>
     public Digest[] InclusionProof(ulong leafIndex, ulong treeSize)
     {
         CheckSize(treeSize, nameof(treeSize));
-        return Resolve(ProofPlan.Inclusion(leafIndex, treeSize));
+        return SubtreeRanges.Resolve(_hasher, this, ProofPlan.Inclusion(leafIndex, treeSize));
     }
 
     /// <summary>The consistency proof from <paramref name="firstSize"/> to <paramref name="secondSize"/>.</summary>
     public Digest[] ConsistencyProof(ulong firstSize, ulong secondSize)
     {
         CheckSize(secondSize, nameof(secondSize));
-        return Resolve(ProofPlan.Consistency(firstSize, secondSize));
-    }
-
-    private Digest[] Resolve(NodeRange[] ranges)
-    {
-        var proof = new Digest[ranges.Length];
-        for (int i = 0; i < ranges.Length; i++)
-        {
-            proof[i] = RangeHash(ranges[i]);
-        }
-
-        return proof;
+        return SubtreeRanges.Resolve(_hasher, this, ProofPlan.Consistency(firstSize, secondSize));
     }
 
     private void CheckSize(ulong treeSize, string parameter)
