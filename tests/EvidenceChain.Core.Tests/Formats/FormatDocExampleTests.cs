@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using EvidenceChain.Core.Commitments;
+using EvidenceChain.Core.Deposits;
 using EvidenceChain.Core.Hashing;
 using EvidenceChain.Core.Leaves;
 using EvidenceChain.Core.Merkle;
@@ -18,7 +19,7 @@ namespace EvidenceChain.Core.Tests.Formats;
 /// </summary>
 public partial class FormatDocExampleTests
 {
-    private static readonly string[] s_documents = ["log.md", "commitment.md", "leaf.md", "checkpoint.md", "receipt.md"];
+    private static readonly string[] s_documents = ["log.md", "commitment.md", "leaf.md", "checkpoint.md", "receipt.md", "deposit-request.md"];
 
     [GeneratedRegex("```example:(?<name>[a-z0-9-]+)\n(?<body>.*?)```", RegexOptions.Singleline)]
     private static partial Regex ExampleBlock();
@@ -115,6 +116,7 @@ public partial class FormatDocExampleTests
         "checkpoint" => OneLeafLog().CheckpointNote(),
         "verifier-keys" => VerifierKeys(),
         "tlog-proof" => TlogProofExample(),
+        "deposit-request" => DepositRequestExample(),
         _ => throw new InvalidOperationException($"No renderer for example '{name}'."),
     };
 
@@ -175,6 +177,16 @@ public partial class FormatDocExampleTests
         Verdict verdict = TlogProof.TryParse(proof.Format(), out _);
         Assert.True(verdict.IsValid);
         return proof.Format();
+    }
+
+    private static string DepositRequestExample()
+    {
+        DepositRequest request = ExampleLog.Request();
+        byte[] message = request.SignedBytes();
+        string wrapped = string.Join("\n" + new string(' ', "signed message".Length + 3), Convert.ToHexStringLower(message).Chunk(64).Select(c => new string(c)));
+        return Lines(
+            ("signed message", wrapped),
+            ("signature", Convert.ToHexStringLower(request.Sign(ExampleLog.DepositorSeed))));
     }
 
     private static string Lines(params (string Label, string Value)[] lines)

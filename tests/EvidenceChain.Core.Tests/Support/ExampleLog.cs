@@ -1,6 +1,7 @@
 using System.Text;
 using EvidenceChain.Core.Checkpoints;
 using EvidenceChain.Core.Commitments;
+using EvidenceChain.Core.Deposits;
 using EvidenceChain.Core.Hashing;
 using EvidenceChain.Core.Leaves;
 using EvidenceChain.Core.Merkle;
@@ -20,6 +21,9 @@ internal sealed class ExampleLog : IDisposable
     public static readonly byte[] Content = Encoding.ASCII.GetBytes("hello, court\n");
 
     public static readonly MasterSalt Salt = MasterSalt.FromBytes(Enumerable.Range(0, 32).Select(i => (byte)i).ToArray());
+
+    /// <summary>RFC 8032 §7.1 TEST 2 secret key: the example depositor.</summary>
+    public static readonly byte[] DepositorSeed = Hex.Bytes("4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb");
 
     /// <summary>RFC 8032 §7.1 TEST 2 public key: the example depositor.</summary>
     public static readonly byte[] DepositorPublicKey = Hex.Bytes("3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c");
@@ -54,6 +58,10 @@ internal sealed class ExampleLog : IDisposable
     public static DepositorOpening Opening() => new(PartyCommitment.FingerprintEd25519(DepositorPublicKey), Salt.DerivePartySalt());
 
     public static DepositLeaf Deposit() => new(ContentKind.TradeSecret, ReceivedAtMs, 1, UnitsRoot(), Opening().Commitments());
+
+    /// <summary>The example deposit as a depositor's request of one entry.</summary>
+    public static DepositRequest Request() =>
+        new(TestKeys.Origin, [new DepositEntry(ContentKind.TradeSecret, 1, UnitsRoot(), Salt.DerivePartySalt())]);
 
     public static DepositEvidence Evidence() => new(UnitsRoot(), 1);
 

@@ -1,0 +1,15 @@
+namespace EvidenceChain.Core.Deposits;
+
+/// <summary>Why a deposit request is refused, checked in this order. Stable numbers.</summary>
+public enum DepositRejection
+{
+    None = 0,
+    NoEntries = 1,
+    TooManyEntries = 2,
+    UnknownContentKind = 3,
+    UnitCountOutOfRange = 4,
+    MalformedDigest = 5,
+    MalformedPublicKey = 6,
+    MalformedSignature = 7,
+    BadSignature = 8,
+}

@@ -1,0 +1,124 @@
+using System.Buffers.Binary;
+using System.Text;
+using EvidenceChain.Core.Checkpoints;
+using EvidenceChain.Core.Commitments;
+using EvidenceChain.Core.Hashing;
+using EvidenceChain.Core.Leaves;
+using NSec.Cryptography;
+
+namespace EvidenceChain.Core.Deposits;
+
+/// <summary>
+/// A depositor's request (deposit-request.md): up to 1,000 entries for one log, and the canonical
+/// bytes the depositor's Ed25519 key signs. <see cref="TryValidate"/> is the service's check at the
+/// edge, the signature included.
+/// </summary>
+public sealed record DepositRequest(LogOrigin Origin, IReadOnlyList<DepositEntry> Entries)
+{
+    public const int EntryCountMax = 1000;
+    public const int PublicKeyLengthBytes = 32;
+    public const int SignatureLengthBytes = 64;
+    private static readonly byte[] s_context = Encoding.ASCII.GetBytes("evidencechain/deposit-request/v1\n");
+
+    /// <summary>The signed message: context, origin, entry count and the entries.</summary>
+    public byte[] SignedBytes()
+    {
+        if (Entries.Count is 0 or > EntryCountMax)
+        {
+            throw Error.OutOfRange(nameof(Entries), Entries.Count, $"A request holds 1 to {EntryCountMax} deposits.");
+        }
+
+        byte[] origin = Encoding.UTF8.GetBytes(Origin.ToString());
+        byte[] message = new byte[s_context.Length + origin.Length + 1 + 2 + (Entries.Count * DepositEntry.EncodedLengthBytes)];
+        var span = message.AsSpan();
+        s_context.CopyTo(span);
+        origin.CopyTo(span[s_context.Length..]);
+        int at = s_context.Length + origin.Length;
+        span[at++] = 0x0A;
+        BinaryPrimitives.WriteUInt16BigEndian(span[at..], (ushort)Entries.Count);
+        at += 2;
+        foreach (DepositEntry entry in Entries)
+        {
+            span[at] = (byte)entry.Kind;
+            BinaryPrimitives.WriteUInt32BigEndian(span[(at + 1)..], entry.UnitCount);
+            entry.UnitsRoot.Sha256.CopyTo(span[(at + 5)..]);
+            entry.UnitsRoot.Sm3.CopyTo(span[(at + 37)..]);
+            entry.PartySalt.Value.CopyTo(span[(at + 69)..]);
+            at += DepositEntry.EncodedLengthBytes;
+        }
+
+        return message;
+    }
+
+    /// <summary>Signs the request with the depositor's 32-byte Ed25519 seed; returns the 64-byte signature.</summary>
+    public byte[] Sign(ReadOnlySpan<byte> depositorSeed)
+    {
+        using var key = Key.Import(SignatureAlgorithm.Ed25519, depositorSeed, KeyBlobFormat.RawPrivateKey);
+        return SignatureAlgorithm.Ed25519.Sign(key, SignedBytes());
+    }
+
+    /// <summary>The depositor's public key for a 32-byte Ed25519 seed.</summary>
+    public static byte[] PublicKeyOf(ReadOnlySpan<byte> depositorSeed)
+    {
+        using var key = Key.Import(SignatureAlgorithm.Ed25519, depositorSeed, KeyBlobFormat.RawPrivateKey);
+        return key.PublicKey.Export(KeyBlobFormat.RawPublicKey);
+    }
+
+    /// <summary>
+    /// Checks a request as the notary receives it, in a fixed order: entry count, each entry's
+    /// fields, the key's form, the signature. Returns the rule broken and the entry it concerns.
+    /// </summary>
+    public DepositRejection TryValidate(ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> signature, out int entryIndex)
+    {
+        entryIndex = -1;
+        if (Entries.Count == 0)
+        {
+            return DepositRejection.NoEntries;
+        }
+
+        if (Entries.Count > EntryCountMax)
+        {
+            return DepositRejection.TooManyEntries;
+        }
+
+        for (int i = 0; i < Entries.Count; i++)
+        {
+            entryIndex = i;
+            if (!Enum.IsDefined(Entries[i].Kind))
+            {
+                return DepositRejection.UnknownContentKind;
+            }
+
+            if (Entries[i].UnitCount is 0 or > UnitPlan.UnitCountMax)
+            {
+                return DepositRejection.UnitCountOutOfRange;
+            }
+        }
+
+        entryIndex = -1;
+        if (publicKey.Length != PublicKeyLengthBytes
+            || !PublicKey.TryImport(SignatureAlgorithm.Ed25519, publicKey, KeyBlobFormat.RawPublicKey, out PublicKey? key))
+        {
+            return DepositRejection.MalformedPublicKey;
+        }
+
+        if (signature.Length != SignatureLengthBytes)
+        {
+            return DepositRejection.MalformedSignature;
+        }
+
+        return SignatureAlgorithm.Ed25519.Verify(key!, SignedBytes(), signature)
+            ? DepositRejection.None
+            : DepositRejection.BadSignature;
+    }
+
+    /// <summary>SHA-256(0x01 ‖ key): the fingerprint that party commitments hide.</summary>
+    public static Digest Fingerprint(ReadOnlySpan<byte> publicKey) => PartyCommitment.FingerprintEd25519(publicKey);
+
+    /// <summary>The leaves for this request, all accepted at the same time.</summary>
+    public IReadOnlyList<DepositLeaf> ToLeaves(long receivedAtMs, ReadOnlySpan<byte> publicKey)
+    {
+        Digest fingerprint = Fingerprint(publicKey);
+        return Entries.Select(e => e.ToLeaf(receivedAtMs, fingerprint)).ToList();
+    }
+}
