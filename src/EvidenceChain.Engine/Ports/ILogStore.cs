@@ -1,0 +1,61 @@
+using EvidenceChain.Core.Hashing;
+using EvidenceChain.Core.Merkle;
+
+namespace EvidenceChain.Engine.Ports;
+
+/// <summary>
+/// Durable storage of one log: its identity, the accepted leaves in order (with the batches and
+/// signed requests that brought them), the perfect subtree hashes of the integrated prefix, and the
+/// signed checkpoints. Every method that writes returns only once what it wrote is on disk (fsync),
+/// because callers acknowledge to depositors and sign checkpoints right after. Thread-safe.
+/// </summary>
+public interface ILogStore : ISubtreeHashes, IDisposable
+{
+    /// <summary>The log's identity, or null for a store that holds no log yet.</summary>
+    LogIdentity? ReadIdentity();
+
+    /// <summary>Records the identity of a new log; only on an empty store.</summary>
+    void CreateIdentity(LogIdentity identity);
+
+    /// <summary>How many leaves have been accepted (durable), integrated or not.</summary>
+    ulong LeafCount { get; }
+
+    /// <summary>How many leaves are integrated into the stored tree (subtree hashes stored).</summary>
+    ulong IntegratedSize { get; }
+
+    /// <summary>
+    /// Appends a batch whose leaves start at <see cref="LeafCount"/>, with its promise and the
+    /// signed requests it came from, in one durable transaction.
+    /// </summary>
+    void AppendBatch(AcceptedBatch batch);
+
+    /// <summary>The next batch id to use (one more than the last stored).</summary>
+    long NextBatchId { get; }
+
+    /// <summary>A stored deposit by leaf index; null beyond <see cref="LeafCount"/>.</summary>
+    StoredLeaf? FindLeaf(ulong leafIndex);
+
+    /// <summary>A stored deposit by leaf hash (its deposit id).</summary>
+    StoredLeaf? FindLeafByHash(Digest leafHash);
+
+    /// <summary>A stored deposit by its dedupe key (depositor and entry), for resent requests.</summary>
+    StoredLeaf? FindLeafByDedupeKey(Digest dedupeKey);
+
+    /// <summary>Leaf bytes for [start, start + count) ∩ [0, LeafCount).</summary>
+    IReadOnlyList<byte[]> ReadLeaves(ulong start, int count);
+
+    /// <summary>A batch's promise note and where its leaves start.</summary>
+    StoredBatch? FindBatch(long batchId);
+
+    /// <summary>
+    /// Stores the perfect subtrees completed by integrating leaves up to <paramref name="integratedSize"/>,
+    /// durably, and moves <see cref="IntegratedSize"/>.
+    /// </summary>
+    void AppendSubtrees(IReadOnlyList<SubtreeHash> subtrees, ulong integratedSize);
+
+    /// <summary>The latest signed checkpoint, or null before the first.</summary>
+    StoredCheckpoint? LatestCheckpoint();
+
+    /// <summary>Stores a signed checkpoint durably; sizes never decrease.</summary>
+    void AppendCheckpoint(StoredCheckpoint checkpoint);
+}
