@@ -39,11 +39,7 @@ public sealed record DepositRequest(LogOrigin Origin, IReadOnlyList<DepositEntry
         at += 2;
         foreach (DepositEntry entry in Entries)
         {
-            span[at] = (byte)entry.Kind;
-            BinaryPrimitives.WriteUInt32BigEndian(span[(at + 1)..], entry.UnitCount);
-            entry.UnitsRoot.Sha256.CopyTo(span[(at + 5)..]);
-            entry.UnitsRoot.Sm3.CopyTo(span[(at + 37)..]);
-            entry.PartySalt.Value.CopyTo(span[(at + 69)..]);
+            entry.WriteTo(span[at..]);
             at += DepositEntry.EncodedLengthBytes;
         }
 

@@ -1,0 +1,11 @@
+namespace EvidenceChain.Engine.Deposits;
+
+/// <summary>How a deposit request ended. Stable numbers; the service maps each to one gRPC status.</summary>
+public enum DepositOutcomeStatus
+{
+    Accepted = 0,
+    InvalidRequest = 1,
+    BadSignature = 2,
+    QueueFull = 3,
+    Unavailable = 4,
+}

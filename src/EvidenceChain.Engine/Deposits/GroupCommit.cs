@@ -1,0 +1,138 @@
+using EvidenceChain.Core.Checkpoints;
+using EvidenceChain.Core.Deposits;
+using EvidenceChain.Core.Hashing;
+using EvidenceChain.Core.Merkle;
+using EvidenceChain.Engine.Ports;
+
+namespace EvidenceChain.Engine.Deposits;
+
+/// <summary>
+/// Plans one group commit: which entries become new leaves (in request order), which are resends
+/// of stored deposits, the batch with its signed promise, and each request's answer. It writes
+/// nothing; the caller stores the batch and answers only after the store returns.
+/// </summary>
+internal static class GroupCommit
+{
+    public sealed record Result(AcceptedBatch? Batch, IReadOnlyList<DepositOutcome> Outcomes);
+
+    public static Result Plan(ILogStore store, Notary notary, IReadOnlyList<(DepositRequest Request, DepositSubmission Submission)> requests, long acceptedAtMs)
+    {
+        using MerkleHasher hasher = MerkleHasher.Create(notary.Origin.TreeHash);
+        var leaves = new List<AcceptedLeaf>();
+        var signedRequests = new List<SignedRequest>();
+        var positionsInBatch = new Dictionary<Digest, int>();
+        var placements = new List<Placement[]>();
+
+        for (int r = 0; r < requests.Count; r++)
+        {
+            (DepositRequest request, DepositSubmission submission) = requests[r];
+            Digest fingerprint = DepositRequest.Fingerprint(submission.PublicKey);
+            signedRequests.Add(new SignedRequest(submission.PublicKey, request.SignedBytes(), submission.Signature));
+            var placed = new Placement[request.Entries.Count];
+            for (int e = 0; e < placed.Length; e++)
+            {
+                DepositEntry entry = request.Entries[e];
+                Digest key = DedupeKey.Compute(fingerprint, entry);
+                if (positionsInBatch.TryGetValue(key, out int position))
+                {
+                    placed[e] = new Placement(position, null, AlreadyDeposited: true);
+                }
+                else if (store.FindLeafByDedupeKey(key) is StoredLeaf stored)
+                {
+                    placed[e] = new Placement(-1, stored, AlreadyDeposited: true);
+                }
+                else
+                {
+                    byte[] leaf = entry.ToLeaf(acceptedAtMs, fingerprint).Encode();
+                    positionsInBatch[key] = leaves.Count;
+                    placed[e] = new Placement(leaves.Count, null, AlreadyDeposited: false);
+                    leaves.Add(new AcceptedLeaf(leaf, hasher.HashLeaf(leaf), key, r));
+                }
+            }
+
+            placements.Add(placed);
+        }
+
+        AcceptedBatch? batch = null;
+        MerkleTree? batchTree = null;
+        if (leaves.Count > 0)
+        {
+            batchTree = new MerkleTree(hasher);
+            foreach (AcceptedLeaf leaf in leaves)
+            {
+                batchTree.AppendLeafHash(leaf.LeafHash);
+            }
+
+            string promise = notary.SignPromise(new Promise(notary.Origin, batchTree.TreeSize, batchTree.Root, acceptedAtMs));
+            batch = new AcceptedBatch(store.NextBatchId, store.LeafCount, acceptedAtMs, promise, leaves, signedRequests);
+        }
+
+        var earlierBatches = new Dictionary<long, (StoredBatch Batch, MerkleTree Tree)>();
+        var outcomes = new List<DepositOutcome>(requests.Count);
+        foreach (Placement[] placed in placements)
+        {
+            var notes = new List<string>();
+            var deposits = new List<AcceptedDeposit>(placed.Length);
+            foreach (Placement placement in placed)
+            {
+                if (placement.Stored is null)
+                {
+                    AcceptedLeaf leaf = leaves[placement.Position];
+                    ulong index = (ulong)placement.Position;
+                    deposits.Add(new AcceptedDeposit(
+                        leaf.Leaf,
+                        leaf.LeafHash,
+                        batch!.FirstLeafIndex + index,
+                        placement.Position,
+                        batchTree!.InclusionProof(index, batchTree.TreeSize),
+                        NoteNumber(notes, batch.PromiseNote),
+                        placement.AlreadyDeposited));
+                }
+                else
+                {
+                    StoredLeaf stored = placement.Stored;
+                    (StoredBatch earlier, MerkleTree tree) = EarlierBatch(store, hasher, earlierBatches, stored.BatchId);
+                    deposits.Add(new AcceptedDeposit(
+                        stored.Leaf,
+                        stored.LeafHash,
+                        stored.LeafIndex,
+                        stored.BatchIndex,
+                        tree.InclusionProof((ulong)stored.BatchIndex, tree.TreeSize),
+                        NoteNumber(notes, earlier.PromiseNote),
+                        AlreadyDeposited: true));
+                }
+            }
+
+            outcomes.Add(new DepositOutcome(DepositOutcomeStatus.Accepted, "accepted", deposits, notes));
+        }
+
+        return new Result(batch, outcomes);
+    }
+
+    private static int NoteNumber(List<string> notes, string note)
+    {
+        int number = notes.IndexOf(note);
+        if (number < 0)
+        {
+            notes.Add(note);
+            number = notes.Count - 1;
+        }
+
+        return number;
+    }
+
+    private static (StoredBatch Batch, MerkleTree Tree) EarlierBatch(ILogStore store, MerkleHasher hasher, Dictionary<long, (StoredBatch, MerkleTree)> cache, long batchId)
+    {
+        if (cache.TryGetValue(batchId, out (StoredBatch, MerkleTree) found))
+        {
+            return found;
+        }
+
+        StoredBatch batch = store.FindBatch(batchId) ?? throw new InvalidOperationException($"Batch {batchId} of a stored leaf is missing from the store.");
+        MerkleTree tree = LogQueries.BatchTree(store, hasher, batch);
+        cache[batchId] = (batch, tree);
+        return (batch, tree);
+    }
+
+    private sealed record Placement(int Position, StoredLeaf? Stored, bool AlreadyDeposited);
+}

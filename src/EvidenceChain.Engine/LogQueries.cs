@@ -1,0 +1,118 @@
+using EvidenceChain.Core.Hashing;
+using EvidenceChain.Core.Merkle;
+using EvidenceChain.Core.Notes;
+using EvidenceChain.Core.Receipts;
+using EvidenceChain.Engine.Ports;
+using EvidenceChain.Engine.Queries;
+using EvidenceChain.Engine.Sequencing;
+
+namespace EvidenceChain.Engine;
+
+/// <summary>
+/// Read-side use cases: receipts, checkpoints, consistency proofs, leaves and server-side receipt
+/// checks. Everything served is built from the store and the latest signed checkpoint only.
+/// </summary>
+public sealed class LogQueries
+{
+    /// <summary>The most leaves one read returns.</summary>
+    public const int LeavesPerReadMax = 1000;
+
+    private readonly ILogStore _store;
+    private readonly Notary _notary;
+    private readonly Sequencer _sequencer;
+
+    public LogQueries(ILogStore store, Notary notary, Sequencer sequencer)
+    {
+        _store = store;
+        _notary = notary;
+        _sequencer = sequencer;
+    }
+
+    public string Origin => _notary.Origin.ToString();
+
+    public IReadOnlyList<NoteVerifier> VerifierKeys => _notary.VerifierKeys;
+
+    /// <summary>The latest signed tree size, or 0 before the first checkpoint.</summary>
+    public ulong LatestCheckpointSizeOrZero() => _sequencer.Latest?.TreeSize ?? 0;
+
+    public StoredCheckpoint LatestCheckpoint() =>
+        _sequencer.Latest ?? throw new QueryException(QueryFailure.NotYetSigned, "the log has no signed checkpoint yet");
+
+    /// <summary>The receipt of a deposit, proven against the latest checkpoint.</summary>
+    public ReceiptAnswer Receipt(StoredLeaf leaf)
+    {
+        ArgumentNullException.ThrowIfNull(leaf);
+        StoredCheckpoint checkpoint = LatestCheckpoint();
+        if (leaf.LeafIndex >= checkpoint.TreeSize)
+        {
+            return new ReceiptAnswer(null, Included: false, leaf.LeafIndex, checkpoint.TreeSize);
+        }
+
+        using MerkleHasher hasher = MerkleHasher.Create(_notary.Origin.TreeHash);
+        Digest[] proof = SubtreeRanges.Resolve(hasher, _store, ProofPlan.Inclusion(leaf.LeafIndex, checkpoint.TreeSize));
+        StoredBatch batch = _store.FindBatch(leaf.BatchId) ?? throw new InvalidOperationException($"Batch {leaf.BatchId} is missing.");
+        MerkleTree batchTree = BatchTree(_store, hasher, batch);
+        var promise = new PromiseSection(batch.PromiseNote, (ulong)leaf.BatchIndex, batchTree.InclusionProof((ulong)leaf.BatchIndex, batchTree.TreeSize));
+        string tlogProof = new TlogProof(leaf.Leaf, leaf.LeafIndex, proof, checkpoint.Note).Format();
+        return new ReceiptAnswer(new Receipt(tlogProof, null, promise).ToJson(), Included: true, leaf.LeafIndex, checkpoint.TreeSize);
+    }
+
+    public StoredLeaf FindLeaf(ulong leafIndex) =>
+        _store.FindLeaf(leafIndex) ?? throw new QueryException(QueryFailure.NotFound, $"there is no deposit at leaf index {leafIndex} (the log has {_store.LeafCount} leaves)");
+
+    public StoredLeaf FindLeaf(Digest depositId) =>
+        _store.FindLeafByHash(depositId) ?? throw new QueryException(QueryFailure.NotFound, $"there is no deposit with id {depositId}");
+
+    /// <summary>The consistency proof between two signed sizes; 0 as the second size means the latest.</summary>
+    public (ulong First, ulong Second, Digest[] Proof) ConsistencyProof(ulong firstSize, ulong secondSize)
+    {
+        ulong latest = LatestCheckpoint().TreeSize;
+        ulong second = secondSize == 0 ? latest : secondSize;
+        if (second > latest)
+        {
+            throw new QueryException(QueryFailure.OutOfRange, $"the second size {second} is beyond the latest checkpoint's size {latest}");
+        }
+
+        if (firstSize == 0 || firstSize > second)
+        {
+            throw new QueryException(QueryFailure.InvalidArgument, $"the first size must be between 1 and the second size {second}, got {firstSize}");
+        }
+
+        using MerkleHasher hasher = MerkleHasher.Create(_notary.Origin.TreeHash);
+        return (firstSize, second, SubtreeRanges.Resolve(hasher, _store, ProofPlan.Consistency(firstSize, second)));
+    }
+
+    public IReadOnlyList<byte[]> Leaves(ulong startIndex, int count)
+    {
+        if (count is <= 0 or > LeavesPerReadMax)
+        {
+            throw new QueryException(QueryFailure.InvalidArgument, $"ask for 1 to {LeavesPerReadMax} leaves, not {count}");
+        }
+
+        if (startIndex >= _store.LeafCount)
+        {
+            throw new QueryException(QueryFailure.OutOfRange, $"leaf index {startIndex} is beyond the log's {_store.LeafCount} leaves");
+        }
+
+        return _store.ReadLeaves(startIndex, count);
+    }
+
+    /// <summary>Checks a receipt against this log's own keys (a convenience; courts verify offline).</summary>
+    public ReceiptReport Verify(string receiptJson) => ReceiptVerifier.Verify(receiptJson, _notary.VerifierKeys, evidence: null);
+
+    /// <summary>The tree over one batch's leaves, in batch order: what its promise signs the root of.</summary>
+    internal static MerkleTree BatchTree(ILogStore store, MerkleHasher hasher, StoredBatch batch)
+    {
+        var tree = new MerkleTree(hasher);
+        for (ulong at = 0; at < (ulong)batch.LeafCount; at += LeavesPerReadMax)
+        {
+            int count = (int)Math.Min(LeavesPerReadMax, (ulong)batch.LeafCount - at);
+            foreach (byte[] leaf in store.ReadLeaves(batch.FirstLeafIndex + at, count))
+            {
+                tree.AppendLeaf(leaf);
+            }
+        }
+
+        return tree;
+    }
+}

@@ -1,0 +1,211 @@
+using EvidenceChain.Core.Deposits;
+using EvidenceChain.Core.Hashing;
+using EvidenceChain.Core.Receipts;
+using EvidenceChain.Engine;
+using EvidenceChain.Engine.Deposits;
+using EvidenceChain.Engine.Ports;
+using EvidenceChain.Engine.Queries;
+using EvidenceChain.Protocol.V1;
+using EvidenceChain.Service.Internal;
+using Google.Protobuf;
+using Grpc.Core;
+using ProtoAcceptedDeposit = EvidenceChain.Protocol.V1.AcceptedDeposit;
+using ProtoDepositEntry = EvidenceChain.Protocol.V1.DepositEntry;
+using ProtoDepositRequest = EvidenceChain.Protocol.V1.DepositRequest;
+
+namespace EvidenceChain.Service.Grpc;
+
+/// <summary>
+/// EvidenceService over gRPC: thin methods that check the wire shapes, call the engine and map its
+/// answers. Every refusal goes through <see cref="StatusErrors"/> and changes nothing.
+/// </summary>
+internal sealed class EvidenceGrpcService(DepositIntake intake, LogQueries queries) : EvidenceService.EvidenceServiceBase
+{
+    public override async Task<DepositResponse> Deposit(ProtoDepositRequest request, ServerCallContext context) =>
+        await DepositOne(request, context.CancellationToken).ConfigureAwait(false);
+
+    public override async Task DepositStream(IAsyncStreamReader<ProtoDepositRequest> requestStream, IServerStreamWriter<DepositResponse> responseStream, ServerCallContext context)
+    {
+        // Requests are submitted as they arrive and answered in the order their batches commit,
+        // so one stream keeps many requests in one group commit. Responses carry request_id.
+        var inFlight = new List<Task>();
+        var writeLock = new SemaphoreSlim(1, 1);
+        await foreach (ProtoDepositRequest request in requestStream.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
+        {
+            inFlight.Add(AnswerAsync(request));
+            inFlight.RemoveAll(t => t.IsCompletedSuccessfully);
+        }
+
+        await Task.WhenAll(inFlight).ConfigureAwait(false);
+
+        async Task AnswerAsync(ProtoDepositRequest request)
+        {
+            DepositResponse response = await DepositOne(request, context.CancellationToken).ConfigureAwait(false);
+            await writeLock.WaitAsync(context.CancellationToken).ConfigureAwait(false);
+            try
+            {
+                await responseStream.WriteAsync(response, context.CancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                writeLock.Release();
+            }
+        }
+    }
+
+    public override Task<GetReceiptResponse> GetReceipt(GetReceiptRequest request, ServerCallContext context)
+    {
+        if (request.TreeSize != 0)
+        {
+            throw StatusErrors.Invalid("tree_size", "receipts are proven against the latest checkpoint; leave tree_size 0 (use GetConsistencyProof to relate sizes)");
+        }
+
+        StoredLeaf leaf = Query(() => request.DepositCase switch
+        {
+            GetReceiptRequest.DepositOneofCase.DepositId => queries.FindLeaf(ParseDepositId(request.DepositId)),
+            GetReceiptRequest.DepositOneofCase.LeafIndex => queries.FindLeaf(request.LeafIndex),
+            _ => throw StatusErrors.Invalid("deposit", "give a deposit_id or a leaf_index"),
+        });
+        ReceiptAnswer answer = Query(() => queries.Receipt(leaf));
+        return Task.FromResult(new GetReceiptResponse
+        {
+            ReceiptJson = answer.ReceiptJson ?? string.Empty,
+            Included = answer.Included,
+            LeafIndex = answer.LeafIndex,
+            TreeSize = answer.TreeSize,
+        });
+    }
+
+    public override Task<GetCheckpointResponse> GetCheckpoint(GetCheckpointRequest request, ServerCallContext context)
+    {
+        StoredCheckpoint checkpoint = Query(queries.LatestCheckpoint);
+        return Task.FromResult(new GetCheckpointResponse { Checkpoint = checkpoint.Note, TreeSize = checkpoint.TreeSize });
+    }
+
+    public override Task<GetConsistencyProofResponse> GetConsistencyProof(GetConsistencyProofRequest request, ServerCallContext context)
+    {
+        (ulong first, ulong second, Digest[] proof) = Query(() => queries.ConsistencyProof(request.FirstTreeSize, request.SecondTreeSize));
+        var response = new GetConsistencyProofResponse { FirstTreeSize = first, SecondTreeSize = second };
+        response.Proof.AddRange(proof.Select(h => ByteString.CopyFrom(Digest.AsBytes(h))));
+        return Task.FromResult(response);
+    }
+
+    public override Task<GetLeavesResponse> GetLeaves(GetLeavesRequest request, ServerCallContext context)
+    {
+        IReadOnlyList<byte[]> leaves = Query(() => queries.Leaves(request.StartIndex, (int)Math.Min(request.Count, int.MaxValue)));
+        var response = new GetLeavesResponse();
+        response.Leaves.AddRange(leaves.Select(ByteString.CopyFrom));
+        return Task.FromResult(response);
+    }
+
+    public override Task<VerifyResponse> Verify(VerifyRequest request, ServerCallContext context)
+    {
+        if (request.ReceiptJson.Length > Receipt.FileLengthMaxBytes)
+        {
+            throw StatusErrors.Invalid("receipt_json", $"a receipt is at most {Receipt.FileLengthMaxBytes} bytes");
+        }
+
+        ReceiptReport report = queries.Verify(request.ReceiptJson);
+        return Task.FromResult(new VerifyResponse
+        {
+            Valid = report.IsValid,
+            Failure = report.IsValid ? string.Empty : report.Verdict.Failure.ToString(),
+            Detail = report.Verdict.Detail,
+        });
+    }
+
+    public override Task<GetLogInfoResponse> GetLogInfo(GetLogInfoRequest request, ServerCallContext context)
+    {
+        var response = new GetLogInfoResponse { Origin = queries.Origin, TreeSize = queries.LatestCheckpointSizeOrZero() };
+        response.VerifierKeys.AddRange(queries.VerifierKeys.Select(k => k.ToVerifierKey()));
+        return Task.FromResult(response);
+    }
+
+    private async Task<DepositResponse> DepositOne(ProtoDepositRequest request, CancellationToken cancellationToken)
+    {
+        DepositSubmission submission = ToSubmission(request);
+        DepositOutcome outcome = await intake.SubmitAsync(submission, cancellationToken).ConfigureAwait(false);
+        if (outcome.Status != DepositOutcomeStatus.Accepted)
+        {
+            throw StatusErrors.For(outcome.Status, outcome.Detail);
+        }
+
+        var response = new DepositResponse { RequestId = request.RequestId };
+        response.PromiseNotes.AddRange(outcome.PromiseNotes);
+        foreach (Engine.Deposits.AcceptedDeposit deposit in outcome.Deposits)
+        {
+            var accepted = new ProtoAcceptedDeposit
+            {
+                Leaf = ByteString.CopyFrom(deposit.Leaf),
+                LeafIndex = deposit.LeafIndex,
+                DepositId = deposit.LeafHash.ToHex(),
+                BatchIndex = (ulong)deposit.BatchIndex,
+                AlreadyDeposited = deposit.AlreadyDeposited,
+            };
+            accepted.BatchProof.AddRange(deposit.BatchProof.Select(h => ByteString.CopyFrom(Digest.AsBytes(h))));
+            response.Deposits.Add(accepted);
+            response.PromiseOfDeposit.Add((uint)deposit.PromiseNumber);
+        }
+
+        return response;
+    }
+
+    /// <summary>Wire shapes are checked here (lengths, enum values); the engine checks the rest.</summary>
+    private static DepositSubmission ToSubmission(ProtoDepositRequest request)
+    {
+        if (request.Entries.Count > Core.Deposits.DepositRequest.EntryCountMax)
+        {
+            throw StatusErrors.Invalid("entries", $"a request holds at most {Core.Deposits.DepositRequest.EntryCountMax} entries, this one {request.Entries.Count}");
+        }
+
+        var entries = new List<Core.Deposits.DepositEntry>(request.Entries.Count);
+        for (int i = 0; i < request.Entries.Count; i++)
+        {
+            ProtoDepositEntry entry = request.Entries[i];
+            if (entry.Kind is Protocol.V1.ContentKind.Unspecified || !Enum.IsDefined(entry.Kind))
+            {
+                throw StatusErrors.Invalid($"entries[{i}].kind", "the content kind must be trade secret, copyright, data or document");
+            }
+
+            entries.Add(new Core.Deposits.DepositEntry(
+                (Core.Leaves.ContentKind)(byte)entry.Kind,
+                entry.UnitCount,
+                new DigestPair(ReadDigest(entry.UnitsRootSha256, $"entries[{i}].units_root_sha256"), ReadDigest(entry.UnitsRootSm3, $"entries[{i}].units_root_sm3")),
+                new Core.Commitments.DerivedSalt(ReadDigest(entry.PartySalt, $"entries[{i}].party_salt"))));
+        }
+
+        if (request.DepositorPublicKey.Length != Core.Deposits.DepositRequest.PublicKeyLengthBytes)
+        {
+            throw StatusErrors.Invalid("depositor_public_key", $"must be a {Core.Deposits.DepositRequest.PublicKeyLengthBytes}-byte Ed25519 public key, got {request.DepositorPublicKey.Length} bytes");
+        }
+
+        if (request.Signature.Length != Core.Deposits.DepositRequest.SignatureLengthBytes)
+        {
+            throw StatusErrors.Invalid("signature", $"must be a {Core.Deposits.DepositRequest.SignatureLengthBytes}-byte Ed25519 signature, got {request.Signature.Length} bytes");
+        }
+
+        return new DepositSubmission(entries, request.DepositorPublicKey.ToByteArray(), request.Signature.ToByteArray());
+    }
+
+    private static Digest ReadDigest(ByteString bytes, string field) =>
+        bytes.Length == Digest.SizeInBytes
+            ? Digest.Read(bytes.Span)
+            : throw StatusErrors.Invalid(field, $"must be exactly {Digest.SizeInBytes} bytes, got {bytes.Length}");
+
+    private static Digest ParseDepositId(string depositId) =>
+        depositId.Length == 2 * Digest.SizeInBytes && depositId.All(char.IsAsciiHexDigitLower)
+            ? Digest.FromHex(depositId)
+            : throw StatusErrors.Invalid("deposit_id", "a deposit id is the leaf hash: 64 lowercase hex digits");
+
+    private static T Query<T>(Func<T> query)
+    {
+        try
+        {
+            return query();
+        }
+        catch (QueryException e)
+        {
+            throw StatusErrors.For(e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using EvidenceChain.Core.Checkpoints;
+using EvidenceChain.Engine;
+using EvidenceChain.Engine.Ports;
+using EvidenceChain.Storage.LiteDb;
+
+namespace EvidenceChain.Service.Internal;
+
+/// <summary>
+/// Opens the store and the keys at start, and refuses to start when they do not belong together
+/// (<see cref="LogOpening"/>): a log must never sign two histories.
+/// </summary>
+internal static partial class LogComposition
+{
+    public static (ILogStore Store, Notary Notary) Open(ServiceOptions options, TimeProvider time, ILogger logger)
+    {
+        string data = Path.GetFullPath(options.DataDirectory);
+        Directory.CreateDirectory(data);
+        var keys = new NotaryKeyFiles(data);
+        LiteDbLogStore store = LiteDbLogStore.Open(Path.Combine(data, "log"));
+        try
+        {
+            LogIdentity? identity = store.ReadIdentity();
+            (LogOpeningAction action, string reason) = LogOpening.Decide(identity?.Origin, keys.ReadKeyName(), options.NewLog);
+            LogOpeningDecision(logger, data, reason);
+            switch (action)
+            {
+                case LogOpeningAction.Refuse:
+                    throw new InvalidOperationException(reason);
+                case LogOpeningAction.RetireKeysAndCreateLog:
+                    LogKeysRetired(logger, keys.Retire(time));
+                    identity = Create(store, keys, options, time);
+                    break;
+                case LogOpeningAction.CreateLog:
+                    identity = Create(store, keys, options, time);
+                    break;
+            }
+
+            if (!LogOrigin.TryParse(identity!.Origin, out LogOrigin? origin))
+            {
+                throw new InvalidOperationException($"The store's origin '{identity.Origin}' is not an EvidenceChain origin.");
+            }
+
+            (var ed25519, var sm2) = keys.Load(origin!);
+            LogOpened(logger, origin!, keys.VerifierKeysPath);
+            return (store, new Notary(origin!, ed25519, sm2));
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Data directory {Data}: {Reason}.")]
+    private static partial void LogOpeningDecision(ILogger logger, string data, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The old log's keys were moved to {Retired}.")]
+    private static partial void LogKeysRetired(ILogger logger, string retired);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Log {Origin}; verifier keys in {VerifierKeys}.")]
+    private static partial void LogOpened(ILogger logger, LogOrigin origin, string verifierKeys);
+
+    private static LogIdentity Create(LiteDbLogStore store, NotaryKeyFiles keys, ServiceOptions options, TimeProvider time)
+    {
+        LogOrigin origin = LogOrigin.Create(options.Host, options.TreeHash, RandomNumberGenerator.Fill);
+        keys.Create(origin);
+        var identity = new LogIdentity(origin.ToString(), time.GetUtcNow().ToUnixTimeMilliseconds());
+        store.CreateIdentity(identity);
+        return identity;
+    }
+}

@@ -1,0 +1,48 @@
+using EvidenceChain.Engine.Deposits;
+using EvidenceChain.Engine.Queries;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+
+namespace EvidenceChain.Service.Internal;
+
+/// <summary>
+/// The one place where engine outcomes become gRPC statuses: a code, a sentence a person
+/// understands and, for bad input, a BadRequest detail naming the field.
+/// </summary>
+internal static class StatusErrors
+{
+    public static RpcException For(DepositOutcomeStatus status, string detail) => status switch
+    {
+        DepositOutcomeStatus.InvalidRequest => Invalid("entries", detail),
+        DepositOutcomeStatus.BadSignature => Invalid("signature", detail),
+        DepositOutcomeStatus.QueueFull => Plain(Code.ResourceExhausted, detail),
+        DepositOutcomeStatus.Unavailable => Plain(Code.Unavailable, detail),
+        _ => Plain(Code.Internal, detail),
+    };
+
+    public static RpcException For(QueryException exception) => exception.Failure switch
+    {
+        QueryFailure.NotFound => Plain(Code.NotFound, exception.Message),
+        QueryFailure.OutOfRange => Plain(Code.OutOfRange, exception.Message),
+        QueryFailure.InvalidArgument => Invalid("request", exception.Message),
+        QueryFailure.NotYetSigned => Plain(Code.Unavailable, exception.Message),
+        _ => Plain(Code.Internal, exception.Message),
+    };
+
+    /// <summary>INVALID_ARGUMENT with a field violation: the request is wrong and nothing changed.</summary>
+    public static RpcException Invalid(string field, string description) => new Google.Rpc.Status
+    {
+        Code = (int)Code.InvalidArgument,
+        Message = $"{field}: {description}",
+        Details =
+        {
+            Any.Pack(new BadRequest
+            {
+                FieldViolations = { new BadRequest.Types.FieldViolation { Field = field, Description = description } },
+            }),
+        },
+    }.ToRpcException();
+
+    private static RpcException Plain(Code code, string message) => new Google.Rpc.Status { Code = (int)code, Message = message }.ToRpcException();
+}

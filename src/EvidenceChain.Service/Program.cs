@@ -1,0 +1,69 @@
+using EvidenceChain.Engine;
+using EvidenceChain.Engine.Deposits;
+using EvidenceChain.Engine.Ports;
+using EvidenceChain.Engine.Sequencing;
+using EvidenceChain.Service.Grpc;
+using EvidenceChain.Service.Internal;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+// The notarization service. Configuration the ASP.NET Core way (appsettings.json, environment
+// EVIDENCECHAIN_*, command line); `--data DIR`, `--new-log` and `--urls` on the command line.
+WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = AppContext.BaseDirectory,
+});
+builder.Configuration.AddEnvironmentVariables("EVIDENCECHAIN_");
+builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
+{
+    ["--data"] = "Log:DataDirectory",
+    ["--host-name"] = "Log:Host",
+    ["--tree-hash"] = "Log:TreeHash",
+});
+if (args.Contains("--new-log"))
+{
+    builder.Configuration["Log:NewLog"] = "true";
+}
+
+// Plaintext gRPC needs HTTP/2 only (with HTTP/1.1 also offered, h2c clients fail); TLS endpoints
+// configured under Kestrel:Endpoints negotiate HTTP/2 by ALPN.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2));
+
+ServiceOptions options = builder.Configuration.GetSection("Log").Get<ServiceOptions>() ?? new ServiceOptions();
+options.DataDirectory = Path.GetFullPath(options.DataDirectory, Environment.CurrentDirectory);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(builder.Configuration.GetSection("Intake").Get<IntakeOptions>() ?? new IntakeOptions());
+builder.Services.AddSingleton(builder.Configuration.GetSection("Sequencer").Get<SequencerOptions>() ?? new SequencerOptions());
+
+using ILoggerFactory startupLogging = LoggerFactory.Create(logging => logging.AddConsole());
+(ILogStore store, Notary notary) = LogComposition.Open(options, TimeProvider.System, startupLogging.CreateLogger("EvidenceChain.Service"));
+builder.Services.AddSingleton(store);
+builder.Services.AddSingleton(notary);
+builder.Services.AddSingleton<DepositIntake>();
+builder.Services.AddSingleton<Sequencer>();
+builder.Services.AddSingleton<LogQueries>();
+builder.Services.AddHostedService<LogWorker>();
+builder.Services.AddGrpc(grpc =>
+{
+    grpc.MaxReceiveMessageSize = 4 * 1024 * 1024;
+    grpc.EnableDetailedErrors = false;
+});
+builder.Services.AddGrpcReflection();
+builder.Services.AddGrpcHealthChecks().AddCheck<LogHealthCheck>("log");
+
+WebApplication app = builder.Build();
+app.MapGrpcService<EvidenceGrpcService>();
+app.MapGrpcHealthChecksService();
+app.MapGrpcReflectionService();
+
+await app.StartAsync().ConfigureAwait(false);
+
+// Tests and scripts start the service on port 0 and read the bound address from this line.
+foreach (string address in app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses)
+{
+    Console.WriteLine($"EvidenceChain service listening on {address}");
+}
+
+await app.WaitForShutdownAsync().ConfigureAwait(false);

@@ -1,0 +1,57 @@
+using System.Security.Cryptography;
+using EvidenceChain.Core.Commitments;
+using EvidenceChain.Core.Hashing;
+using EvidenceChain.Core.Receipts;
+using EvidenceChain.Protocol.V1;
+using Google.Protobuf;
+using CoreDeposits = EvidenceChain.Core.Deposits;
+
+namespace EvidenceChain.Service.Tests.Support;
+
+/// <summary>
+/// A depositor as the CLI will be one: its own Ed25519 key, content hashed and salted locally,
+/// only commitments and the party salt sent, signed over the canonical request for the log's origin.
+/// </summary>
+internal sealed class Depositor
+{
+    private readonly byte[] _seed = RandomNumberGenerator.GetBytes(32);
+
+    public byte[] PublicKey => CoreDeposits.DepositRequest.PublicKeyOf(_seed);
+
+    /// <summary>A one-unit deposit of <paramref name="content"/> under a fresh master salt.</summary>
+    public static (CoreDeposits.DepositEntry Entry, SaltFile Salt) Commit(byte[] content, Core.Leaves.ContentKind kind = Core.Leaves.ContentKind.TradeSecret)
+    {
+        MasterSalt salt = MasterSalt.Create(RandomNumberGenerator.Fill);
+        using var units = new UnitsRoot(salt);
+        units.Add(new UnitDescriptor(string.Empty, 0, (ulong)content.Length), ContentHasher.HashData(content));
+        DigestPair roots = units.Finish();
+        return (new CoreDeposits.DepositEntry(kind, 1, roots, salt.DerivePartySalt()), new SaltFile(salt, 0, 1, roots));
+    }
+
+    /// <summary>The signed wire request for <paramref name="entries"/> to the log named <paramref name="origin"/>.</summary>
+    public DepositRequest Request(string origin, IReadOnlyList<CoreDeposits.DepositEntry> entries, ulong requestId = 0)
+    {
+        Core.Checkpoints.LogOrigin logOrigin = Core.Checkpoints.LogOrigin.TryParse(origin, out var parsed) ? parsed! : throw new ArgumentException("not an origin: " + origin);
+        var request = new CoreDeposits.DepositRequest(logOrigin, entries);
+        var wire = new DepositRequest
+        {
+            RequestId = requestId,
+            DepositorPublicKey = ByteString.CopyFrom(PublicKey),
+            Signature = ByteString.CopyFrom(request.Sign(_seed)),
+        };
+        wire.Entries.AddRange(entries.Select(ToWire));
+        return wire;
+    }
+
+    /// <summary>Opens this depositor's commitment in a receipt, as the CLI does for its own receipts.</summary>
+    public DepositorOpening Opening(SaltFile salt) => new(PartyCommitment.FingerprintEd25519(PublicKey), salt.MasterSalt.DerivePartySalt());
+
+    public static Protocol.V1.DepositEntry ToWire(CoreDeposits.DepositEntry entry) => new()
+    {
+        Kind = (Protocol.V1.ContentKind)(int)entry.Kind,
+        UnitCount = entry.UnitCount,
+        UnitsRootSha256 = ByteString.CopyFrom(Digest.AsBytes(entry.UnitsRoot.Sha256)),
+        UnitsRootSm3 = ByteString.CopyFrom(Digest.AsBytes(entry.UnitsRoot.Sm3)),
+        PartySalt = ByteString.CopyFrom(Digest.AsBytes(entry.PartySalt.Value)),
+    };
+}
