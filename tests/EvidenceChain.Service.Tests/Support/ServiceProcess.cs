@@ -144,7 +144,8 @@ internal sealed partial class ServiceProcess : IDisposable
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first: the service is not at " + path);
     }
 
-    private static string RepoRoot()
+    /// <summary>The repository root: the folder holding EvidenceChain.sln above the test output.</summary>
+    public static string RepoRoot()
     {
         for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
