@@ -38,11 +38,22 @@ public sealed class LogQueries
     public StoredCheckpoint LatestCheckpoint() =>
         _sequencer.Latest ?? throw new QueryException(QueryFailure.NotYetSigned, "the log has no signed checkpoint yet");
 
-    /// <summary>The receipt of a deposit, proven against the latest checkpoint.</summary>
-    public ReceiptAnswer Receipt(StoredLeaf leaf)
+    /// <summary>
+    /// The receipt of a deposit, proven against the latest checkpoint, or against the signed
+    /// checkpoint of exactly <paramref name="treeSize"/> leaves when that is not 0.
+    /// </summary>
+    public ReceiptAnswer Receipt(StoredLeaf leaf, ulong treeSize = 0)
     {
         ArgumentNullException.ThrowIfNull(leaf);
-        StoredCheckpoint checkpoint = LatestCheckpoint();
+        StoredCheckpoint latest = LatestCheckpoint();
+        StoredCheckpoint checkpoint = treeSize == 0 ? latest
+            : treeSize > latest.TreeSize ? throw new QueryException(QueryFailure.OutOfRange, $"tree size {treeSize} is beyond the latest checkpoint's {latest.TreeSize}")
+            : _store.FindCheckpoint(treeSize) ?? throw new QueryException(QueryFailure.NotFound, $"no checkpoint was signed at tree size {treeSize}; use a size from GetCheckpoint, or 0 for the latest");
+        if (treeSize != 0 && leaf.LeafIndex >= treeSize)
+        {
+            throw new QueryException(QueryFailure.OutOfRange, $"leaf {leaf.LeafIndex} is not in the tree of size {treeSize}");
+        }
+
         if (leaf.LeafIndex >= checkpoint.TreeSize)
         {
             return new ReceiptAnswer(null, Included: false, leaf.LeafIndex, checkpoint.TreeSize);

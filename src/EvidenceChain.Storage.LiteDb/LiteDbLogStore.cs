@@ -140,6 +140,18 @@ public sealed class LiteDbLogStore : ILogStore
 
     public StoredCheckpoint? LatestCheckpoint() => _current.LatestCheckpoint;
 
+    public StoredCheckpoint? FindCheckpoint(ulong treeSize)
+    {
+        // Only what the published state covers: a checkpoint committed but not yet fsynced is not served.
+        if (_current.LatestCheckpoint is not StoredCheckpoint latest || treeSize > latest.TreeSize)
+        {
+            return null;
+        }
+
+        BsonDocument? document = _checkpoints.FindById(Documents.Key(treeSize));
+        return document is null ? null : Documents.ToCheckpoint(document);
+    }
+
     /// <exception cref="InvalidOperationException">The store already holds an identity, leaves or checkpoints.</exception>
     public void CreateIdentity(LogIdentity identity)
     {

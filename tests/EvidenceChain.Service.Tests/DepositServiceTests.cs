@@ -121,6 +121,22 @@ public class DepositServiceTests(ServiceFixture fixture) : IClassFixture<Service
     }
 
     [Fact]
+    public async Task GetReceipt_AtAnEarlierCheckpoint_ProvenAgainstThatCheckpoint()
+    {
+        DepositResponse first = await fixture.Client.DepositAsync(new Depositor().Request(fixture.Info.Origin, [Depositor.Commit("early\n"u8.ToArray()).Entry]));
+        GetReceiptResponse early = await fixture.WaitForReceiptAsync(first.Deposits[0].LeafIndex);
+        DepositResponse second = await fixture.Client.DepositAsync(new Depositor().Request(fixture.Info.Origin, [Depositor.Commit("later\n"u8.ToArray()).Entry]));
+        await fixture.WaitForReceiptAsync(second.Deposits[0].LeafIndex);
+
+        GetReceiptResponse atEarly = await fixture.Client.GetReceiptAsync(new GetReceiptRequest { LeafIndex = first.Deposits[0].LeafIndex, TreeSize = early.TreeSize });
+        RpcException unsigned = await Assert.ThrowsAsync<RpcException>(() => fixture.Client.GetReceiptAsync(new GetReceiptRequest { LeafIndex = first.Deposits[0].LeafIndex, TreeSize = early.TreeSize + 1_000_000 }).ResponseAsync);
+
+        Assert.Equal(early.TreeSize, atEarly.TreeSize);
+        Assert.True(ReceiptVerifier.Verify(atEarly.ReceiptJson, fixture.TrustedKeys, null).IsValid);
+        Assert.Equal(StatusCode.OutOfRange, unsigned.StatusCode);
+    }
+
+    [Fact]
     public async Task Health_Serving_AndReflectionOn()
     {
         var health = new Health.HealthClient(fixture.Service.Channel);

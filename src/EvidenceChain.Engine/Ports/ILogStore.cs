@@ -56,6 +56,9 @@ public interface ILogStore : ISubtreeHashes, IDisposable
     /// <summary>The latest signed checkpoint, or null before the first.</summary>
     StoredCheckpoint? LatestCheckpoint();
 
+    /// <summary>The signed checkpoint of exactly <paramref name="treeSize"/> leaves, if one was signed.</summary>
+    StoredCheckpoint? FindCheckpoint(ulong treeSize);
+
     /// <summary>Stores a signed checkpoint durably; sizes never decrease.</summary>
     void AppendCheckpoint(StoredCheckpoint checkpoint);
 }

@@ -55,18 +55,13 @@ internal sealed class EvidenceGrpcService(DepositIntake intake, LogQueries queri
 
     public override Task<GetReceiptResponse> GetReceipt(GetReceiptRequest request, ServerCallContext context)
     {
-        if (request.TreeSize != 0)
-        {
-            throw StatusErrors.Invalid("tree_size", "receipts are proven against the latest checkpoint; leave tree_size 0 (use GetConsistencyProof to relate sizes)");
-        }
-
         StoredLeaf leaf = Query(() => request.DepositCase switch
         {
             GetReceiptRequest.DepositOneofCase.DepositId => queries.FindLeaf(ParseDepositId(request.DepositId)),
             GetReceiptRequest.DepositOneofCase.LeafIndex => queries.FindLeaf(request.LeafIndex),
             _ => throw StatusErrors.Invalid("deposit", "give a deposit_id or a leaf_index"),
         });
-        ReceiptAnswer answer = Query(() => queries.Receipt(leaf));
+        ReceiptAnswer answer = Query(() => queries.Receipt(leaf, request.TreeSize));
         return Task.FromResult(new GetReceiptResponse
         {
             ReceiptJson = answer.ReceiptJson ?? string.Empty,

@@ -45,6 +45,8 @@ internal sealed class FaultySubtrees
 
         public StoredCheckpoint? LatestCheckpoint() => inner.LatestCheckpoint();
 
+        public StoredCheckpoint? FindCheckpoint(ulong treeSize) => inner.FindCheckpoint(treeSize);
+
         public void AppendCheckpoint(StoredCheckpoint checkpoint) => inner.AppendCheckpoint(checkpoint);
 
         public void Dispose()
