@@ -1,15 +1,18 @@
 using System.CommandLine;
-using EvidenceChain.Cli.Internal;
+using EvidenceChain.Cli.Offline;
+using EvidenceChain.Cli.Offline.Internal;
 
 namespace EvidenceChain.Cli;
 
 /// <summary>
-/// The command line: <c>hash</c> and <c>verify</c>, both offline on Core alone. Everything goes
-/// through <see cref="CliContext"/>, so tests run commands in-process and read what they print.
+/// The command line: the offline <c>hash</c> and <c>verify</c> of EvidenceChain.Cli.Offline (Core
+/// alone), and the online <c>deposit</c>, <c>receipt</c>, <c>checkpoint</c> and <c>consistency</c>
+/// over gRPC. Everything goes through <see cref="CliContext"/>, so tests run commands in-process and
+/// read what they print.
 /// </summary>
 internal static class CliApp
 {
-    public static int Run(IReadOnlyList<string> args, CliContext context)
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(context);
@@ -20,11 +23,15 @@ internal static class CliApp
             Recursive = true,
         };
         language.AcceptOnlyFromAmong(ReportText.ChineseCode, ReportText.EnglishCode);
-        var root = new RootCommand("EvidenceChain: hash evidence and verify deposit receipts offline.")
+        var root = new RootCommand("EvidenceChain: hash evidence and deposit its commitments with a notary, fetch receipts, audit the log, and verify receipts offline.")
         {
             language,
             HashCommand.Create(context, language),
             VerifyCommand.Create(context, language),
+            DepositCommand.Create(context, language),
+            ReceiptCommand.Create(context, language),
+            CheckpointCommand.Create(context, language),
+            ConsistencyCommand.Create(context, language),
         };
 
         // System.CommandLine exits 1 on a usage error, which verify reserves for "invalid"; a wrong
@@ -39,7 +46,8 @@ internal static class CliApp
         }
 
         // Without the default handler a bug surfaces as a crash, never as exit 1, which would read as "invalid".
-        return parsed.Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error, EnableDefaultExceptionHandler = false });
+        var configuration = new InvocationConfiguration { Output = context.Output, Error = context.Error, EnableDefaultExceptionHandler = false };
+        return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Some System.CommandLine messages list choices on indented lines; stderr gets one line.</summary>

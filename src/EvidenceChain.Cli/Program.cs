@@ -1,3 +1,4 @@
 using EvidenceChain.Cli;
+using EvidenceChain.Cli.Offline;
 
-return CliApp.Run(args, CliContext.FromConsole());
+return await CliApp.RunAsync(args, CliContext.FromConsole()).ConfigureAwait(false);

@@ -1,4 +1,5 @@
-using EvidenceChain.Cli.Internal;
+using EvidenceChain.Cli.Offline;
+using EvidenceChain.Cli.Offline.Internal;
 
 namespace EvidenceChain.Cli.Tests;
 

@@ -1,4 +1,4 @@
-using EvidenceChain.Cli.Internal;
+using EvidenceChain.Cli.Offline.Internal;
 using EvidenceChain.Core.Leaves;
 using EvidenceChain.Core.Proofs;
 using EvidenceChain.Core.Receipts;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using EvidenceChain.Cli.Offline;
 using EvidenceChain.Cli.Tests.Support;
 using EvidenceChain.Core.Commitments;
 using EvidenceChain.Core.Receipts;

@@ -26,7 +26,7 @@ internal static class StatusErrors
         QueryFailure.NotFound => Plain(Code.NotFound, exception.Message),
         QueryFailure.OutOfRange => Plain(Code.OutOfRange, exception.Message),
         QueryFailure.InvalidArgument => Invalid("request", exception.Message),
-        QueryFailure.NotYetSigned => Plain(Code.Unavailable, exception.Message),
+        QueryFailure.NotYetSigned => Plain(Code.FailedPrecondition, exception.Message),
         _ => Plain(Code.Internal, exception.Message),
     };
 

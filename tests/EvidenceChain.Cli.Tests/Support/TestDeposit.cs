@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using EvidenceChain.Cli.Offline;
 using EvidenceChain.Core.Commitments;
 using EvidenceChain.Core.Receipts;
 

@@ -1,0 +1,26 @@
+namespace EvidenceChain.Cli.Offline;
+
+/// <summary>
+/// The process exit codes of every command, offline and online: one table, so a script reads them
+/// the same way whatever it runs. Scripts and courts' tooling depend on them, so the numbers never change.
+/// </summary>
+internal enum ExitCode
+{
+    /// <summary>The command did its work; for <c>verify</c>, the receipt is valid.</summary>
+    Success = 0,
+
+    /// <summary>
+    /// What was examined is not valid: for <c>verify</c>, the receipt; for the online commands, an
+    /// answer of the server (a promise, receipt, checkpoint or consistency proof) that does not verify.
+    /// </summary>
+    Invalid = 1,
+
+    /// <summary>
+    /// The input could not be used (missing or unreadable file, malformed salt file or key, no trusted
+    /// key, bad arguments), or, for the online commands, the server refused the request or could not be reached.
+    /// </summary>
+    UnusableInput = 2,
+
+    /// <summary>Online commands only: the deposit is accepted (promised) but not yet in a signed checkpoint; ask again later.</summary>
+    NotYetIncluded = 3,
+}

@@ -1,0 +1,347 @@
+using System.Globalization;
+using EvidenceChain.Core.Leaves;
+using EvidenceChain.Core.Proofs;
+using EvidenceChain.Core.Receipts;
+
+namespace EvidenceChain.Cli.Offline.Internal;
+
+/// <summary>
+/// Every sentence the offline commands print, once per language: the report a court clerk reads and
+/// the one-line errors (the online commands keep theirs in the executable's <c>OnlineText</c>).
+/// Chinese is the default. Details that come from Core or the OS stay in English and are printed
+/// beside the localized sentence, labelled as such, so an expert sees exactly what failed.
+/// Tests check that every enum value has a sentence in both languages.
+/// </summary>
+internal sealed class ReportText
+{
+    public const string ChineseCode = "zh";
+    public const string EnglishCode = "en";
+
+    public static ReportText Chinese { get; } = new()
+    {
+        Title = "EvidenceChain 存证回执核验报告",
+        VerdictLabel = "结论：",
+        Valid = "有效",
+        Invalid = "无效",
+        ReasonLabel = "原因：",
+        DetailLabel = "技术细节（英文）：",
+        HintLabel = "说明：",
+        Stopped = "核验在第一处不符时停止，其后的检查未进行。",
+        ContentMatchesSaltFile = "内容与盐文件相符，但回执记录的是另一次存证（回执与内容不对应）。",
+        ContentDiffersFromSaltFile = "内容与盐文件的记载不符：文件被改动、改名、增加或删除，或盐文件不属于这次存证。",
+        InputsHeading = "核验材料",
+        ReceiptFileLabel = "回执文件：",
+        ContentFileLabel = "存证内容（单个文件）：",
+        ContentDirectoryLabel = "存证内容（目录）：",
+        SaltFileLabel = "盐文件：",
+        TrustedKeys = (count, sources) => $"受信任公钥：{count} 个（来源：{sources}）",
+        FactsHeading = "存证事实",
+        OriginLabel = "日志：",
+        TreeSizeLabel = "检查点树大小：",
+        LeafIndexLabel = "叶索引：",
+        ReceivedAtLabel = "受理时间（UTC，公证处声明）：",
+        ContentKindLabel = "内容类别：",
+        UnitCountLabel = "单元数：",
+        RootLabel = "检查点根哈希（base64）：",
+        DepositorLabel = "存证人公钥指纹（SHA-256）：",
+        TimeOutOfRange = ms => $"{ms} 毫秒（超出日历范围）",
+        ChecksHeading = "已通过的核验",
+        SignersHeading = "签署检查点的受信任公钥（指纹为公钥编码的 SHA-256）",
+        NotCheckedHeading = "未核验的事项",
+        HashingProgress = "正在计算哈希",
+        ErrorPrefix = "错误：",
+        UsageError = message => $"错误：{message}（用法见 --help）",
+        Checks = new Dictionary<ReceiptCheck, string>
+        {
+            [ReceiptCheck.ReceiptFormat] = "回执格式正确，版本受支持",
+            [ReceiptCheck.CheckpointSignatures] = "检查点上的签名经受信任公钥验证有效",
+            [ReceiptCheck.CheckpointFormat] = "检查点格式正确，日志名称与受信任公钥一致",
+            [ReceiptCheck.Inclusion] = "存证记录包含在检查点所签的日志中（Merkle 包含证明）",
+            [ReceiptCheck.LeafFormat] = "该日志记录是格式正确的存证记录",
+            [ReceiptCheck.UnitsRootSha256] = "内容与存证记录中的 SHA-256 承诺一致",
+            [ReceiptCheck.UnitsRootSm3] = "内容与存证记录中的 SM3 承诺一致",
+            [ReceiptCheck.DepositorOpening] = "回执披露的存证人与存证记录中的存证人承诺一致",
+            [ReceiptCheck.Promise] = "受理承诺由日志公钥签署，且包含本次存证",
+        },
+        NotChecked = new Dictionary<UncheckedItem, Func<string, string>>
+        {
+            [UncheckedItem.Content] = _ => "未提供内容和盐文件，未重新计算内容承诺",
+            [UncheckedItem.DepositorOpening] = _ => "回执未披露存证人，未核验存证人身份",
+            [UncheckedItem.Promise] = _ => "回执未附受理承诺，未核验",
+            [UncheckedItem.Anchors] = count => $"回执含 {count} 项区块链锚定，本版本未核验",
+            [UncheckedItem.Timestamps] = count => $"回执含 {count} 个时间戳令牌，本版本未核验",
+            [UncheckedItem.UnknownSignatures] = keys => $"检查点上来自非受信任公钥的签名已忽略：{keys}",
+            [UncheckedItem.UnknownMembers] = names => $"回执中本版本不认识的字段已忽略：{names}",
+            [UncheckedItem.MissingAlgorithm] = algorithm => $"未提供受信任的 {algorithm} 公钥，未核验 {algorithm} 签名",
+            [UncheckedItem.LogConsistency] = _ => "未核验公证处是否向所有人展示同一份日志（需要见证人联署或后续的一致性证明）",
+            [UncheckedItem.TrustedTime] = _ => "受理时间是公证处自己的声明，未经可信时间戳核验",
+        },
+        Failures = new Dictionary<VerificationFailure, string>
+        {
+            [VerificationFailure.None] = "无",
+            [VerificationFailure.IndexOutOfRange] = "叶索引超出检查点的树大小",
+            [VerificationFailure.WrongProofLength] = "包含证明的长度不对",
+            [VerificationFailure.RootMismatch] = "包含证明算出的根哈希与检查点不符",
+            [VerificationFailure.SizeDecreased] = "日志大小减小了",
+            [VerificationFailure.EmptyTreeHasNoProof] = "空日志不可能包含任何记录",
+            [VerificationFailure.MalformedNote] = "签名文本格式错误",
+            [VerificationFailure.NoTrustedSignature] = "检查点缺少受信任公钥的签名",
+            [VerificationFailure.BadSignature] = "签名无效（所签内容被改动，或签名是伪造的）",
+            [VerificationFailure.OriginMismatch] = "检查点所属的日志与受信任公钥不符",
+            [VerificationFailure.MalformedCheckpoint] = "检查点格式错误",
+            [VerificationFailure.TreeHashMismatch] = "日志的哈希算法不符",
+            [VerificationFailure.MalformedPromise] = "受理承诺格式错误",
+            [VerificationFailure.MalformedReceipt] = "回执文件格式错误",
+            [VerificationFailure.UnsupportedVersion] = "回执或记录的版本不受本核验程序支持",
+            [VerificationFailure.UnexpectedLeafType] = "该日志记录不是存证记录",
+            [VerificationFailure.MalformedLeaf] = "存证记录格式错误",
+            [VerificationFailure.CommitmentMismatch] = "内容与存证记录中的承诺不符",
+            [VerificationFailure.PartyCommitmentMismatch] = "回执披露的存证人与存证记录不符",
+            [VerificationFailure.MalformedSaltFile] = "盐文件格式错误",
+            [VerificationFailure.UnitCountMismatch] = "内容的单元数与存证记录不符",
+        },
+        ContentKinds = new Dictionary<ContentKind, string>
+        {
+            [ContentKind.TradeSecret] = "商业秘密",
+            [ContentKind.Copyright] = "著作权作品",
+            [ContentKind.Data] = "数据",
+            [ContentKind.Document] = "文件",
+        },
+        Problems = new Dictionary<InputProblem, Func<string, string, string>>
+        {
+            [InputProblem.FileNotFound] = (path, _) => $"找不到文件 {path}",
+            [InputProblem.DirectoryNotFound] = (path, _) => $"找不到目录 {path}",
+            [InputProblem.IsADirectory] = (path, _) => $"{path} 是目录，不是文件",
+            [InputProblem.NotADirectory] = (path, _) => $"{path} 不是目录",
+            [InputProblem.SymbolicLink] = (path, target) => $"{path} 是指向 {target} 的符号链接；存证内容不得包含或经由链接",
+            [InputProblem.SpecialFile] = (path, _) => $"{path} 是特殊文件（管道、套接字或设备），不能作为存证内容",
+            [InputProblem.Unreadable] = (path, detail) => $"无法读取 {path}：{detail}",
+            [InputProblem.ChangedWhileReading] = (path, _) => $"{path} 在读取过程中发生了变化，请在没有程序写入时重试",
+            [InputProblem.PathNotCommittable] = (path, detail) => $"路径 {path} 无法存证：{detail}",
+            [InputProblem.ContentNotPlannable] = (path, detail) => $"{path} 无法划分为存证单元：{detail}",
+            [InputProblem.FileTooLarge] = (path, limit) => $"{path} 过大（上限 {limit} 字节），不是所需的文件",
+            [InputProblem.SaltFileMalformed] = (path, detail) => $"{path} 不是有效的盐文件：{detail}",
+            [InputProblem.KeyMalformed] = (value, detail) => $"“{value}”既不是验证公钥字符串，也不是公钥文件：{detail}",
+            [InputProblem.KeyFileLineMalformed] = (line, detail) => $"{line} 不是有效的验证公钥：{detail}",
+            [InputProblem.TrustFileNotFound] = (path, source) => $"找不到受信任公钥文件 {path}（由 {source} 指定）",
+            [InputProblem.NoTrustedKey] = (_, defaultPath) =>
+                $"没有受信任的公钥：请用 --key 或 --trust 指定，或设置 EVIDENCECHAIN_TRUST，或写入 {defaultPath}（回执中的公钥从不被信任）",
+            [InputProblem.FileTypeUnknown] = (path, _) => $"本程序只能在 Linux（需 statx）和 Windows 上区分普通文件与管道、设备，无法检查 {path}",
+        },
+    };
+
+    public static ReportText English { get; } = new()
+    {
+        Title = "EvidenceChain deposit receipt verification report",
+        VerdictLabel = "Verdict: ",
+        Valid = "valid",
+        Invalid = "invalid",
+        ReasonLabel = "Reason: ",
+        DetailLabel = "Technical detail: ",
+        HintLabel = "Note: ",
+        Stopped = "Verification stops at the first failure; the checks after it were not run.",
+        ContentMatchesSaltFile = "The content matches its salt file, but the receipt is for a different deposit.",
+        ContentDiffersFromSaltFile = "The content is not what the salt file was made for: a file was changed, renamed, added or removed, or the salt file belongs to another deposit.",
+        InputsHeading = "Inputs",
+        ReceiptFileLabel = "receipt file: ",
+        ContentFileLabel = "deposited content (one file): ",
+        ContentDirectoryLabel = "deposited content (directory): ",
+        SaltFileLabel = "salt file: ",
+        TrustedKeys = (count, sources) => $"trusted keys: {count} (from {sources})",
+        FactsHeading = "Facts",
+        OriginLabel = "log: ",
+        TreeSizeLabel = "checkpoint tree size: ",
+        LeafIndexLabel = "leaf index: ",
+        ReceivedAtLabel = "accepted at (UTC, the notary's claim): ",
+        ContentKindLabel = "content kind: ",
+        UnitCountLabel = "units: ",
+        RootLabel = "checkpoint root (base64): ",
+        DepositorLabel = "depositor's key fingerprint (SHA-256): ",
+        TimeOutOfRange = ms => $"{ms} ms (outside the calendar)",
+        ChecksHeading = "Checks passed",
+        SignersHeading = "Trusted keys that signed the checkpoint (fingerprint: SHA-256 of the public key encoding)",
+        NotCheckedHeading = "Not checked",
+        HashingProgress = "hashing",
+        ErrorPrefix = "error: ",
+        UsageError = message => $"error: {message} (see --help)",
+        Checks = new Dictionary<ReceiptCheck, string>
+        {
+            [ReceiptCheck.ReceiptFormat] = "the receipt is well formed and its version is supported",
+            [ReceiptCheck.CheckpointSignatures] = "the checkpoint's signatures verify with the trusted keys",
+            [ReceiptCheck.CheckpointFormat] = "the checkpoint is well formed and names the trusted keys' log",
+            [ReceiptCheck.Inclusion] = "the deposit record is in the log the checkpoint signs (Merkle inclusion proof)",
+            [ReceiptCheck.LeafFormat] = "the log entry is a well-formed deposit record",
+            [ReceiptCheck.UnitsRootSha256] = "the content matches the deposit record's SHA-256 commitment",
+            [ReceiptCheck.UnitsRootSm3] = "the content matches the deposit record's SM3 commitment",
+            [ReceiptCheck.DepositorOpening] = "the depositor the receipt names matches the deposit record's depositor commitment",
+            [ReceiptCheck.Promise] = "the acceptance promise is signed by the log's key and covers this deposit",
+        },
+        NotChecked = new Dictionary<UncheckedItem, Func<string, string>>
+        {
+            [UncheckedItem.Content] = _ => "no content and salt file were given, so the content commitments were not recomputed",
+            [UncheckedItem.DepositorOpening] = _ => "the receipt does not name the depositor, so who made the deposit was not checked",
+            [UncheckedItem.Promise] = _ => "the receipt carries no acceptance promise, so none was checked",
+            [UncheckedItem.Anchors] = count => $"the receipt has {count} chain anchor(s), which this version does not check",
+            [UncheckedItem.Timestamps] = count => $"the receipt has {count} timestamp token(s), which this version does not check",
+            [UncheckedItem.UnknownSignatures] = keys => $"signatures on the checkpoint from keys that are not trusted were ignored: {keys}",
+            [UncheckedItem.UnknownMembers] = names => $"receipt members this version does not know were ignored: {names}",
+            [UncheckedItem.MissingAlgorithm] = algorithm => $"no trusted {algorithm} key was given, so the {algorithm} signature was not checked",
+            [UncheckedItem.LogConsistency] = _ => "that the notary shows everyone the same log was not checked (this needs witness cosignatures or a later consistency proof)",
+            [UncheckedItem.TrustedTime] = _ => "the acceptance time is the notary's own claim; no trusted timestamp was checked",
+        },
+        Failures = new Dictionary<VerificationFailure, string>
+        {
+            [VerificationFailure.None] = "none",
+            [VerificationFailure.IndexOutOfRange] = "the leaf index is outside the checkpoint's tree",
+            [VerificationFailure.WrongProofLength] = "the inclusion proof has the wrong length",
+            [VerificationFailure.RootMismatch] = "the inclusion proof does not lead to the checkpoint's root",
+            [VerificationFailure.SizeDecreased] = "the log's size decreased",
+            [VerificationFailure.EmptyTreeHasNoProof] = "an empty log cannot contain any record",
+            [VerificationFailure.MalformedNote] = "the signed note is malformed",
+            [VerificationFailure.NoTrustedSignature] = "the checkpoint lacks a signature from a trusted key",
+            [VerificationFailure.BadSignature] = "a signature does not verify (the signed text was changed, or the signature is forged)",
+            [VerificationFailure.OriginMismatch] = "the checkpoint's log is not the trusted keys' log",
+            [VerificationFailure.MalformedCheckpoint] = "the checkpoint is malformed",
+            [VerificationFailure.TreeHashMismatch] = "the log's hash algorithm does not match",
+            [VerificationFailure.MalformedPromise] = "the acceptance promise is malformed",
+            [VerificationFailure.MalformedReceipt] = "the receipt file is malformed",
+            [VerificationFailure.UnsupportedVersion] = "the receipt or record has a version this verifier does not support",
+            [VerificationFailure.UnexpectedLeafType] = "the log entry is not a deposit record",
+            [VerificationFailure.MalformedLeaf] = "the deposit record is malformed",
+            [VerificationFailure.CommitmentMismatch] = "the content does not match the deposit record's commitment",
+            [VerificationFailure.PartyCommitmentMismatch] = "the depositor the receipt names does not match the deposit record",
+            [VerificationFailure.MalformedSaltFile] = "the salt file is malformed",
+            [VerificationFailure.UnitCountMismatch] = "the content has a different number of units than the deposit record",
+        },
+        ContentKinds = new Dictionary<ContentKind, string>
+        {
+            [ContentKind.TradeSecret] = "trade secret",
+            [ContentKind.Copyright] = "copyright work",
+            [ContentKind.Data] = "data",
+            [ContentKind.Document] = "document",
+        },
+        Problems = new Dictionary<InputProblem, Func<string, string, string>>
+        {
+            [InputProblem.FileNotFound] = (path, _) => $"{path}: no such file",
+            [InputProblem.DirectoryNotFound] = (path, _) => $"{path}: no such directory",
+            [InputProblem.IsADirectory] = (path, _) => $"{path} is a directory, not a file",
+            [InputProblem.NotADirectory] = (path, _) => $"{path} is not a directory",
+            [InputProblem.SymbolicLink] = (path, target) => $"{path} is a symbolic link to {target}; deposit content must not contain or go through links",
+            [InputProblem.SpecialFile] = (path, _) => $"{path} is a special file (pipe, socket or device) and cannot be deposit content",
+            [InputProblem.Unreadable] = (path, detail) => $"cannot read {path}: {detail}",
+            [InputProblem.ChangedWhileReading] = (path, _) => $"{path} changed while it was being read; try again when nothing is writing to it",
+            [InputProblem.PathNotCommittable] = (path, detail) => $"the path {path} cannot be committed: {detail}",
+            [InputProblem.ContentNotPlannable] = (path, detail) => $"{path} cannot be cut into deposit units: {detail}",
+            [InputProblem.FileTooLarge] = (path, limit) => $"{path} is too large (at most {limit} bytes) to be the file wanted",
+            [InputProblem.SaltFileMalformed] = (path, detail) => $"{path} is not a valid salt file: {detail}",
+            [InputProblem.KeyMalformed] = (value, detail) => $"'{value}' is neither a verifier key nor a key file: {detail}",
+            [InputProblem.KeyFileLineMalformed] = (line, detail) => $"{line} is not a valid verifier key: {detail}",
+            [InputProblem.TrustFileNotFound] = (path, source) => $"the trust file {path} (named by {source}) does not exist",
+            [InputProblem.NoTrustedKey] = (_, defaultPath) =>
+                $"no trusted key: give --key or --trust, set EVIDENCECHAIN_TRUST, or put keys in {defaultPath} (keys inside a receipt are never trusted)",
+            [InputProblem.FileTypeUnknown] = (path, _) => $"this program tells regular files from pipes and devices only on Linux (with statx) and Windows, so it cannot check {path}",
+        },
+    };
+
+    public required string Title { get; init; }
+
+    public required string VerdictLabel { get; init; }
+
+    public required string Valid { get; init; }
+
+    public required string Invalid { get; init; }
+
+    public required string ReasonLabel { get; init; }
+
+    public required string DetailLabel { get; init; }
+
+    public required string HintLabel { get; init; }
+
+    public required string Stopped { get; init; }
+
+    public required string ContentMatchesSaltFile { get; init; }
+
+    public required string ContentDiffersFromSaltFile { get; init; }
+
+    public required string InputsHeading { get; init; }
+
+    public required string ReceiptFileLabel { get; init; }
+
+    public required string ContentFileLabel { get; init; }
+
+    public required string ContentDirectoryLabel { get; init; }
+
+    public required string SaltFileLabel { get; init; }
+
+    /// <summary>(key count, comma-separated sources).</summary>
+    public required Func<int, string, string> TrustedKeys { get; init; }
+
+    public required string FactsHeading { get; init; }
+
+    public required string OriginLabel { get; init; }
+
+    public required string TreeSizeLabel { get; init; }
+
+    public required string LeafIndexLabel { get; init; }
+
+    public required string ReceivedAtLabel { get; init; }
+
+    public required string ContentKindLabel { get; init; }
+
+    public required string UnitCountLabel { get; init; }
+
+    public required string RootLabel { get; init; }
+
+    public required string DepositorLabel { get; init; }
+
+    /// <summary>For an acceptance time past year 9999, which the leaf can encode but no calendar shows.</summary>
+    public required Func<long, string> TimeOutOfRange { get; init; }
+
+    public required string ChecksHeading { get; init; }
+
+    public required string SignersHeading { get; init; }
+
+    public required string NotCheckedHeading { get; init; }
+
+    public required string HashingProgress { get; init; }
+
+    public required string ErrorPrefix { get; init; }
+
+    public required Func<string, string> UsageError { get; init; }
+
+    public required IReadOnlyDictionary<ReceiptCheck, string> Checks { get; init; }
+
+    /// <summary>Each item's sentence, given Core's detail for it (an algorithm name, a count, a list).</summary>
+    public required IReadOnlyDictionary<UncheckedItem, Func<string, string>> NotChecked { get; init; }
+
+    public required IReadOnlyDictionary<VerificationFailure, string> Failures { get; init; }
+
+    public required IReadOnlyDictionary<ContentKind, string> ContentKinds { get; init; }
+
+    /// <summary>Each problem's sentence, given the subject (a path or value) and the detail.</summary>
+    public required IReadOnlyDictionary<InputProblem, Func<string, string, string>> Problems { get; init; }
+
+    /// <summary>The table for a <c>--lang</c> value; Chinese unless English is asked for.</summary>
+    public static ReportText For(string? languageCode) => languageCode == EnglishCode ? English : Chinese;
+
+    // The lookups below fall back to the enum name, so a value added to Core later still gives a readable
+    // report instead of a crash; the tests make sure no value is missing today.
+    public string Check(ReceiptCheck check) => Checks.TryGetValue(check, out string? line) ? line : check.ToString();
+
+    public string Failure(VerificationFailure failure) => Failures.TryGetValue(failure, out string? line) ? line : failure.ToString();
+
+    public string Unchecked(UncheckedItem item, string detail) =>
+        NotChecked.TryGetValue(item, out Func<string, string>? line) ? line(detail) : $"{item}: {detail}";
+
+    public string Kind(ContentKind kind) =>
+        ContentKinds.TryGetValue(kind, out string? name) ? name : ((byte)kind).ToString(CultureInfo.InvariantCulture);
+
+    public string Describe(InputProblem problem, string subject, string detail) =>
+        Problems.TryGetValue(problem, out Func<string, string, string>? line) ? line(subject, detail) : $"{problem}: {subject} {detail}";
+
+    public string Error(InputException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return ErrorPrefix + Describe(exception.Problem, exception.Subject, exception.Detail);
+    }
+}

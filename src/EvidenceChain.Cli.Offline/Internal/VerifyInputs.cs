@@ -1,0 +1,14 @@
+namespace EvidenceChain.Cli.Offline.Internal;
+
+/// <summary>
+/// What a verification examined, for the report's first section. <c>ContentMatchesSaltFile</c> says
+/// whether the recomputed units roots equal the ones the salt file records: on a commitment mismatch
+/// it tells "the content changed" apart from "the receipt is for another deposit".
+/// </summary>
+internal sealed record VerifyInputs(
+    string ReceiptPath,
+    string ContentPath,
+    bool ContentIsDirectory,
+    string SaltFilePath,
+    TrustedKeySet TrustedKeys,
+    bool ContentMatchesSaltFile);

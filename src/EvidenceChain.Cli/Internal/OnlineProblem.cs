@@ -1,0 +1,22 @@
+namespace EvidenceChain.Cli.Internal;
+
+/// <summary>
+/// Why an online command cannot use its input (exit code 2), beside the offline <c>InputProblem</c>s
+/// it shares. Each member has one sentence per language in <see cref="OnlineText"/>.
+/// </summary>
+internal enum OnlineProblem
+{
+    ServerAddressInvalid = 1,
+    DepositorKeyOpenToOthers = 2,
+    DepositorKeyMalformed = 3,
+    DepositFileExists = 4,
+    OutputFileExists = 5,
+    OutputInsideContent = 6,
+    OutputDirectoryNotFound = 7,
+    Unwritable = 8,
+    DepositIdMalformed = 9,
+    LeafIndexMalformed = 10,
+    ReceiptFileMalformed = 11,
+    CheckpointSizeMismatch = 12,
+    NewCheckpointNeeded = 13,
+}

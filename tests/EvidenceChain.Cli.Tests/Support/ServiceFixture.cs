@@ -1,0 +1,55 @@
+namespace EvidenceChain.Cli.Tests.Support;
+
+/// <summary>
+/// One running service (real process, own data directory, port 0) shared by a test class. Its
+/// sequencer signs a checkpoint every 100 ms, so a deposit is included almost at once.
+/// </summary>
+public class ServiceFixture : IDisposable
+{
+    private readonly TempDirectory _data = new();
+
+    public ServiceFixture()
+        : this("00:00:00.100")
+    {
+    }
+
+    protected ServiceFixture(string sequencerInterval)
+    {
+        Service = ServiceProcess.Start(_data.Path, "--Sequencer:Interval=" + sequencerInterval);
+    }
+
+    public string Address => Service.Address;
+
+    /// <summary>The verifier keys the service published in its data directory: what a court would be given.</summary>
+    public string VerifierKeysPath => Path.Combine(_data.Path, "notary.vkeys");
+
+    /// <summary>Everything the service printed, for failure messages.</summary>
+    public string ServiceOutput => Service.Output;
+
+    internal ServiceProcess Service { get; }
+
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (!disposing)
+        {
+            return;
+        }
+
+        Service.Dispose();
+        _data.Dispose();
+
+        // A test class whose service logged an error or a critical event fails, even if every
+        // assertion held: errors nobody expected are bugs (STYLE.md practice 10). Refusals the
+        // CLI provokes on purpose (an unknown deposit id) are answers, not logged errors.
+        if (Service.Output.Split('\n').Any(l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal)))
+        {
+            throw new InvalidOperationException("The service logged unexpected errors:\n" + Service.Output);
+        }
+    }
+}
