@@ -168,8 +168,8 @@ public sealed class AuditCommandTests(ServiceFixture service) : IClassFixture<Se
 
     private Checkpoint Open(string note)
     {
-        Assert.True(CheckpointVerification.Verify(note, ServiceKeys(), out Checkpoint? checkpoint, out _).IsValid);
-        return checkpoint!;
+        Assert.True(CheckpointVerifier.Verify(note, ServiceKeys(), out VerifiedCheckpoint? verified).IsValid);
+        return verified!.Checkpoint;
     }
 
     private List<NoteVerifier> ServiceKeys() =>

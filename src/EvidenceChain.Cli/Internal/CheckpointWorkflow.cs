@@ -68,7 +68,8 @@ internal static class CheckpointWorkflow
     public static Checkpoint Verify(string note, TrustedKeySet trusted, string subject, out IReadOnlyList<NoteVerifier> signedBy)
     {
         ArgumentNullException.ThrowIfNull(trusted);
-        Verdict verdict = CheckpointVerification.Verify(note, trusted.Keys, out Checkpoint? checkpoint, out signedBy);
-        return verdict.IsValid ? checkpoint! : throw new InvalidAnswerException(subject, verdict);
+        Verdict verdict = CheckpointVerifier.Verify(note, trusted.Keys, out VerifiedCheckpoint? verified);
+        signedBy = verified?.SignedBy ?? [];
+        return verdict.IsValid ? verified!.Checkpoint : throw new InvalidAnswerException(subject, verdict);
     }
 }

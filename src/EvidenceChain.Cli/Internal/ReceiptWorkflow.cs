@@ -165,14 +165,15 @@ internal static class ReceiptWorkflow
         OnlineText text,
         CancellationToken cancellationToken)
     {
-        Verdict verdict = CheckpointVerification.Verify(existing.Proof.CheckpointNote, log.Keys, out Checkpoint? old, out _);
+        Verdict verdict = CheckpointVerifier.Verify(existing.Proof.CheckpointNote, log.Keys, out VerifiedCheckpoint? verified);
         if (!verdict.IsValid)
         {
             throw new InvalidAnswerException(text.CheckpointFile(existing.Path), verdict);
         }
 
         string subject = text.ConsistencyProofFrom(connection.Address);
-        if (latest.TreeSize < old!.TreeSize)
+        Checkpoint old = verified!.Checkpoint;
+        if (latest.TreeSize < old.TreeSize)
         {
             throw new InvalidAnswerException(subject, Verdict.Fail(
                 VerificationFailure.SizeDecreased,

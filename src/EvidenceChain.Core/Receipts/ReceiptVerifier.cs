@@ -86,44 +86,25 @@ public static class ReceiptVerifier
 
     private static Verdict VerifyCheckpoint(string note, IReadOnlyList<NoteVerifier> trustedKeys, Run run)
     {
-        Verdict verdict = SignedNote.TryOpen(note, trustedKeys, out OpenedNote? opened);
+        Verdict verdict = CheckpointVerifier.Verify(note, trustedKeys, out VerifiedCheckpoint? verified);
         if (!verdict.IsValid)
         {
             return verdict;
         }
 
         run.Pass(ReceiptCheck.CheckpointSignatures);
-        verdict = Checkpoint.TryParse(opened!.Text, out Checkpoint? checkpoint);
-        if (!verdict.IsValid)
-        {
-            return verdict;
-        }
-
-        string origin = checkpoint!.Origin.ToString();
-        var logKeys = trustedKeys.Where(k => k.Name == origin).ToList();
-        if (!opened.SignedBy.Any(k => k.Name == origin))
-        {
-            return Verdict.Fail(VerificationFailure.OriginMismatch, $"the checkpoint's origin {origin} is not the name of any trusted key that signed it");
-        }
-
-        NoteVerifier? unsigned = logKeys.FirstOrDefault(k => !opened.SignedBy.Contains(k));
-        if (unsigned is not null)
-        {
-            return Verdict.Fail(VerificationFailure.NoTrustedSignature, $"the trusted {unsigned.AlgorithmName} key {unsigned.Name}+{unsigned.KeyId:x8} did not sign the checkpoint");
-        }
-
-        foreach (string algorithm in s_logKeyAlgorithms.Where(a => !logKeys.Any(k => k.AlgorithmName == a)))
+        foreach (string algorithm in s_logKeyAlgorithms.Where(a => !verified!.SignedBy.Any(k => k.AlgorithmName == a)))
         {
             run.NotChecked.Add((UncheckedItem.MissingAlgorithm, algorithm));
         }
 
-        if (opened.UnknownSignatures.Count > 0)
+        if (verified!.UnknownSignatures.Count > 0)
         {
-            run.NotChecked.Add((UncheckedItem.UnknownSignatures, string.Join(", ", opened.UnknownSignatures.Select(s => $"{s.KeyName}+{s.KeyId:x8}"))));
+            run.NotChecked.Add((UncheckedItem.UnknownSignatures, string.Join(", ", verified.UnknownSignatures.Select(s => $"{s.KeyName}+{s.KeyId:x8}"))));
         }
 
-        run.SignedBy = logKeys;
-        run.Checkpoint = checkpoint;
+        run.SignedBy = verified.SignedBy;
+        run.Checkpoint = verified.Checkpoint;
         run.Pass(ReceiptCheck.CheckpointFormat);
         return Verdict.Valid;
     }
