@@ -8,19 +8,31 @@ namespace EvidenceChain.Core.Receipts;
 
 /// <summary>
 /// A receipt file (receipt.md §Receipt file): the tlog-proof, an optional depositor opening and
-/// promise, and later sections that this version does not check but counts for the report.
+/// promise, and every other member (the later sections <c>anchors</c> and <c>timestamps</c>, and
+/// members of newer versions) kept as raw JSON, so that adding an opening to a receipt never drops
+/// a section this version cannot read.
 /// </summary>
 public sealed record Receipt(
     string TlogProof,
     DepositorOpening? Depositor,
     PromiseSection? Promise,
-    int AnchorCount = 0,
-    int TimestampCount = 0,
-    IReadOnlyList<string>? UnknownMembers = null)
+    IReadOnlyList<KeyValuePair<string, string>>? OtherMembers = null)
 {
     public const string FormatV1 = "evidencechain-receipt/v1";
     public const int FileLengthMaxBytes = 1024 * 1024;
-    private static readonly string[] s_knownMembers = ["format", "tlog_proof", "depositor_opening", "promise", "anchors", "timestamps"];
+    private const string Anchors = "anchors";
+    private const string Timestamps = "timestamps";
+    private static readonly string[] s_readMembers = ["format", "tlog_proof", "depositor_opening", "promise"];
+
+    /// <summary>How many chain anchors the receipt carries (not checked by this version).</summary>
+    public int AnchorCount => SectionLength(Anchors);
+
+    /// <summary>How many timestamp tokens the receipt carries (not checked by this version).</summary>
+    public int TimestampCount => SectionLength(Timestamps);
+
+    /// <summary>Members this version does not know at all.</summary>
+    public IReadOnlyList<string> UnknownMembers =>
+        (OtherMembers ?? []).Select(m => m.Key).Where(n => n is not (Anchors or Timestamps)).ToList();
 
     public string ToJson() => Json.Write(writer =>
     {
@@ -50,10 +62,21 @@ public sealed record Receipt(
             writer.WriteEndObject();
         }
 
-        writer.WriteStartArray("anchors");
-        writer.WriteEndArray();
-        writer.WriteStartArray("timestamps");
-        writer.WriteEndArray();
+        foreach (string section in (string[])[Anchors, Timestamps])
+        {
+            if (!(OtherMembers ?? []).Any(m => m.Key == section))
+            {
+                writer.WriteStartArray(section);
+                writer.WriteEndArray();
+            }
+        }
+
+        foreach ((string name, string raw) in OtherMembers ?? [])
+        {
+            writer.WritePropertyName(name);
+            writer.WriteRawValue(raw, skipInputValidation: false);
+        }
+
         writer.WriteEndObject();
     });
 
@@ -104,13 +127,16 @@ public sealed record Receipt(
                 return Malformed("'promise' needs 'note', 'batch_index' and 'batch_proof' (base64 hashes)");
             }
 
-            if (!TryCountSection(root, "anchors", out int anchors) || !TryCountSection(root, "timestamps", out int timestamps))
+            if (!IsSection(root, Anchors) || !IsSection(root, Timestamps))
             {
                 return Malformed("'anchors' and 'timestamps' are arrays of objects");
             }
 
-            var unknown = root.EnumerateObject().Select(p => p.Name).Where(n => !s_knownMembers.Contains(n)).ToList();
-            receipt = new Receipt(tlogProof, opening, promise, anchors, timestamps, unknown);
+            var others = root.EnumerateObject()
+                .Where(p => !s_readMembers.Contains(p.Name))
+                .Select(p => new KeyValuePair<string, string>(p.Name, p.Value.GetRawText()))
+                .ToList();
+            receipt = new Receipt(tlogProof, opening, promise, others);
             return Verdict.Valid;
         }
     }
@@ -155,21 +181,20 @@ public sealed record Receipt(
         return true;
     }
 
-    private static bool TryCountSection(JsonElement root, string name, out int count)
+    private static bool IsSection(JsonElement root, string name) =>
+        !root.TryGetProperty(name, out JsonElement section)
+        || (section.ValueKind == JsonValueKind.Array && section.EnumerateArray().All(e => e.ValueKind == JsonValueKind.Object));
+
+    private int SectionLength(string name)
     {
-        count = 0;
-        if (!root.TryGetProperty(name, out JsonElement section))
+        string? raw = (OtherMembers ?? []).FirstOrDefault(m => m.Key == name).Value;
+        if (raw is null)
         {
-            return true;
+            return 0;
         }
 
-        if (section.ValueKind != JsonValueKind.Array || section.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.Object))
-        {
-            return false;
-        }
-
-        count = section.GetArrayLength();
-        return true;
+        using JsonDocument section = JsonDocument.Parse(raw);
+        return section.RootElement.GetArrayLength();
     }
 
     internal static bool TryHex(string? hex, out Digest digest)

@@ -235,6 +235,27 @@ public class ReceiptVerifierTests
         }
     }
 
+    [Fact]
+    public void Receipt_OpeningAddedToAReceiptWithLaterSections_KeepsThem()
+    {
+        (ExampleLog log, Receipt receipt) = Build();
+        using (log)
+        {
+            string json = (receipt with { Depositor = null }).ToJson()
+                .Replace("\"anchors\": []", "\"anchors\": [{\"type\": \"evm\", \"block\": 7}]", StringComparison.Ordinal)
+                .Replace("\"timestamps\": []", "\"timestamps\": [], \"future\": {\"x\": [1, 2]}", StringComparison.Ordinal);
+            Assert.True(Receipt.TryParse(json, out Receipt? parsed).IsValid);
+
+            string rewritten = (parsed! with { Depositor = ExampleLog.Opening() }).ToJson();
+
+            Assert.True(Receipt.TryParse(rewritten, out Receipt? again).IsValid);
+            Assert.Equal(1, again!.AnchorCount);
+            Assert.Equal(["future"], again.UnknownMembers);
+            Assert.Contains("\"block\": 7", rewritten, StringComparison.Ordinal);
+            Assert.Equal(ExampleLog.Opening(), again.Depositor);
+        }
+    }
+
     [Theory]
     [InlineData("{\"format\": \"evidencechain-receipt/v2\", \"tlog_proof\": \"x\"}", VerificationFailure.UnsupportedVersion)]
     [InlineData("{\"format\": \"evidencechain-receipt/v1\", \"format\": \"evidencechain-receipt/v1\", \"tlog_proof\": \"x\"}", VerificationFailure.MalformedReceipt)]
