@@ -28,7 +28,10 @@ internal sealed partial class ServiceProcess : IDisposable
 
     public EvidenceService.EvidenceServiceClient Client => new(Channel);
 
-    public GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress(Address);
+    public GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress(Address, ChannelOptions ?? new GrpcChannelOptions());
+
+    /// <summary>Options for the channel (a TLS test trusts its own certificate here).</summary>
+    public GrpcChannelOptions? ChannelOptions { get; set; }
 
     /// <summary>Everything the service printed so far (stdout and stderr), for failure messages and log checks.</summary>
     public string Output
@@ -97,7 +100,8 @@ internal sealed partial class ServiceProcess : IDisposable
     private static ServiceProcess StartUnchecked(string dataDirectory, string[] extraArguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dataDirectory };
-        foreach (string argument in (string[])[ServiceDll(), "--urls", "http://127.0.0.1:0", "--data", dataDirectory, .. extraArguments])
+        string[] listen = extraArguments.Any(a => a.StartsWith("--Kestrel:Endpoints", StringComparison.Ordinal)) ? [] : ["--urls", "http://127.0.0.1:0"];
+        foreach (string argument in (string[])[ServiceDll(), .. listen, "--data", dataDirectory, .. extraArguments])
         {
             start.ArgumentList.Add(argument);
         }
@@ -158,6 +162,6 @@ internal sealed partial class ServiceProcess : IDisposable
         throw new InvalidOperationException("EvidenceChain.sln not found.");
     }
 
-    [GeneratedRegex(@"EvidenceChain service listening on (?<address>http://127\.0\.0\.1:\d+)")]
+    [GeneratedRegex(@"EvidenceChain service listening on (?<address>https?://127\.0\.0\.1:\d+)")]
     private static partial Regex ListeningLine();
 }
