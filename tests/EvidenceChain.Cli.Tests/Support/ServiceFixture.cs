@@ -1,3 +1,5 @@
+using EvidenceChain.Testing;
+
 namespace EvidenceChain.Cli.Tests.Support;
 
 /// <summary>
@@ -15,7 +17,7 @@ public class ServiceFixture : IDisposable
 
     protected ServiceFixture(string sequencerInterval)
     {
-        Service = ServiceProcess.Start(_data.Path, "--Sequencer:Interval=" + sequencerInterval);
+        Service = ServiceHostProcess.Start(_data.Path, "--Sequencer:Interval=" + sequencerInterval);
     }
 
     public string Address => Service.Address;
@@ -26,7 +28,7 @@ public class ServiceFixture : IDisposable
     /// <summary>Everything the service printed, for failure messages.</summary>
     public string ServiceOutput => Service.Output;
 
-    internal ServiceProcess Service { get; }
+    internal ServiceHostProcess Service { get; }
 
     public void Dispose()
     {

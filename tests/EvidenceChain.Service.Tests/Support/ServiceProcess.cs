@@ -1,30 +1,20 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
 using EvidenceChain.Protocol.V1;
+using EvidenceChain.Testing;
 using Grpc.Net.Client;
 
 namespace EvidenceChain.Service.Tests.Support;
 
-/// <summary>
-/// The real service as a child process on 127.0.0.1, port 0, with its own data directory: the test
-/// reads the bound address from the service's "listening on" line and talks gRPC over HTTP/2 to it.
-/// Stopped (or killed) by its own PID only.
-/// </summary>
-internal sealed partial class ServiceProcess : IDisposable
+/// <summary>The real service process (<see cref="ServiceHostProcess"/>) with a gRPC channel and client to it.</summary>
+internal sealed class ServiceProcess : IDisposable
 {
-    private readonly Process _process;
-    private readonly List<string> _output = [];
-    private readonly TaskCompletionSource<string> _address = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ServiceHostProcess _host;
     private GrpcChannel? _channel;
 
-    private ServiceProcess(Process process)
-    {
-        _process = process;
-    }
+    private ServiceProcess(ServiceHostProcess host) => _host = host;
 
-    public string Address => _address.Task.Result;
+    public string Address => _host.Address;
 
-    public int ProcessId => _process.Id;
+    public string Output => _host.Output;
 
     public EvidenceService.EvidenceServiceClient Client => new(Channel);
 
@@ -33,135 +23,20 @@ internal sealed partial class ServiceProcess : IDisposable
     /// <summary>Options for the channel (a TLS test trusts its own certificate here).</summary>
     public GrpcChannelOptions? ChannelOptions { get; set; }
 
-    /// <summary>Everything the service printed so far (stdout and stderr), for failure messages and log checks.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return string.Join('\n', _output);
-            }
-        }
-    }
+    public static ServiceProcess Start(string dataDirectory, params string[] extraArguments) =>
+        new(ServiceHostProcess.Start(dataDirectory, extraArguments));
 
-    /// <summary>Starts the service and waits (bounded) until it listens; throws with its output if it exits first.</summary>
-    public static ServiceProcess Start(string dataDirectory, params string[] extraArguments)
-    {
-        ServiceProcess service = StartUnchecked(dataDirectory, extraArguments);
-        service._process.EnableRaisingEvents = true;
-        service._process.Exited += (_, _) => service.OnExited();
-        if (service._process.HasExited)
-        {
-            service.OnExited();
-        }
+    public static (int ExitCode, string Output) RunToExit(string dataDirectory, params string[] extraArguments) =>
+        ServiceHostProcess.RunToExit(dataDirectory, extraArguments);
 
-        if (!service._address.Task.Wait(TimeSpan.FromSeconds(60)))
-        {
-            service.Kill();
-            throw new TimeoutException("The service did not start listening within 60 s:\n" + service.Output);
-        }
+    public static string RepoRoot() => ServiceHostProcess.RepoRoot();
 
-        _ = service.Address;
-        return service;
-    }
-
-    /// <summary>Runs the service to completion (for start-up refusals) and returns its exit code and output.</summary>
-    public static (int ExitCode, string Output) RunToExit(string dataDirectory, params string[] extraArguments)
-    {
-        using ServiceProcess service = StartUnchecked(dataDirectory, extraArguments);
-        if (!service._process.WaitForExit(TimeSpan.FromSeconds(60)))
-        {
-            service.Kill();
-            throw new TimeoutException("The service kept running:\n" + service.Output);
-        }
-
-        service._process.WaitForExit();
-        return (service._process.ExitCode, service.Output);
-    }
-
-    /// <summary>kill -9: no shutdown handlers run, nothing is flushed that was not already.</summary>
-    public void Kill()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-    }
+    /// <summary>kill -9.</summary>
+    public void Kill() => _host.Kill();
 
     public void Dispose()
     {
         _channel?.Dispose();
-        Kill();
-        _process.Dispose();
+        _host.Dispose();
     }
-
-    private static ServiceProcess StartUnchecked(string dataDirectory, string[] extraArguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dataDirectory };
-        string[] listen = extraArguments.Any(a => a.StartsWith("--Kestrel:Endpoints", StringComparison.Ordinal)) ? [] : ["--urls", "http://127.0.0.1:0"];
-        foreach (string argument in (string[])[ServiceDll(), .. listen, "--data", dataDirectory, .. extraArguments])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var service = new ServiceProcess(Process.Start(start)!);
-        service._process.OutputDataReceived += (_, e) => service.OnLine(e.Data);
-        service._process.ErrorDataReceived += (_, e) => service.OnLine(e.Data);
-        service._process.BeginOutputReadLine();
-        service._process.BeginErrorReadLine();
-        return service;
-    }
-
-    private void OnExited()
-    {
-        // Let the output readers finish, so the message holds the reason the service gave.
-        _process.WaitForExit();
-        _address.TrySetException(new InvalidOperationException("The service exited before listening:\n" + Output));
-    }
-
-    private void OnLine(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.Add(line);
-        }
-
-        Match match = ListeningLine().Match(line);
-        if (match.Success)
-        {
-            _address.TrySetResult(match.Groups["address"].Value);
-        }
-    }
-
-    /// <summary>The service's own build output, next to its runtime config (the test references the project, so it is built).</summary>
-    private static string ServiceDll()
-    {
-        string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        string path = Path.Combine(RepoRoot(), "src", "EvidenceChain.Service", "bin", configuration, "net10.0", "EvidenceChain.Service.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first: the service is not at " + path);
-    }
-
-    /// <summary>The repository root: the folder holding EvidenceChain.sln above the test output.</summary>
-    public static string RepoRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "EvidenceChain.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("EvidenceChain.sln not found.");
-    }
-
-    [GeneratedRegex(@"EvidenceChain service listening on (?<address>https?://127\.0\.0\.1:\d+)")]
-    private static partial Regex ListeningLine();
 }

@@ -1,21 +1,20 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace EvidenceChain.Cli.Tests.Support;
+namespace EvidenceChain.Testing;
 
 /// <summary>
 /// The real service as a child process on 127.0.0.1, port 0, with its own data directory: the test
-/// reads the bound address from the service's "listening on" line and points the CLI at it.
-/// Stopped (or killed) by its own PID only. (Copied from EvidenceChain.Service.Tests, without the
-/// gRPC client: these tests reach the service only through the CLI.)
+/// reads the bound address from the service's "listening on" line. Stopped (or killed) by its own
+/// PID only. With <c>--Kestrel:Endpoints…</c> arguments (TLS) no <c>--urls</c> is added.
 /// </summary>
-internal sealed partial class ServiceProcess : IDisposable
+public sealed partial class ServiceHostProcess : IDisposable
 {
     private readonly Process _process;
     private readonly List<string> _output = [];
     private readonly TaskCompletionSource<string> _address = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ServiceProcess(Process process)
+    private ServiceHostProcess(Process process)
     {
         _process = process;
     }
@@ -37,9 +36,9 @@ internal sealed partial class ServiceProcess : IDisposable
     }
 
     /// <summary>Starts the service and waits (bounded) until it listens; throws with its output if it exits first.</summary>
-    public static ServiceProcess Start(string dataDirectory, params string[] extraArguments)
+    public static ServiceHostProcess Start(string dataDirectory, params string[] extraArguments)
     {
-        ServiceProcess service = StartUnchecked(dataDirectory, extraArguments);
+        ServiceHostProcess service = StartUnchecked(dataDirectory, extraArguments);
         service._process.EnableRaisingEvents = true;
         service._process.Exited += (_, _) => service.OnExited();
         if (service._process.HasExited)
@@ -55,6 +54,20 @@ internal sealed partial class ServiceProcess : IDisposable
 
         _ = service.Address;
         return service;
+    }
+
+    /// <summary>Runs the service to completion (for start-up refusals) and returns its exit code and output.</summary>
+    public static (int ExitCode, string Output) RunToExit(string dataDirectory, params string[] extraArguments)
+    {
+        using ServiceHostProcess service = StartUnchecked(dataDirectory, extraArguments);
+        if (!service._process.WaitForExit(TimeSpan.FromSeconds(60)))
+        {
+            service.Kill();
+            throw new TimeoutException("The service kept running:\n" + service.Output);
+        }
+
+        service._process.WaitForExit();
+        return (service._process.ExitCode, service.Output);
     }
 
     /// <summary>kill -9: no shutdown handlers run, nothing is flushed that was not already.</summary>
@@ -73,15 +86,16 @@ internal sealed partial class ServiceProcess : IDisposable
         _process.Dispose();
     }
 
-    private static ServiceProcess StartUnchecked(string dataDirectory, string[] extraArguments)
+    private static ServiceHostProcess StartUnchecked(string dataDirectory, string[] extraArguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dataDirectory };
-        foreach (string argument in (string[])[ServiceDll(), "--urls", "http://127.0.0.1:0", "--data", dataDirectory, .. extraArguments])
+        string[] listen = extraArguments.Any(a => a.StartsWith("--Kestrel:Endpoints", StringComparison.Ordinal)) ? [] : ["--urls", "http://127.0.0.1:0"];
+        foreach (string argument in (string[])[ServiceDll(), .. listen, "--data", dataDirectory, .. extraArguments])
         {
             start.ArgumentList.Add(argument);
         }
 
-        var service = new ServiceProcess(Process.Start(start)!);
+        var service = new ServiceHostProcess(Process.Start(start)!);
         service._process.OutputDataReceived += (_, e) => service.OnLine(e.Data);
         service._process.ErrorDataReceived += (_, e) => service.OnLine(e.Data);
         service._process.BeginOutputReadLine();
@@ -123,7 +137,8 @@ internal sealed partial class ServiceProcess : IDisposable
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first: the service is not at " + path);
     }
 
-    private static string RepoRoot()
+    /// <summary>The repository root: the folder holding EvidenceChain.sln above the test output.</summary>
+    public static string RepoRoot()
     {
         for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -136,6 +151,6 @@ internal sealed partial class ServiceProcess : IDisposable
         throw new InvalidOperationException("EvidenceChain.sln not found.");
     }
 
-    [GeneratedRegex(@"EvidenceChain service listening on (?<address>http://127\.0\.0\.1:\d+)")]
+    [GeneratedRegex(@"EvidenceChain service listening on (?<address>https?://127\.0\.0\.1:\d+)")]
     private static partial Regex ListeningLine();
 }
