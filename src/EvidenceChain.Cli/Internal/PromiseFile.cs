@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using EvidenceChain.Core.Hashing;
 using EvidenceChain.Core.Receipts;
 
 namespace EvidenceChain.Cli.Internal;
@@ -46,17 +45,8 @@ internal sealed record PromiseFile(string Server, string Origin, string DepositI
             writer.WriteString("deposit_id", DepositId);
             writer.WriteNumber("leaf_index", LeafIndex);
             writer.WriteString("leaf", Convert.ToBase64String(Leaf));
-            writer.WriteStartObject("promise");
-            writer.WriteString("note", Promise.Note);
-            writer.WriteNumber("batch_index", Promise.BatchIndex);
-            writer.WriteStartArray("batch_proof");
-            foreach (Digest hash in Promise.BatchProof)
-            {
-                writer.WriteStringValue(hash.ToBase64());
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
+            writer.WritePropertyName("promise");
+            Promise.WriteJson(writer);
             writer.WriteEndObject();
         }
 

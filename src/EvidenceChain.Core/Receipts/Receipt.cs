@@ -49,17 +49,8 @@ public sealed record Receipt(
 
         if (Promise is not null)
         {
-            writer.WriteStartObject("promise");
-            writer.WriteString("note", Promise.Note);
-            writer.WriteNumber("batch_index", Promise.BatchIndex);
-            writer.WriteStartArray("batch_proof");
-            foreach (Digest hash in Promise.BatchProof)
-            {
-                writer.WriteStringValue(hash.ToBase64());
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
+            writer.WritePropertyName("promise");
+            Promise.WriteJson(writer);
         }
 
         foreach (string section in (string[])[Anchors, Timestamps])
