@@ -54,6 +54,14 @@ builder.Services.AddGrpcReflection();
 builder.Services.AddGrpcHealthChecks().AddCheck<LogHealthCheck>("log");
 
 WebApplication app = builder.Build();
+
+// The store and keys were made before the container (start-up must refuse early), so the
+// container does not own them: close them after the workers have drained and stopped.
+app.Lifetime.ApplicationStopped.Register(() =>
+{
+    notary.Dispose();
+    store.Dispose();
+});
 app.MapGrpcService<EvidenceGrpcService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();

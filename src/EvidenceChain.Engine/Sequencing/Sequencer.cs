@@ -114,7 +114,7 @@ public sealed partial class Sequencer : IDisposable
                 LogSigned(_logger, target);
                 return checkpoint;
             }
-            catch (Exception e) when (e is InvalidOperationException or IOException)
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or IOException)
             {
                 _halt = "storage failed while sequencing: " + e.Message;
                 LogHalted(_logger, _halt);
