@@ -70,6 +70,24 @@ public sealed partial class ServiceHostProcess : IDisposable
         return (service._process.ExitCode, service.Output);
     }
 
+    /// <summary>SIGTERM, as a service manager stops it, and waits (bounded) for a clean exit; returns the exit code.</summary>
+    public int Terminate()
+    {
+        using (Process kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        if (!_process.WaitForExit(TimeSpan.FromSeconds(60)))
+        {
+            Kill();
+            throw new TimeoutException("The service did not stop within 60 s of SIGTERM:\n" + Output);
+        }
+
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
     /// <summary>kill -9: no shutdown handlers run, nothing is flushed that was not already.</summary>
     public void Kill()
     {

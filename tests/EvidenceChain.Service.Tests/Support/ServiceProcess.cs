@@ -31,6 +31,9 @@ internal sealed class ServiceProcess : IDisposable
 
     public static string RepoRoot() => ServiceHostProcess.RepoRoot();
 
+    /// <summary>SIGTERM and a clean exit; returns the exit code.</summary>
+    public int Terminate() => _host.Terminate();
+
     /// <summary>kill -9.</summary>
     public void Kill() => _host.Kill();
 
