@@ -1,0 +1,181 @@
+using System.Numerics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using EvidenceChain.Chain.Ethereum.Internal;
+using EvidenceChain.Core.Checkpoints;
+using EvidenceChain.Core.Hashing;
+using Nethereum.Contracts;
+using Nethereum.RPC.Eth.DTOs;
+using Nethereum.Web3;
+using Nethereum.Web3.Accounts;
+
+namespace EvidenceChain.Chain.Ethereum;
+
+/// <summary>
+/// The EvidenceAnchor contract (contracts/EvidenceAnchor.sol) on an EVM chain, through Nethereum:
+/// deploy it, allow notaries, publish a log's verifier keys, anchor checkpoint roots and look them
+/// up. A call the contract would refuse fails at gas estimation with <see cref="AnchorRejectedException"/>,
+/// before anything is sent.
+/// </summary>
+public sealed class EvidenceAnchorContract
+{
+    private readonly Web3 _web3;
+
+    private EvidenceAnchorContract(Web3 web3, string address)
+    {
+        _web3 = web3;
+        Address = address;
+    }
+
+    public string Address { get; }
+
+    /// <summary>The account that signs this instance's transactions.</summary>
+    public string Sender => _web3.TransactionManager.Account.Address;
+
+    /// <summary>logId = SHA-256 of the log's origin text, as the contract and receipts name a log.</summary>
+    public static Digest LogIdOf(LogOrigin origin)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        return Digest.Read(SHA256.HashData(Encoding.UTF8.GetBytes(origin.ToString())));
+    }
+
+    /// <summary>Deploys the committed build of the contract; the deploying account becomes its owner.</summary>
+    public static async Task<(EvidenceAnchorContract Contract, ulong GasUsed)> DeployAsync(Uri rpc, string privateKeyHex, long chainId, CancellationToken cancellationToken)
+    {
+        Web3 web3 = Connect(rpc, privateKeyHex, chainId);
+        TransactionReceipt receipt = await web3.Eth.GetContractDeploymentHandler<EvidenceAnchorDeployment>()
+            .SendRequestAndWaitForReceiptAsync(new EvidenceAnchorDeployment { ByteCode = Artifact.Bytecode }, cancellationToken).ConfigureAwait(false);
+        EnsureSucceeded(receipt, "deploying EvidenceAnchor");
+        return (new EvidenceAnchorContract(web3, receipt.ContractAddress), (ulong)receipt.GasUsed.Value);
+    }
+
+    /// <summary>The contract at <paramref name="address"/>, used with the given account.</summary>
+    public static EvidenceAnchorContract At(Uri rpc, string privateKeyHex, long chainId, string address) =>
+        new(Connect(rpc, privateKeyHex, chainId), address);
+
+    public async Task SetNotaryAsync(string notary, bool allowed, CancellationToken cancellationToken) =>
+        EnsureSucceeded(await SendAsync(new SetNotaryFunction { Notary = notary, Allowed = allowed }, cancellationToken).ConfigureAwait(false), "setNotary");
+
+    public async Task SetLogKeysAsync(Digest logId, IReadOnlyList<string> verifierKeys, CancellationToken cancellationToken) =>
+        EnsureSucceeded(await SendAsync(new SetLogKeysFunction { LogId = logId.ToArray(), VerifierKeys = [.. verifierKeys] }, cancellationToken).ConfigureAwait(false), "setLogKeys");
+
+    /// <summary>Anchors a checkpoint root and waits for the receipt; returns where it landed.</summary>
+    public async Task<AnchorInclusion> AnchorAsync(Digest logId, ulong treeSize, Digest root, CancellationToken cancellationToken)
+    {
+        TransactionReceipt receipt = await SendAsync(new AnchorFunction { LogId = logId.ToArray(), TreeSize = treeSize, Root = root.ToArray() }, cancellationToken).ConfigureAwait(false);
+        EnsureSucceeded(receipt, "anchor");
+        EventLog<AnchoredEvent> anchored = receipt.DecodeAllEvents<AnchoredEvent>().Single();
+        return new AnchorInclusion(
+            receipt.TransactionHash,
+            (ulong)receipt.BlockNumber.Value,
+            receipt.BlockHash,
+            (ulong)anchored.Log.LogIndex.Value,
+            (ulong)receipt.GasUsed.Value,
+            Digest.Read(anchored.Event.LogId),
+            anchored.Event.TreeSize,
+            Digest.Read(anchored.Event.Root),
+            anchored.Event.Timestamp);
+    }
+
+    /// <summary>The anchor of <paramref name="root"/>, or null if it was never anchored.</summary>
+    public async Task<AnchorRecord?> FindByRootAsync(Digest root, CancellationToken cancellationToken)
+    {
+        AnchorByRootOutput output = await _web3.Eth.GetContractQueryHandler<AnchorByRootFunction>()
+            .QueryDeserializingToObjectAsync<AnchorByRootOutput>(new AnchorByRootFunction { Root = root.ToArray() }, Address).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return output.TreeSize == 0 ? null : new AnchorRecord(Digest.Read(output.LogId), output.TreeSize, output.BlockNumber, output.Timestamp);
+    }
+
+    /// <summary>The root anchored for (log, size), or null.</summary>
+    public async Task<Digest?> RootAtAsync(Digest logId, ulong treeSize, CancellationToken cancellationToken)
+    {
+        byte[] root = await _web3.Eth.GetContractQueryHandler<RootAtFunction>()
+            .QueryAsync<byte[]>(Address, new RootAtFunction { LogId = logId.ToArray(), TreeSize = treeSize }).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return root.All(b => b == 0) ? null : Digest.Read(root);
+    }
+
+    public async Task<ulong> LatestTreeSizeAsync(Digest logId, CancellationToken cancellationToken)
+    {
+        ulong size = await _web3.Eth.GetContractQueryHandler<LatestTreeSizeFunction>()
+            .QueryAsync<ulong>(Address, new LatestTreeSizeFunction { LogId = logId.ToArray() }).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return size;
+    }
+
+    /// <summary>The verifier keys the owner published for a log.</summary>
+    public async Task<IReadOnlyList<string>> LogKeysAsync(Digest logId, CancellationToken cancellationToken)
+    {
+        List<string> keys = await _web3.Eth.GetContractQueryHandler<LogKeysFunction>()
+            .QueryAsync<List<string>>(Address, new LogKeysFunction { LogId = logId.ToArray() }).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return keys;
+    }
+
+    private async Task<TransactionReceipt> SendAsync<TFunction>(TFunction function, CancellationToken cancellationToken)
+        where TFunction : FunctionMessage, new()
+    {
+        try
+        {
+            return await _web3.Eth.GetContractTransactionHandler<TFunction>()
+                .SendRequestAndWaitForReceiptAsync(Address, function, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SmartContractCustomErrorRevertException e)
+        {
+            throw Rejection(e);
+        }
+    }
+
+    private static AnchorRejectedException Rejection(SmartContractCustomErrorRevertException e)
+    {
+        if (e.IsCustomErrorFor<RootAlreadyAnchoredError>())
+        {
+            RootAlreadyAnchoredError error = e.DecodeError<RootAlreadyAnchoredError>();
+            return new AnchorRejectedException(AnchorRejection.RootAlreadyAnchored, $"root {Convert.ToHexStringLower(error.Root)} is already anchored (tree size {error.TreeSize})", e);
+        }
+
+        if (e.IsCustomErrorFor<TreeSizeMustGrowError>())
+        {
+            TreeSizeMustGrowError error = e.DecodeError<TreeSizeMustGrowError>();
+            return new AnchorRejectedException(AnchorRejection.TreeSizeMustGrow, $"tree size {error.TreeSize} does not exceed the latest anchored size {error.LatestTreeSize}", e);
+        }
+
+        if (e.IsCustomErrorFor<NotNotaryError>())
+        {
+            return new AnchorRejectedException(AnchorRejection.NotNotary, $"{e.DecodeError<NotNotaryError>().Caller} is not an allowed notary of this contract", e);
+        }
+
+        if (e.IsCustomErrorFor<NotOwnerError>())
+        {
+            return new AnchorRejectedException(AnchorRejection.NotOwner, $"{e.DecodeError<NotOwnerError>().Caller} is not the contract's owner", e);
+        }
+
+        return new AnchorRejectedException("the contract refused the call: " + e.Message, e);
+    }
+
+    private static void EnsureSucceeded(TransactionReceipt receipt, string what)
+    {
+        if (receipt.Status?.Value != BigInteger.One)
+        {
+            throw new InvalidOperationException($"{what} failed in transaction {receipt.TransactionHash}");
+        }
+    }
+
+    private static Web3 Connect(Uri rpc, string privateKeyHex, long chainId) =>
+        new(new Account(privateKeyHex, chainId), rpc.ToString());
+
+    /// <summary>The committed build (contracts/build/EvidenceAnchor.json), embedded at compile time.</summary>
+    private static class Artifact
+    {
+        public static readonly string Bytecode = Load();
+
+        private static string Load()
+        {
+            using Stream stream = typeof(EvidenceAnchorContract).Assembly.GetManifestResourceStream("EvidenceAnchor.json")
+                ?? throw new InvalidOperationException("The contract build is not embedded.");
+            using JsonDocument document = JsonDocument.Parse(stream);
+            return document.RootElement.GetProperty("bytecode").GetString()!;
+        }
+    }
+}
