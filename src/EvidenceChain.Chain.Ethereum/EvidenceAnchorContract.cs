@@ -30,6 +30,9 @@ public sealed class EvidenceAnchorContract
 
     public string Address { get; }
 
+    /// <summary>How long a send waits for its receipt before giving up (the anchor then stays pending).</summary>
+    public TimeSpan ReceiptTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>The account that signs this instance's transactions.</summary>
     public string Sender => _web3.TransactionManager.Account.Address;
 
@@ -113,13 +116,72 @@ public sealed class EvidenceAnchorContract
         return keys;
     }
 
+    /// <summary>The Anchored event of <paramref name="root"/> in block <paramref name="blockNumber"/>, with its transaction and block hash.</summary>
+    public async Task<AnchorInclusion?> FindAnchoredEventAsync(Digest root, ulong blockNumber, CancellationToken cancellationToken)
+    {
+        Event<AnchoredEvent> anchored = _web3.Eth.GetEvent<AnchoredEvent>(Address);
+        var block = new BlockParameter(blockNumber);
+        List<EventLog<AnchoredEvent>> logs = await anchored.GetAllChangesAsync(anchored.CreateFilterInput(block, block)).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        EventLog<AnchoredEvent>? match = logs.FirstOrDefault(l => l.Event.Root.AsSpan().SequenceEqual(Digest.AsBytes(root)));
+        return match is null ? null : new AnchorInclusion(
+            match.Log.TransactionHash,
+            (ulong)match.Log.BlockNumber.Value,
+            match.Log.BlockHash,
+            (ulong)match.Log.LogIndex.Value,
+            0,
+            Digest.Read(match.Event.LogId),
+            match.Event.TreeSize,
+            root,
+            match.Event.Timestamp);
+    }
+
+    /// <summary>The hash of the canonical block at <paramref name="blockNumber"/>, or null if the chain is shorter.</summary>
+    public async Task<string?> BlockHashAsync(ulong blockNumber, CancellationToken cancellationToken)
+    {
+        BlockWithTransactionHashes? block = await _web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber
+            .SendRequestAsync(new BlockParameter(blockNumber)).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return block?.BlockHash;
+    }
+
+    /// <summary>The number of the newest block.</summary>
+    public async Task<ulong> BlockNumberAsync(CancellationToken cancellationToken)
+    {
+        var number = await _web3.Eth.Blocks.GetBlockNumber.SendRequestAsync().ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return (ulong)number.Value;
+    }
+
+    /// <summary>The chain's finalized block number (the <c>finalized</c> tag).</summary>
+    public async Task<ulong> FinalizedBlockNumberAsync(CancellationToken cancellationToken)
+    {
+        BlockParameter finalized = BlockParameter.CreateLatest();
+        finalized.SetValue(BlockParameter.BlockParameterType.finalized);
+        BlockWithTransactionHashes block = await _web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber
+            .SendRequestAsync(finalized).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return (ulong)block.Number.Value;
+    }
+
     private async Task<TransactionReceipt> SendAsync<TFunction>(TFunction function, CancellationToken cancellationToken)
         where TFunction : FunctionMessage, new()
     {
+        // The nonce comes from the node for every send: after a reorganization an in-memory nonce
+        // would run ahead of the chain and the transaction would never be mined.
+        if (_web3.TransactionManager.Account.NonceService is { } nonces)
+        {
+            await nonces.ResetNonceAsync().ConfigureAwait(false);
+        }
+
+        // A transaction that is never mined must not hold its caller forever: give up after the
+        // timeout; the caller's anchor stays pending and is looked up or sent again later.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ReceiptTimeout);
         try
         {
             return await _web3.Eth.GetContractTransactionHandler<TFunction>()
-                .SendRequestAndWaitForReceiptAsync(Address, function, cancellationToken).ConfigureAwait(false);
+                .SendRequestAndWaitForReceiptAsync(Address, function, timeout.Token).ConfigureAwait(false);
         }
         catch (SmartContractCustomErrorRevertException e)
         {

@@ -45,6 +45,7 @@ public sealed class LiteDbLogStore : ILogStore
     private readonly ILiteCollection<BsonDocument> _batches;
     private readonly ILiteCollection<BsonDocument> _subtrees;
     private readonly ILiteCollection<BsonDocument> _checkpoints;
+    private readonly ILiteCollection<BsonDocument> _anchors;
 
     // LiteDB keeps one transaction per thread; the store keeps one writer at a time on top, so a
     // write's checks and its transaction see the same state.
@@ -66,6 +67,7 @@ public sealed class LiteDbLogStore : ILogStore
         _batches = database.GetCollection(Documents.Batches);
         _subtrees = database.GetCollection(Documents.Subtrees);
         _checkpoints = database.GetCollection(Documents.Checkpoints);
+        _anchors = database.GetCollection(Documents.Anchors);
 
         // The unique indexes are the last line against a leaf or a deposit stored twice. Creating
         // one commits like any write, so it is made durable like one.
@@ -242,6 +244,29 @@ public sealed class LiteDbLogStore : ILogStore
             Write(StoreOperation.AppendSubtrees, state with { IntegratedSize = integratedSize }, () => _subtrees.InsertBulk(documents));
         }
     }
+
+    /// <summary>
+    /// Records an anchor (keyed by its tree size) durably. Only anchors of signed checkpoints, with
+    /// the checkpoint's root, may be recorded.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No checkpoint of that size and root was signed.</exception>
+    public void SaveAnchor(StoredAnchor anchor)
+    {
+        ArgumentNullException.ThrowIfNull(anchor);
+        lock (_writeLock)
+        {
+            StoreState state = WritableState();
+            if (FindCheckpoint(anchor.TreeSize) is not StoredCheckpoint signed || signed.Root != anchor.Root)
+            {
+                throw Error.Rule($"An anchor of size {anchor.TreeSize} with root {anchor.Root} does not match a signed checkpoint.");
+            }
+
+            Write(StoreOperation.SaveAnchor, state, () => _anchors.Upsert(Documents.FromAnchor(anchor)));
+        }
+    }
+
+    public IReadOnlyList<StoredAnchor> ReadAnchors() =>
+        _anchors.FindAll().Select(Documents.ToAnchor).OrderBy(a => a.TreeSize).ToList();
 
     /// <summary>
     /// Stores a signed checkpoint as the latest, durably. Its size may not be below the latest's,

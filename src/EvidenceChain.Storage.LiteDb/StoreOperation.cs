@@ -9,4 +9,5 @@ public enum StoreOperation
     AppendBatch = 2,
     AppendSubtrees = 3,
     AppendCheckpoint = 4,
+    SaveAnchor = 5,
 }

@@ -69,6 +69,26 @@ public sealed class AnvilProcess : IDisposable
         }
     }
 
+    /// <summary>Calls a JSON-RPC method (anvil's dev methods: evm_mine, evm_snapshot, evm_revert) and returns its result.</summary>
+    public async Task<JsonElement> CallAsync(string method, params object[] parameters)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using HttpResponseMessage response = await http.PostAsJsonAsync(Rpc, new { jsonrpc = "2.0", id = 1, method, @params = parameters });
+        using JsonDocument body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.TryGetProperty("result", out JsonElement result)
+            ? result.Clone()
+            : throw new InvalidOperationException($"{method} failed: {body.RootElement}");
+    }
+
+    /// <summary>Mines <paramref name="blocks"/> empty blocks.</summary>
+    public async Task MineAsync(int blocks)
+    {
+        for (int i = 0; i < blocks; i++)
+        {
+            await CallAsync("evm_mine");
+        }
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)

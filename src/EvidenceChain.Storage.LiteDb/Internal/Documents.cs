@@ -17,6 +17,7 @@ internal static class Documents
     public const string Batches = "batches";
     public const string Subtrees = "subtrees";
     public const string Checkpoints = "checkpoints";
+    public const string Anchors = "anchors";
 
     // Field names. "_id" is LiteDB's primary key: the leaf index, batch id, packed subtree key or
     // tree size, and 1 for the two single documents (identity, state).
@@ -149,4 +150,35 @@ internal static class Documents
         Digest.Read(document[Root].AsBinary),
         document[Note].AsString,
         document[SignedAtMs].AsInt64);
+
+    public static BsonDocument FromAnchor(StoredAnchor anchor)
+    {
+        var document = new BsonDocument
+        {
+            [Id] = Key(anchor.TreeSize),
+            [Root] = Binary(anchor.Root),
+            ["chain"] = anchor.Chain,
+            ["status"] = (int)anchor.Status,
+            ["updatedAtMs"] = anchor.UpdatedAtMs,
+        };
+        if (anchor.Inclusion is ChainInclusion inclusion)
+        {
+            document["transactionHash"] = inclusion.TransactionHash;
+            document["blockNumber"] = Key(inclusion.BlockNumber);
+            document["blockHash"] = inclusion.BlockHash;
+            document["blockTimestamp"] = Key(inclusion.BlockTimestamp);
+        }
+
+        return document;
+    }
+
+    public static StoredAnchor ToAnchor(BsonDocument document) => new(
+        (ulong)document[Id].AsInt64,
+        Digest.Read(document[Root].AsBinary),
+        document["chain"].AsString,
+        (AnchorStatus)document["status"].AsInt32,
+        document.ContainsKey("transactionHash")
+            ? new ChainInclusion(document["transactionHash"].AsString, (ulong)document["blockNumber"].AsInt64, document["blockHash"].AsString, (ulong)document["blockTimestamp"].AsInt64)
+            : null,
+        document["updatedAtMs"].AsInt64);
 }

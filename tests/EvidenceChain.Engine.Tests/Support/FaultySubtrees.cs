@@ -47,6 +47,10 @@ internal sealed class FaultySubtrees
 
         public StoredCheckpoint? FindCheckpoint(ulong treeSize) => inner.FindCheckpoint(treeSize);
 
+        public void SaveAnchor(StoredAnchor anchor) => inner.SaveAnchor(anchor);
+
+        public IReadOnlyList<StoredAnchor> ReadAnchors() => inner.ReadAnchors();
+
         public void AppendCheckpoint(StoredCheckpoint checkpoint) => inner.AppendCheckpoint(checkpoint);
 
         public void Dispose()
