@@ -1,4 +1,6 @@
+using EvidenceChain.Chain.Ethereum;
 using EvidenceChain.Engine;
+using EvidenceChain.Engine.Anchoring;
 using EvidenceChain.Engine.Deposits;
 using EvidenceChain.Engine.Ports;
 using EvidenceChain.Engine.Sequencing;
@@ -45,6 +47,28 @@ builder.Services.AddSingleton<DepositIntake>();
 builder.Services.AddSingleton<Sequencer>();
 builder.Services.AddSingleton<LogQueries>();
 builder.Services.AddHostedService<LogWorker>();
+
+ChainSettings chain = builder.Configuration.GetSection("Anchor").Get<ChainSettings>() ?? new ChainSettings();
+if (chain.Rpc is not null)
+{
+    if (chain.Contract is null || chain.KeyFile is null)
+    {
+        throw new InvalidOperationException("Anchoring needs Anchor:Contract and Anchor:KeyFile besides Anchor:Rpc.");
+    }
+
+    string anchorKey = AnchorKeyFile.Read(chain.KeyFile);
+    var contract = EvidenceAnchorContract.At(chain.Rpc, anchorKey, chain.ChainId, chain.Contract);
+    builder.Services.AddSingleton<IAnchorChain>(new EthereumAnchorChain(contract, chain.ChainId, chain.FinalityDepth));
+    builder.Services.AddSingleton(new AnchorOptions { Interval = chain.Interval });
+    builder.Services.AddSingleton(sp => new AnchorWorker(
+        store,
+        sp.GetRequiredService<IAnchorChain>(),
+        EvidenceAnchorContract.LogIdOf(notary.Origin),
+        TimeProvider.System,
+        sp.GetRequiredService<AnchorOptions>(),
+        sp.GetRequiredService<ILogger<AnchorWorker>>()));
+    builder.Services.AddHostedService<AnchorHostedService>();
+}
 builder.Services.AddGrpc(grpc =>
 {
     grpc.MaxReceiveMessageSize = 4 * 1024 * 1024;

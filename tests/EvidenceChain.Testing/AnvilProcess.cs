@@ -9,7 +9,8 @@ namespace EvidenceChain.Testing;
 /// <summary>
 /// A local anvil node for one test class: the binary from the repository's pinned npm package
 /// (`npm ci` installs it), on 127.0.0.1 at a port that was free a moment before, with
-/// --prune-history so it leaves no state behind. Started directly (not through npx, whose wrapper
+/// --prune-history so it leaves no state behind (keeping the last 64 states: with none, a call
+/// against "latest" can race a block being mined and fail with BlockOutOfRangeError). Started directly (not through npx, whose wrapper
 /// would hide the node's PID), waited for in a bounded loop, and stopped by its own PID.
 /// </summary>
 public sealed class AnvilProcess : IDisposable
@@ -44,7 +45,7 @@ public sealed class AnvilProcess : IDisposable
         {
             int port = FreePort();
             var start = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (string argument in (string[])["--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--chain-id", ChainId.ToString(System.Globalization.CultureInfo.InvariantCulture), "--prune-history", .. extraArguments])
+            foreach (string argument in (string[])["--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--chain-id", ChainId.ToString(System.Globalization.CultureInfo.InvariantCulture), "--prune-history", "64", .. extraArguments])
             {
                 start.ArgumentList.Add(argument);
             }
