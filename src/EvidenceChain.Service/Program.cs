@@ -1,6 +1,4 @@
-using EvidenceChain.Chain.Ethereum;
 using EvidenceChain.Engine;
-using EvidenceChain.Engine.Anchoring;
 using EvidenceChain.Engine.Deposits;
 using EvidenceChain.Engine.Ports;
 using EvidenceChain.Engine.Sequencing;
@@ -40,7 +38,21 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Intake").Get<Int
 builder.Services.AddSingleton(builder.Configuration.GetSection("Sequencer").Get<SequencerOptions>() ?? new SequencerOptions());
 
 using ILoggerFactory startupLogging = LoggerFactory.Create(logging => logging.AddConsole());
-(ILogStore store, Notary notary) = LogComposition.Open(options, TimeProvider.System, startupLogging.CreateLogger("EvidenceChain.Service"));
+ILogStore store;
+Notary notary;
+try
+{
+    (store, notary) = LogComposition.Open(options, TimeProvider.System, startupLogging.CreateLogger("EvidenceChain.Service"));
+    AnchorComposition.AddAnchoring(builder.Services, builder.Configuration.GetSection("Anchor").Get<ChainSettings>() ?? new ChainSettings(), store, notary);
+}
+catch (Exception e) when (e is InvalidOperationException or InvalidDataException or IOException or UnauthorizedAccessException)
+{
+    // A refusal to start is an answer for the operator, not a crash: one line, exit code 1.
+    startupLogging.Dispose();
+    Console.Error.WriteLine("EvidenceChain service cannot start: " + e.Message);
+    return 1;
+}
+
 builder.Services.AddSingleton(store);
 builder.Services.AddSingleton(notary);
 builder.Services.AddSingleton<DepositIntake>();
@@ -48,27 +60,6 @@ builder.Services.AddSingleton<Sequencer>();
 builder.Services.AddSingleton<LogQueries>();
 builder.Services.AddHostedService<LogWorker>();
 
-ChainSettings chain = builder.Configuration.GetSection("Anchor").Get<ChainSettings>() ?? new ChainSettings();
-if (chain.Rpc is not null)
-{
-    if (chain.Contract is null || chain.KeyFile is null)
-    {
-        throw new InvalidOperationException("Anchoring needs Anchor:Contract and Anchor:KeyFile besides Anchor:Rpc.");
-    }
-
-    string anchorKey = AnchorKeyFile.Read(chain.KeyFile);
-    var contract = EvidenceAnchorContract.At(chain.Rpc, anchorKey, chain.ChainId, chain.Contract);
-    builder.Services.AddSingleton<IAnchorChain>(new EthereumAnchorChain(contract, chain.ChainId, chain.FinalityDepth));
-    builder.Services.AddSingleton(new AnchorOptions { Interval = chain.Interval });
-    builder.Services.AddSingleton(sp => new AnchorWorker(
-        store,
-        sp.GetRequiredService<IAnchorChain>(),
-        EvidenceAnchorContract.LogIdOf(notary.Origin),
-        TimeProvider.System,
-        sp.GetRequiredService<AnchorOptions>(),
-        sp.GetRequiredService<ILogger<AnchorWorker>>()));
-    builder.Services.AddHostedService<AnchorHostedService>();
-}
 builder.Services.AddGrpc(grpc =>
 {
     grpc.MaxReceiveMessageSize = 4 * 1024 * 1024;
@@ -99,3 +90,4 @@ foreach (string address in app.Services.GetRequiredService<IServer>().Features.G
 }
 
 await app.WaitForShutdownAsync().ConfigureAwait(false);
+return 0;
