@@ -14,8 +14,8 @@ namespace EvidenceChain.Engine;
 /// </summary>
 public sealed class LogQueries
 {
-    /// <summary>The most leaves one read returns.</summary>
-    public const int LeavesPerReadMax = 1000;
+    /// <summary>The most leaves one read returns (the store's own limit).</summary>
+    public const int LeavesPerReadMax = ILogStore.LeavesPerReadMax;
 
     private readonly ILogStore _store;
     private readonly Notary _notary;

@@ -29,7 +29,7 @@ public sealed class LiteDbLogStore : ILogStore
     public const string LogFileName = "log-log.db";
 
     /// <summary>The most leaves one <see cref="ReadLeaves"/> returns.</summary>
-    public const int LeavesPerReadMax = 1000;
+    public const int LeavesPerReadMax = ILogStore.LeavesPerReadMax;
 
     /// <summary>The most leaves a store holds: leaf indices must fit the 58 index bits of a subtree key.</summary>
     public const ulong LeafCountMax = SubtreeKey.IndexLimit;

@@ -4,7 +4,6 @@ using EvidenceChain.Core.Hashing;
 using EvidenceChain.Core.Notes;
 using EvidenceChain.Protocol.V1;
 using EvidenceChain.Service.Tests.Support;
-using EvidenceChain.Testing;
 
 namespace EvidenceChain.Service.Tests;
 

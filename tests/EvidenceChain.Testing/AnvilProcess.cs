@@ -119,6 +119,7 @@ public sealed class AnvilProcess : IDisposable
             {
             }
 
+            // A bounded readiness poll (at most 100 × 100 ms), not a timing assumption.
             Thread.Sleep(100);
         }
 

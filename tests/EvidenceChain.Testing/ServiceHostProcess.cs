@@ -35,6 +35,18 @@ public sealed partial class ServiceHostProcess : IDisposable
         }
     }
 
+    /// <summary>
+    /// Throws if the service logged an error or a critical event. A test class calls this when it
+    /// is done: errors nobody expected are bugs even when every assertion held (STYLE.md practice 10).
+    /// </summary>
+    public void ThrowIfErrorsLogged()
+    {
+        if (Output.Split('\n').Any(l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal)))
+        {
+            throw new InvalidOperationException("The service logged unexpected errors:\n" + Output);
+        }
+    }
+
     /// <summary>Starts the service and waits (bounded) until it listens; throws with its output if it exits first.</summary>
     public static ServiceHostProcess Start(string dataDirectory, params string[] extraArguments)
     {

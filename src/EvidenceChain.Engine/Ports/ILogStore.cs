@@ -11,6 +11,9 @@ namespace EvidenceChain.Engine.Ports;
 /// </summary>
 public interface ILogStore : ISubtreeHashes, IDisposable
 {
+    /// <summary>The most leaves one <see cref="ReadLeaves"/> call returns.</summary>
+    const int LeavesPerReadMax = 1000;
+
     /// <summary>The log's identity, or null for a store that holds no log yet.</summary>
     LogIdentity? ReadIdentity();
 
@@ -41,7 +44,7 @@ public interface ILogStore : ISubtreeHashes, IDisposable
     /// <summary>A stored deposit by its dedupe key (depositor and entry), for resent requests.</summary>
     StoredLeaf? FindLeafByDedupeKey(Digest dedupeKey);
 
-    /// <summary>Leaf bytes for [start, start + count) ∩ [0, LeafCount).</summary>
+    /// <summary>Leaf bytes for [start, start + count) ∩ [0, LeafCount); count is at most <see cref="LeavesPerReadMax"/>.</summary>
     IReadOnlyList<byte[]> ReadLeaves(ulong start, int count);
 
     /// <summary>A batch's promise note and where its leaves start.</summary>

@@ -132,9 +132,9 @@ public sealed partial class Sequencer : IDisposable
         }
 
         var completed = new List<SubtreeHash>();
-        for (ulong at = from; at < target; at += (ulong)LogQueries.LeavesPerReadMax)
+        for (ulong at = from; at < target; at += (ulong)ILogStore.LeavesPerReadMax)
         {
-            int count = (int)Math.Min((ulong)LogQueries.LeavesPerReadMax, target - at);
+            int count = (int)Math.Min((ulong)ILogStore.LeavesPerReadMax, target - at);
             foreach (byte[] leaf in _store.ReadLeaves(at, count))
             {
                 _edge.Append(_hasher, _hasher.HashLeaf(leaf), (level, index, hash) => completed.Add(new SubtreeHash(level, index, hash)));

@@ -1,5 +1,3 @@
-using EvidenceChain.Testing;
-
 namespace EvidenceChain.Cli.Tests.Support;
 
 /// <summary>
@@ -46,12 +44,7 @@ public class ServiceFixture : IDisposable
         Service.Dispose();
         _data.Dispose();
 
-        // A test class whose service logged an error or a critical event fails, even if every
-        // assertion held: errors nobody expected are bugs (STYLE.md practice 10). Refusals the
-        // CLI provokes on purpose (an unknown deposit id) are answers, not logged errors.
-        if (Service.Output.Split('\n').Any(l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal)))
-        {
-            throw new InvalidOperationException("The service logged unexpected errors:\n" + Service.Output);
-        }
+        // Refusals the CLI provokes on purpose (an unknown deposit id) are answers, not logged errors.
+        Service.ThrowIfErrorsLogged();
     }
 }

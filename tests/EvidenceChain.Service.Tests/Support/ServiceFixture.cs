@@ -47,13 +47,6 @@ public sealed class ServiceFixture : IDisposable
     {
         Service.Dispose();
         _data.Dispose();
-
-        // A test class whose service logged an error or a critical event fails, even if every
-        // assertion held: errors nobody expected are bugs (STYLE.md practice 10).
-        string[] errors = Service.Output.Split('\n').Where(l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal)).ToArray();
-        if (errors.Length > 0)
-        {
-            throw new InvalidOperationException("The service logged unexpected errors:\n" + Service.Output);
-        }
+        Service.ThrowIfErrorsLogged();
     }
 }

@@ -1,5 +1,4 @@
 using EvidenceChain.Protocol.V1;
-using EvidenceChain.Testing;
 using Grpc.Net.Client;
 
 namespace EvidenceChain.Service.Tests.Support;
@@ -30,6 +29,8 @@ internal sealed class ServiceProcess : IDisposable
         ServiceHostProcess.RunToExit(dataDirectory, extraArguments);
 
     public static string RepoRoot() => ServiceHostProcess.RepoRoot();
+
+    public void ThrowIfErrorsLogged() => _host.ThrowIfErrorsLogged();
 
     /// <summary>SIGTERM and a clean exit; returns the exit code.</summary>
     public int Terminate() => _host.Terminate();

@@ -1,13 +1,9 @@
-namespace EvidenceChain.Cli.Tests.Support;
+namespace EvidenceChain.Testing;
 
 /// <summary>A fresh directory under the system temp folder, deleted with everything in it on dispose.</summary>
-internal sealed class TempDirectory : IDisposable
+public sealed class TempDirectory : IDisposable
 {
-    public TempDirectory()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "evidencechain-cli-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-    }
+    public TempDirectory() => Path = Directory.CreateTempSubdirectory("evidencechain-tests-").FullName;
 
     public string Path { get; }
 
@@ -28,9 +24,16 @@ internal sealed class TempDirectory : IDisposable
     public void Dispose()
     {
         // Links and pipes made by a test are removed as entries; Delete never follows a link.
-        if (Directory.Exists(Path))
+        try
         {
-            Directory.Delete(Path, recursive: true);
+            if (Directory.Exists(Path))
+            {
+                Directory.Delete(Path, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A killed child may still be closing files; the temp folder is cleaned by the OS later.
         }
     }
 }
