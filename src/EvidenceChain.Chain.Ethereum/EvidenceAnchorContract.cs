@@ -3,10 +3,15 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using EvidenceChain.Chain.Ethereum.Internal;
+using EvidenceChain.Chain.Ethereum.Proofs;
 using EvidenceChain.Core.Checkpoints;
 using EvidenceChain.Core.Hashing;
+using EvidenceChain.Engine.Ports;
 using Nethereum.Contracts;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.Hex.HexTypes;
 using Nethereum.RPC.Eth.DTOs;
+using Nethereum.Util;
 using Nethereum.Web3;
 using Nethereum.Web3.Accounts;
 
@@ -40,7 +45,7 @@ public sealed class EvidenceAnchorContract
     public static Digest LogIdOf(LogOrigin origin)
     {
         ArgumentNullException.ThrowIfNull(origin);
-        return Digest.Read(SHA256.HashData(Encoding.UTF8.GetBytes(origin.ToString())));
+        return origin.OriginHash;
     }
 
     /// <summary>Deploys the committed build of the contract; the deploying account becomes its owner.</summary>
@@ -66,19 +71,106 @@ public sealed class EvidenceAnchorContract
     /// <summary>Anchors a checkpoint root and waits for the receipt; returns where it landed.</summary>
     public async Task<AnchorInclusion> AnchorAsync(Digest logId, ulong treeSize, Digest root, CancellationToken cancellationToken)
     {
-        TransactionReceipt receipt = await SendAsync(new AnchorFunction { LogId = logId.ToArray(), TreeSize = treeSize, Root = root.ToArray() }, cancellationToken).ConfigureAwait(false);
+        TransactionReceipt receipt = await SendAsync(AnchorCall(logId, treeSize, root), cancellationToken).ConfigureAwait(false);
         EnsureSucceeded(receipt, "anchor");
-        EventLog<AnchoredEvent> anchored = receipt.DecodeAllEvents<AnchoredEvent>().Single();
-        return new AnchorInclusion(
-            receipt.TransactionHash,
-            (ulong)receipt.BlockNumber.Value,
-            receipt.BlockHash,
-            (ulong)anchored.Log.LogIndex.Value,
-            (ulong)receipt.GasUsed.Value,
-            Digest.Read(anchored.Event.LogId),
-            anchored.Event.TreeSize,
-            Digest.Read(anchored.Event.Root),
-            anchored.Event.Timestamp);
+        return ToInclusion(receipt);
+    }
+
+    /// <summary>The gas an anchor would use now; fails with <see cref="AnchorRejectedException"/> when the contract would refuse it.</summary>
+    public async Task<ulong> EstimateAnchorGasAsync(Digest logId, ulong treeSize, Digest root, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var gas = await _web3.Eth.GetContractTransactionHandler<AnchorFunction>()
+                .EstimateGasAsync(Address, AnchorCall(logId, treeSize, root)).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            return (ulong)gas.Value;
+        }
+        catch (SmartContractCustomErrorRevertException e)
+        {
+            throw Rejection(e);
+        }
+    }
+
+    /// <summary>Signs (does not send) an EIP-1559 anchor transaction; returns its raw bytes as 0x-hex and its hash.</summary>
+    public async Task<(string SignedTransaction, string TransactionHash)> SignAnchorAsync(
+        Digest logId, ulong treeSize, Digest root, ulong nonce, ulong gas, ulong maxFeePerGas, ulong maxPriorityFeePerGas)
+    {
+        AnchorFunction call = AnchorCall(logId, treeSize, root);
+        call.Nonce = nonce;
+        call.Gas = gas;
+        call.MaxFeePerGas = maxFeePerGas;
+        call.MaxPriorityFeePerGas = maxPriorityFeePerGas;
+        string signed = (await _web3.Eth.GetContractTransactionHandler<AnchorFunction>().SignTransactionAsync(Address, call).ConfigureAwait(false)).EnsureHexPrefix();
+        return (signed, Sha3Keccack.Current.CalculateHashFromHex(signed).EnsureHexPrefix());
+    }
+
+    /// <summary>Sends a signed transaction as it is.</summary>
+    public async Task SendRawAsync(string signedTransaction, CancellationToken cancellationToken)
+    {
+        await _web3.Eth.Transactions.SendRawTransaction.SendRequestAsync(signedTransaction).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>
+    /// The anchor transaction's receipt: null while it is not in a block, an inclusion when it
+    /// succeeded, and a receipt-less reverted result when the contract refused it at execution.
+    /// </summary>
+    public async Task<(bool Mined, AnchorInclusion? Inclusion)> AnchorReceiptAsync(string transactionHash, CancellationToken cancellationToken)
+    {
+        TransactionReceipt? receipt = await _web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(transactionHash).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (receipt?.BlockHash is null)
+        {
+            return (false, null);
+        }
+
+        return receipt.Status?.Value == BigInteger.One ? (true, ToInclusion(receipt)) : (true, null);
+    }
+
+    /// <summary>How many transactions of this account are in blocks (<paramref name="pending"/>: also those in the node's pool).</summary>
+    public async Task<ulong> NonceAsync(bool pending, CancellationToken cancellationToken)
+    {
+        var count = await _web3.Eth.Transactions.GetTransactionCount
+            .SendRequestAsync(Sender, pending ? BlockParameter.CreatePending() : BlockParameter.CreateLatest()).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return (ulong)count.Value;
+    }
+
+    /// <summary>The latest block's base fee and the node's suggested priority fee, in wei per gas.</summary>
+    public async Task<(ulong BaseFee, ulong PriorityFee)> FeesAsync(CancellationToken cancellationToken)
+    {
+        BlockWithTransactionHashes latest = await _web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber
+            .SendRequestAsync(BlockParameter.CreateLatest()).ConfigureAwait(false);
+        var priority = await _web3.Client.SendRequestAsync<HexBigInteger>("eth_maxPriorityFeePerGas").ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return ((ulong)(latest.BaseFeePerGas?.Value ?? BigInteger.Zero), (ulong)priority.Value);
+    }
+
+    /// <summary>The block header and the Merkle-Patricia proof of a transaction's receipt in block <paramref name="blockHash"/>.</summary>
+    public async Task<InclusionProof> ProveReceiptAsync(string transactionHash, string blockHash, CancellationToken cancellationToken)
+    {
+        EvmReceiptProof proof = await EvmReceiptProofBuilder.BuildAsync(_web3.Client, transactionHash, cancellationToken).ConfigureAwait(false);
+        if (!string.Equals("0x" + proof.BlockHash.ToHex(), blockHash, StringComparison.OrdinalIgnoreCase))
+        {
+            // The transaction moved to another block since it was seen: the caller follows the reorganization first.
+            throw new EvmReceiptProofException($"Transaction {transactionHash} is now in block {proof.BlockHash}, not {blockHash}.");
+        }
+
+        return new InclusionProof(proof.HeaderRlp, proof.ProofNodes);
+    }
+
+    /// <summary>The hash of block 0: tells a development chain restarted without its state from the one before.</summary>
+    public async Task<string> GenesisHashAsync(CancellationToken cancellationToken) =>
+        await BlockHashAsync(0, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The chain has no genesis block.");
+
+    /// <summary>Whether the contract's address holds code on this chain.</summary>
+    public async Task<bool> HasCodeAsync(CancellationToken cancellationToken)
+    {
+        string code = await _web3.Eth.GetCode.SendRequestAsync(Address).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return code.RemoveHexPrefix().Length > 0;
     }
 
     /// <summary>The anchor of <paramref name="root"/>, or null if it was never anchored.</summary>
@@ -126,6 +218,7 @@ public sealed class EvidenceAnchorContract
         EventLog<AnchoredEvent>? match = logs.FirstOrDefault(l => l.Event.Root.AsSpan().SequenceEqual(Digest.AsBytes(root)));
         return match is null ? null : new AnchorInclusion(
             match.Log.TransactionHash,
+            (ulong)match.Log.TransactionIndex.Value,
             (ulong)match.Log.BlockNumber.Value,
             match.Log.BlockHash,
             (ulong)match.Log.LogIndex.Value,
@@ -187,6 +280,25 @@ public sealed class EvidenceAnchorContract
         {
             throw Rejection(e);
         }
+    }
+
+    private static AnchorFunction AnchorCall(Digest logId, ulong treeSize, Digest root) =>
+        new() { LogId = logId.ToArray(), TreeSize = treeSize, Root = root.ToArray() };
+
+    private static AnchorInclusion ToInclusion(TransactionReceipt receipt)
+    {
+        EventLog<AnchoredEvent> anchored = receipt.DecodeAllEvents<AnchoredEvent>().Single();
+        return new AnchorInclusion(
+            receipt.TransactionHash,
+            (ulong)receipt.TransactionIndex.Value,
+            (ulong)receipt.BlockNumber.Value,
+            receipt.BlockHash,
+            (ulong)anchored.Log.LogIndex.Value,
+            (ulong)receipt.GasUsed.Value,
+            Digest.Read(anchored.Event.LogId),
+            anchored.Event.TreeSize,
+            Digest.Read(anchored.Event.Root),
+            anchored.Event.Timestamp);
     }
 
     private static AnchorRejectedException Rejection(SmartContractCustomErrorRevertException e)

@@ -30,6 +30,9 @@ public sealed class LogQueries
 
     public string Origin => _notary.Origin.ToString();
 
+    /// <summary>The log's id on anchor chains: SHA-256 of the origin.</summary>
+    public Digest OriginHash => _notary.Origin.OriginHash;
+
     public IReadOnlyList<NoteVerifier> VerifierKeys => _notary.VerifierKeys;
 
     /// <summary>The latest signed tree size, or 0 before the first checkpoint.</summary>
@@ -65,7 +68,42 @@ public sealed class LogQueries
         MerkleTree batchTree = BatchTree(_store, hasher, batch);
         var promise = new PromiseSection(batch.PromiseNote, (ulong)leaf.BatchIndex, batchTree.InclusionProof((ulong)leaf.BatchIndex, batchTree.TreeSize));
         string tlogProof = new TlogProof(leaf.Leaf, leaf.LeafIndex, proof, checkpoint.Note).Format();
-        return new ReceiptAnswer(new Receipt(tlogProof, null, promise).ToJson(), Included: true, leaf.LeafIndex, checkpoint.TreeSize);
+        Receipt receipt = new Receipt(tlogProof, null, promise)
+            .WithEvmAnchors(AnchorsCovering(checkpoint.TreeSize).Select(a => ToSection(a, checkpoint, hasher)));
+        return new ReceiptAnswer(receipt.ToJson(), Included: true, leaf.LeafIndex, checkpoint.TreeSize);
+    }
+
+    /// <summary>
+    /// The anchors that cover a tree of <paramref name="treeSize"/> leaves: on each chain, the
+    /// smallest anchored checkpoint at least that large — landed ones first, else the pending one —
+    /// and, on a chain that was lost, the one that covered it there.
+    /// </summary>
+    public IReadOnlyList<StoredAnchor> AnchorsCovering(ulong treeSize) =>
+        [.. _store.ReadAnchors()
+            .Where(a => a.TreeSize >= treeSize)
+            .GroupBy(a => a.Target)
+            .Select(onTarget => onTarget
+                .OrderBy(a => a.Status switch { AnchorStatus.Final or AnchorStatus.Included => 0, AnchorStatus.Pending => 1, _ => 2 })
+                .ThenBy(a => a.TreeSize)
+                .First())];
+
+    /// <summary>A stored anchor as a receipt's anchor entry, with the consistency proof from <paramref name="checkpoint"/> to it.</summary>
+    private EvmAnchorSection ToSection(StoredAnchor anchor, StoredCheckpoint checkpoint, MerkleHasher hasher)
+    {
+        Digest[] consistency = anchor.TreeSize == checkpoint.TreeSize || anchor.Status == AnchorStatus.Lost
+            ? []
+            : SubtreeRanges.Resolve(hasher, _store, ProofPlan.Consistency(checkpoint.TreeSize, anchor.TreeSize));
+
+        // Until its proof is stored (moments after inclusion) a landed anchor cannot be checked offline: say pending.
+        (AnchorState state, EvmLanding? landing) = (anchor.Status, anchor.Inclusion, anchor.Proof) switch
+        {
+            (AnchorStatus.Lost, _, _) => (AnchorState.Lost, null),
+            (AnchorStatus.Included or AnchorStatus.Final, ChainInclusion inclusion, InclusionProof proof) => (
+                anchor.Status == AnchorStatus.Final ? AnchorState.Final : AnchorState.Included,
+                new EvmLanding(inclusion.TransactionHash, inclusion.TransactionIndex, inclusion.BlockNumber, inclusion.BlockHash, inclusion.BlockTimestamp, inclusion.LogIndex, proof.BlockHeader, proof.ReceiptProof)),
+            _ => (AnchorState.Pending, null),
+        };
+        return new EvmAnchorSection(state, anchor.Target.ChainId, anchor.Target.Contract, OriginHash, anchor.TreeSize, anchor.Root, consistency, landing);
     }
 
     public StoredLeaf FindLeaf(ulong leafIndex) =>

@@ -1,3 +1,4 @@
+using EvidenceChain.Chain.Ethereum.DevChain;
 using EvidenceChain.Engine;
 using EvidenceChain.Engine.Deposits;
 using EvidenceChain.Engine.Ports;
@@ -38,16 +39,25 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Intake").Get<Int
 builder.Services.AddSingleton(builder.Configuration.GetSection("Sequencer").Get<SequencerOptions>() ?? new SequencerOptions());
 
 using ILoggerFactory startupLogging = LoggerFactory.Create(logging => logging.AddConsole());
-ILogStore store;
-Notary notary;
+ILogStore? store = null;
+Notary? notary = null;
+LocalDevChain? devChain;
 try
 {
-    (store, notary) = LogComposition.Open(options, TimeProvider.System, startupLogging.CreateLogger("EvidenceChain.Service"));
-    AnchorComposition.AddAnchoring(builder.Services, builder.Configuration.GetSection("Anchor").Get<ChainSettings>() ?? new ChainSettings(), store, notary);
+    ILogger startupLogger = startupLogging.CreateLogger("EvidenceChain.Service");
+    (store, notary) = LogComposition.Open(options, TimeProvider.System, startupLogger);
+    devChain = await AnchorComposition.AddAnchoringAsync(
+        builder.Services,
+        builder.Configuration.GetSection("Anchor").Get<ChainSettings>() ?? new ChainSettings(),
+        options.DataDirectory,
+        notary,
+        startupLogger).ConfigureAwait(false);
 }
-catch (Exception e) when (e is InvalidOperationException or InvalidDataException or IOException or UnauthorizedAccessException)
+catch (Exception e) when (e is InvalidOperationException or InvalidDataException or IOException or UnauthorizedAccessException or HttpRequestException)
 {
     // A refusal to start is an answer for the operator, not a crash: one line, exit code 1.
+    notary?.Dispose();
+    store?.Dispose();
     startupLogging.Dispose();
     Console.Error.WriteLine("EvidenceChain service cannot start: " + e.Message);
     return 1;
@@ -76,6 +86,9 @@ app.Lifetime.ApplicationStopped.Register(() =>
 {
     notary.Dispose();
     store.Dispose();
+
+    // Last: anvil writes its state on SIGTERM, after the anchoring worker has stopped using it.
+    devChain?.DisposeAsync().AsTask().GetAwaiter().GetResult();
 });
 app.MapGrpcService<EvidenceGrpcService>();
 app.MapGrpcHealthChecksService();

@@ -246,7 +246,7 @@ public sealed class LiteDbLogStore : ILogStore
     }
 
     /// <summary>
-    /// Records an anchor (keyed by its tree size) durably. Only anchors of signed checkpoints, with
+    /// Records an anchor (keyed by its target and tree size) durably. Only anchors of signed checkpoints, with
     /// the checkpoint's root, may be recorded.
     /// </summary>
     /// <exception cref="InvalidOperationException">No checkpoint of that size and root was signed.</exception>
@@ -266,7 +266,7 @@ public sealed class LiteDbLogStore : ILogStore
     }
 
     public IReadOnlyList<StoredAnchor> ReadAnchors() =>
-        _anchors.FindAll().Select(Documents.ToAnchor).OrderBy(a => a.TreeSize).ToList();
+        _anchors.FindAll().Select(Documents.ToAnchor).OrderBy(a => a.TreeSize).ThenBy(a => a.UpdatedAtMs).ToList();
 
     /// <summary>
     /// Stores a signed checkpoint as the latest, durably. Its size may not be below the latest's,

@@ -18,6 +18,7 @@ public sealed class AnchorWorkerTests : IDisposable
     private readonly LiteDbLogStore _store;
     private readonly CompactRange _tree = new();
     private readonly MerkleHasher _hasher = MerkleHasher.Create(TreeHash.Sha256);
+    private EthereumAnchorChain? _chain;
 
     public AnchorWorkerTests()
     {
@@ -67,7 +68,7 @@ public sealed class AnchorWorkerTests : IDisposable
         // As after a crash between sending and recording: the chain has the anchor, the store says pending.
         (EvidenceAnchorContract contract, AnchorWorker worker) = await SetUpAsync();
         StoredCheckpoint checkpoint = SignLeaves(4);
-        _store.SaveAnchor(new StoredAnchor(4, checkpoint.Root, "evm", AnchorStatus.Pending, null, 0));
+        _store.SaveAnchor(new StoredAnchor(4, checkpoint.Root, await _chain!.TargetAsync(CancellationToken.None), AnchorStatus.Pending, [], null, null, 0));
         AnchorInclusion earlier = await contract.AnchorAsync(LogId, 4, checkpoint.Root, CancellationToken.None);
         ulong blockBefore = await contract.BlockNumberAsync(CancellationToken.None);
 
@@ -80,6 +81,72 @@ public sealed class AnchorWorkerTests : IDisposable
     }
 
     [Fact]
+    public async Task Step_AttemptStoredButNeverSent_TheSameTransactionIsSent()
+    {
+        // As after a crash between storing the signed transaction and broadcasting it.
+        (EvidenceAnchorContract contract, AnchorWorker worker) = await SetUpAsync();
+        StoredCheckpoint checkpoint = SignLeaves(3);
+        AnchorAttempt stored = await _chain!.SignAnchorAsync(LogId, 3, checkpoint.Root, null, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), CancellationToken.None);
+        _store.SaveAnchor(new StoredAnchor(3, checkpoint.Root, await _chain.TargetAsync(CancellationToken.None), AnchorStatus.Pending, [stored], null, null, 0));
+        ulong nonceBefore = await contract.NonceAsync(pending: false, CancellationToken.None);
+
+        await worker.StepAsync(CancellationToken.None);
+
+        StoredAnchor anchor = Assert.Single(_store.ReadAnchors());
+        Assert.Equal(AnchorStatus.Included, anchor.Status);
+        Assert.Equal(stored.TransactionHash, anchor.Inclusion!.TransactionHash);
+        Assert.Equal(stored, Assert.Single(anchor.Attempts));
+        Assert.Equal(nonceBefore + 1, await contract.NonceAsync(pending: false, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Step_TransactionStuck_ReplacedWithHigherFeesAndTheSameNonce()
+    {
+        var patient = new AnchorOptions { StuckAfter = TimeSpan.FromMilliseconds(300), ReceiptWait = TimeSpan.FromMilliseconds(100) };
+        (EvidenceAnchorContract contract, AnchorWorker worker) = await SetUpAsync(patient);
+        StoredCheckpoint checkpoint = SignLeaves(5);
+        await _anvil.CallAsync("evm_setAutomine", false);
+
+        await worker.StepAsync(CancellationToken.None);
+        AnchorAttempt first = Assert.Single(Assert.Single(_store.ReadAnchors()).Attempts);
+        await Task.Delay(patient.StuckAfter * 2);
+        await worker.StepAsync(CancellationToken.None);
+        StoredAnchor replaced = Assert.Single(_store.ReadAnchors());
+        await _anvil.MineAsync(1);
+        await worker.StepAsync(CancellationToken.None);
+        StoredAnchor landed = Assert.Single(_store.ReadAnchors());
+
+        Assert.Equal(AnchorStatus.Pending, replaced.Status);
+        Assert.Equal(2, replaced.Attempts.Count);
+        AnchorAttempt second = replaced.Attempts[1];
+        Assert.Equal(first.Nonce, second.Nonce);
+        Assert.True(second.MaxFeePerGas > first.MaxFeePerGas);
+        Assert.True(second.MaxPriorityFeePerGas > first.MaxPriorityFeePerGas);
+        Assert.Equal(AnchorStatus.Included, landed.Status);
+        Assert.Equal(second.TransactionHash, landed.Inclusion!.TransactionHash);
+        Assert.Equal(checkpoint.Root, await contract.RootAtAsync(LogId, 5, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Step_AnchorsOfAResetChain_MarkedLostAndTheLatestCheckpointAnchoredAgain()
+    {
+        (EvidenceAnchorContract contract, AnchorWorker worker) = await SetUpAsync();
+        StoredCheckpoint checkpoint = SignLeaves(4);
+        AnchorTarget current = await _chain!.TargetAsync(CancellationToken.None);
+        var before = new ChainInclusion("0x" + new string('1', 64), 0, 1, "0x" + new string('2', 64), 1, 0);
+        _store.SaveAnchor(new StoredAnchor(4, checkpoint.Root, current with { GenesisHash = "0x" + new string('9', 64) }, AnchorStatus.Final, [], before, null, 0));
+
+        await worker.StepAsync(CancellationToken.None);
+
+        IReadOnlyList<StoredAnchor> anchors = _store.ReadAnchors();
+        Assert.Equal(2, anchors.Count);
+        Assert.Equal(AnchorStatus.Lost, anchors.Single(a => a.Target != current).Status);
+        StoredAnchor again = anchors.Single(a => a.Target == current);
+        Assert.Equal(AnchorStatus.Included, again.Status);
+        Assert.Equal(checkpoint.Root, await contract.RootAtAsync(LogId, 4, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Step_ChainUnreachable_AnchorStaysPendingThenLandsWhenTheChainIsBack()
     {
         (EvidenceAnchorContract contract, AnchorWorker worker) = await SetUpAsync();
@@ -87,14 +154,12 @@ public sealed class AnchorWorkerTests : IDisposable
         var deadChain = new EthereumAnchorChain(
             EvidenceAnchorContract.At(new Uri("http://127.0.0.1:1"), AnvilProcess.DevelopmentPrivateKey, AnvilProcess.ChainId, contract.Address),
             AnvilProcess.ChainId,
-            finalityDepth: 2);
+            new EthereumAnchorOptions { FinalityDepth = 2 });
         var offline = new AnchorWorker(_store, deadChain, LogId, TimeProvider.System, new AnchorOptions(), NullLogger<AnchorWorker>.Instance);
 
         await Assert.ThrowsAnyAsync<Exception>(() => offline.StepAsync(CancellationToken.None));
-        StoredAnchor pending = Assert.Single(_store.ReadAnchors());
         await worker.StepAsync(CancellationToken.None);
 
-        Assert.Equal(AnchorStatus.Pending, pending.Status);
         Assert.Equal(AnchorStatus.Included, Assert.Single(_store.ReadAnchors()).Status);
         Assert.Equal(checkpoint.Root, await contract.RootAtAsync(LogId, 6, CancellationToken.None));
     }
@@ -112,14 +177,15 @@ public sealed class AnchorWorkerTests : IDisposable
         await _anvil.CallAsync("evm_revert", snapshot);
         await _anvil.MineAsync(2);
         await worker.StepAsync(CancellationToken.None);
-        StoredAnchor afterReorg = Assert.Single(_store.ReadAnchors());
-        await worker.StepAsync(CancellationToken.None);
         StoredAnchor again = Assert.Single(_store.ReadAnchors());
 
         Assert.Equal(AnchorStatus.Included, first.Status);
-        Assert.Equal(AnchorStatus.Pending, afterReorg.Status);
         Assert.Equal(AnchorStatus.Included, again.Status);
         Assert.NotEqual(first.Inclusion!.BlockHash, again.Inclusion!.BlockHash);
+
+        // The same signed transaction (same nonce) landed again: no second anchor was signed.
+        Assert.Equal(first.Inclusion.TransactionHash, again.Inclusion.TransactionHash);
+        Assert.Single(again.Attempts);
         Assert.Equal(checkpoint.Root, await contract.RootAtAsync(LogId, 7, CancellationToken.None));
     }
 
@@ -131,12 +197,12 @@ public sealed class AnchorWorkerTests : IDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    private async Task<(EvidenceAnchorContract Contract, AnchorWorker Worker)> SetUpAsync()
+    private async Task<(EvidenceAnchorContract Contract, AnchorWorker Worker)> SetUpAsync(AnchorOptions? options = null)
     {
         (EvidenceAnchorContract contract, _) = await EvidenceAnchorContract.DeployAsync(_anvil.Rpc, AnvilProcess.DevelopmentPrivateKey, AnvilProcess.ChainId, CancellationToken.None);
         await contract.SetNotaryAsync(contract.Sender, true, CancellationToken.None);
-        var chain = new EthereumAnchorChain(contract, AnvilProcess.ChainId, finalityDepth: 2);
-        return (contract, new AnchorWorker(_store, chain, LogId, TimeProvider.System, new AnchorOptions(), NullLogger<AnchorWorker>.Instance));
+        _chain = new EthereumAnchorChain(contract, AnvilProcess.ChainId, new EthereumAnchorOptions { FinalityDepth = 2 });
+        return (contract, new AnchorWorker(_store, _chain, LogId, TimeProvider.System, options ?? new AnchorOptions(), NullLogger<AnchorWorker>.Instance));
     }
 
     /// <summary>Appends <paramref name="count"/> leaves through the store's own rules and stores a checkpoint over them (the note is not checked by the store).</summary>

@@ -42,7 +42,7 @@ public sealed class DurabilityTests : IDisposable
         store.AppendBatch(TestData.Batch(store, "a", 5));
         TestData.IntegrateAll(store);
         store.AppendCheckpoint(TestData.Checkpoint(5, TestData.Key("root")));
-        store.SaveAnchor(new StoredAnchor(5, TestData.Key("root"), "evm:test", AnchorStatus.Pending, null, 0));
+        store.SaveAnchor(new StoredAnchor(5, TestData.Key("root"), new AnchorTarget(AnchorTarget.Evm, 1, "0x1", "0x2"), AnchorStatus.Pending, [], null, null, 0));
 
         IReadOnlyList<StorageEvent> events = _events.Snapshot();
         foreach (StoreOperation operation in Enum.GetValues<StoreOperation>())

@@ -120,7 +120,10 @@ public sealed partial class ServiceHostProcess : IDisposable
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dataDirectory };
         string[] listen = extraArguments.Any(a => a.StartsWith("--Kestrel:Endpoints", StringComparison.Ordinal)) ? [] : ["--urls", "http://127.0.0.1:0"];
-        foreach (string argument in (string[])[ServiceDll(), .. listen, "--data", dataDirectory, .. extraArguments])
+
+        // The service's default is a local development chain; tests that are not about anchoring do without it.
+        string[] anchoring = extraArguments.Any(a => a.StartsWith("--Anchor:", StringComparison.Ordinal)) ? [] : ["--Anchor:Mode=off"];
+        foreach (string argument in (string[])[ServiceDll(), .. listen, "--data", dataDirectory, .. anchoring, .. extraArguments])
         {
             start.ArgumentList.Add(argument);
         }

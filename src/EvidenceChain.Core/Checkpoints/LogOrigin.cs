@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using EvidenceChain.Core.Hashing;
 
 namespace EvidenceChain.Core.Checkpoints;
@@ -45,6 +47,9 @@ public sealed record LogOrigin(string Host, string LogId, TreeHash TreeHash)
         origin = new LogOrigin(parts[0], parts[2], treeHash);
         return true;
     }
+
+    /// <summary>SHA-256 of the origin text: the id the anchor contract and receipts' anchors give the log (its <c>logId</c>).</summary>
+    public Digest OriginHash => Digest.Read(SHA256.HashData(Encoding.UTF8.GetBytes(ToString())));
 
     public override string ToString() => $"{Host}/{Marker}/{LogId}/{TreeHash.ToName()}";
 

@@ -34,4 +34,9 @@ public enum VerificationFailure
     PartyCommitmentMismatch = 45,
     MalformedSaltFile = 46,
     UnitCountMismatch = 47,
+
+    // Chain anchors.
+    AnchorOfAnotherLog = 60,
+    AnchorInconsistent = 61,
+    AnchorProofInvalid = 62,
 }

@@ -24,8 +24,73 @@ public sealed record Receipt(
     private const string Timestamps = "timestamps";
     private static readonly string[] s_readMembers = ["format", "tlog_proof", "depositor_opening", "promise"];
 
-    /// <summary>How many chain anchors the receipt carries (not checked by this version).</summary>
+    /// <summary>How many chain anchors the receipt carries, of every kind.</summary>
     public int AnchorCount => SectionLength(Anchors);
+
+    /// <summary>
+    /// The <c>evm</c> entries of the anchors section, and how many entries are of kinds this
+    /// version does not know (kept, not checked). False with a reason when an <c>evm</c> entry is malformed.
+    /// </summary>
+    public bool TryReadAnchors(out IReadOnlyList<EvmAnchorSection> evm, out int otherKinds, out string reason)
+    {
+        var read = new List<EvmAnchorSection>();
+        evm = read;
+        otherKinds = 0;
+        reason = "";
+        string? raw = (OtherMembers ?? []).FirstOrDefault(m => m.Key == Anchors).Value;
+        if (raw is null)
+        {
+            return true;
+        }
+
+        using JsonDocument section = JsonDocument.Parse(raw);
+        foreach (JsonElement entry in section.RootElement.EnumerateArray())
+        {
+            if (Json.GetString(entry, "type") != EvmAnchorSection.Type)
+            {
+                otherKinds++;
+            }
+            else if (EvmAnchorSection.TryRead(entry, out EvmAnchorSection? anchor, out reason))
+            {
+                read.Add(anchor!);
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>This receipt with its <c>evm</c> anchors replaced by <paramref name="evm"/>; entries of other kinds are kept as they were.</summary>
+    public Receipt WithEvmAnchors(IEnumerable<EvmAnchorSection> evm)
+    {
+        ArgumentNullException.ThrowIfNull(evm);
+        string? raw = (OtherMembers ?? []).FirstOrDefault(m => m.Key == Anchors).Value;
+        string anchors = Json.Write(writer =>
+        {
+            writer.WriteStartArray();
+            if (raw is not null)
+            {
+                using JsonDocument section = JsonDocument.Parse(raw);
+                foreach (JsonElement entry in section.RootElement.EnumerateArray().Where(e => Json.GetString(e, "type") != EvmAnchorSection.Type))
+                {
+                    entry.WriteTo(writer);
+                }
+            }
+
+            foreach (EvmAnchorSection anchor in evm)
+            {
+                anchor.WriteJson(writer);
+            }
+
+            writer.WriteEndArray();
+        }).TrimEnd();
+        var others = (OtherMembers ?? []).Where(m => m.Key != Anchors).ToList();
+        others.Insert(0, new KeyValuePair<string, string>(Anchors, anchors));
+        return this with { OtherMembers = others };
+    }
 
     /// <summary>How many timestamp tokens the receipt carries (not checked by this version).</summary>
     public int TimestampCount => SectionLength(Timestamps);

@@ -12,4 +12,5 @@ public enum ReceiptCheck
     UnitsRootSm3 = 7,
     DepositorOpening = 8,
     Promise = 9,
+    Anchors = 10,
 }

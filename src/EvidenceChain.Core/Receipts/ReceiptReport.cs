@@ -17,7 +17,8 @@ public sealed record ReceiptReport(
     Checkpoint? Checkpoint,
     ulong? LeafIndex,
     DepositLeaf? Deposit,
-    DepositorOpening? Depositor)
+    DepositorOpening? Depositor,
+    IReadOnlyList<EvmAnchorSection> VerifiedAnchors)
 {
     public bool IsValid => Verdict.IsValid;
 }

@@ -1,3 +1,4 @@
+using EvidenceChain.Core.Anchors;
 using EvidenceChain.Core.Checkpoints;
 using EvidenceChain.Core.Hashing;
 using EvidenceChain.Core.Leaves;
@@ -80,8 +81,97 @@ public static class ReceiptVerifier
             return run.Finish(verdict);
         }
 
+        verdict = VerifyAnchors(receipt, checkpoint, hasher, run);
+        if (!verdict.IsValid)
+        {
+            return run.Finish(verdict);
+        }
+
         NoteUnknownSections(receipt, run);
         return run.Finish(Verdict.Valid);
+    }
+
+    /// <summary>
+    /// Each landed <c>evm</c> anchor: it names this log, its checkpoint extends the receipt's
+    /// (consistency proof), and its block header and receipt proof show the contract's event with
+    /// that size and root. Whether the block is canonical needs a node, so it is left to the caller.
+    /// </summary>
+    private static Verdict VerifyAnchors(Receipt receipt, Checkpoint checkpoint, MerkleHasher hasher, Run run)
+    {
+        if (!receipt.TryReadAnchors(out IReadOnlyList<EvmAnchorSection> anchors, out int otherKinds, out string reason))
+        {
+            return Verdict.Fail(VerificationFailure.MalformedReceipt, reason);
+        }
+
+        foreach (EvmAnchorSection anchor in anchors)
+        {
+            string name = $"the anchor of tree size {anchor.TreeSize} on chain {anchor.ChainId}";
+            if (anchor.Landing is not EvmLanding landing || anchor.Status == AnchorState.Lost)
+            {
+                run.NotChecked.Add((UncheckedItem.Anchors, anchor.Status == AnchorState.Lost
+                    ? $"{name} was lost: the chain that held it was reset, so it proves nothing"
+                    : $"{name} is pending: not in a block yet"));
+                continue;
+            }
+
+            Verdict verdict = VerifyEvmAnchor(anchor, landing, checkpoint, hasher);
+            if (!verdict.IsValid)
+            {
+                return Verdict.Fail(verdict.Failure, $"{name}: {verdict.Detail}");
+            }
+
+            run.Anchors.Add(anchor);
+        }
+
+        if (run.Anchors.Count > 0)
+        {
+            run.Pass(ReceiptCheck.Anchors);
+            run.NotChecked.Add((UncheckedItem.AnchorCanonicality, "that the anchor's block is on the chain's canonical history (needs a node: verify --rpc)"));
+        }
+
+        if (otherKinds > 0)
+        {
+            run.NotChecked.Add((UncheckedItem.Anchors, $"{otherKinds} anchor(s) of a kind this verifier does not know"));
+        }
+
+        return Verdict.Valid;
+    }
+
+    private static Verdict VerifyEvmAnchor(EvmAnchorSection anchor, EvmLanding landing, Checkpoint checkpoint, MerkleHasher hasher)
+    {
+        if (anchor.LogId != checkpoint.Origin.OriginHash)
+        {
+            return Verdict.Fail(VerificationFailure.AnchorOfAnotherLog, $"it names log {anchor.LogId.ToHex()}, but this log's id is {checkpoint.Origin.OriginHash.ToHex()}");
+        }
+
+        if (anchor.TreeSize < checkpoint.TreeSize)
+        {
+            return Verdict.Fail(VerificationFailure.AnchorInconsistent, $"it anchors an older tree than the receipt's checkpoint of size {checkpoint.TreeSize}");
+        }
+
+        Verdict verdict = ConsistencyProof.Verify(hasher, checkpoint.TreeSize, anchor.TreeSize, anchor.ConsistencyProof.ToArray(), checkpoint.Root, anchor.Root);
+        if (!verdict.IsValid)
+        {
+            return Verdict.Fail(VerificationFailure.AnchorInconsistent, "its checkpoint does not extend the receipt's: " + verdict.Detail);
+        }
+
+        EvmAnchorVerdict proof = EvmAnchorProof.Verify(new EvmAnchorEvidence(
+            Digest.FromHex(landing.BlockHash[2..]),
+            landing.BlockHeader,
+            landing.TransactionIndex,
+            landing.ReceiptProof,
+            Convert.FromHexString(anchor.Contract.AsSpan(2)),
+            anchor.LogId,
+            anchor.TreeSize,
+            anchor.Root));
+        if (!proof.IsValid)
+        {
+            return Verdict.Fail(VerificationFailure.AnchorProofInvalid, $"{proof.Failure}: {proof.Detail}");
+        }
+
+        return proof.BlockNumber != landing.BlockNumber || proof.BlockTimestampSeconds != landing.BlockTime
+            ? Verdict.Fail(VerificationFailure.AnchorProofInvalid, $"the block header says block {proof.BlockNumber} at {proof.BlockTimestampSeconds}, the receipt block {landing.BlockNumber} at {landing.BlockTime}")
+            : Verdict.Valid;
     }
 
     private static Verdict VerifyCheckpoint(string note, IReadOnlyList<NoteVerifier> trustedKeys, Run run)
@@ -192,11 +282,6 @@ public static class ReceiptVerifier
 
     private static void NoteUnknownSections(Receipt receipt, Run run)
     {
-        if (receipt.AnchorCount > 0)
-        {
-            run.NotChecked.Add((UncheckedItem.Anchors, receipt.AnchorCount.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        }
-
         if (receipt.TimestampCount > 0)
         {
             run.NotChecked.Add((UncheckedItem.Timestamps, receipt.TimestampCount.ToString(System.Globalization.CultureInfo.InvariantCulture)));
@@ -226,9 +311,11 @@ public static class ReceiptVerifier
 
         public DepositorOpening? Depositor { get; set; }
 
+        public List<EvmAnchorSection> Anchors { get; } = [];
+
         public void Pass(ReceiptCheck check) => Passed.Add(check);
 
         public ReceiptReport Finish(Verdict verdict) =>
-            new(verdict, Passed, NotChecked, SignedBy, Checkpoint, LeafIndex, Deposit, Depositor);
+            new(verdict, Passed, NotChecked, SignedBy, Checkpoint, LeafIndex, Deposit, Depositor, Anchors);
     }
 }

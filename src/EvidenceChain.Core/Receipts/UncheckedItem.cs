@@ -12,7 +12,7 @@ public enum UncheckedItem
     /// <summary>The receipt has no promise.</summary>
     Promise = 3,
 
-    /// <summary>Chain anchors are present but this verifier does not check them.</summary>
+    /// <summary>A chain anchor that proves nothing yet (pending), no longer (lost), or is of a kind this verifier does not know.</summary>
     Anchors = 4,
 
     /// <summary>Timestamp tokens are present but this verifier does not check them.</summary>
@@ -32,4 +32,7 @@ public enum UncheckedItem
 
     /// <summary>Always, until timestamp tokens are checked: the times are the notary's own claim.</summary>
     TrustedTime = 10,
+
+    /// <summary>Whether a proven anchor's block is on the chain's canonical history, at what depth: needs a node.</summary>
+    AnchorCanonicality = 11,
 }

@@ -11,4 +11,7 @@ public enum AnchorStatus
 
     /// <summary>In a block at or below the chain's final block.</summary>
     Final = 3,
+
+    /// <summary>The chain it was on is gone (a development chain restarted without its state).</summary>
+    Lost = 4,
 }

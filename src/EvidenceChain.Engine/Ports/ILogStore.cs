@@ -65,7 +65,7 @@ public interface ILogStore : ISubtreeHashes, IDisposable
     /// <summary>Stores a signed checkpoint durably; sizes never decrease.</summary>
     void AppendCheckpoint(StoredCheckpoint checkpoint);
 
-    /// <summary>Records an anchor (new or updated, keyed by tree size) durably, before the caller acts on it.</summary>
+    /// <summary>Records an anchor (new or updated, keyed by target and tree size) durably, before the caller acts on it.</summary>
     void SaveAnchor(StoredAnchor anchor);
 
     /// <summary>Every stored anchor, by tree size.</summary>

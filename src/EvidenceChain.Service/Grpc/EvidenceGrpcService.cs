@@ -11,6 +11,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using ProtoAcceptedDeposit = EvidenceChain.Protocol.V1.AcceptedDeposit;
 using ProtoDepositEntry = EvidenceChain.Protocol.V1.DepositEntry;
+using ProtoAnchorState = EvidenceChain.Protocol.V1.AnchorState;
 using ProtoDepositRequest = EvidenceChain.Protocol.V1.DepositRequest;
 
 namespace EvidenceChain.Service.Grpc;
@@ -19,7 +20,7 @@ namespace EvidenceChain.Service.Grpc;
 /// EvidenceService over gRPC: thin methods that check the wire shapes, call the engine and map its
 /// answers. Every refusal goes through <see cref="StatusErrors"/> and changes nothing.
 /// </summary>
-internal sealed class EvidenceGrpcService(DepositIntake intake, LogQueries queries) : EvidenceService.EvidenceServiceBase
+internal sealed class EvidenceGrpcService(DepositIntake intake, LogQueries queries, AnchoringView anchoring) : EvidenceService.EvidenceServiceBase
 {
     public override async Task<DepositResponse> Deposit(ProtoDepositRequest request, ServerCallContext context) =>
         await DepositOne(request, context.CancellationToken).ConfigureAwait(false);
@@ -109,12 +110,66 @@ internal sealed class EvidenceGrpcService(DepositIntake intake, LogQueries queri
         });
     }
 
-    public override Task<GetLogInfoResponse> GetLogInfo(GetLogInfoRequest request, ServerCallContext context)
+    public override async Task<GetLogInfoResponse> GetLogInfo(GetLogInfoRequest request, ServerCallContext context)
     {
         var response = new GetLogInfoResponse { Origin = queries.Origin, TreeSize = queries.LatestCheckpointSizeOrZero() };
         response.VerifierKeys.AddRange(queries.VerifierKeys.Select(k => k.ToVerifierKey()));
+        if (await anchoring.TargetOrNullAsync(context.CancellationToken).ConfigureAwait(false) is AnchorTarget target)
+        {
+            response.AnchorChain = ToProto(target);
+        }
+
+        return response;
+    }
+
+    public override Task<GetAnchorStatusResponse> GetAnchorStatus(GetAnchorStatusRequest request, ServerCallContext context)
+    {
+        ulong coveredSize = Query(() => request.SubjectCase switch
+        {
+            GetAnchorStatusRequest.SubjectOneofCase.TreeSize when request.TreeSize > 0 => request.TreeSize,
+            GetAnchorStatusRequest.SubjectOneofCase.DepositId => queries.FindLeaf(ParseDepositId(request.DepositId)).LeafIndex + 1,
+            GetAnchorStatusRequest.SubjectOneofCase.LeafIndex => queries.FindLeaf(request.LeafIndex).LeafIndex + 1,
+            _ => throw StatusErrors.Invalid("subject", "give a tree_size (at least 1), a deposit_id or a leaf_index"),
+        });
+        var response = new GetAnchorStatusResponse { AnchoringEnabled = anchoring.Chain is not null };
+        foreach (StoredAnchor anchor in queries.AnchorsCovering(coveredSize))
+        {
+            var info = new AnchorInfo
+            {
+                State = anchor.Status switch
+                {
+                    AnchorStatus.Pending => ProtoAnchorState.Pending,
+                    AnchorStatus.Included => ProtoAnchorState.Included,
+                    AnchorStatus.Final => ProtoAnchorState.Final,
+                    AnchorStatus.Lost => ProtoAnchorState.Lost,
+                    _ => ProtoAnchorState.Unspecified,
+                },
+                Chain = ToProto(anchor.Target),
+                TreeSize = anchor.TreeSize,
+                Root = ByteString.CopyFrom(Digest.AsBytes(anchor.Root)),
+            };
+            if (anchor.Inclusion is ChainInclusion inclusion && anchor.Status != AnchorStatus.Lost)
+            {
+                info.TransactionHash = inclusion.TransactionHash;
+                info.BlockNumber = inclusion.BlockNumber;
+                info.BlockHash = inclusion.BlockHash;
+                info.BlockTime = inclusion.BlockTimestamp;
+            }
+
+            response.Anchors.Add(info);
+        }
+
         return Task.FromResult(response);
     }
+
+    private AnchorChain ToProto(AnchorTarget target) => new()
+    {
+        Kind = target.Kind,
+        ChainId = (ulong)target.ChainId,
+        Contract = target.Contract,
+        GenesisHash = target.GenesisHash,
+        LogId = ByteString.CopyFrom(Digest.AsBytes(queries.OriginHash)),
+    };
 
     private async Task<DepositResponse> DepositOne(ProtoDepositRequest request, CancellationToken cancellationToken)
     {

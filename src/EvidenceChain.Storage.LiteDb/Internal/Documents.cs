@@ -1,3 +1,4 @@
+using System.Globalization;
 using EvidenceChain.Core.Hashing;
 using EvidenceChain.Engine.Ports;
 using LiteDB;
@@ -151,34 +152,94 @@ internal static class Documents
         document[Note].AsString,
         document[SignedAtMs].AsInt64);
 
+    /// <summary>
+    /// An anchor's document. Its key names the target and the tree size, so the same checkpoint can
+    /// be anchored again on a chain that replaced a lost one. Wei amounts are decimal strings
+    /// (BSON has no unsigned 64-bit integer); byte strings are binaries.
+    /// </summary>
     public static BsonDocument FromAnchor(StoredAnchor anchor)
     {
         var document = new BsonDocument
         {
-            [Id] = Key(anchor.TreeSize),
+            [Id] = AnchorKey(anchor.Target, anchor.TreeSize),
+            ["treeSize"] = Key(anchor.TreeSize),
             [Root] = Binary(anchor.Root),
-            ["chain"] = anchor.Chain,
+            ["target"] = new BsonDocument
+            {
+                ["kind"] = anchor.Target.Kind,
+                ["chainId"] = anchor.Target.ChainId,
+                ["contract"] = anchor.Target.Contract,
+                ["genesisHash"] = anchor.Target.GenesisHash,
+            },
             ["status"] = (int)anchor.Status,
+            ["attempts"] = new BsonArray(anchor.Attempts.Select(a => new BsonDocument
+            {
+                ["transactionHash"] = a.TransactionHash,
+                ["nonce"] = Key(a.Nonce),
+                ["signedTransaction"] = a.SignedTransaction,
+                ["gas"] = Key(a.Gas),
+                ["maxFeePerGas"] = a.MaxFeePerGas.ToString(CultureInfo.InvariantCulture),
+                ["maxPriorityFeePerGas"] = a.MaxPriorityFeePerGas.ToString(CultureInfo.InvariantCulture),
+                ["sentAtMs"] = a.SentAtMs,
+            })),
             ["updatedAtMs"] = anchor.UpdatedAtMs,
         };
         if (anchor.Inclusion is ChainInclusion inclusion)
         {
-            document["transactionHash"] = inclusion.TransactionHash;
-            document["blockNumber"] = Key(inclusion.BlockNumber);
-            document["blockHash"] = inclusion.BlockHash;
-            document["blockTimestamp"] = Key(inclusion.BlockTimestamp);
+            document["inclusion"] = new BsonDocument
+            {
+                ["transactionHash"] = inclusion.TransactionHash,
+                ["transactionIndex"] = Key(inclusion.TransactionIndex),
+                ["blockNumber"] = Key(inclusion.BlockNumber),
+                ["blockHash"] = inclusion.BlockHash,
+                ["blockTimestamp"] = Key(inclusion.BlockTimestamp),
+                ["logIndex"] = Key(inclusion.LogIndex),
+            };
+        }
+
+        if (anchor.Proof is InclusionProof proof)
+        {
+            document["proof"] = new BsonDocument
+            {
+                ["blockHeader"] = new BsonValue(proof.BlockHeader),
+                ["receiptProof"] = new BsonArray(proof.ReceiptProof.Select(node => new BsonValue(node))),
+            };
         }
 
         return document;
     }
 
-    public static StoredAnchor ToAnchor(BsonDocument document) => new(
-        (ulong)document[Id].AsInt64,
-        Digest.Read(document[Root].AsBinary),
-        document["chain"].AsString,
-        (AnchorStatus)document["status"].AsInt32,
-        document.ContainsKey("transactionHash")
-            ? new ChainInclusion(document["transactionHash"].AsString, (ulong)document["blockNumber"].AsInt64, document["blockHash"].AsString, (ulong)document["blockTimestamp"].AsInt64)
-            : null,
-        document["updatedAtMs"].AsInt64);
+    public static StoredAnchor ToAnchor(BsonDocument document)
+    {
+        BsonDocument target = document["target"].AsDocument;
+        return new StoredAnchor(
+            (ulong)document["treeSize"].AsInt64,
+            Digest.Read(document[Root].AsBinary),
+            new AnchorTarget(target["kind"].AsString, target["chainId"].AsInt64, target["contract"].AsString, target["genesisHash"].AsString),
+            (AnchorStatus)document["status"].AsInt32,
+            [.. document["attempts"].AsArray.Select(a => new AnchorAttempt(
+                a["transactionHash"].AsString,
+                (ulong)a["nonce"].AsInt64,
+                a["signedTransaction"].AsString,
+                (ulong)a["gas"].AsInt64,
+                ulong.Parse(a["maxFeePerGas"].AsString, CultureInfo.InvariantCulture),
+                ulong.Parse(a["maxPriorityFeePerGas"].AsString, CultureInfo.InvariantCulture),
+                a["sentAtMs"].AsInt64))],
+            document.TryGetValue("inclusion", out BsonValue inclusion)
+                ? new ChainInclusion(
+                    inclusion["transactionHash"].AsString,
+                    (ulong)inclusion["transactionIndex"].AsInt64,
+                    (ulong)inclusion["blockNumber"].AsInt64,
+                    inclusion["blockHash"].AsString,
+                    (ulong)inclusion["blockTimestamp"].AsInt64,
+                    (ulong)inclusion["logIndex"].AsInt64)
+                : null,
+            document.TryGetValue("proof", out BsonValue proof)
+                ? new InclusionProof(proof["blockHeader"].AsBinary, [.. proof["receiptProof"].AsArray.Select(node => node.AsBinary)])
+                : null,
+            document["updatedAtMs"].AsInt64);
+    }
+
+    private static string AnchorKey(AnchorTarget target, ulong treeSize) =>
+        string.Create(CultureInfo.InvariantCulture, $"{target.Kind}:{target.ChainId}:{target.Contract}:{target.GenesisHash}:{treeSize:D20}");
 }

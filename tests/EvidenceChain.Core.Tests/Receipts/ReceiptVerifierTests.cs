@@ -40,7 +40,7 @@ public class ReceiptVerifierTests
             ReceiptReport report = ReceiptVerifier.Verify(receipt.ToJson(), log.TrustedKeys, ExampleLog.Evidence());
 
             Assert.True(report.IsValid, report.Verdict.ToString());
-            Assert.Equal(Enum.GetValues<ReceiptCheck>(), report.Passed);
+            Assert.Equal(Enum.GetValues<ReceiptCheck>().Where(c => c != ReceiptCheck.Anchors), report.Passed);
             Assert.Equal(2, report.SignedBy.Count);
             Assert.Equal(5UL, report.LeafIndex);
             Assert.Equal(11UL, report.Checkpoint!.TreeSize);
@@ -229,7 +229,7 @@ public class ReceiptVerifierTests
             ReceiptReport report = ReceiptVerifier.Verify(json, log.TrustedKeys, ExampleLog.Evidence());
 
             Assert.True(report.IsValid, report.Verdict.ToString());
-            Assert.Contains((UncheckedItem.Anchors, "1"), report.NotChecked);
+            Assert.Contains((UncheckedItem.Anchors, "1 anchor(s) of a kind this verifier does not know"), report.NotChecked);
             Assert.Contains((UncheckedItem.Timestamps, "2"), report.NotChecked);
             Assert.Contains((UncheckedItem.UnknownMembers, "future"), report.NotChecked);
         }
