@@ -23,6 +23,9 @@ internal static partial class DevChainLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "The development chain's state file {StateFile} holds {SizeMegabytes} MB and anvil rewrites it every second; delete its folder to start a new chain (anchors on this one are then lost).")]
     public static partial void StateIsLarge(ILogger logger, string stateFile, long sizeMegabytes);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The development chain with genesis {GenesisHash} no longer holds EvidenceAnchor {ContractAddress}; starting a new chain.")]
+    public static partial void ChainRenewed(ILogger logger, string contractAddress, string genesisHash);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "EvidenceAnchor at {ContractAddress} (deployed in block {DeployBlockNumber}) is still on the development chain.")]
     public static partial void DeploymentReused(ILogger logger, string contractAddress, ulong deployBlockNumber);
 

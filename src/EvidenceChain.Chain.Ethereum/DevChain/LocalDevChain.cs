@@ -73,10 +73,9 @@ public sealed class LocalDevChain : IAsyncDisposable
 
     /// <summary>
     /// True when a remembered deployment was lost with the chain's state and the contract was deployed
-    /// again: anchors made on the old chain are gone. Rely on this flag rather than on comparing genesis
-    /// hashes or addresses: a fresh anvil's genesis depends only on its options and the second it
-    /// started in, and the dev account's first deployment always gets the same address, so a chain
-    /// restarted within a second of the lost one looks the same by both.
+    /// again: anchors made on the old chain are gone. The new chain's genesis hash (or chain id, if that
+    /// option changed) always differs from the lost one's; the contract address may well be the same,
+    /// since the development account's first deployment on a fresh chain always gets the same address.
     /// </summary>
     public bool Redeployed => PreviousDeployment is not null;
 
@@ -115,11 +114,26 @@ public sealed class LocalDevChain : IAsyncDisposable
             string genesisHash = await ChainFacts.GenesisHashAsync(node.Rpc, cancellationToken).ConfigureAwait(false);
             if (remembered is not null
                 && remembered.ChainId == options.ChainId
-                && string.Equals(remembered.GenesisHash, genesisHash, StringComparison.OrdinalIgnoreCase)
-                && await ChainFacts.HasCodeAsync(node.Rpc, remembered.ContractAddress, cancellationToken).ConfigureAwait(false))
+                && string.Equals(remembered.GenesisHash, genesisHash, StringComparison.OrdinalIgnoreCase))
             {
-                DevChainLog.DeploymentReused(logger, remembered.ContractAddress, remembered.DeployBlockNumber);
-                return new LocalDevChain(node, remembered, null);
+                if (await ChainFacts.HasCodeAsync(node.Rpc, remembered.ContractAddress, cancellationToken).ConfigureAwait(false))
+                {
+                    DevChainLog.DeploymentReused(logger, remembered.ContractAddress, remembered.DeployBlockNumber);
+                    return new LocalDevChain(node, remembered, null);
+                }
+
+                // The remembered chain without the contract: a new anvil started in the same second as
+                // the lost one (same options, same genesis timestamp), or a state written before the
+                // deployment. Anchors are told lost by the genesis hash, and a new deployment would get
+                // the same address, so start a chain whose genesis differs.
+                DevChainLog.ChainRenewed(logger, remembered.ContractAddress, genesisHash);
+                await node.DisposeAsync().ConfigureAwait(false);
+                node = await StartNewChainAsync(launch, logger, cancellationToken).ConfigureAwait(false);
+                genesisHash = await ChainFacts.GenesisHashAsync(node.Rpc, cancellationToken).ConfigureAwait(false);
+                if (string.Equals(remembered.GenesisHash, genesisHash, StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new InvalidOperationException($"A new development chain got the lost chain's genesis hash {genesisHash} (did the clock go back?); delete {directory} and start again.");
+                }
             }
 
             DevChainDeployment deployment = await DeployAsync(node.Rpc, options.ChainId, genesisHash, cancellationToken).ConfigureAwait(false);
@@ -201,6 +215,21 @@ public sealed class LocalDevChain : IAsyncDisposable
                     throw new InvalidOperationException($"anvil ({launch.Binary}) exited before answering: {start.Error}");
             }
         }
+    }
+
+    private static async Task<AnvilNode> StartNewChainAsync(AnvilLaunch launch, ILogger logger, CancellationToken cancellationToken)
+    {
+        File.Delete(launch.StateFile);
+
+        // anvil stamps a new genesis block with the second it starts in, and the old genesis is from
+        // this second or an earlier one: wait for the next second (at most one, a bounded poll).
+        long second = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        while (DateTimeOffset.UtcNow.ToUnixTimeSeconds() == second)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken).ConfigureAwait(false);
+        }
+
+        return await StartNodeAsync(launch, logger, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<DevChainDeployment> DeployAsync(Uri rpc, long chainId, string genesisHash, CancellationToken cancellationToken)
