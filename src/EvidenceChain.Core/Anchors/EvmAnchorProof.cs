@@ -94,7 +94,7 @@ public static class EvmAnchorProof
         }
 
         return EvmBlockHeader.TryRead(evidence.HeaderRlp, out header, out string error)
-            ? new EvmAnchorVerdict(EvmAnchorFailure.None, "valid", null, null)
+            ? EvmAnchorVerdict.Valid
             : EvmAnchorVerdict.Fail(EvmAnchorFailure.MalformedHeader, error);
     }
 
@@ -193,7 +193,7 @@ public static class EvmAnchorProof
             treeSizeMatches++;
             if (root.SequenceEqual(Digest.AsBytes(evidence.Root)))
             {
-                return new EvmAnchorVerdict(EvmAnchorFailure.None, "valid", null, null);
+                return EvmAnchorVerdict.Valid;
             }
         }
 

@@ -16,6 +16,8 @@ public readonly record struct EvmAnchorVerdict(EvmAnchorFailure Failure, string 
 
     public override string ToString() => IsValid ? $"valid (block {BlockNumber}, time {BlockTimestampSeconds})" : $"{Failure}: {Detail}";
 
+    internal static EvmAnchorVerdict Valid { get; } = new(EvmAnchorFailure.None, "valid", null, null);
+
     internal static EvmAnchorVerdict Fail(EvmAnchorFailure failure, string detail) => new(failure, detail, null, null);
 
     internal EvmAnchorVerdict WithBlock(ulong blockNumber, ulong blockTimestampSeconds) =>

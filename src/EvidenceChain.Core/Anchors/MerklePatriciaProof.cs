@@ -221,7 +221,7 @@ internal static class MerklePatriciaProof
 
     private static EvmAnchorVerdict Finish(int nodesUsed, int nodesGiven) =>
         nodesUsed == nodesGiven
-            ? new EvmAnchorVerdict(EvmAnchorFailure.None, "valid", null, null)
+            ? EvmAnchorVerdict.Valid
             : EvmAnchorVerdict.Fail(EvmAnchorFailure.ProofHasExtraNodes, $"the value is reached after {nodesUsed} proof nodes but the proof has {nodesGiven}");
 
     private static EvmAnchorVerdict Malformed(int nodeIndex, string why) =>
