@@ -11,15 +11,18 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using CoreDeposits = EvidenceChain.Core.Deposits;
 
-// Usage: LoadClient [--server URL] [--streams N] [--requests-per-stream N] [--entries N]
+// Usage: LoadClient [--server URL] [--streams N] [--requests-per-stream N] [--entries N] [--anchor-latency N]
 // Sends signed deposit requests over N concurrent DepositStream calls, each request acknowledged
-// only once durable, and prints deposits/s and per-request acknowledgement latency.
+// only once durable, and prints deposits/s and per-request acknowledgement latency. With
+// --anchor-latency N it instead makes N deposits one after another and times each from the request
+// to its final on-chain anchor (GetAnchorStatus), and counts the distinct anchors it saw.
 var settings = new Dictionary<string, string>
 {
     ["--server"] = "http://127.0.0.1:5080",
     ["--streams"] = "4",
     ["--requests-per-stream"] = "100",
     ["--entries"] = "100",
+    ["--anchor-latency"] = "0",
 };
 for (int i = 0; i + 1 < args.Length; i += 2)
 {
@@ -49,6 +52,40 @@ string originText = (await client.GetLogInfoAsync(new GetLogInfoRequest())).Orig
 LogOrigin origin = LogOrigin.TryParse(originText, out LogOrigin? parsed) ? parsed! : throw new InvalidOperationException("bad origin " + originText);
 byte[] seed = RandomNumberGenerator.GetBytes(32);
 byte[] publicKey = CoreDeposits.DepositRequest.PublicKeyOf(seed);
+
+int anchorLatencyDeposits = int.Parse(settings["--anchor-latency"], CultureInfo.InvariantCulture);
+if (anchorLatencyDeposits > 0)
+{
+    entriesPerRequest = 1;
+    var finals = new List<double>();
+    var anchors = new HashSet<string>();
+    var run = Stopwatch.StartNew();
+    for (int i = 0; i < anchorLatencyDeposits; i++)
+    {
+        DepositRequest request = Prepare((ulong)i);
+        long started = Stopwatch.GetTimestamp();
+        string depositId = (await client.DepositAsync(request)).Deposits[0].DepositId;
+        AnchorInfo? final = null;
+        while (final is null)
+        {
+            // Polling every 20 ms adds at most that much to each figure.
+            await Task.Delay(20);
+            final = (await client.GetAnchorStatusAsync(new GetAnchorStatusRequest { DepositId = depositId })).Anchors
+                .FirstOrDefault(a => a.State == AnchorState.Final);
+        }
+
+        finals.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        anchors.Add(final.TransactionHash);
+    }
+
+    run.Stop();
+    finals.Sort();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{anchorLatencyDeposits} deposits, each waited to a final anchor: deposit -> final anchor p50 {finals[finals.Count / 2] / 1000:F2} s, " +
+        $"min {finals[0] / 1000:F2} s, max {finals[^1] / 1000:F2} s; {anchors.Count} distinct anchors in {run.Elapsed.TotalMinutes:F2} min " +
+        $"= {anchors.Count / run.Elapsed.TotalMinutes:F1} anchors/min"));
+    return 0;
+}
 
 // Requests are prepared (and signed) before the clock starts: the run measures the service.
 var prepared = Enumerable.Range(0, streams).Select(_ => Enumerable.Range(0, requestsPerStream).Select(r => Prepare((ulong)r)).ToList()).ToList();
