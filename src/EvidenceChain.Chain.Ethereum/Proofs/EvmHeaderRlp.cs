@@ -16,6 +16,7 @@ internal static class EvmHeaderRlp
 {
     private const int QuantityField = 0;
     private const int AnyLength = -1;
+    private const int FrontierFieldCount = 15;
 
     // Name and size in bytes (QuantityField for integers); the first 15 exist since Frontier.
     private static readonly (string Name, int SizeInBytes)[] s_fields =
@@ -27,8 +28,6 @@ internal static class EvmHeaderRlp
         ("baseFeePerGas", QuantityField), ("withdrawalsRoot", 32), ("blobGasUsed", QuantityField),
         ("excessBlobGas", QuantityField), ("parentBeaconBlockRoot", 32), ("requestsHash", 32),
     ];
-
-    private const int FrontierFieldCount = 15;
 
     // Members of a JSON block that are not header fields (the body, and values nodes derive).
     private static readonly HashSet<string> s_notHeader =

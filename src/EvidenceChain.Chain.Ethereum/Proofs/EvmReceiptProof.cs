@@ -1,3 +1,4 @@
+using System.Buffers;
 using EvidenceChain.Core.Anchors;
 using EvidenceChain.Core.Hashing;
 
@@ -25,16 +26,20 @@ public sealed record EvmReceiptProof(
     IReadOnlyList<byte[]> ProofNodes,
     int ReceiptCount)
 {
+    private static readonly SearchValues<char> s_hexDigits = SearchValues.Create("0123456789abcdefABCDEF");
+
     /// <summary>The evidence that this transaction anchored (logId, treeSize, root) through the contract at <paramref name="contractAddress"/> (0x-hex).</summary>
     public EvmAnchorEvidence ToEvidence(string contractAddress, Digest logId, ulong treeSize, Digest root)
     {
         ArgumentNullException.ThrowIfNull(contractAddress);
-        byte[] address = JsonRpcHex.Data(contractAddress, nameof(contractAddress));
-        if (address.Length != EvmAnchorEvidence.AddressSizeInBytes)
+        const int hexLength = 2 + (2 * EvmAnchorEvidence.AddressSizeInBytes);
+        if (contractAddress.Length != hexLength || !contractAddress.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+            || contractAddress.AsSpan(2).ContainsAnyExcept(s_hexDigits))
         {
-            throw new ArgumentException($"An address is {EvmAnchorEvidence.AddressSizeInBytes} bytes; got {address.Length}.", nameof(contractAddress));
+            throw new ArgumentException($"An address is 0x and 40 hex digits; got '{contractAddress}'.", nameof(contractAddress));
         }
 
+        byte[] address = Convert.FromHexString(contractAddress.AsSpan(2));
         return new EvmAnchorEvidence(BlockHash, HeaderRlp, TransactionIndex, ProofNodes, address, logId, treeSize, root);
     }
 }
