@@ -62,19 +62,21 @@ internal sealed class ReportText
             [ReceiptCheck.UnitsRootSm3] = "内容与存证记录中的 SM3 承诺一致",
             [ReceiptCheck.DepositorOpening] = "回执披露的存证人与存证记录中的存证人承诺一致",
             [ReceiptCheck.Promise] = "受理承诺由日志公钥签署，且包含本次存证",
+            [ReceiptCheck.Anchors] = "区块链锚定有效：锚定的检查点是回执检查点的延续，区块头与收据证明表明该区块含有此锚定",
         },
         NotChecked = new Dictionary<UncheckedItem, Func<string, string>>
         {
             [UncheckedItem.Content] = _ => "未提供内容和盐文件，未重新计算内容承诺",
             [UncheckedItem.DepositorOpening] = _ => "回执未披露存证人，未核验存证人身份",
             [UncheckedItem.Promise] = _ => "回执未附受理承诺，未核验",
-            [UncheckedItem.Anchors] = count => $"回执含 {count} 项区块链锚定，本版本未核验",
+            [UncheckedItem.Anchors] = detail => $"一项区块链锚定未核验：{detail}",
             [UncheckedItem.Timestamps] = count => $"回执含 {count} 个时间戳令牌，本版本未核验",
             [UncheckedItem.UnknownSignatures] = keys => $"检查点上来自非受信任公钥的签名已忽略：{keys}",
             [UncheckedItem.UnknownMembers] = names => $"回执中本版本不认识的字段已忽略：{names}",
             [UncheckedItem.MissingAlgorithm] = algorithm => $"未提供受信任的 {algorithm} 公钥，未核验 {algorithm} 签名",
             [UncheckedItem.LogConsistency] = _ => "未核验公证处是否向所有人展示同一份日志（需要见证人联署或后续的一致性证明）",
             [UncheckedItem.TrustedTime] = _ => "受理时间是公证处自己的声明，未经可信时间戳核验",
+            [UncheckedItem.AnchorCanonicality] = _ => "未核验锚定区块是否位于链的规范历史上并已最终确认（需要您信任的以太坊节点）",
         },
         Failures = new Dictionary<VerificationFailure, string>
         {
@@ -99,6 +101,9 @@ internal sealed class ReportText
             [VerificationFailure.PartyCommitmentMismatch] = "回执披露的存证人与存证记录不符",
             [VerificationFailure.MalformedSaltFile] = "盐文件格式错误",
             [VerificationFailure.UnitCountMismatch] = "内容的单元数与存证记录不符",
+            [VerificationFailure.AnchorOfAnotherLog] = "区块链锚定属于另一个日志",
+            [VerificationFailure.AnchorInconsistent] = "锚定的检查点不是回执检查点的延续",
+            [VerificationFailure.AnchorProofInvalid] = "锚定的区块头或收据证明无效",
         },
         ContentKinds = new Dictionary<ContentKind, string>
         {
@@ -175,19 +180,21 @@ internal sealed class ReportText
             [ReceiptCheck.UnitsRootSm3] = "the content matches the deposit record's SM3 commitment",
             [ReceiptCheck.DepositorOpening] = "the depositor the receipt names matches the deposit record's depositor commitment",
             [ReceiptCheck.Promise] = "the acceptance promise is signed by the log's key and covers this deposit",
+            [ReceiptCheck.Anchors] = "the chain anchor holds: its checkpoint extends the receipt's, and the block header and receipt proof show the block holds it",
         },
         NotChecked = new Dictionary<UncheckedItem, Func<string, string>>
         {
             [UncheckedItem.Content] = _ => "no content and salt file were given, so the content commitments were not recomputed",
             [UncheckedItem.DepositorOpening] = _ => "the receipt does not name the depositor, so who made the deposit was not checked",
             [UncheckedItem.Promise] = _ => "the receipt carries no acceptance promise, so none was checked",
-            [UncheckedItem.Anchors] = count => $"the receipt has {count} chain anchor(s), which this version does not check",
+            [UncheckedItem.Anchors] = detail => $"a chain anchor was not checked: {detail}",
             [UncheckedItem.Timestamps] = count => $"the receipt has {count} timestamp token(s), which this version does not check",
             [UncheckedItem.UnknownSignatures] = keys => $"signatures on the checkpoint from keys that are not trusted were ignored: {keys}",
             [UncheckedItem.UnknownMembers] = names => $"receipt members this version does not know were ignored: {names}",
             [UncheckedItem.MissingAlgorithm] = algorithm => $"no trusted {algorithm} key was given, so the {algorithm} signature was not checked",
             [UncheckedItem.LogConsistency] = _ => "that the notary shows everyone the same log was not checked (this needs witness cosignatures or a later consistency proof)",
             [UncheckedItem.TrustedTime] = _ => "the acceptance time is the notary's own claim; no trusted timestamp was checked",
+            [UncheckedItem.AnchorCanonicality] = _ => "whether the anchor's block is on the chain's canonical history and final was not checked (needs an Ethereum node you trust)",
         },
         Failures = new Dictionary<VerificationFailure, string>
         {
@@ -212,6 +219,9 @@ internal sealed class ReportText
             [VerificationFailure.PartyCommitmentMismatch] = "the depositor the receipt names does not match the deposit record",
             [VerificationFailure.MalformedSaltFile] = "the salt file is malformed",
             [VerificationFailure.UnitCountMismatch] = "the content has a different number of units than the deposit record",
+            [VerificationFailure.AnchorOfAnotherLog] = "the chain anchor belongs to another log",
+            [VerificationFailure.AnchorInconsistent] = "the anchored checkpoint does not extend the receipt's checkpoint",
+            [VerificationFailure.AnchorProofInvalid] = "the anchor's block header or receipt proof is invalid",
         },
         ContentKinds = new Dictionary<ContentKind, string>
         {
