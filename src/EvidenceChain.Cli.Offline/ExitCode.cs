@@ -10,17 +10,23 @@ internal enum ExitCode
     Success = 0,
 
     /// <summary>
-    /// What was examined is not valid: for <c>verify</c>, the receipt; for the online commands, an
+    /// What was examined is not valid: for <c>verify</c>, the receipt (with <c>--rpc</c>, also a proven
+    /// anchor whose block is not canonical or not final on the node); for the online commands, an
     /// answer of the server (a promise, receipt, checkpoint or consistency proof) that does not verify.
     /// </summary>
     Invalid = 1,
 
     /// <summary>
     /// The input could not be used (missing or unreadable file, malformed salt file or key, no trusted
-    /// key, bad arguments), or, for the online commands, the server refused the request or could not be reached.
+    /// key, bad arguments), or, for the online commands, the server refused the request or could not be
+    /// reached; for <c>verify --rpc</c>, the chain node could not be reached or gave no usable answer.
     /// </summary>
     UnusableInput = 2,
 
-    /// <summary>Online commands only: the deposit is accepted (promised) but not yet in a signed checkpoint; ask again later.</summary>
+    /// <summary>
+    /// Online commands only: not yet where it was asked to be, ask again later. The deposit is accepted
+    /// (promised) but not yet in a signed checkpoint; or, for <c>receipt --until</c>, no anchor covering
+    /// it reached the state asked for within <c>--timeout</c> (the receipt file holds what there was).
+    /// </summary>
     NotYetIncluded = 3,
 }

@@ -27,7 +27,7 @@ internal static class CliApp
         {
             language,
             HashCommand.Create(context, language),
-            VerifyCommand.Create(context, language),
+            VerifyCommand.Create(context, language, Internal.CanonicalityRpcNode.Connect),
             DepositCommand.Create(context, language),
             ReceiptCommand.Create(context, language),
             CheckpointCommand.Create(context, language),

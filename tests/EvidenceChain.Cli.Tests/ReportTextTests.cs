@@ -27,6 +27,16 @@ public sealed class ReportTextTests
 
     [Theory]
     [MemberData(nameof(Languages))]
+    public void CanonicalityFailures_EveryCanonicalityFailure_HasASentence(string language) =>
+        AssertCovers(ReportText.For(language).CanonicalityFailures.Keys, Enum.GetValues<CanonicalityFailure>());
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void AnchorStates_EveryAnchorState_HasAName(string language) =>
+        AssertCovers(ReportText.For(language).AnchorStates.Keys, Enum.GetValues<AnchorState>());
+
+    [Theory]
+    [MemberData(nameof(Languages))]
     public void ContentKinds_EveryContentKind_HasAName(string language) =>
         AssertCovers(ReportText.For(language).ContentKinds.Keys, Enum.GetValues<ContentKind>());
 
@@ -53,6 +63,25 @@ public sealed class ReportTextTests
         {
             Assert.NotEqual(ReportText.Chinese.Failure(failure), ReportText.English.Failure(failure));
         }
+
+        foreach (CanonicalityFailure failure in Enum.GetValues<CanonicalityFailure>())
+        {
+            Assert.NotEqual(ReportText.Chinese.CanonicalityFailureText(failure), ReportText.English.CanonicalityFailureText(failure));
+        }
+
+        foreach (AnchorState state in Enum.GetValues<AnchorState>())
+        {
+            Assert.NotEqual(ReportText.Chinese.AnchorStateText(state), ReportText.English.AnchorStateText(state));
+        }
+    }
+
+    [Fact]
+    public void Unchecked_PendingAnchor_KeepsCoresEnglishDetailBesideTheSentence()
+    {
+        const string detail = "the anchor of tree size 7 on chain 31337 is pending: not in a block yet";
+
+        Assert.Equal("区块链锚定未核验（尚未上链、已丢失或类型未知）。英文说明：" + detail, ReportText.Chinese.Unchecked(UncheckedItem.Anchors, detail));
+        Assert.Equal("chain anchor not checked (pending, lost, or of an unknown kind): " + detail, ReportText.English.Unchecked(UncheckedItem.Anchors, detail));
     }
 
     [Fact]
@@ -69,6 +98,15 @@ public sealed class ReportTextTests
     [InlineData(253_402_300_800_000L, "253402300800000 ms (outside the calendar)")]
     public void FormatTime_UnixMilliseconds_IsIso8601Utc(long unixMs, string expected) =>
         Assert.Equal(expected, ReportWriter.FormatTime(unixMs, ReportText.English));
+
+    [Theory]
+    [InlineData(0UL, "1970-01-01T00:00:00Z")]
+    [InlineData(1_764_400_060UL, "2025-11-29T07:07:40Z")]
+    [InlineData(253_402_300_799UL, "9999-12-31T23:59:59Z")]
+    [InlineData(253_402_300_800UL, "253402300800 s (outside the calendar)")]
+    [InlineData(ulong.MaxValue, "18446744073709551615 s (outside the calendar)")]
+    public void FormatBlockTime_UnixSeconds_IsIso8601Utc(ulong unixSeconds, string expected) =>
+        Assert.Equal(expected, ReportWriter.FormatBlockTime(unixSeconds, ReportText.English));
 
     private static void AssertCovers<T>(IEnumerable<T> mapped, IEnumerable<T> all) =>
         Assert.Empty(all.Except(mapped));

@@ -20,4 +20,5 @@ internal enum InputProblem
     TrustFileNotFound = 15,
     NoTrustedKey = 16,
     FileTypeUnknown = 17,
+    RpcAddressInvalid = 18,
 }

@@ -45,6 +45,41 @@ internal sealed class ReportText
         RootLabel = "检查点根哈希（base64）：",
         DepositorLabel = "存证人公钥指纹（SHA-256）：",
         TimeOutOfRange = ms => $"{ms} 毫秒（超出日历范围）",
+        BlockTimeOutOfRange = seconds => $"{seconds} 秒（超出日历范围）",
+        RpcNodeLabel = "用于核验锚定区块的以太坊节点（--rpc）：",
+        AnchorHeading = "区块链锚定（EVM 链；以下哈希和地址可在任何以太坊客户端或区块浏览器中查询）",
+        AnchorStatusLabel = "公证处声明的锚定状态：",
+        ChainIdLabel = "链 ID：",
+        ContractLabel = "锚定合约地址：",
+        LogIdLabel = "日志 ID（日志名称的 SHA-256）：",
+        AnchoredTreeSizeLabel = "锚定的检查点树大小：",
+        AnchoredRootLabel = "锚定的检查点根哈希（十六进制）：",
+        TransactionHashLabel = "交易哈希：",
+        BlockNumberLabel = "区块号：",
+        BlockHashLabel = "区块哈希：",
+        BlockTimeLabel = "区块时间（UTC，取自已核验的区块头）：",
+        AnchorStates = new Dictionary<AnchorState, string>
+        {
+            [AnchorState.Pending] = "待上链",
+            [AnchorState.Included] = "已上链，尚未最终确认",
+            [AnchorState.Final] = "已最终确认",
+            [AnchorState.Lost] = "已丢失",
+        },
+        CanonicalAtFinalized = (endpoint, chainId, blockNumber, finalized) =>
+            $"锚定区块 {blockNumber} 位于以太坊节点 {endpoint} 的规范链上（链 ID {chainId}），区块哈希与回执一致，且不高于该节点的最终确认区块 {finalized}",
+        CanonicalAtDepth = (endpoint, chainId, blockNumber, head, depthMin) =>
+            $"锚定区块 {blockNumber} 位于以太坊节点 {endpoint} 的规范链上（链 ID {chainId}），区块哈希与回执一致；该节点没有最终确认区块标记，按深度判断：低于链头区块 {head} 至少 {depthMin} 个区块",
+        NoProvenAnchorForRpc = endpoint => $"已指定 --rpc {endpoint}，但回执中没有经离线核验的锚定，未向该节点查询",
+        ChainNodeUnreachable = (endpoint, detail) => $"无法连接以太坊节点 {endpoint}：{detail}（请检查 --rpc）",
+        ChainNodeFailed = (endpoint, detail) => $"以太坊节点 {endpoint} 的应答无法使用：{detail}",
+        CanonicalityFailures = new Dictionary<CanonicalityFailure, string>
+        {
+            [CanonicalityFailure.None] = "无",
+            [CanonicalityFailure.AnchorChainIdMismatch] = "您信任的以太坊节点属于另一条链，与锚定所在的链不符",
+            [CanonicalityFailure.AnchorBlockMissing] = "您信任的以太坊节点的链上没有锚定所在的区块",
+            [CanonicalityFailure.AnchorBlockHashMismatch] = "锚定所在的区块不在您信任的以太坊节点的规范链上（同一高度的区块哈希不同）",
+            [CanonicalityFailure.AnchorBlockNotFinal] = "锚定所在的区块尚未最终确认，仍可能被链重组撤销；请稍后再核验",
+        },
         ChecksHeading = "已通过的核验",
         SignersHeading = "签署检查点的受信任公钥（指纹为公钥编码的 SHA-256）",
         NotCheckedHeading = "未核验的事项",
@@ -62,21 +97,21 @@ internal sealed class ReportText
             [ReceiptCheck.UnitsRootSm3] = "内容与存证记录中的 SM3 承诺一致",
             [ReceiptCheck.DepositorOpening] = "回执披露的存证人与存证记录中的存证人承诺一致",
             [ReceiptCheck.Promise] = "受理承诺由日志公钥签署，且包含本次存证",
-            [ReceiptCheck.Anchors] = "区块链锚定有效：锚定的检查点是回执检查点的延续，区块头与收据证明表明该区块含有此锚定",
+            [ReceiptCheck.Anchors] = "区块链锚定有效：锚定的检查点是回执检查点的延续（一致性证明），区块头哈希与收据的 Merkle-Patricia 证明表明该区块含有锚定合约记录此检查点的事件",
         },
         NotChecked = new Dictionary<UncheckedItem, Func<string, string>>
         {
             [UncheckedItem.Content] = _ => "未提供内容和盐文件，未重新计算内容承诺",
             [UncheckedItem.DepositorOpening] = _ => "回执未披露存证人，未核验存证人身份",
             [UncheckedItem.Promise] = _ => "回执未附受理承诺，未核验",
-            [UncheckedItem.Anchors] = detail => $"一项区块链锚定未核验：{detail}",
+            [UncheckedItem.Anchors] = detail => $"区块链锚定未核验（尚未上链、已丢失或类型未知）。英文说明：{detail}",
             [UncheckedItem.Timestamps] = count => $"回执含 {count} 个时间戳令牌，本版本未核验",
             [UncheckedItem.UnknownSignatures] = keys => $"检查点上来自非受信任公钥的签名已忽略：{keys}",
             [UncheckedItem.UnknownMembers] = names => $"回执中本版本不认识的字段已忽略：{names}",
             [UncheckedItem.MissingAlgorithm] = algorithm => $"未提供受信任的 {algorithm} 公钥，未核验 {algorithm} 签名",
             [UncheckedItem.LogConsistency] = _ => "未核验公证处是否向所有人展示同一份日志（需要见证人联署或后续的一致性证明）",
             [UncheckedItem.TrustedTime] = _ => "受理时间是公证处自己的声明，未经可信时间戳核验",
-            [UncheckedItem.AnchorCanonicality] = _ => "未核验锚定区块是否位于链的规范历史上并已最终确认（需要您信任的以太坊节点）",
+            [UncheckedItem.AnchorCanonicality] = _ => "未核验锚定区块是否位于链的规范历史上并已最终确认（需用 --rpc 指定您信任的以太坊节点，而非公证处的节点）",
         },
         Failures = new Dictionary<VerificationFailure, string>
         {
@@ -102,8 +137,8 @@ internal sealed class ReportText
             [VerificationFailure.MalformedSaltFile] = "盐文件格式错误",
             [VerificationFailure.UnitCountMismatch] = "内容的单元数与存证记录不符",
             [VerificationFailure.AnchorOfAnotherLog] = "区块链锚定属于另一个日志",
-            [VerificationFailure.AnchorInconsistent] = "锚定的检查点不是回执检查点的延续",
-            [VerificationFailure.AnchorProofInvalid] = "锚定的区块头或收据证明无效",
+            [VerificationFailure.AnchorInconsistent] = "锚定的检查点不是回执检查点的延续（一致性证明不成立）",
+            [VerificationFailure.AnchorProofInvalid] = "锚定的区块证明无效（区块头、收据证明或锚定事件与回执不符）",
         },
         ContentKinds = new Dictionary<ContentKind, string>
         {
@@ -132,6 +167,7 @@ internal sealed class ReportText
             [InputProblem.NoTrustedKey] = (_, defaultPath) =>
                 $"没有受信任的公钥：请用 --key 或 --trust 指定，或设置 EVIDENCECHAIN_TRUST，或写入 {defaultPath}（回执中的公钥从不被信任）",
             [InputProblem.FileTypeUnknown] = (path, _) => $"本程序只能在 Linux（需 statx）和 Windows 上区分普通文件与管道、设备，无法检查 {path}",
+            [InputProblem.RpcAddressInvalid] = (value, _) => $"“{value}”不是以太坊节点的 JSON-RPC 地址：应为 http://主机:端口 或 https://主机:端口/路径",
         },
     };
 
@@ -163,6 +199,41 @@ internal sealed class ReportText
         RootLabel = "checkpoint root (base64): ",
         DepositorLabel = "depositor's key fingerprint (SHA-256): ",
         TimeOutOfRange = ms => $"{ms} ms (outside the calendar)",
+        BlockTimeOutOfRange = seconds => $"{seconds} s (outside the calendar)",
+        RpcNodeLabel = "Ethereum node trusted for the anchors' blocks (--rpc): ",
+        AnchorHeading = "Chain anchor (EVM; look the hashes and addresses up in any Ethereum client or explorer)",
+        AnchorStatusLabel = "status the notary claims: ",
+        ChainIdLabel = "chain id: ",
+        ContractLabel = "anchor contract: ",
+        LogIdLabel = "log id (SHA-256 of the origin): ",
+        AnchoredTreeSizeLabel = "anchored checkpoint tree size: ",
+        AnchoredRootLabel = "anchored checkpoint root (hex): ",
+        TransactionHashLabel = "transaction hash: ",
+        BlockNumberLabel = "block number: ",
+        BlockHashLabel = "block hash: ",
+        BlockTimeLabel = "block time (UTC, from the verified block header): ",
+        AnchorStates = new Dictionary<AnchorState, string>
+        {
+            [AnchorState.Pending] = "pending",
+            [AnchorState.Included] = "included (in a block, not yet final)",
+            [AnchorState.Final] = "final",
+            [AnchorState.Lost] = "lost",
+        },
+        CanonicalAtFinalized = (endpoint, chainId, blockNumber, finalized) =>
+            $"canonicality checked against {endpoint} (chain id {chainId}, finalized block {finalized}): the anchor's block {blockNumber} is on its canonical chain with the receipt's hash, and final",
+        CanonicalAtDepth = (endpoint, chainId, blockNumber, head, depthMin) =>
+            $"canonicality checked against {endpoint} (chain id {chainId}, no finalized block, head block {head}): the anchor's block {blockNumber} is on its canonical chain with the receipt's hash, and at least {depthMin} blocks below the head",
+        NoProvenAnchorForRpc = endpoint => $"--rpc {endpoint} was given, but the receipt has no anchor proven offline, so the node was not asked",
+        ChainNodeUnreachable = (endpoint, detail) => $"cannot reach the Ethereum node at {endpoint}: {detail} (check --rpc)",
+        ChainNodeFailed = (endpoint, detail) => $"the Ethereum node at {endpoint} gave an answer that cannot be used: {detail}",
+        CanonicalityFailures = new Dictionary<CanonicalityFailure, string>
+        {
+            [CanonicalityFailure.None] = "none",
+            [CanonicalityFailure.AnchorChainIdMismatch] = "the Ethereum node you trust serves another chain than the anchor's",
+            [CanonicalityFailure.AnchorBlockMissing] = "the chain of the Ethereum node you trust has no block where the anchor says it landed",
+            [CanonicalityFailure.AnchorBlockHashMismatch] = "the anchor's block is not on the canonical chain of the Ethereum node you trust (another block has that number)",
+            [CanonicalityFailure.AnchorBlockNotFinal] = "the anchor's block is not final yet and could still be reorganized away; verify again later",
+        },
         ChecksHeading = "Checks passed",
         SignersHeading = "Trusted keys that signed the checkpoint (fingerprint: SHA-256 of the public key encoding)",
         NotCheckedHeading = "Not checked",
@@ -180,21 +251,21 @@ internal sealed class ReportText
             [ReceiptCheck.UnitsRootSm3] = "the content matches the deposit record's SM3 commitment",
             [ReceiptCheck.DepositorOpening] = "the depositor the receipt names matches the deposit record's depositor commitment",
             [ReceiptCheck.Promise] = "the acceptance promise is signed by the log's key and covers this deposit",
-            [ReceiptCheck.Anchors] = "the chain anchor holds: its checkpoint extends the receipt's, and the block header and receipt proof show the block holds it",
+            [ReceiptCheck.Anchors] = "the chain anchor holds: its checkpoint extends the receipt's (consistency proof), and the block header's hash and the receipt's Merkle-Patricia proof show the anchor contract's event for that checkpoint in the block",
         },
         NotChecked = new Dictionary<UncheckedItem, Func<string, string>>
         {
             [UncheckedItem.Content] = _ => "no content and salt file were given, so the content commitments were not recomputed",
             [UncheckedItem.DepositorOpening] = _ => "the receipt does not name the depositor, so who made the deposit was not checked",
             [UncheckedItem.Promise] = _ => "the receipt carries no acceptance promise, so none was checked",
-            [UncheckedItem.Anchors] = detail => $"a chain anchor was not checked: {detail}",
+            [UncheckedItem.Anchors] = detail => $"chain anchor not checked (pending, lost, or of an unknown kind): {detail}",
             [UncheckedItem.Timestamps] = count => $"the receipt has {count} timestamp token(s), which this version does not check",
             [UncheckedItem.UnknownSignatures] = keys => $"signatures on the checkpoint from keys that are not trusted were ignored: {keys}",
             [UncheckedItem.UnknownMembers] = names => $"receipt members this version does not know were ignored: {names}",
             [UncheckedItem.MissingAlgorithm] = algorithm => $"no trusted {algorithm} key was given, so the {algorithm} signature was not checked",
             [UncheckedItem.LogConsistency] = _ => "that the notary shows everyone the same log was not checked (this needs witness cosignatures or a later consistency proof)",
             [UncheckedItem.TrustedTime] = _ => "the acceptance time is the notary's own claim; no trusted timestamp was checked",
-            [UncheckedItem.AnchorCanonicality] = _ => "whether the anchor's block is on the chain's canonical history and final was not checked (needs an Ethereum node you trust)",
+            [UncheckedItem.AnchorCanonicality] = _ => "that the anchor's block is on the chain's canonical history and final was not checked (give --rpc with an Ethereum node you trust, not the notary's)",
         },
         Failures = new Dictionary<VerificationFailure, string>
         {
@@ -219,9 +290,9 @@ internal sealed class ReportText
             [VerificationFailure.PartyCommitmentMismatch] = "the depositor the receipt names does not match the deposit record",
             [VerificationFailure.MalformedSaltFile] = "the salt file is malformed",
             [VerificationFailure.UnitCountMismatch] = "the content has a different number of units than the deposit record",
-            [VerificationFailure.AnchorOfAnotherLog] = "the chain anchor belongs to another log",
-            [VerificationFailure.AnchorInconsistent] = "the anchored checkpoint does not extend the receipt's checkpoint",
-            [VerificationFailure.AnchorProofInvalid] = "the anchor's block header or receipt proof is invalid",
+            [VerificationFailure.AnchorOfAnotherLog] = "the chain anchor is of another log",
+            [VerificationFailure.AnchorInconsistent] = "the anchored checkpoint does not extend the receipt's (the consistency proof fails)",
+            [VerificationFailure.AnchorProofInvalid] = "the anchor's block proof does not hold (the block header, receipt proof or anchor event does not match the receipt)",
         },
         ContentKinds = new Dictionary<ContentKind, string>
         {
@@ -250,6 +321,7 @@ internal sealed class ReportText
             [InputProblem.NoTrustedKey] = (_, defaultPath) =>
                 $"no trusted key: give --key or --trust, set EVIDENCECHAIN_TRUST, or put keys in {defaultPath} (keys inside a receipt are never trusted)",
             [InputProblem.FileTypeUnknown] = (path, _) => $"this program tells regular files from pipes and devices only on Linux (with statx) and Windows, so it cannot check {path}",
+            [InputProblem.RpcAddressInvalid] = (value, _) => $"'{value}' is not the JSON-RPC address of an Ethereum node: give http://host:port or https://host:port/path",
         },
     };
 
@@ -307,6 +379,52 @@ internal sealed class ReportText
     /// <summary>For an acceptance time past year 9999, which the leaf can encode but no calendar shows.</summary>
     public required Func<long, string> TimeOutOfRange { get; init; }
 
+    /// <summary>For a block time past year 9999, which a header can encode but no calendar shows.</summary>
+    public required Func<ulong, string> BlockTimeOutOfRange { get; init; }
+
+    public required string RpcNodeLabel { get; init; }
+
+    public required string AnchorHeading { get; init; }
+
+    public required string AnchorStatusLabel { get; init; }
+
+    public required string ChainIdLabel { get; init; }
+
+    public required string ContractLabel { get; init; }
+
+    public required string LogIdLabel { get; init; }
+
+    public required string AnchoredTreeSizeLabel { get; init; }
+
+    public required string AnchoredRootLabel { get; init; }
+
+    public required string TransactionHashLabel { get; init; }
+
+    public required string BlockNumberLabel { get; init; }
+
+    public required string BlockHashLabel { get; init; }
+
+    public required string BlockTimeLabel { get; init; }
+
+    public required IReadOnlyDictionary<AnchorState, string> AnchorStates { get; init; }
+
+    /// <summary>(node address, chain id, the anchor's block number, the node's finalized block number).</summary>
+    public required Func<string, long, ulong, ulong, string> CanonicalAtFinalized { get; init; }
+
+    /// <summary>(node address, chain id, the anchor's block number, the node's head block number, blocks required below the head).</summary>
+    public required Func<string, long, ulong, ulong, ulong, string> CanonicalAtDepth { get; init; }
+
+    /// <summary>(node address): <c>--rpc</c> was given but there was nothing proven to ask about.</summary>
+    public required Func<string, string> NoProvenAnchorForRpc { get; init; }
+
+    /// <summary>(node address, what the connection attempt reported).</summary>
+    public required Func<string, string, string> ChainNodeUnreachable { get; init; }
+
+    /// <summary>(node address, what was wrong with its answer).</summary>
+    public required Func<string, string, string> ChainNodeFailed { get; init; }
+
+    public required IReadOnlyDictionary<CanonicalityFailure, string> CanonicalityFailures { get; init; }
+
     public required string ChecksHeading { get; init; }
 
     public required string SignersHeading { get; init; }
@@ -342,6 +460,12 @@ internal sealed class ReportText
 
     public string Unchecked(UncheckedItem item, string detail) =>
         NotChecked.TryGetValue(item, out Func<string, string>? line) ? line(detail) : $"{item}: {detail}";
+
+    public string CanonicalityFailureText(CanonicalityFailure failure) =>
+        CanonicalityFailures.TryGetValue(failure, out string? line) ? line : failure.ToString();
+
+    public string AnchorStateText(AnchorState state) =>
+        AnchorStates.TryGetValue(state, out string? name) ? name : state.ToString();
 
     public string Kind(ContentKind kind) =>
         ContentKinds.TryGetValue(kind, out string? name) ? name : ((byte)kind).ToString(CultureInfo.InvariantCulture);

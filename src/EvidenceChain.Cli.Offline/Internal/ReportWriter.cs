@@ -10,27 +10,54 @@ namespace EvidenceChain.Cli.Offline.Internal;
 
 /// <summary>
 /// Writes the verification report for a reader who is not a cryptographer: the verdict first, then
-/// what was examined, the facts the receipt establishes, every check that passed, who signed, and
-/// plainly what was not checked. Sections with nothing to say are left out; a blank line
-/// comes before each section.
+/// what was examined, the facts the receipt establishes (with each proven chain anchor in its own
+/// section, in 0x-hex so a reader can look it up in any Ethereum client), every check that passed,
+/// who signed, and plainly what was not checked. With <c>--rpc</c>, the chain node's answer is part
+/// of the verdict and of the checks, and names the node. Sections with nothing to say are left out;
+/// a blank line comes before each section.
 /// </summary>
 internal static class ReportWriter
 {
     private const string Indent = "  ";
 
-    public static void Write(TextWriter writer, ReportText text, VerifyInputs inputs, ReceiptReport report, Digest? depositorFingerprint)
+    /// <summary>The whole report; <paramref name="canonicality"/> is what the chain node said about the proven anchors, or null when no node was asked.</summary>
+    public static void Write(
+        TextWriter writer,
+        ReportText text,
+        VerifyInputs inputs,
+        ReceiptReport report,
+        Digest? depositorFingerprint,
+        CanonicalityReport? canonicality = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(report);
         writer.WriteLine(text.Title);
-        WriteVerdict(writer, text, inputs, report.Verdict);
+        WriteVerdict(writer, text, inputs, report.Verdict, canonicality);
         WriteInputs(writer, text, inputs);
         WriteFacts(writer, text, report, depositorFingerprint);
-        WriteSection(writer, text.ChecksHeading, report.Passed.Select(check => "✓ " + text.Check(check)));
+        foreach (EvmAnchorSection anchor in report.VerifiedAnchors)
+        {
+            WriteAnchor(writer, text, anchor);
+        }
+
+        var passed = report.Passed.Select(check => "✓ " + text.Check(check)).ToList();
+        passed.AddRange((canonicality?.Confirmed ?? []).Select(anchor => "✓ " + FormatCanonical(text, canonicality!, anchor)));
+        WriteSection(writer, text.ChecksHeading, passed);
         WriteSection(writer, text.SignersHeading, report.SignedBy.Select(FormatSigner));
-        WriteSection(writer, text.NotCheckedHeading, report.NotChecked.Select(entry => "- " + text.Unchecked(entry.Item, entry.Detail)));
+
+        // Once a node was asked, canonicality is no longer "not checked": it passed (above) or is the verdict.
+        var notChecked = report.NotChecked
+            .Where(entry => canonicality is null || entry.Item != UncheckedItem.AnchorCanonicality)
+            .Select(entry => "- " + text.Unchecked(entry.Item, entry.Detail))
+            .ToList();
+        if (inputs.RpcEndpoint is string endpoint && canonicality is null && report.IsValid)
+        {
+            notChecked.Add("- " + text.NoProvenAnchorForRpc(endpoint));
+        }
+
+        WriteSection(writer, text.NotCheckedHeading, notChecked);
     }
 
     /// <summary>An acceptance time as ISO 8601 UTC with milliseconds, the precision the leaf records.</summary>
@@ -42,10 +69,27 @@ internal static class ReportWriter
             : text.TimeOutOfRange(unixMs);
     }
 
-    private static void WriteVerdict(TextWriter writer, ReportText text, VerifyInputs inputs, Verdict verdict)
+    /// <summary>A block time (Unix seconds, from a verified header) as ISO 8601 UTC.</summary>
+    public static string FormatBlockTime(ulong unixSeconds, ReportText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return unixSeconds <= 253_402_300_799
+            ? DateTimeOffset.FromUnixTimeSeconds((long)unixSeconds).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
+            : text.BlockTimeOutOfRange(unixSeconds);
+    }
+
+    private static void WriteVerdict(TextWriter writer, ReportText text, VerifyInputs inputs, Verdict verdict, CanonicalityReport? canonicality)
     {
         writer.WriteLine();
-        writer.WriteLine(text.VerdictLabel + (verdict.IsValid ? text.Valid : text.Invalid));
+        bool chainHolds = canonicality is null || canonicality.IsValid;
+        writer.WriteLine(text.VerdictLabel + (verdict.IsValid && chainHolds ? text.Valid : text.Invalid));
+        if (verdict.IsValid && !chainHolds)
+        {
+            writer.WriteLine($"{text.ReasonLabel}{text.CanonicalityFailureText(canonicality!.Failure)} [{canonicality.Failure}]");
+            writer.WriteLine(text.DetailLabel + canonicality.Detail);
+            writer.WriteLine(text.Stopped);
+        }
+
         if (!verdict.IsValid)
         {
             // The stable failure name goes beside the sentence, so an expert can look it up in the format docs.
@@ -68,6 +112,7 @@ internal static class ReportWriter
             (inputs.ContentIsDirectory ? text.ContentDirectoryLabel : text.ContentFileLabel) + inputs.ContentPath,
             text.SaltFileLabel + inputs.SaltFilePath,
             text.TrustedKeys(inputs.TrustedKeys.Keys.Count, string.Join(", ", inputs.TrustedKeys.Sources)),
+            .. inputs.RpcEndpoint is string endpoint ? (string[])[text.RpcNodeLabel + endpoint] : [],
         ]);
     }
 
@@ -103,6 +148,34 @@ internal static class ReportWriter
         }
 
         WriteSection(writer, text.FactsHeading, facts);
+    }
+
+    /// <summary>An anchor proven offline: where to find it on chain, what it anchors, and what the notary claims about it.</summary>
+    private static void WriteAnchor(TextWriter writer, ReportText text, EvmAnchorSection anchor)
+    {
+        EvmLanding landing = anchor.Landing!;
+        WriteSection(writer, text.AnchorHeading,
+        [
+            text.AnchorStatusLabel + text.AnchorStateText(anchor.Status),
+            text.ChainIdLabel + anchor.ChainId.ToString(CultureInfo.InvariantCulture),
+            text.ContractLabel + anchor.Contract,
+            text.LogIdLabel + "0x" + anchor.LogId.ToHex(),
+            text.AnchoredTreeSizeLabel + anchor.TreeSize.ToString(CultureInfo.InvariantCulture),
+            text.AnchoredRootLabel + "0x" + anchor.Root.ToHex(),
+            text.TransactionHashLabel + landing.TransactionHash,
+            text.BlockNumberLabel + landing.BlockNumber.ToString(CultureInfo.InvariantCulture),
+            text.BlockHashLabel + landing.BlockHash,
+            text.BlockTimeLabel + FormatBlockTime(landing.BlockTime, text),
+        ]);
+    }
+
+    private static string FormatCanonical(ReportText text, CanonicalityReport canonicality, EvmAnchorSection anchor)
+    {
+        ChainFinality finality = canonicality.Finality!;
+        ulong blockNumber = anchor.Landing!.BlockNumber;
+        return finality.Finalized is ChainBlock finalized
+            ? text.CanonicalAtFinalized(canonicality.Endpoint, canonicality.ChainId, blockNumber, finalized.Number)
+            : text.CanonicalAtDepth(canonicality.Endpoint, canonicality.ChainId, blockNumber, finality.Head!.Number, finality.DepthMin);
     }
 
     private static string FormatSigner(NoteVerifier key) => $"{key.AlgorithmName,-8} {key.Fingerprint}";

@@ -3,7 +3,8 @@ namespace EvidenceChain.Cli.Offline.Internal;
 /// <summary>
 /// What a verification examined, for the report's first section. <c>ContentMatchesSaltFile</c> says
 /// whether the recomputed units roots equal the ones the salt file records: on a commitment mismatch
-/// it tells "the content changed" apart from "the receipt is for another deposit".
+/// it tells "the content changed" apart from "the receipt is for another deposit". <c>RpcEndpoint</c> is
+/// the chain node given with <c>--rpc</c>, or null.
 /// </summary>
 internal sealed record VerifyInputs(
     string ReceiptPath,
@@ -11,4 +12,5 @@ internal sealed record VerifyInputs(
     bool ContentIsDirectory,
     string SaltFilePath,
     TrustedKeySet TrustedKeys,
-    bool ContentMatchesSaltFile);
+    bool ContentMatchesSaltFile,
+    string? RpcEndpoint = null);

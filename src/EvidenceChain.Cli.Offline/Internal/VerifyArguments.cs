@@ -1,0 +1,12 @@
+namespace EvidenceChain.Cli.Offline.Internal;
+
+/// <summary>The <c>verify</c> command line, parsed. <see cref="Rpc"/> is the <c>--rpc</c> value as typed, or null.</summary>
+internal sealed record VerifyArguments(
+    string ReceiptPath,
+    string? FilePath,
+    string? DirectoryPath,
+    string SaltPath,
+    IReadOnlyList<string> KeyArguments,
+    string? TrustPath,
+    string? Rpc,
+    ulong DepthMin);
