@@ -1,16 +1,27 @@
 using System.CommandLine;
 using EvidenceChain.Cli.Internal;
 using EvidenceChain.Cli.Offline;
+using EvidenceChain.Core.Receipts;
 
 namespace EvidenceChain.Cli;
 
 /// <summary>
 /// <c>evidencechain receipt ID|RECEIPTFILE [--index] [--server URL] [--salt SALTFILE] [--out FILE]
-/// [--depositor-key FILE] [--key VKEY]… [--trust FILE]</c>: fetches a deposit's receipt, or updates a
-/// receipt file against the latest checkpoint. The steps are in <see cref="ReceiptWorkflow"/>.
+/// [--depositor-key FILE] [--key VKEY]… [--trust FILE] [--until included|final [--timeout SECONDS]]</c>:
+/// fetches a deposit's receipt, or upgrades a receipt file: against the checkpoint of the earliest
+/// landed anchor covering the deposit when there is one, else against the latest checkpoint, with
+/// the newest anchors, keeping its depositor opening and what it does not read. <c>--until</c> first
+/// waits, asking the server's anchor status, until an anchor covering the deposit is in that state.
+/// The steps are in <see cref="ReceiptWorkflow"/>.
 /// </summary>
 internal static class ReceiptCommand
 {
+    private static readonly Dictionary<string, AnchorState> s_states = new(StringComparer.Ordinal)
+    {
+        ["included"] = AnchorState.Included,
+        ["final"] = AnchorState.Final,
+    };
+
     public static Command Create(CliContext context, Option<string> language)
     {
         var target = new Argument<string>("ID|RECEIPTFILE")
@@ -32,14 +43,41 @@ internal static class ReceiptCommand
         Option<string> depositorKey = DepositorKey.CreateOption(madeOnFirstUse: false);
         Option<string[]> keys = TrustedKeysOption.CreateKeyOption();
         Option<string> trust = TrustedKeysOption.CreateTrustOption();
+        var until = new Option<string>("--until")
+        {
+            Description = "First wait until an anchor of the log on chain that covers the deposit is in this state (final: the chain cannot undo it).",
+            HelpName = "included|final",
+        };
+        until.AcceptOnlyFromAmong([.. s_states.Keys]);
+        var timeout = new Option<int>("--timeout")
+        {
+            Description = $"With --until, wait at most this long (1 to {ReceiptArguments.TimeoutSecondsMax}, default {ReceiptArguments.TimeoutSecondsDefault}).",
+            HelpName = "SECONDS",
+            DefaultValueFactory = _ => ReceiptArguments.TimeoutSecondsDefault,
+        };
+        timeout.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > ReceiptArguments.TimeoutSecondsMax)
+            {
+                result.AddError($"--timeout must be 1 to {ReceiptArguments.TimeoutSecondsMax} seconds");
+            }
+        });
         var command = new Command(
             "receipt",
-            "Fetch a deposit's receipt, or update a receipt file against the latest checkpoint (proving the log only grew since). "
+            "Fetch a deposit's receipt, or upgrade a receipt file with the newest chain anchors (proving the log only grew since), "
+            + "keeping its depositor opening and every section it does not read. "
             + "Exit codes: 0 receipt written; 1 an answer of the server does not verify; 2 unusable input, or the server refused "
-            + "or could not be reached; 3 accepted but not yet in a checkpoint (try again shortly).")
+            + "or could not be reached; 3 accepted but not yet in a checkpoint, or with --until no anchor in that state within --timeout (try again later).")
         {
-            target, byIndex, server, salt, outPath, depositorKey, keys, trust,
+            target, byIndex, server, salt, outPath, depositorKey, keys, trust, until, timeout,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(timeout) is { Implicit: false } && result.GetResult(until) is null)
+            {
+                result.AddError("--timeout needs --until");
+            }
+        });
         command.SetAction((parsed, cancellationToken) => OnlineCommand.RunAsync(
             context,
             parsed.GetValue(language),
@@ -47,6 +85,7 @@ internal static class ReceiptCommand
                 context,
                 text,
                 report,
+                ReceiptAnchorText.For(parsed.GetValue(language)),
                 new ReceiptArguments(
                     parsed.GetRequiredValue(target),
                     parsed.GetValue(byIndex),
@@ -55,7 +94,9 @@ internal static class ReceiptCommand
                     parsed.GetValue(outPath),
                     parsed.GetValue(depositorKey),
                     parsed.GetValue(keys) ?? [],
-                    parsed.GetValue(trust)),
+                    parsed.GetValue(trust),
+                    parsed.GetValue(until) is string state ? s_states[state] : null,
+                    parsed.GetValue(timeout)),
                 cancellationToken)));
         return command;
     }

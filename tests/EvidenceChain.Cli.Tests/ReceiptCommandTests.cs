@@ -98,6 +98,46 @@ public sealed class ReceiptCommandTests(ServiceFixture service) : IClassFixture<
         Assert.Equal(before, File.ReadAllText(receiptPath));
     }
 
+    [Fact]
+    public async Task Receipt_UntilFinalOnAServerThatDoesNotAnchor_ExitsTwoWithOneLineAndLeavesTheFile()
+    {
+        using var workspace = new OnlineWorkspace(service.Address);
+        string evidence = workspace.Write("memo.txt", "memo\n");
+        Assert.Equal(0, (await workspace.RunAsync("deposit", evidence, "--kind", "document")).ExitCode);
+        string receiptPath = evidence + DepositFiles.ReceiptSuffix;
+        string before = File.ReadAllText(receiptPath);
+
+        CliResult result = await workspace.RunAsync("receipt", receiptPath, "--until", "final", "--lang", "en");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal($"error: the server at {service.Address} anchors its log on no chain, so there is no anchor to wait for until it is final\n", result.Error);
+        Assert.Equal(before, File.ReadAllText(receiptPath));
+    }
+
+    [Fact]
+    public async Task Receipt_OnAServerThatDoesNotAnchor_PrintsNoAnchorLine()
+    {
+        using var workspace = new OnlineWorkspace(service.Address);
+        string evidence = workspace.Write("note.txt", "note\n");
+        Assert.Equal(0, (await workspace.RunAsync("deposit", evidence, "--kind", "document")).ExitCode);
+
+        CliResult result = await workspace.RunAsync("receipt", evidence + DepositFiles.ReceiptSuffix, "--lang", "en");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotContain("anchor", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Receipt_TimeoutWithoutUntil_ExitsTwoAsUsageError()
+    {
+        using var workspace = new OnlineWorkspace(service.Address);
+
+        CliResult result = await workspace.RunAsync("receipt", new string('0', 64), "--timeout", "10", "--lang", "en");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal("error: --timeout needs --until (see --help)\n", result.Error);
+    }
+
     [Theory]
     [InlineData("not-an-id", "'not-an-id' is neither a deposit id (64 lowercase hex digits) nor a receipt file")]
     [InlineData("ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789", "is neither a deposit id")]

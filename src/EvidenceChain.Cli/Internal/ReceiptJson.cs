@@ -17,4 +17,13 @@ internal static class ReceiptJson
         verdict = TlogProof.TryParse(receipt!.TlogProof, out TlogProof? proof);
         return verdict.IsValid ? (receipt, proof!) : throw new InvalidAnswerException(subject, verdict);
     }
+
+    /// <summary>The receipt's <c>evm</c> anchors; a malformed entry is an answer that does not verify.</summary>
+    public static IReadOnlyList<EvmAnchorSection> EvmAnchors(Receipt receipt, string subject)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        return receipt.TryReadAnchors(out IReadOnlyList<EvmAnchorSection> anchors, out _, out string reason)
+            ? anchors
+            : throw new InvalidAnswerException(subject, Verdict.Fail(VerificationFailure.MalformedReceipt, reason));
+    }
 }

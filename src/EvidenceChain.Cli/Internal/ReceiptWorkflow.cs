@@ -7,19 +7,31 @@ using EvidenceChain.Core.Merkle;
 using EvidenceChain.Core.Proofs;
 using EvidenceChain.Core.Receipts;
 using EvidenceChain.Protocol.V1;
+using AnchorState = EvidenceChain.Core.Receipts.AnchorState;
+using ProtoAnchorState = EvidenceChain.Protocol.V1.AnchorState;
 
 namespace EvidenceChain.Cli.Internal;
 
 /// <summary>
-/// <c>receipt</c>, step by step: fetch a deposit's receipt against the latest checkpoint, by deposit
-/// id, leaf index, or from an existing receipt file (an update). The depositor opening is kept, or
-/// added from the salt file and the depositor key. An update also proves that the log only grew
-/// since the old receipt's checkpoint (a consistency proof), so a notary that rewrote history is
-/// caught by the depositor, not years later in court. Nothing that fails a check is written.
+/// <c>receipt</c>, step by step: fetch a deposit's receipt, by deposit id, leaf index, or from an
+/// existing receipt file (an upgrade). Which checkpoint it proves against: the one of the earliest
+/// landed anchor covering the deposit, if the server reports one (so its anchor proves the earliest
+/// time on chain), else the latest. With <c>--until</c>, it first asks the server's anchor status
+/// until an anchor covering the deposit is included or final, bounded by <c>--timeout</c>. The
+/// depositor opening is kept, or added from the salt file and the depositor key; an upgrade keeps
+/// every section the CLI does not read. An upgrade also proves that the new checkpoint and the old
+/// receipt's are of one log (a consistency proof), so a notary that rewrote history is caught by the
+/// depositor, not years later in court. Nothing that fails a check is written.
 /// </summary>
 internal static class ReceiptWorkflow
 {
-    public static async Task<ExitCode> RunAsync(CliContext context, OnlineText text, ReportText report, ReceiptArguments arguments, CancellationToken cancellationToken)
+    public static async Task<ExitCode> RunAsync(
+        CliContext context,
+        OnlineText text,
+        ReportText report,
+        ReceiptAnchorText anchorText,
+        ReceiptArguments arguments,
+        CancellationToken cancellationToken)
     {
         TextWriter output = context.Output;
         Uri server = ServerAddress.Resolve(arguments.Server, context);
@@ -36,8 +48,10 @@ internal static class ReceiptWorkflow
         }
 
         using var connection = new NotaryConnection(server);
+        using var anchorConnection = new ReceiptAnchorConnection(server);
         output.WriteLine(text.Server(connection.Address));
-        LogInfo log = LogInfo.From(await connection.GetLogInfoAsync(cancellationToken).ConfigureAwait(false), text.LogInfoFrom(connection.Address));
+        GetLogInfoResponse info = await connection.GetLogInfoAsync(cancellationToken).ConfigureAwait(false);
+        LogInfo log = LogInfo.From(info, text.LogInfoFrom(connection.Address));
         if (existing is not null)
         {
             // By the leaf's hash, not its index: a receipt from another log must not fetch whatever sits at that index here.
@@ -45,22 +59,42 @@ internal static class ReceiptWorkflow
             request = new GetReceiptRequest { DepositId = hasher.HashLeaf(existing.Proof.Leaf).ToHex() };
         }
 
-        GetReceiptResponse response = await connection.GetReceiptAsync(request!, cancellationToken).ConfigureAwait(false);
+        string subject = text.ReceiptFrom(connection.Address);
+        var fetch = new AnchoredFetch(connection, anchorConnection, request!, subject);
+        GetReceiptResponse? response = null;
+        if (arguments.Until is AnchorState until)
+        {
+            if (info.AnchorChain is null)
+            {
+                context.Error.WriteLine(report.ErrorPrefix + anchorText.AnchoringOff(connection.Address, anchorText.UntilState(until)));
+                return ExitCode.UnusableInput;
+            }
+
+            output.WriteLine(anchorText.Waiting(anchorText.UntilState(until), arguments.TimeoutSeconds));
+            response = await ReceiptAnchorPolling.WaitAsync(
+                token => fetch.ReceiptOnceAnchoredAsync(until, token),
+                TimeSpan.FromSeconds(arguments.TimeoutSeconds),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        bool untilReached = response is not null;
+        response ??= await fetch.ReceiptAsync(cancellationToken).ConfigureAwait(false);
         if (!response.Included)
         {
             output.WriteLine(text.NotYetIncluded);
             return ExitCode.NotYetIncluded;
         }
 
-        string subject = text.ReceiptFrom(connection.Address);
         (Receipt fetched, TlogProof proof) = ReceiptJson.Parse(response.ReceiptJson, subject);
         if (existing is not null && !proof.Leaf.AsSpan().SequenceEqual(existing.Proof.Leaf))
         {
             throw new InvalidAnswerException(subject, Verdict.Fail(VerificationFailure.MalformedLeaf, $"the receipt is for another leaf than the one in {existing.Path}"));
         }
 
+        IReadOnlyList<EvmAnchorSection> fetchedAnchors = ReceiptJson.EvmAnchors(fetched, subject);
         (DepositorOpening? opening, string openingLine) = ChooseOpening(existing?.Receipt.Depositor, salt, saltPath, arguments.DepositorKeyPath, context, text);
-        string receiptJson = (fetched with { Depositor = opening }).ToJson();
+        Receipt written = existing is null ? fetched with { Depositor = opening } : existing.Upgrade(fetched, fetchedAnchors, opening);
+        string receiptJson = written.ToJson();
         VerifiedReceipt verified = ReceiptVerification.Verify(
             receiptJson,
             log,
@@ -71,7 +105,7 @@ internal static class ReceiptWorkflow
         Checkpoint checkpoint = verified.WithLogKeys.Checkpoint!;
         string? growthLine = existing is null
             ? null
-            : await CheckGrowthAsync(connection, log, existing, checkpoint, text, cancellationToken).ConfigureAwait(false);
+            : await CheckGrowthAsync(connection, log, existing, checkpoint, text, anchorText, cancellationToken).ConfigureAwait(false);
 
         if (replacing)
         {
@@ -92,8 +126,119 @@ internal static class ReceiptWorkflow
 
         output.WriteLine(replacing ? text.ReceiptUpdated(outPath) : text.ReceiptSaved(outPath));
         output.WriteLine(openingLine);
+        WriteAnchors(output, report, anchorText, ReceiptJson.EvmAnchors(written, subject), anchoringEnabled: info.AnchorChain is not null);
         ReceiptVerification.Write(output, text, verified);
+        if (arguments.Until is AnchorState wanted && !untilReached)
+        {
+            output.WriteLine(anchorText.TimedOut(anchorText.UntilState(wanted), arguments.TimeoutSeconds, LaterCommandLine(outPath, wanted, connection.Address)));
+            return ExitCode.NotYetIncluded;
+        }
+
         return ExitCode.Success;
+    }
+
+    /// <summary>Each evm anchor the written receipt holds: its state, chain and contract, and for a landed one the transaction and block.</summary>
+    private static void WriteAnchors(TextWriter output, ReportText report, ReceiptAnchorText anchorText, IReadOnlyList<EvmAnchorSection> anchors, bool anchoringEnabled)
+    {
+        if (anchors.Count == 0)
+        {
+            if (anchoringEnabled)
+            {
+                output.WriteLine(anchorText.NoAnchorYet);
+            }
+
+            return;
+        }
+
+        foreach (EvmAnchorSection anchor in anchors)
+        {
+            string state = report.AnchorStateText(anchor.Status);
+            output.WriteLine((anchor.Status, anchor.Landing) switch
+            {
+                (AnchorState.Lost, _) => anchorText.Lost(state, anchor.ChainId, anchor.Contract, anchor.TreeSize),
+                (_, EvmLanding landing) => anchorText.Landed(
+                    state,
+                    anchor.ChainId,
+                    anchor.Contract,
+                    anchor.TreeSize,
+                    landing.TransactionHash,
+                    landing.BlockNumber,
+                    landing.BlockHash,
+                    ReportWriter.FormatBlockTime(landing.BlockTime, report)),
+                _ => anchorText.Pending(state, anchor.ChainId, anchor.Contract, anchor.TreeSize),
+            });
+        }
+
+        if (anchors.Any(a => a.Landing is not null && a.Status != AnchorState.Lost))
+        {
+            output.WriteLine(anchorText.CheckOnChain);
+        }
+    }
+
+    private static string LaterCommandLine(string receiptPath, AnchorState until, string server) =>
+        $"evidencechain receipt {receiptPath} --server {server} --until {(until == AnchorState.Final ? "final" : "included")}";
+
+    /// <summary>
+    /// The receipt fetches of one run: the anchor status of the deposit decides which checkpoint the
+    /// receipt proves against. The server puts in a receipt, per chain, the first anchored checkpoint
+    /// at least as large as the receipt's; asking for the receipt at exactly the tree size of the
+    /// earliest landed anchor covering the deposit gets that anchor, with an empty consistency proof.
+    /// </summary>
+    private sealed class AnchoredFetch(NotaryConnection connection, ReceiptAnchorConnection anchors, GetReceiptRequest request, string subject)
+    {
+        /// <summary>The receipt at the best landed anchor's checkpoint, or at the latest when none has landed (or the server has no anchor status).</summary>
+        public async Task<GetReceiptResponse> ReceiptAsync(CancellationToken cancellationToken)
+        {
+            GetAnchorStatusResponse? status;
+            try
+            {
+                status = await anchors.GetAnchorStatusAsync(StatusRequest(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (ServerException e) when (e.Code == Grpc.Core.StatusCode.Unimplemented)
+            {
+                // A server from before anchoring: there is no anchor to choose.
+                status = null;
+            }
+
+            AnchorInfo? best = status is null ? null : Best(status, AnchorState.Included);
+            return await connection.GetReceiptAsync(new GetReceiptRequest(request) { TreeSize = best?.TreeSize ?? 0 }, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// The receipt once an anchor covering the deposit is at least <paramref name="until"/>, and
+        /// the receipt the server gives at its checkpoint carries it proven (the server adds the
+        /// proof moments after it sees the block); null until then.
+        /// </summary>
+        public async Task<GetReceiptResponse?> ReceiptOnceAnchoredAsync(AnchorState until, CancellationToken cancellationToken)
+        {
+            GetAnchorStatusResponse status = await anchors.GetAnchorStatusAsync(StatusRequest(), cancellationToken).ConfigureAwait(false);
+            if (Best(status, until) is not AnchorInfo best)
+            {
+                return null;
+            }
+
+            GetReceiptResponse response = await connection.GetReceiptAsync(new GetReceiptRequest(request) { TreeSize = best.TreeSize }, cancellationToken).ConfigureAwait(false);
+            if (!response.Included)
+            {
+                return null;
+            }
+
+            (Receipt receipt, _) = ReceiptJson.Parse(response.ReceiptJson, subject);
+            return ReceiptJson.EvmAnchors(receipt, subject).Any(a => a.Landing is not null && a.Status != AnchorState.Lost && a.Status >= until)
+                ? response
+                : null;
+        }
+
+        /// <summary>The landed anchor to prove against: final before included, then the smallest tree (the earliest anchor).</summary>
+        private static AnchorInfo? Best(GetAnchorStatusResponse status, AnchorState atLeast) => status.Anchors
+            .Where(a => a.State is ProtoAnchorState.Final || (a.State is ProtoAnchorState.Included && atLeast == AnchorState.Included))
+            .OrderBy(a => a.State == ProtoAnchorState.Final ? 0 : 1)
+            .ThenBy(a => a.TreeSize)
+            .FirstOrDefault();
+
+        private GetAnchorStatusRequest StatusRequest() => request.DepositCase == GetReceiptRequest.DepositOneofCase.LeafIndex
+            ? new GetAnchorStatusRequest { LeafIndex = request.LeafIndex }
+            : new GetAnchorStatusRequest { DepositId = request.DepositId };
     }
 
     private static GetReceiptRequest RequestFor(ReceiptArguments arguments)
@@ -156,13 +301,18 @@ internal static class ReceiptWorkflow
             : (new DepositorOpening(key.Fingerprint, salt.MasterSalt.DerivePartySalt()), text.OpeningAdded(saltPath!));
     }
 
-    /// <summary>Proves that the new checkpoint extends the old receipt's; returns the line that says so.</summary>
+    /// <summary>
+    /// Proves that the new checkpoint and the old receipt's are of one log: the new one extends the
+    /// old, or, when the receipt moves back to an earlier anchored checkpoint, the old one extends it.
+    /// Returns the line that says so.
+    /// </summary>
     private static async Task<string> CheckGrowthAsync(
         NotaryConnection connection,
         LogInfo log,
         ExistingReceipt existing,
         Checkpoint latest,
         OnlineText text,
+        ReceiptAnchorText anchorText,
         CancellationToken cancellationToken)
     {
         Verdict verdict = CheckpointVerifier.Verify(existing.Proof.CheckpointNote, log.Keys, out VerifiedCheckpoint? verified);
@@ -175,10 +325,9 @@ internal static class ReceiptWorkflow
         Checkpoint old = verified!.Checkpoint;
         if (latest.TreeSize < old.TreeSize)
         {
-            throw new InvalidAnswerException(subject, Verdict.Fail(
-                VerificationFailure.SizeDecreased,
-                $"the log's checkpoint has tree size {latest.TreeSize}, smaller than the {old.TreeSize} of the receipt in {existing.Path}"),
-                text.NotAnExtension);
+            // Only an anchored checkpoint is ever asked for below the latest: it must be a prefix of the old one.
+            await ProveConsistentAsync(connection, log, latest, old, subject, text, cancellationToken).ConfigureAwait(false);
+            return anchorText.AnchoredCheckpoint(latest.TreeSize, old.TreeSize);
         }
 
         if (latest.TreeSize == old.TreeSize)
@@ -191,10 +340,27 @@ internal static class ReceiptWorkflow
                     text.NotAnExtension);
         }
 
-        GetConsistencyProofResponse response = await connection.GetConsistencyProofAsync(old.TreeSize, latest.TreeSize, cancellationToken).ConfigureAwait(false);
+        await ProveConsistentAsync(connection, log, old, latest, subject, text, cancellationToken).ConfigureAwait(false);
+        return text.LogGrew(old.TreeSize, latest.TreeSize);
+    }
+
+    /// <summary>Fetches and checks the consistency proof from <paramref name="first"/> to the larger <paramref name="second"/>.</summary>
+    private static async Task ProveConsistentAsync(
+        NotaryConnection connection,
+        LogInfo log,
+        Checkpoint first,
+        Checkpoint second,
+        string subject,
+        OnlineText text,
+        CancellationToken cancellationToken)
+    {
+        GetConsistencyProofResponse response = await connection.GetConsistencyProofAsync(first.TreeSize, second.TreeSize, cancellationToken).ConfigureAwait(false);
         Digest[] proof = ProofHashes.Read(response.Proof, subject);
         using MerkleHasher hasher = MerkleHasher.Create(log.Origin.TreeHash);
-        verdict = ConsistencyProof.Verify(hasher, old.TreeSize, latest.TreeSize, proof, old.Root, latest.Root);
-        return verdict.IsValid ? text.LogGrew(old.TreeSize, latest.TreeSize) : throw new InvalidAnswerException(subject, verdict, text.NotAnExtension);
+        Verdict verdict = ConsistencyProof.Verify(hasher, first.TreeSize, second.TreeSize, proof, first.Root, second.Root);
+        if (!verdict.IsValid)
+        {
+            throw new InvalidAnswerException(subject, verdict, text.NotAnExtension);
+        }
     }
 }
