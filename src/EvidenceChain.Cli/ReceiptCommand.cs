@@ -26,7 +26,7 @@ internal static class ReceiptCommand
     {
         var target = new Argument<string>("ID|RECEIPTFILE")
         {
-            Description = "A deposit id (64 hex digits), a leaf index with --index, or a receipt file to update against the latest checkpoint.",
+            Description = "A deposit id (64 hex digits), a leaf index with --index, or a receipt file to upgrade (against the checkpoint of its earliest landed anchor, else the latest).",
         };
         var byIndex = new Option<bool>("--index") { Description = "The argument is a leaf index, not a deposit id." };
         var server = ServerAddress.CreateOption();
@@ -64,7 +64,7 @@ internal static class ReceiptCommand
         });
         var command = new Command(
             "receipt",
-            "Fetch a deposit's receipt, or upgrade a receipt file with the newest chain anchors (proving the log only grew since), "
+            "Fetch a deposit's receipt, or upgrade a receipt file with the newest chain anchors (proving its old and new checkpoints are of one log), "
             + "keeping its depositor opening and every section it does not read. "
             + "Exit codes: 0 receipt written; 1 an answer of the server does not verify; 2 unusable input, or the server refused "
             + "or could not be reached; 3 accepted but not yet in a checkpoint, or with --until no anchor in that state within --timeout (try again later).")
