@@ -98,9 +98,9 @@ internal static class DepositWorkflow
         GetReceiptResponse? included;
         try
         {
-            included = await ReceiptPolling.WaitAsync(
-                connection,
-                new GetReceiptRequest { DepositId = accepted.DepositId },
+            var receiptRequest = new GetReceiptRequest { DepositId = accepted.DepositId };
+            included = await Polling.ForCheckpoint.WaitAsync(
+                async token => await connection.GetReceiptAsync(receiptRequest, token).ConfigureAwait(false) is { Included: true } response ? response : null,
                 TimeSpan.FromSeconds(arguments.WaitSeconds),
                 cancellationToken).ConfigureAwait(false);
         }

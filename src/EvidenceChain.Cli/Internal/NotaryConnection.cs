@@ -55,6 +55,9 @@ internal sealed class NotaryConnection : IDisposable
                 cancellationToken: cancellationToken),
             cancellationToken);
 
+    public Task<GetAnchorStatusResponse> GetAnchorStatusAsync(GetAnchorStatusRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _client.GetAnchorStatusAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
+
     public void Dispose() => _channel.Dispose();
 
     private static DateTime Deadline(TimeSpan timeout) => DateTime.UtcNow + timeout;

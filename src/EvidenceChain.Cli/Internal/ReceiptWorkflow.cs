@@ -48,7 +48,6 @@ internal static class ReceiptWorkflow
         }
 
         using var connection = new NotaryConnection(server);
-        using var anchorConnection = new ReceiptAnchorConnection(server);
         output.WriteLine(text.Server(connection.Address));
         GetLogInfoResponse info = await connection.GetLogInfoAsync(cancellationToken).ConfigureAwait(false);
         LogInfo log = LogInfo.From(info, text.LogInfoFrom(connection.Address));
@@ -60,7 +59,7 @@ internal static class ReceiptWorkflow
         }
 
         string subject = text.ReceiptFrom(connection.Address);
-        var fetch = new AnchoredFetch(connection, anchorConnection, request!, subject);
+        var fetch = new AnchoredFetch(connection, request!, subject);
         GetReceiptResponse? response = null;
         if (arguments.Until is AnchorState until)
         {
@@ -71,7 +70,7 @@ internal static class ReceiptWorkflow
             }
 
             output.WriteLine(anchorText.Waiting(anchorText.UntilState(until), arguments.TimeoutSeconds));
-            response = await ReceiptAnchorPolling.WaitAsync(
+            response = await Polling.ForAnchor.WaitAsync(
                 token => fetch.ReceiptOnceAnchoredAsync(until, token),
                 TimeSpan.FromSeconds(arguments.TimeoutSeconds),
                 cancellationToken).ConfigureAwait(false);
@@ -184,7 +183,7 @@ internal static class ReceiptWorkflow
     /// at least as large as the receipt's; asking for the receipt at exactly the tree size of the
     /// earliest landed anchor covering the deposit gets that anchor, with an empty consistency proof.
     /// </summary>
-    private sealed class AnchoredFetch(NotaryConnection connection, ReceiptAnchorConnection anchors, GetReceiptRequest request, string subject)
+    private sealed class AnchoredFetch(NotaryConnection connection, GetReceiptRequest request, string subject)
     {
         /// <summary>The receipt at the best landed anchor's checkpoint, or at the latest when none has landed (or the server has no anchor status).</summary>
         public async Task<GetReceiptResponse> ReceiptAsync(CancellationToken cancellationToken)
@@ -192,7 +191,7 @@ internal static class ReceiptWorkflow
             GetAnchorStatusResponse? status;
             try
             {
-                status = await anchors.GetAnchorStatusAsync(StatusRequest(), cancellationToken).ConfigureAwait(false);
+                status = await connection.GetAnchorStatusAsync(StatusRequest(), cancellationToken).ConfigureAwait(false);
             }
             catch (ServerException e) when (e.Code == Grpc.Core.StatusCode.Unimplemented)
             {
@@ -211,7 +210,7 @@ internal static class ReceiptWorkflow
         /// </summary>
         public async Task<GetReceiptResponse?> ReceiptOnceAnchoredAsync(AnchorState until, CancellationToken cancellationToken)
         {
-            GetAnchorStatusResponse status = await anchors.GetAnchorStatusAsync(StatusRequest(), cancellationToken).ConfigureAwait(false);
+            GetAnchorStatusResponse status = await connection.GetAnchorStatusAsync(StatusRequest(), cancellationToken).ConfigureAwait(false);
             if (Best(status, until) is not AnchorInfo best)
             {
                 return null;
