@@ -63,6 +63,22 @@ public sealed class AnchorWorkerTests : IDisposable
     }
 
     [Fact]
+    public async Task Step_NewCheckpointWithinTheInterval_WaitsForTheNextAnchorWhileTheFirstIsFollowed()
+    {
+        (_, AnchorWorker worker) = await SetUpAsync(new AnchorOptions { Interval = TimeSpan.FromHours(1) });
+        SignLeaves(3);
+        await worker.StepAsync(CancellationToken.None);
+        SignLeaves(2);
+        await _anvil.MineAsync(3);
+
+        await worker.StepAsync(CancellationToken.None);
+
+        StoredAnchor only = Assert.Single(_store.ReadAnchors());
+        Assert.Equal(3UL, only.TreeSize);
+        Assert.Equal(AnchorStatus.Final, only.Status);
+    }
+
+    [Fact]
     public async Task Step_PendingAnchorAlreadyOnChain_TakenAsLandedWithoutASecondTransaction()
     {
         // As after a crash between sending and recording: the chain has the anchor, the store says pending.

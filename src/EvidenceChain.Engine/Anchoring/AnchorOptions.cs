@@ -6,6 +6,9 @@ public sealed class AnchorOptions
     /// <summary>Anchor the latest checkpoint at most this often; checkpoints in between are covered by it (coalescing).</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>While an anchor is on its way to finality, rounds come this often to follow it (new anchors still at most every <see cref="Interval"/>).</summary>
+    public TimeSpan FollowInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>The longest wait between retries after chain failures (the wait doubles from <see cref="Interval"/>).</summary>
     public TimeSpan RetryDelayMax { get; set; } = TimeSpan.FromMinutes(10);
 

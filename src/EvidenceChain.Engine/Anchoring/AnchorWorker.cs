@@ -23,6 +23,8 @@ public sealed partial class AnchorWorker
     private readonly AnchorOptions _options;
     private readonly ILogger _logger;
     private bool _lostAnchorsMarked;
+    private long _nextAnchorAtMs;
+    private bool _following;
 
     public AnchorWorker(ILogStore store, IAnchorChain chain, Digest logId, TimeProvider time, AnchorOptions options, ILogger<AnchorWorker> logger)
     {
@@ -42,7 +44,7 @@ public sealed partial class AnchorWorker
             try
             {
                 await StepAsync(stoppingToken).ConfigureAwait(false);
-                delay = _options.Interval;
+                delay = _following && _options.FollowInterval < _options.Interval ? _options.FollowInterval : _options.Interval;
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
@@ -72,14 +74,17 @@ public sealed partial class AnchorWorker
             _lostAnchorsMarked = true;
         }
 
-        // Coalescing: while one anchor is on its way, newer checkpoints wait and the next round takes the latest.
+        // Coalescing: at most one new anchor per interval, none while another is being sent; the
+        // checkpoints in between are covered by the next one.
         List<StoredAnchor> anchors = AnchorsOn(target);
         StoredCheckpoint? latest = _store.LatestCheckpoint();
         if (latest is { TreeSize: > 0 }
+            && Now() >= _nextAnchorAtMs
             && !anchors.Any(a => a.Status == AnchorStatus.Pending)
             && latest.TreeSize > anchors.Select(a => a.TreeSize).DefaultIfEmpty().Max())
         {
             _store.SaveAnchor(new StoredAnchor(latest.TreeSize, latest.Root, target, AnchorStatus.Pending, [], null, null, Now()));
+            _nextAnchorAtMs = Now() + (long)_options.Interval.TotalMilliseconds;
         }
 
         foreach (StoredAnchor anchor in AnchorsOn(target).Where(a => a.Status == AnchorStatus.Pending))
@@ -92,6 +97,8 @@ public sealed partial class AnchorWorker
         {
             await FollowAsync(anchor, final, cancellationToken).ConfigureAwait(false);
         }
+
+        _following = AnchorsOn(target).Any(a => a.Status is AnchorStatus.Pending or AnchorStatus.Included);
     }
 
     private List<StoredAnchor> AnchorsOn(AnchorTarget target) =>
