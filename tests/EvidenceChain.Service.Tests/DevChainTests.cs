@@ -27,6 +27,11 @@ public sealed class DevChainTests : IDisposable
         GetAnchorStatusResponse status = await WaitForAsync(service, depositId, s => s.Anchors.Any(a => a.State == ProtoAnchorState.Final));
         ReceiptReport report = await VerifiedReceiptAsync(service, depositId);
 
+        // The log's verifier keys are published on the contract, for verifiers who take keys from the chain.
+        var rpc = new Uri(System.Text.RegularExpressions.Regex.Match(service.Output, @"Started anvil \(PID \d+\) at (\S+),").Groups[1].Value);
+        var reader = Chain.Ethereum.EvidenceAnchorContract.At(rpc, "0x" + new string('1', 64), (long)info.AnchorChain.ChainId, info.AnchorChain.Contract);
+        IReadOnlyList<string> published = await reader.LogKeysAsync(Core.Hashing.Digest.Read(info.AnchorChain.LogId.Span), CancellationToken.None);
+        Assert.Equal(File.ReadAllLines(Path.Combine(_data.Path, "notary.vkeys")).Where(l => l.Length > 0), published);
         Assert.Equal("evm", info.AnchorChain.Kind);
         Assert.Equal(ProtoAnchorState.Final, Assert.Single(status.Anchors).State);
         Assert.True(report.IsValid, report.Verdict.ToString());

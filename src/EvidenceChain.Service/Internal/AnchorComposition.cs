@@ -34,12 +34,14 @@ internal static class AnchorComposition
                 CancellationToken.None).ConfigureAwait(false);
             chainId = local.ChainId;
             contract = EvidenceAnchorContract.At(local.Rpc, local.PrivateKeyHex, chainId, local.ContractAddress);
-
-            // The contract's owner is ours here: publish the log's keys, so verifiers can take them from the chain.
-            IReadOnlyList<string> keys = [.. notary.VerifierKeys.Select(k => k.ToVerifierKey())];
-            if (!(await contract.LogKeysAsync(logId, CancellationToken.None).ConfigureAwait(false)).SequenceEqual(keys))
+            try
             {
-                await contract.SetLogKeysAsync(logId, keys, CancellationToken.None).ConfigureAwait(false);
+                await PublishLogKeysAsync(contract, logId, notary).ConfigureAwait(false);
+            }
+            catch
+            {
+                await local.DisposeAsync().ConfigureAwait(false);
+                throw;
             }
         }
         else
@@ -66,5 +68,15 @@ internal static class AnchorComposition
             sp.GetRequiredService<ILogger<AnchorWorker>>()));
         services.AddHostedService<AnchorHostedService>();
         return local;
+    }
+
+    /// <summary>The contract's owner is ours on the local chain: publish the log's keys there, so verifiers can take them from the chain.</summary>
+    private static async Task PublishLogKeysAsync(EvidenceAnchorContract contract, Digest logId, Notary notary)
+    {
+        IReadOnlyList<string> keys = [.. notary.VerifierKeys.Select(k => k.ToVerifierKey())];
+        if (!(await contract.LogKeysAsync(logId, CancellationToken.None).ConfigureAwait(false)).SequenceEqual(keys))
+        {
+            await contract.SetLogKeysAsync(logId, keys, CancellationToken.None).ConfigureAwait(false);
+        }
     }
 }
