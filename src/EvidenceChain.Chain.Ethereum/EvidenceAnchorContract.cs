@@ -10,6 +10,7 @@ using EvidenceChain.Engine.Ports;
 using Nethereum.Contracts;
 using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.Hex.HexTypes;
+using Nethereum.JsonRpc.Client;
 using Nethereum.RPC.Eth.DTOs;
 using Nethereum.Util;
 using Nethereum.Web3;
@@ -137,14 +138,26 @@ public sealed class EvidenceAnchorContract
         return (ulong)count.Value;
     }
 
-    /// <summary>The latest block's base fee and the node's suggested priority fee, in wei per gas.</summary>
+    /// <summary>
+    /// The latest block's base fee and the node's suggested priority fee, in wei per gas; 1 gwei of
+    /// priority where the node has no suggestion (<c>eth_maxPriorityFeePerGas</c> is not in every client).
+    /// </summary>
     public async Task<(ulong BaseFee, ulong PriorityFee)> FeesAsync(CancellationToken cancellationToken)
     {
         BlockWithTransactionHashes latest = await _web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber
             .SendRequestAsync(BlockParameter.CreateLatest()).ConfigureAwait(false);
-        var priority = await _web3.Client.SendRequestAsync<HexBigInteger>("eth_maxPriorityFeePerGas").ConfigureAwait(false);
+        BigInteger priority;
+        try
+        {
+            priority = (await _web3.Client.SendRequestAsync<HexBigInteger>("eth_maxPriorityFeePerGas").ConfigureAwait(false)).Value;
+        }
+        catch (RpcResponseException)
+        {
+            priority = 1_000_000_000;
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
-        return ((ulong)(latest.BaseFeePerGas?.Value ?? BigInteger.Zero), (ulong)priority.Value);
+        return ((ulong)(latest.BaseFeePerGas?.Value ?? BigInteger.Zero), (ulong)priority);
     }
 
     /// <summary>The block header and the Merkle-Patricia proof of a transaction's receipt in block <paramref name="blockHash"/>.</summary>
