@@ -68,7 +68,7 @@ public sealed record EvmAnchorSection(
         section = null;
         reason = "";
         if (!TryStatus(Json.GetString(element, "status"), out AnchorState status)
-            || !element.TryGetProperty("chain_id", out JsonElement chainIdElement) || !chainIdElement.TryGetInt64(out long chainId) || chainId <= 0
+            || !Json.TryGetUInt64(element, "chain_id", out ulong chainIdValue) || chainIdValue is 0 or > long.MaxValue
             || !TryAddress(Json.GetString(element, "contract"), out string contract)
             || !TryDigest(Json.GetString(element, "log_id"), out Digest logId)
             || !Json.TryGetUInt64(element, "tree_size", out ulong treeSize) || treeSize == 0
@@ -92,7 +92,7 @@ public sealed record EvmAnchorSection(
             return false;
         }
 
-        section = new EvmAnchorSection(status, chainId, contract, logId, treeSize, root, proof, landing);
+        section = new EvmAnchorSection(status, (long)chainIdValue, contract, logId, treeSize, root, proof, landing);
         return true;
     }
 

@@ -154,6 +154,28 @@ public sealed class ReceiptAnchorTests : IDisposable
     }
 
     [Fact]
+    public void Verify_AnyAnchorMemberOfTheWrongType_MalformedReceiptNotACrash()
+    {
+        string json = _receipt.WithEvmAnchors([Landed()]).ToJson();
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        string[] members = [.. document.RootElement.GetProperty("anchors")[0].EnumerateObject().Select(m => m.Name).Where(n => n != "type")];
+
+        Assert.Equal(15, members.Length);
+        foreach (string member in members)
+        {
+            foreach (string wrong in (string[])["\"x\"", "-1", "{}", "null"])
+            {
+                var node = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+                node["anchors"]![0]![member] = System.Text.Json.Nodes.JsonNode.Parse(wrong);
+
+                ReceiptReport report = ReceiptVerifier.Verify(node.ToJsonString(), _log.TrustedKeys, evidence: null);
+
+                Assert.True(report.Verdict.Failure == VerificationFailure.MalformedReceipt, $"{member} = {wrong}: {report.Verdict}");
+            }
+        }
+    }
+
+    [Fact]
     public void WithEvmAnchors_ReplacesEvmEntries_KeepsOtherKindsAndRoundTrips()
     {
         string withOther = _receipt.ToJson().Replace("\"anchors\": []", "\"anchors\": [{\"type\": \"judicial-chain\", \"x\": 1}]", StringComparison.Ordinal);
