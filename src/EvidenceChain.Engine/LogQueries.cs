@@ -17,6 +17,8 @@ public sealed class LogQueries
     /// <summary>The most leaves one read returns (the store's own limit).</summary>
     public const int LeavesPerReadMax = ILogStore.LeavesPerReadMax;
 
+    private const int CoveringWindow = 8;
+
     private readonly ILogStore _store;
     private readonly Notary _notary;
     private readonly Sequencer _sequencer;
@@ -76,16 +78,17 @@ public sealed class LogQueries
     /// <summary>
     /// The anchors that cover a tree of <paramref name="treeSize"/> leaves: on each chain, the
     /// smallest anchored checkpoint at least that large — landed ones first, else the pending one —
-    /// and, on a chain that was lost, the one that covered it there.
+    /// and, on a chain that was lost, the one that covered it there. Only the first few anchors from
+    /// that size are read per chain: a pending one is only ever among the newest.
     /// </summary>
     public IReadOnlyList<StoredAnchor> AnchorsCovering(ulong treeSize) =>
-        [.. _store.ReadAnchors()
-            .Where(a => a.TreeSize >= treeSize)
-            .GroupBy(a => a.Target)
-            .Select(onTarget => onTarget
+        [.. _store.ReadAnchorTargets()
+            .Select(target => _store.ReadAnchors(target, treeSize, CoveringWindow)
                 .OrderBy(a => a.Status switch { AnchorStatus.Final or AnchorStatus.Included => 0, AnchorStatus.Pending => 1, _ => 2 })
                 .ThenBy(a => a.TreeSize)
-                .First())];
+                .FirstOrDefault())
+            .OfType<StoredAnchor>()
+            .OrderBy(a => a.TreeSize)];
 
     /// <summary>A stored anchor as a receipt's anchor entry, with the consistency proof from <paramref name="checkpoint"/> to it.</summary>
     private EvmAnchorSection ToSection(StoredAnchor anchor, StoredCheckpoint checkpoint, MerkleHasher hasher)

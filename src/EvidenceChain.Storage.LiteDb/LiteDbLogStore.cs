@@ -46,6 +46,7 @@ public sealed class LiteDbLogStore : ILogStore
     private readonly ILiteCollection<BsonDocument> _subtrees;
     private readonly ILiteCollection<BsonDocument> _checkpoints;
     private readonly ILiteCollection<BsonDocument> _anchors;
+    private readonly ILiteCollection<BsonDocument> _anchorTargets;
 
     // LiteDB keeps one transaction per thread; the store keeps one writer at a time on top, so a
     // write's checks and its transaction see the same state.
@@ -68,11 +69,15 @@ public sealed class LiteDbLogStore : ILogStore
         _subtrees = database.GetCollection(Documents.Subtrees);
         _checkpoints = database.GetCollection(Documents.Checkpoints);
         _anchors = database.GetCollection(Documents.Anchors);
+        _anchorTargets = database.GetCollection(Documents.AnchorTargets);
 
         // The unique indexes are the last line against a leaf or a deposit stored twice. Creating
         // one commits like any write, so it is made durable like one.
         bool created = _leaves.EnsureIndex(Documents.LeafHash, BsonExpression.Create("$." + Documents.LeafHash), unique: true);
         created |= _leaves.EnsureIndex(Documents.DedupeKey, BsonExpression.Create("$." + Documents.DedupeKey), unique: true);
+
+        // Unsettled anchors are found by status without reading every anchor ever made.
+        created |= _anchors.EnsureIndex(Documents.AnchorStatus, BsonExpression.Create("$." + Documents.AnchorStatus));
         if (created)
         {
             _logStream.Flush();
@@ -261,12 +266,48 @@ public sealed class LiteDbLogStore : ILogStore
                 throw Error.Rule($"An anchor of size {anchor.TreeSize} with root {anchor.Root} does not match a signed checkpoint.");
             }
 
-            Write(StoreOperation.SaveAnchor, state, () => _anchors.Upsert(Documents.FromAnchor(anchor)));
+            Write(StoreOperation.SaveAnchor, state, () =>
+            {
+                _anchors.Upsert(Documents.FromAnchor(anchor));
+                if (_anchorTargets.FindById(Documents.AnchorTargetKey(anchor.Target)) is null)
+                {
+                    _anchorTargets.Insert(Documents.FromAnchorTarget(anchor.Target));
+                }
+            });
         }
     }
 
     public IReadOnlyList<StoredAnchor> ReadAnchors() =>
         _anchors.FindAll().Select(Documents.ToAnchor).OrderBy(a => a.TreeSize).ThenBy(a => a.UpdatedAtMs).ToList();
+
+    public IReadOnlyList<AnchorTarget> ReadAnchorTargets() =>
+        [.. _anchorTargets.FindAll().Select(Documents.ToAnchorTarget)];
+
+    public IReadOnlyList<StoredAnchor> ReadAnchors(AnchorTarget target, ulong fromTreeSize, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return [.. _anchors.Query()
+            .Where(BsonExpression.Create(Documents.IdBetween, Documents.AnchorKey(target, fromTreeSize), Documents.AnchorKey(target, ulong.MaxValue)))
+            .OrderBy(Documents.Id)
+            .Limit(limit)
+            .ToEnumerable()
+            .Select(Documents.ToAnchor)];
+    }
+
+    public StoredAnchor? LatestAnchor(AnchorTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        BsonDocument? document = _anchors.Query()
+            .Where(BsonExpression.Create(Documents.IdBetween, Documents.AnchorKey(target, 0), Documents.AnchorKey(target, ulong.MaxValue)))
+            .OrderByDescending(Documents.Id)
+            .Limit(1)
+            .FirstOrDefault();
+        return document is null ? null : Documents.ToAnchor(document);
+    }
+
+    public IReadOnlyList<StoredAnchor> ReadUnsettledAnchors() =>
+        [.. _anchors.Find(BsonExpression.Create(Documents.AnchorStatusBelow, (int)AnchorStatus.Final)).Select(Documents.ToAnchor).OrderBy(a => a.TreeSize)];
 
     /// <summary>
     /// Stores a signed checkpoint as the latest, durably. Its size may not be below the latest's,

@@ -67,5 +67,50 @@ public sealed class AnchorStorageTests : IDisposable
         Assert.Empty(store.ReadAnchors());
     }
 
+    [Fact]
+    public void AnchorQueries_TwoTargetsManySizes_AgreeWithTheFullReadAndSurviveReopen()
+    {
+        AnchorTarget other = s_target with { GenesisHash = "0x02" };
+        using (LiteDbLogStore store = LiteDbLogStore.Open(_temp.Path))
+        {
+            store.CreateIdentity(TestData.Identity);
+            store.AppendBatch(TestData.Batch(store, "a", 120));
+            TestData.IntegrateAll(store);
+
+            // Sizes whose decimal forms sort differently from their values (9 < 10 < 100).
+            foreach (ulong size in (ulong[])[1, 2, 9, 10, 11, 99, 100, 101, 120])
+            {
+                store.AppendCheckpoint(TestData.Checkpoint(size, TestData.Key("root" + size)));
+                AnchorStatus status = size switch { 120 => AnchorStatus.Pending, 101 => AnchorStatus.Included, _ => AnchorStatus.Final };
+                store.SaveAnchor(new StoredAnchor(size, TestData.Key("root" + size), s_target, status, [], null, null, (long)size));
+                if (size <= 10)
+                {
+                    store.SaveAnchor(new StoredAnchor(size, TestData.Key("root" + size), other, AnchorStatus.Lost, [], null, null, (long)size));
+                }
+            }
+        }
+
+        using LiteDbLogStore reopened = LiteDbLogStore.Open(_temp.Path);
+        IReadOnlyList<StoredAnchor> all = reopened.ReadAnchors();
+        Assert.Equal([s_target, other], reopened.ReadAnchorTargets());
+        foreach (AnchorTarget target in (AnchorTarget[])[s_target, other])
+        {
+            foreach (ulong from in (ulong[])[0, 1, 3, 10, 12, 100, 121])
+            {
+                foreach (int limit in (int[])[1, 2, 100])
+                {
+                    Assert.Equal(
+                        all.Where(a => a.Target == target && a.TreeSize >= from).Take(limit).Select(a => a.TreeSize),
+                        reopened.ReadAnchors(target, from, limit).Select(a => a.TreeSize));
+                }
+            }
+        }
+
+        Assert.Equal(120UL, reopened.LatestAnchor(s_target)!.TreeSize);
+        Assert.Equal(10UL, reopened.LatestAnchor(other)!.TreeSize);
+        Assert.Null(reopened.LatestAnchor(s_target with { ChainId = 1 }));
+        Assert.Equal([101UL, 120UL], reopened.ReadUnsettledAnchors().Select(a => a.TreeSize));
+    }
+
     public void Dispose() => _temp.Dispose();
 }

@@ -76,41 +76,41 @@ public sealed partial class AnchorWorker
 
         // Coalescing: at most one new anchor per interval, none while another is being sent; the
         // checkpoints in between are covered by the next one.
-        List<StoredAnchor> anchors = AnchorsOn(target);
         StoredCheckpoint? latest = _store.LatestCheckpoint();
         if (latest is { TreeSize: > 0 }
             && Now() >= _nextAnchorAtMs
-            && !anchors.Any(a => a.Status == AnchorStatus.Pending)
-            && latest.TreeSize > anchors.Select(a => a.TreeSize).DefaultIfEmpty().Max())
+            && Unsettled(target, AnchorStatus.Pending).Count == 0
+            && latest.TreeSize > (_store.LatestAnchor(target)?.TreeSize ?? 0))
         {
             _store.SaveAnchor(new StoredAnchor(latest.TreeSize, latest.Root, target, AnchorStatus.Pending, [], null, null, Now()));
             _nextAnchorAtMs = Now() + (long)_options.Interval.TotalMilliseconds;
         }
 
-        foreach (StoredAnchor anchor in AnchorsOn(target).Where(a => a.Status == AnchorStatus.Pending))
+        foreach (StoredAnchor anchor in Unsettled(target, AnchorStatus.Pending))
         {
             await AdvanceAsync(anchor, cancellationToken).ConfigureAwait(false);
         }
 
         ulong final = await _chain.FinalBlockNumberAsync(cancellationToken).ConfigureAwait(false);
-        foreach (StoredAnchor anchor in AnchorsOn(target).Where(a => a.Status == AnchorStatus.Included))
+        foreach (StoredAnchor anchor in Unsettled(target, AnchorStatus.Included))
         {
             await FollowAsync(anchor, final, cancellationToken).ConfigureAwait(false);
         }
 
-        _following = AnchorsOn(target).Any(a => a.Status is AnchorStatus.Pending or AnchorStatus.Included);
+        _following = _store.ReadUnsettledAnchors().Any(a => a.Target == target);
     }
 
-    private List<StoredAnchor> AnchorsOn(AnchorTarget target) =>
-        [.. _store.ReadAnchors().Where(a => a.Target == target)];
+    /// <summary>This target's anchors in <paramref name="status"/> (pending or included): a few, found by index.</summary>
+    private List<StoredAnchor> Unsettled(AnchorTarget target, AnchorStatus status) =>
+        [.. _store.ReadUnsettledAnchors().Where(a => a.Target == target && a.Status == status)];
 
     /// <summary>Anchors made on this chain id under another genesis are gone with the chain that held them.</summary>
     private void MarkLostAnchors(AnchorTarget target)
     {
-        foreach (StoredAnchor anchor in _store.ReadAnchors().Where(a => a.Status != AnchorStatus.Lost
-            && a.Target.Kind == target.Kind
-            && a.Target.ChainId == target.ChainId
-            && !string.Equals(a.Target.GenesisHash, target.GenesisHash, StringComparison.OrdinalIgnoreCase)))
+        IEnumerable<AnchorTarget> gone = _store.ReadAnchorTargets().Where(t => t.Kind == target.Kind
+            && t.ChainId == target.ChainId
+            && !string.Equals(t.GenesisHash, target.GenesisHash, StringComparison.OrdinalIgnoreCase));
+        foreach (StoredAnchor anchor in gone.SelectMany(t => _store.ReadAnchors(t, 0, int.MaxValue)).Where(a => a.Status != AnchorStatus.Lost))
         {
             _store.SaveAnchor(anchor with { Status = AnchorStatus.Lost, UpdatedAtMs = Now() });
             LogLost(_logger, anchor.TreeSize, anchor.Target.ToString(), target.GenesisHash);

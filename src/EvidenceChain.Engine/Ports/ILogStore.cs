@@ -68,6 +68,18 @@ public interface ILogStore : ISubtreeHashes, IDisposable
     /// <summary>Records an anchor (new or updated, keyed by target and tree size) durably, before the caller acts on it.</summary>
     void SaveAnchor(StoredAnchor anchor);
 
-    /// <summary>Every stored anchor, by tree size.</summary>
+    /// <summary>Every stored anchor, by tree size: a full read, for exports and tests, not for a round of work.</summary>
     IReadOnlyList<StoredAnchor> ReadAnchors();
+
+    /// <summary>The chains anchors were recorded on (a handful: one per chain, contract and genesis ever used).</summary>
+    IReadOnlyList<AnchorTarget> ReadAnchorTargets();
+
+    /// <summary>At most <paramref name="limit"/> anchors on <paramref name="target"/> of at least <paramref name="fromTreeSize"/> leaves, smallest first.</summary>
+    IReadOnlyList<StoredAnchor> ReadAnchors(AnchorTarget target, ulong fromTreeSize, int limit);
+
+    /// <summary>The anchor of the largest tree on <paramref name="target"/>, or null.</summary>
+    StoredAnchor? LatestAnchor(AnchorTarget target);
+
+    /// <summary>The anchors still pending or included (not final, not lost), on every target, by tree size.</summary>
+    IReadOnlyList<StoredAnchor> ReadUnsettledAnchors();
 }

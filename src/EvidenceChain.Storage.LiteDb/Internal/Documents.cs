@@ -19,6 +19,7 @@ internal static class Documents
     public const string Subtrees = "subtrees";
     public const string Checkpoints = "checkpoints";
     public const string Anchors = "anchors";
+    public const string AnchorTargets = "anchorTargets";
 
     // Field names. "_id" is LiteDB's primary key: the leaf index, batch id, packed subtree key or
     // tree size, and 1 for the two single documents (identity, state).
@@ -46,6 +47,7 @@ internal static class Documents
     public const string Root = "root";
     public const string Note = "note";
     public const string SignedAtMs = "signedAtMs";
+    public const string AnchorStatus = "status";
 
     public const int SingleDocumentId = 1;
 
@@ -55,6 +57,7 @@ internal static class Documents
     public const string LeafHashEquals = "$." + LeafHash + " = @0";
     public const string DedupeKeyEquals = "$." + DedupeKey + " = @0";
     public const string IdBetween = Id + " BETWEEN @0 AND @1";
+    public const string AnchorStatusBelow = "$." + AnchorStatus + " < @0";
 
     public static BsonValue Key(ulong value) => new(checked((long)value));
 
@@ -171,7 +174,7 @@ internal static class Documents
                 ["contract"] = anchor.Target.Contract,
                 ["genesisHash"] = anchor.Target.GenesisHash,
             },
-            ["status"] = (int)anchor.Status,
+            [AnchorStatus] = (int)anchor.Status,
             ["attempts"] = new BsonArray(anchor.Attempts.Select(a => new BsonDocument
             {
                 ["transactionHash"] = a.TransactionHash,
@@ -216,7 +219,7 @@ internal static class Documents
             (ulong)document["treeSize"].AsInt64,
             Digest.Read(document[Root].AsBinary),
             new AnchorTarget(target["kind"].AsString, target["chainId"].AsInt64, target["contract"].AsString, target["genesisHash"].AsString),
-            (AnchorStatus)document["status"].AsInt32,
+            (Engine.Ports.AnchorStatus)document[AnchorStatus].AsInt32,
             [.. document["attempts"].AsArray.Select(a => new AnchorAttempt(
                 a["transactionHash"].AsString,
                 (ulong)a["nonce"].AsInt64,
@@ -240,6 +243,26 @@ internal static class Documents
             document["updatedAtMs"].AsInt64);
     }
 
-    private static string AnchorKey(AnchorTarget target, ulong treeSize) =>
-        string.Create(CultureInfo.InvariantCulture, $"{target.Kind}:{target.ChainId}:{target.Contract}:{target.GenesisHash}:{treeSize:D20}");
+    /// <summary>A target's document: its key is the prefix of its anchors' keys.</summary>
+    public static BsonDocument FromAnchorTarget(AnchorTarget target) => new()
+    {
+        [Id] = AnchorTargetKey(target),
+        ["kind"] = target.Kind,
+        ["chainId"] = target.ChainId,
+        ["contract"] = target.Contract,
+        ["genesisHash"] = target.GenesisHash,
+    };
+
+    public static AnchorTarget ToAnchorTarget(BsonDocument document) =>
+        new(document["kind"].AsString, document["chainId"].AsInt64, document["contract"].AsString, document["genesisHash"].AsString);
+
+    /// <summary>
+    /// Anchor keys sort by target, then by tree size (20 digits, zero-padded): the anchors of one
+    /// target from a size on are a range of the primary index.
+    /// </summary>
+    public static string AnchorKey(AnchorTarget target, ulong treeSize) =>
+        string.Create(CultureInfo.InvariantCulture, $"{AnchorTargetKey(target)}{treeSize:D20}");
+
+    public static string AnchorTargetKey(AnchorTarget target) =>
+        string.Create(CultureInfo.InvariantCulture, $"{target.Kind}:{target.ChainId}:{target.Contract}:{target.GenesisHash}:");
 }

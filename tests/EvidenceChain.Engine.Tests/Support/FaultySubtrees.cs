@@ -51,6 +51,14 @@ internal sealed class FaultySubtrees
 
         public IReadOnlyList<StoredAnchor> ReadAnchors() => inner.ReadAnchors();
 
+        public IReadOnlyList<AnchorTarget> ReadAnchorTargets() => inner.ReadAnchorTargets();
+
+        public IReadOnlyList<StoredAnchor> ReadAnchors(AnchorTarget target, ulong fromTreeSize, int limit) => inner.ReadAnchors(target, fromTreeSize, limit);
+
+        public StoredAnchor? LatestAnchor(AnchorTarget target) => inner.LatestAnchor(target);
+
+        public IReadOnlyList<StoredAnchor> ReadUnsettledAnchors() => inner.ReadUnsettledAnchors();
+
         public void AppendCheckpoint(StoredCheckpoint checkpoint) => inner.AppendCheckpoint(checkpoint);
 
         public void Dispose()
