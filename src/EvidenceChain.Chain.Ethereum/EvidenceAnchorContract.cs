@@ -42,13 +42,6 @@ public sealed class EvidenceAnchorContract
     /// <summary>The account that signs this instance's transactions.</summary>
     public string Sender => _web3.TransactionManager.Account.Address;
 
-    /// <summary>logId = SHA-256 of the log's origin text, as the contract and receipts name a log.</summary>
-    public static Digest LogIdOf(LogOrigin origin)
-    {
-        ArgumentNullException.ThrowIfNull(origin);
-        return origin.OriginHash;
-    }
-
     /// <summary>Deploys the committed build of the contract; the deploying account becomes its owner.</summary>
     public static async Task<(EvidenceAnchorContract Contract, ulong GasUsed)> DeployAsync(Uri rpc, string privateKeyHex, long chainId, CancellationToken cancellationToken)
     {

@@ -26,7 +26,7 @@ public sealed class AnchorWorkerTests : IDisposable
         _store.CreateIdentity(new LogIdentity(s_origin.ToString(), 0));
     }
 
-    private static Digest LogId => EvidenceAnchorContract.LogIdOf(s_origin);
+    private static Digest LogId => s_origin.OriginHash;
 
     [Fact]
     public async Task Step_NewCheckpoint_RecordedPendingThenIncludedThenFinal()

@@ -24,7 +24,7 @@ public sealed class EvidenceAnchorContractTests : IDisposable
     public async Task Anchor_GrowingSizes_FoundByRootAndBySizeWithBlockData()
     {
         EvidenceAnchorContract contract = await DeployWithNotaryAsync();
-        Digest logId = EvidenceAnchorContract.LogIdOf(s_origin);
+        Digest logId = s_origin.OriginHash;
 
         AnchorInclusion first = await contract.AnchorAsync(logId, 10, Root("a"), CancellationToken.None);
         AnchorInclusion second = await contract.AnchorAsync(logId, 25, Root("b"), CancellationToken.None);
@@ -48,7 +48,7 @@ public sealed class EvidenceAnchorContractTests : IDisposable
     public async Task Anchor_SameRootAgain_RejectedAsRootAlreadyAnchored()
     {
         EvidenceAnchorContract contract = await DeployWithNotaryAsync();
-        Digest logId = EvidenceAnchorContract.LogIdOf(s_origin);
+        Digest logId = s_origin.OriginHash;
         await contract.AnchorAsync(logId, 5, Root("x"), CancellationToken.None);
 
         AnchorRejectedException e = await Assert.ThrowsAsync<AnchorRejectedException>(() => contract.AnchorAsync(logId, 6, Root("x"), CancellationToken.None));
@@ -62,7 +62,7 @@ public sealed class EvidenceAnchorContractTests : IDisposable
     public async Task Anchor_TreeSizeNotGrowing_RejectedAsTreeSizeMustGrow(ulong treeSize)
     {
         EvidenceAnchorContract contract = await DeployWithNotaryAsync();
-        Digest logId = EvidenceAnchorContract.LogIdOf(s_origin);
+        Digest logId = s_origin.OriginHash;
         await contract.AnchorAsync(logId, 5, Root("first"), CancellationToken.None);
 
         AnchorRejectedException e = await Assert.ThrowsAsync<AnchorRejectedException>(() => contract.AnchorAsync(logId, treeSize, Root("second"), CancellationToken.None));
@@ -77,7 +77,10 @@ public sealed class EvidenceAnchorContractTests : IDisposable
         EvidenceAnchorContract owner = await DeployWithNotaryAsync();
         EvidenceAnchorContract stranger = EvidenceAnchorContract.At(_anvil.Rpc, AnvilProcess.SecondDevelopmentPrivateKey, AnvilProcess.ChainId, owner.Address);
 
-        AnchorRejectedException e = await Assert.ThrowsAsync<AnchorRejectedException>(() => stranger.AnchorAsync(EvidenceAnchorContract.LogIdOf(s_origin), 1, Root("s"), CancellationToken.None));
+        // The stranger's account is funded, so a refusal is the contract's rule, not a lack of gas.
+        Assert.NotEqual("0x0", (await _anvil.CallAsync("eth_getBalance", stranger.Sender, "latest")).GetString());
+
+        AnchorRejectedException e = await Assert.ThrowsAsync<AnchorRejectedException>(() => stranger.AnchorAsync(s_origin.OriginHash, 1, Root("s"), CancellationToken.None));
         AnchorRejectedException notOwner = await Assert.ThrowsAsync<AnchorRejectedException>(() => stranger.SetNotaryAsync(stranger.Sender, true, CancellationToken.None));
 
         Assert.Equal(AnchorRejection.NotNotary, e.Rejection);
@@ -88,7 +91,7 @@ public sealed class EvidenceAnchorContractTests : IDisposable
     public async Task LogKeys_PublishedByOwner_ReadBack()
     {
         EvidenceAnchorContract contract = await DeployWithNotaryAsync();
-        Digest logId = EvidenceAnchorContract.LogIdOf(s_origin);
+        Digest logId = s_origin.OriginHash;
         string[] keys = [s_origin + "+8841511f+AddamAGCsQq31Uv+08lkBzoO4XLz2qYjJa8CGmj3B1Ea", s_origin + "+ab5a6841+/2V2aWRlbmNl"];
 
         await contract.SetLogKeysAsync(logId, keys, CancellationToken.None);

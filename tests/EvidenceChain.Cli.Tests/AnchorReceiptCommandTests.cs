@@ -1,4 +1,3 @@
-using System.Runtime.Versioning;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EvidenceChain.Cli.Internal;
@@ -13,7 +12,6 @@ namespace EvidenceChain.Cli.Tests;
 /// anchor (keeping what it does not read), and <c>verify --rpc</c> checking the anchor's block on
 /// that anvil, and failing on another chain history with the same chain id.
 /// </summary>
-[SupportedOSPlatform("linux")]
 public sealed class AnchorReceiptCommandTests(AnchoredServiceFixture fixture) : IClassFixture<AnchoredServiceFixture>
 {
     private const string WaitSeconds = "120";
@@ -99,7 +97,7 @@ public sealed class AnchorReceiptCommandTests(AnchoredServiceFixture fixture) : 
     public async Task ReceiptUntilFinal_AnchorsThatCannotBecomeFinal_ExitsThreeAndWritesTheIncludedAnchor()
     {
         // A second service whose anchors are final only a million blocks deep: never, within the test.
-        using AnchoredService slow = AnchoredService.Start(fixture.Chain.Anvil, fixture.Chain.Contract.Address, AnchoredServiceFixture.SecondNotaryKey, finalityDepth: 1_000_000);
+        using AnchoredService slow = AnchoredService.Start(fixture.Chain, AnvilProcess.SecondDevelopmentPrivateKey, finalityDepth: 1_000_000);
         using OnlineWorkspace workspace = slow.Workspace();
         string evidence = workspace.Write("evidence/ledger.csv", "2025-11-29,100.00\n");
         DepositFiles files = DepositFiles.For(workspace.File("evidence"), "ledger.csv");

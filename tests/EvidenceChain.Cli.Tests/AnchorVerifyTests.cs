@@ -186,12 +186,12 @@ public sealed class AnchorVerifyTests(AnchoredChain chain) : IClassFixture<Ancho
     public async Task Verify_AnchorNotYetFinal_ExitsOneWithNotFinal()
     {
         // anvil finalizes 64 blocks (two epochs of 32 slots) behind its head by default: a young chain has only its genesis final.
-        using var young = AnvilProcess.Start();
+        using TestAnchorChain young = await TestAnchorChain.StartAsync();
         using TestDeposit deposit = TestDeposit.OfFile(s_content);
-        EvmAnchorSection anchor = await AnchoredChain.AnchorOnAsync(young, await AnchoredChain.DeployAsync(young), AnchoredReceipt.CheckpointOf(deposit), AnchorState.Included);
+        EvmAnchorSection anchor = await AnchoredChain.AnchorOnAsync(young, AnchoredReceipt.CheckpointOf(deposit), AnchorState.Included);
         string receipt = AnchoredReceipt.Write(deposit, [anchor]);
 
-        CliResult result = await CliRunner.RunAsync(CliRunner.IsolatedEnvironment, AnchoredReceipt.VerifyArgs(deposit, receipt, "--rpc", young.Rpc.ToString(), "--lang", "en"));
+        CliResult result = await CliRunner.RunAsync(CliRunner.IsolatedEnvironment, AnchoredReceipt.VerifyArgs(deposit, receipt, "--rpc", young.Anvil.Rpc.ToString(), "--lang", "en"));
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains("Reason: the anchor's block is not final yet and could still be reorganized away; verify again later [AnchorBlockNotFinal]", result.Output, StringComparison.Ordinal);

@@ -17,7 +17,7 @@ namespace EvidenceChain.Cli.Tests;
 /// each test a real service process that anchors its checkpoints there. Faults are injected on the
 /// chain itself, with the notary's key, as a misbehaving notary would; each test says which.
 /// </summary>
-public sealed class MonitorCommandTests(AnchoringChain chain) : IClassFixture<AnchoringChain>
+public sealed class MonitorCommandTests(TestAnchorChain chain) : IClassFixture<TestAnchorChain>
 {
     private string Rpc => chain.Anvil.Rpc.ToString();
 
@@ -143,18 +143,21 @@ public sealed class MonitorCommandTests(AnchoringChain chain) : IClassFixture<An
     [Fact]
     public async Task Monitor_AnotherLogAnchorsOnTheSameContract_ItsEventsAreIgnored()
     {
+        // Another notary account, allowed before the service starts so the owner's transaction does
+        // not race the service's for the first account's nonce.
+        EvidenceAnchorContract otherNotary = await chain.AllowNotaryAsync(AnvilProcess.SecondDevelopmentPrivateKey);
         using var service = new AnchoringService(chain);
         Checkpoint first = await service.DepositAndAnchorAsync();
         (_, Digest logId) = await service.LogAsync();
 
-        // Another log on the same contract, from another notary account, before and after this log's
+        // Another log on the same contract, from the other notary, before and after this log's
         // anchors and at larger tree sizes than this log's.
         Digest otherLogId = Root("another log's origin " + Guid.NewGuid());
         ulong[] otherSizes = [1, first.TreeSize + 50, first.TreeSize + 100];
-        await chain.OtherNotary.AnchorAsync(otherLogId, otherSizes[0], Root("other 1 " + otherLogId), CancellationToken.None);
-        await chain.OtherNotary.AnchorAsync(otherLogId, otherSizes[1], Root("other 2 " + otherLogId), CancellationToken.None);
+        await otherNotary.AnchorAsync(otherLogId, otherSizes[0], Root("other 1 " + otherLogId), CancellationToken.None);
+        await otherNotary.AnchorAsync(otherLogId, otherSizes[1], Root("other 2 " + otherLogId), CancellationToken.None);
         Checkpoint second = await service.DepositAndAnchorAsync();
-        await chain.OtherNotary.AnchorAsync(otherLogId, otherSizes[2], Root("other 3 " + otherLogId), CancellationToken.None);
+        await otherNotary.AnchorAsync(otherLogId, otherSizes[2], Root("other 3 " + otherLogId), CancellationToken.None);
 
         using var reader = new AnchorEventReader(chain.Anvil.Rpc, chain.Contract.Address);
         ulong head = await reader.BlockNumberAsync(CancellationToken.None);
@@ -165,7 +168,7 @@ public sealed class MonitorCommandTests(AnchoringChain chain) : IClassFixture<An
         Assert.Equal([first.Root, second.Root], ours.Select(e => e.Root));
         Assert.All(ours, e => Assert.Equal(logId, e.LogId));
         Assert.Equal(otherSizes, theirs.Select(e => e.TreeSize));
-        Assert.All(theirs, e => Assert.Equal((otherLogId, chain.OtherNotary.Sender.ToLowerInvariant()), (e.LogId, e.Notary)));
+        Assert.All(theirs, e => Assert.Equal((otherLogId, otherNotary.Sender.ToLowerInvariant()), (e.LogId, e.Notary)));
 
         CliResult result = await service.MonitorAsync("--block-range", "1");
 
@@ -184,7 +187,9 @@ public sealed class MonitorCommandTests(AnchoringChain chain) : IClassFixture<An
     public async Task Monitor_WrongContract_ExitsTwoWithOneClearLine()
     {
         using var service = new AnchoringService(chain);
-        string account = chain.OtherNotary.Sender;
+
+        // The notary's account: an address, but not a contract's.
+        string account = chain.Contract.Sender;
 
         CliResult noCode = await service.Workspace.RunAsync("monitor", "--rpc", Rpc, "--contract", account, "--state", service.StatePath, "--lang", "en");
         CliResult malformed = await service.Workspace.RunAsync("monitor", "--rpc", Rpc, "--contract", "0x1234", "--state", service.StatePath, "--lang", "en");

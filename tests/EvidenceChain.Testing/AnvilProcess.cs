@@ -18,8 +18,8 @@ public sealed class AnvilProcess : IDisposable
     /// <summary>anvil's first development account: a published test key, for local chains only.</summary>
     public const string DevelopmentPrivateKey = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
 
-    /// <summary>anvil's second development account (not a notary unless allowed).</summary>
-    public const string SecondDevelopmentPrivateKey = "0x59c6995e998f97a5a0044966f0c2d6a84d1e3f2ec0f8e4e14bf6e27e5a6e7f8b";
+    /// <summary>anvil's second development account, (1) in its start-up list: funded like the first, and not a notary unless allowed.</summary>
+    public const string SecondDevelopmentPrivateKey = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
 
     public const long ChainId = 31337;
 

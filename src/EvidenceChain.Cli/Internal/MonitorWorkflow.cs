@@ -119,7 +119,7 @@ internal static class MonitorWorkflow
         GetLogInfoResponse info = await connection.GetLogInfoAsync(cancellationToken).ConfigureAwait(false);
         LogInfo log = LogInfo.From(info, online.LogInfoFrom(connection.Address));
         string origin = log.Origin.ToString();
-        Digest logId = EvidenceAnchorContract.LogIdOf(log.Origin);
+        Digest logId = log.Origin.OriginHash;
         AnchorChain? announced = info.AnchorChain;
         if (announced is { LogId.Length: > 0 } && !announced.LogId.Span.SequenceEqual(Digest.AsBytes(logId)))
         {

@@ -7,48 +7,38 @@ using EvidenceChain.Core.Receipts;
 namespace EvidenceChain.Cli.Tests.Support;
 
 /// <summary>
-/// A real anvil for one test class that mines a block every second and finalizes two blocks behind
-/// its head (<c>--slots-in-an-epoch 1</c>), with the EvidenceAnchor contract deployed by anvil's
-/// first development account, which is also allowed as notary. <see cref="AnchorAsync"/> anchors a
-/// checkpoint the way the service does and builds the receipt's anchor entry from the chain, so a
-/// receipt's anchor is real without a service in the loop.
+/// A <see cref="TestAnchorChain"/> whose anvil mines a block every second and finalizes two blocks
+/// behind its head (<c>--slots-in-an-epoch 1</c>). <see cref="AnchorAsync"/> anchors a checkpoint the
+/// way the service does and builds the receipt's anchor entry from the chain, so a receipt's anchor
+/// is real without a service in the loop.
 /// </summary>
-public sealed class AnchoredChain : IAsyncLifetime
+public sealed class AnchoredChain : TestAnchorChain
 {
     /// <summary>How long a test waits (polling) for the finalized block to pass an anchor: ~3 block times, with room.</summary>
     private const int FinalityPollsMax = 300;
 
-    public AnvilProcess Anvil { get; } = AnvilProcess.Start("--block-time", "1", "--slots-in-an-epoch", "1");
-
-    internal EvidenceAnchorContract Contract { get; private set; } = null!;
-
-    public async Task InitializeAsync() => Contract = await DeployAsync(Anvil);
+    public AnchoredChain()
+        : base("--block-time", "1", "--slots-in-an-epoch", "1")
+    {
+    }
 
     /// <summary>Anchors <paramref name="checkpoint"/>, waits until its block is finalized, and returns the receipt's anchor entry, claimed final.</summary>
     internal async Task<EvmAnchorSection> AnchorAsync(Checkpoint checkpoint)
     {
-        EvmAnchorSection anchor = await AnchorOnAsync(Anvil, Contract, checkpoint, AnchorState.Final);
-        await WaitUntilFinalizedAsync(Anvil, anchor.Landing!.BlockNumber);
+        EvmAnchorSection anchor = await AnchorOnAsync(this, checkpoint, AnchorState.Final);
+        await WaitUntilFinalizedAsync(anchor.Landing!.BlockNumber);
         return anchor;
     }
 
-    /// <summary>The contract on <paramref name="anvil"/>, deployed by the first development account, which it allows as notary.</summary>
-    internal static async Task<EvidenceAnchorContract> DeployAsync(AnvilProcess anvil)
+    /// <summary>Anchors <paramref name="checkpoint"/> on <paramref name="chain"/> and builds the receipt's anchor entry from it: the landing, the block header and the receipt proof.</summary>
+    internal static async Task<EvmAnchorSection> AnchorOnAsync(TestAnchorChain chain, Checkpoint checkpoint, AnchorState claimed)
     {
-        (EvidenceAnchorContract contract, _) = await EvidenceAnchorContract.DeployAsync(anvil.Rpc, AnvilProcess.DevelopmentPrivateKey, AnvilProcess.ChainId, CancellationToken.None);
-        await contract.SetNotaryAsync(contract.Sender, true, CancellationToken.None);
-        return contract;
-    }
-
-    /// <summary>Anchors <paramref name="checkpoint"/> and builds the receipt's anchor entry from the chain: the landing, the block header and the receipt proof.</summary>
-    internal static async Task<EvmAnchorSection> AnchorOnAsync(AnvilProcess anvil, EvidenceAnchorContract contract, Checkpoint checkpoint, AnchorState claimed)
-    {
-        AnchorInclusion inclusion = await contract.AnchorAsync(checkpoint.Origin.OriginHash, checkpoint.TreeSize, checkpoint.Root, CancellationToken.None);
-        EvmReceiptProof proof = await EvmReceiptProofBuilder.BuildAsync(anvil.Rpc, inclusion.TransactionHash, CancellationToken.None);
+        AnchorInclusion inclusion = await chain.Contract.AnchorAsync(checkpoint.Origin.OriginHash, checkpoint.TreeSize, checkpoint.Root, CancellationToken.None);
+        EvmReceiptProof proof = await EvmReceiptProofBuilder.BuildAsync(chain.Anvil.Rpc, inclusion.TransactionHash, CancellationToken.None);
         return new EvmAnchorSection(
             claimed,
             AnvilProcess.ChainId,
-            contract.Address.ToLowerInvariant(),
+            chain.Contract.Address.ToLowerInvariant(),
             checkpoint.Origin.OriginHash,
             checkpoint.TreeSize,
             checkpoint.Root,
@@ -64,17 +54,17 @@ public sealed class AnchoredChain : IAsyncLifetime
                 proof.ProofNodes));
     }
 
-    /// <summary>Polls (bounded) until <paramref name="anvil"/>'s finalized block is at least <paramref name="blockNumber"/>.</summary>
-    internal static async Task<ulong> WaitUntilFinalizedAsync(AnvilProcess anvil, ulong blockNumber)
+    /// <summary>Polls (bounded) until the node's finalized block is at least <paramref name="blockNumber"/>.</summary>
+    private async Task WaitUntilFinalizedAsync(ulong blockNumber)
     {
         ulong finalized = 0;
         for (int poll = 0; poll < FinalityPollsMax; poll++)
         {
-            JsonElement block = await anvil.CallAsync("eth_getBlockByNumber", "finalized", false);
+            JsonElement block = await Anvil.CallAsync("eth_getBlockByNumber", "finalized", false);
             finalized = Convert.ToUInt64(block.GetProperty("number").GetString(), 16);
             if (finalized >= blockNumber)
             {
-                return finalized;
+                return;
             }
 
             // A bounded readiness poll, not a timing assumption: blocks come every second.
@@ -82,11 +72,5 @@ public sealed class AnchoredChain : IAsyncLifetime
         }
 
         throw new TimeoutException($"block {blockNumber} was not finalized (finalized: {finalized})");
-    }
-
-    public Task DisposeAsync()
-    {
-        Anvil.Dispose();
-        return Task.CompletedTask;
     }
 }

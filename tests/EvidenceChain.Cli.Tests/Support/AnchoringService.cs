@@ -1,4 +1,3 @@
-using EvidenceChain.Chain.Ethereum;
 using EvidenceChain.Cli.Internal;
 using EvidenceChain.Core.Checkpoints;
 using EvidenceChain.Core.Hashing;
@@ -8,27 +7,20 @@ using EvidenceChain.Protocol.V1;
 namespace EvidenceChain.Cli.Tests.Support;
 
 /// <summary>
-/// The real service as a process with anchoring configured on an <see cref="AnchoringChain"/>: a
-/// checkpoint every 100 ms and an anchoring round every 200 ms, final at once (finality depth 0), so
-/// anchors come quickly. A workspace of its own deposits through the CLI and runs <c>monitor</c>.
+/// The real service as a process anchoring on a <see cref="TestAnchorChain"/> with its first
+/// development key: a checkpoint every 100 ms and an anchoring round every 200 ms, final at once
+/// (finality depth 0), so anchors come quickly. A workspace of its own deposits through the CLI and runs <c>monitor</c>.
 /// </summary>
 internal sealed class AnchoringService : IDisposable
 {
     private readonly TempDirectory _data = new();
-    private readonly AnchoringChain _chain;
+    private readonly TestAnchorChain _chain;
     private int _deposits;
 
-    public AnchoringService(AnchoringChain chain)
+    public AnchoringService(TestAnchorChain chain)
     {
         _chain = chain;
-        Service = ServiceHostProcess.Start(
-            _data.Path,
-            "--Sequencer:Interval=00:00:00.100",
-            $"--Anchor:Rpc={chain.Anvil.Rpc}",
-            $"--Anchor:Contract={chain.Contract.Address}",
-            $"--Anchor:KeyFile={chain.KeyFile}",
-            "--Anchor:FinalityDepth=0",
-            "--Anchor:Interval=00:00:00.200");
+        Service = ServiceHostProcess.Start(_data.Path, chain.ServiceArguments(_data.Path, TimeSpan.FromMilliseconds(200), finalityDepth: 0));
         Workspace = new OnlineWorkspace(Service.Address);
         StatePath = Workspace.File("monitor-state.json");
     }
@@ -48,7 +40,7 @@ internal sealed class AnchoringService : IDisposable
         using var connection = new NotaryConnection(new Uri(Service.Address));
         GetLogInfoResponse info = await connection.GetLogInfoAsync(CancellationToken.None);
         Assert.True(LogOrigin.TryParse(info.Origin, out LogOrigin? origin));
-        return (origin!, EvidenceAnchorContract.LogIdOf(origin!));
+        return (origin!, origin!.OriginHash);
     }
 
     /// <summary>The latest signed checkpoint, verified with the keys the service published.</summary>
