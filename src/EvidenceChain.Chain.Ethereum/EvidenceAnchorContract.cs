@@ -1,10 +1,7 @@
 using System.Numerics;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using EvidenceChain.Chain.Ethereum.Internal;
 using EvidenceChain.Chain.Ethereum.Proofs;
-using EvidenceChain.Core.Checkpoints;
 using EvidenceChain.Core.Hashing;
 using EvidenceChain.Engine.Ports;
 using Nethereum.Contracts;
