@@ -1,0 +1,43 @@
+namespace EvidenceChain.Core.Access;
+
+/// <summary>
+/// Who may do what: the one place the rules live (docs/roles.md shows the same table, checked by a
+/// test). A decision depends on the caller's role, the operation and whose resource it touches.
+/// Anything not granted here is denied.
+/// </summary>
+public static class AccessPolicy
+{
+    /// <summary>Roles that bring evidence: everyone but the read-only auditor (banks, registries and courts deposit their documents too).</summary>
+    private static readonly PartyRole[] s_depositors =
+        [PartyRole.NotaryOffice, PartyRole.Notary, PartyRole.Enterprise, PartyRole.Lender, PartyRole.Registry, PartyRole.Court, PartyRole.Appraiser];
+
+    /// <summary>The office runs the log: its notaries see every deposit's standing.</summary>
+    private static readonly PartyRole[] s_office = [PartyRole.NotaryOffice, PartyRole.Notary];
+
+    public static AccessDecision Decide(Caller caller, Operation operation, Ownership ownership)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        PartyRole role = caller.Role;
+        return operation switch
+        {
+            Operation.ReadPublicProofs or Operation.VerifyReceipt => AccessDecision.Allow,
+            Operation.SubmitDeposit => s_depositors.Contains(role)
+                ? AccessDecision.Allow
+                : AccessDecision.Deny("an auditor reads; it does not deposit"),
+            Operation.ReadReceipt or Operation.ReadDepositAnchors => ownership switch
+            {
+                _ when role == PartyRole.Auditor => AccessDecision.Deny("an auditor reads checkpoints, proofs and public anchors, not deposits"),
+                Ownership.Own => AccessDecision.Allow,
+                _ when s_office.Contains(role) => AccessDecision.Allow,
+                _ => AccessDecision.Deny("a deposit's receipt is its depositor's (a court sees others' under a disclosure order)"),
+            },
+            Operation.ReadLeaves => role is PartyRole.NotaryOffice or PartyRole.Notary or PartyRole.Auditor
+                ? AccessDecision.Allow
+                : AccessDecision.Deny("raw leaves are for the office and auditors, who rebuild the tree"),
+            Operation.ManageParties => role == PartyRole.NotaryOffice
+                ? AccessDecision.Allow
+                : AccessDecision.Deny("only the notary office registers parties and their keys"),
+            _ => AccessDecision.Deny($"operation {operation} is not granted to anyone"),
+        };
+    }
+}

@@ -1,0 +1,26 @@
+namespace EvidenceChain.Core.Access;
+
+/// <summary>What a caller asks to do. One member per kind of call; stable numbers (custody events name them).</summary>
+public enum Operation
+{
+    /// <summary>Deposit commitments (signed by the depositor's key).</summary>
+    SubmitDeposit = 1,
+
+    /// <summary>Read a deposit's receipt.</summary>
+    ReadReceipt = 2,
+
+    /// <summary>Read where a deposit's anchors stand.</summary>
+    ReadDepositAnchors = 3,
+
+    /// <summary>Read checkpoints, consistency proofs, checkpoint anchors and the log's public keys.</summary>
+    ReadPublicProofs = 4,
+
+    /// <summary>Read raw leaves (commitments only, never content), to rebuild the tree.</summary>
+    ReadLeaves = 5,
+
+    /// <summary>Have the service check a receipt the caller already holds.</summary>
+    VerifyReceipt = 6,
+
+    /// <summary>Register a party, bind or rotate its keys and certificates, revoke them.</summary>
+    ManageParties = 7,
+}
