@@ -20,7 +20,7 @@ namespace EvidenceChain.Storage.LiteDb;
 /// <see cref="Open"/> sees every write, truncation and fsync of the files, and every write
 /// method's return, so tests can prove that nothing returns before it is on disk.
 /// </remarks>
-public sealed class LiteDbLogStore : ILogStore
+public sealed partial class LiteDbLogStore : ILogStore, IPartyStore
 {
     /// <summary>The LiteDB data file in the store's directory.</summary>
     public const string DataFileName = "log.db";
@@ -47,6 +47,7 @@ public sealed class LiteDbLogStore : ILogStore
     private readonly ILiteCollection<BsonDocument> _checkpoints;
     private readonly ILiteCollection<BsonDocument> _anchors;
     private readonly ILiteCollection<BsonDocument> _anchorTargets;
+    private readonly ILiteCollection<BsonDocument> _parties;
 
     // LiteDB keeps one transaction per thread; the store keeps one writer at a time on top, so a
     // write's checks and its transaction see the same state.
@@ -70,6 +71,7 @@ public sealed class LiteDbLogStore : ILogStore
         _checkpoints = database.GetCollection(Documents.Checkpoints);
         _anchors = database.GetCollection(Documents.Anchors);
         _anchorTargets = database.GetCollection(Documents.AnchorTargets);
+        _parties = database.GetCollection(Documents.Parties);
 
         // The unique indexes are the last line against a leaf or a deposit stored twice. Creating
         // one commits like any write, so it is made durable like one.
@@ -78,6 +80,9 @@ public sealed class LiteDbLogStore : ILogStore
 
         // Unsettled anchors are found by status without reading every anchor ever made.
         created |= _anchors.EnsureIndex(Documents.AnchorStatus, BsonExpression.Create("$." + Documents.AnchorStatus));
+
+        // Who signed a request is found by the key's fingerprint (one index entry per key of a party).
+        created |= _parties.EnsureIndex(Documents.KeyFingerprints, BsonExpression.Create(Documents.KeyFingerprintsExpression));
         if (created)
         {
             _logStream.Flush();

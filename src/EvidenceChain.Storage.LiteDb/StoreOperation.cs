@@ -2,7 +2,7 @@ using EvidenceChain.Engine.Ports;
 
 namespace EvidenceChain.Storage.LiteDb;
 
-/// <summary>The writing methods of <see cref="ILogStore"/>, as named in <see cref="WriteReturned"/>.</summary>
+/// <summary>The writing methods of the store (<see cref="ILogStore"/>, <see cref="IPartyStore"/>), as named in <see cref="WriteReturned"/>.</summary>
 public enum StoreOperation
 {
     CreateIdentity = 1,
@@ -10,4 +10,5 @@ public enum StoreOperation
     AppendSubtrees = 3,
     AppendCheckpoint = 4,
     SaveAnchor = 5,
+    SaveParty = 6,
 }

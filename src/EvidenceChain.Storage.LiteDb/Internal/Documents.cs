@@ -1,4 +1,5 @@
 using System.Globalization;
+using EvidenceChain.Core.Access;
 using EvidenceChain.Core.Hashing;
 using EvidenceChain.Engine.Ports;
 using LiteDB;
@@ -20,6 +21,7 @@ internal static class Documents
     public const string Checkpoints = "checkpoints";
     public const string Anchors = "anchors";
     public const string AnchorTargets = "anchorTargets";
+    public const string Parties = "parties";
 
     // Field names. "_id" is LiteDB's primary key: the leaf index, batch id, packed subtree key or
     // tree size, and 1 for the two single documents (identity, state).
@@ -48,6 +50,9 @@ internal static class Documents
     public const string Note = "note";
     public const string SignedAtMs = "signedAtMs";
     public const string AnchorStatus = "status";
+    public const string KeyFingerprints = "keyFingerprints";
+    public const string KeyFingerprintsExpression = "$.keys[*].fingerprint";
+    public const string KeyFingerprintContains = "$.keys[*].fingerprint ANY = @0";
 
     public const int SingleDocumentId = 1;
 
@@ -265,4 +270,36 @@ internal static class Documents
 
     public static string AnchorTargetKey(AnchorTarget target) =>
         string.Create(CultureInfo.InvariantCulture, $"{target.Kind}:{target.ChainId}:{target.Contract}:{target.GenesisHash}:");
+
+    /// <summary>A party with its keys (each with its fingerprint, which is indexed) and revoked certificates.</summary>
+    public static BsonDocument FromParty(Party party) => new()
+    {
+        [Id] = party.Id,
+        ["role"] = (int)party.Role,
+        ["displayName"] = party.DisplayName,
+        ["canApprove"] = party.CanApprove,
+        ["registeredAtMs"] = party.RegisteredAtMs,
+        ["keys"] = new BsonArray(party.Keys.Select(k => new BsonDocument
+        {
+            ["publicKey"] = new BsonValue(k.PublicKey),
+            ["fingerprint"] = Binary(k.Fingerprint),
+            ["addedAtMs"] = k.AddedAtMs,
+            ["revokedAtMs"] = k.RevokedAtMs is long revoked ? new BsonValue(revoked) : BsonValue.Null,
+        })),
+        ["revokedCertificates"] = new BsonArray(party.RevokedCertificates.Select(c => new BsonValue(c))),
+        ["deactivatedAtMs"] = party.DeactivatedAtMs is long deactivated ? new BsonValue(deactivated) : BsonValue.Null,
+    };
+
+    public static Party ToParty(BsonDocument document) => new(
+        document[Id].AsString,
+        (PartyRole)document["role"].AsInt32,
+        document["displayName"].AsString,
+        document["canApprove"].AsBoolean,
+        document["registeredAtMs"].AsInt64,
+        [.. document["keys"].AsArray.Select(k => new PartyKey(
+            k["publicKey"].AsBinary,
+            k["addedAtMs"].AsInt64,
+            k["revokedAtMs"].IsNull ? null : k["revokedAtMs"].AsInt64))],
+        [.. document["revokedCertificates"].AsArray.Select(c => c.AsString)],
+        document["deactivatedAtMs"].IsNull ? null : document["deactivatedAtMs"].AsInt64);
 }
