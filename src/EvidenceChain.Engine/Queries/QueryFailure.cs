@@ -8,4 +8,13 @@ public enum QueryFailure
     OutOfRange = 2,
     InvalidArgument = 3,
     NotYetSigned = 4,
+
+    /// <summary>The caller is known but its role does not allow this (the policy's reason is the message).</summary>
+    PermissionDenied = 5,
+
+    /// <summary>The caller is not, or no longer, a party the office knows.</summary>
+    Unauthenticated = 6,
+
+    /// <summary>The request contradicts what is stored (a key bound to another party).</summary>
+    Conflict = 7,
 }

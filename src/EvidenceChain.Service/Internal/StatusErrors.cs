@@ -27,6 +27,9 @@ internal static class StatusErrors
         QueryFailure.OutOfRange => Plain(Code.OutOfRange, exception.Message),
         QueryFailure.InvalidArgument => Invalid("request", exception.Message),
         QueryFailure.NotYetSigned => Plain(Code.FailedPrecondition, exception.Message),
+        QueryFailure.PermissionDenied => Plain(Code.PermissionDenied, exception.Message),
+        QueryFailure.Unauthenticated => Plain(Code.Unauthenticated, exception.Message),
+        QueryFailure.Conflict => Plain(Code.AlreadyExists, exception.Message),
         _ => Plain(Code.Internal, exception.Message),
     };
 
