@@ -394,6 +394,23 @@ public sealed partial class LiteDbLogStore : ILogStore, IPartyStore
         return leaves;
     }
 
+    public SignedRequest? FindSignedRequest(long batchId, int requestNumber)
+    {
+        if (FindBatch(batchId) is null)
+        {
+            return null;
+        }
+
+        BsonArray requests = _batches.FindById(batchId)[Documents.Requests].AsArray;
+        if (requestNumber < 0 || requestNumber >= requests.Count)
+        {
+            return null;
+        }
+
+        BsonDocument request = requests[requestNumber].AsDocument;
+        return new SignedRequest(request[Documents.PublicKey].AsBinary, request[Documents.SignedBytes].AsBinary, request[Documents.Signature].AsBinary);
+    }
+
     public StoredBatch? FindBatch(long batchId)
     {
         if (batchId < StoreState.FirstBatchId || batchId >= _current.NextBatchId)

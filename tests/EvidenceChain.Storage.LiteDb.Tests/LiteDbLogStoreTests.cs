@@ -11,6 +11,25 @@ public sealed class LiteDbLogStoreTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
 
+    [Fact]
+    public void FindSignedRequest_EachLeafLeadsToTheRequestThatAskedForIt()
+    {
+        using LiteDbLogStore store = LiteDbLogStore.Open(_temp.Path);
+        store.CreateIdentity(TestData.Identity);
+        var batch = new AcceptedBatch(store.NextBatchId, 0, 1, "promise", [TestData.Leaf("a", 0), TestData.Leaf("b", 1), TestData.Leaf("c", 1)], [TestData.Request(0), TestData.Request(1)]);
+        store.AppendBatch(batch);
+
+        StoredLeaf c = store.FindLeaf(2)!;
+        SignedRequest request = store.FindSignedRequest(c.BatchId, c.RequestNumber)!;
+
+        Assert.Equal(1, c.RequestNumber);
+        Assert.Equal(TestData.Request(1).PublicKey, request.PublicKey);
+        Assert.Equal(TestData.Request(1).Signature, request.Signature);
+        Assert.Equal(TestData.Request(0).SignedBytes, store.FindSignedRequest(c.BatchId, store.FindLeaf(0)!.RequestNumber)!.SignedBytes);
+        Assert.Null(store.FindSignedRequest(c.BatchId, 2));
+        Assert.Null(store.FindSignedRequest(c.BatchId + 1, 0));
+    }
+
     public void Dispose() => _temp.Dispose();
 
     [Fact]

@@ -50,6 +50,9 @@ public interface ILogStore : ISubtreeHashes, IDisposable
     /// <summary>A batch's promise note and where its leaves start.</summary>
     StoredBatch? FindBatch(long batchId);
 
+    /// <summary>The signed request <paramref name="requestNumber"/> of a batch, as the depositor signed it (who asked for its leaves).</summary>
+    SignedRequest? FindSignedRequest(long batchId, int requestNumber);
+
     /// <summary>
     /// Stores the perfect subtrees completed by integrating leaves up to <paramref name="integratedSize"/>,
     /// durably, and moves <see cref="IntegratedSize"/>.

@@ -97,8 +97,7 @@ internal static class Documents
         [BatchId] = batchId,
         [BatchIndex] = batchIndex,
 
-        // Not part of StoredLeaf yet, but it is the link from a leaf to the signed request that
-        // asked for it, and cannot be recovered later.
+        // The link from a leaf to the signed request that asked for it: who deposited it.
         [RequestNumber] = leaf.RequestNumber,
     };
 
@@ -107,7 +106,8 @@ internal static class Documents
         document[Leaf].AsBinary,
         Digest.Read(document[LeafHash].AsBinary),
         document[BatchId].AsInt64,
-        document[BatchIndex].AsInt32);
+        document[BatchIndex].AsInt32,
+        document[RequestNumber].AsInt32);
 
     public static BsonDocument FromBatch(AcceptedBatch batch)
     {

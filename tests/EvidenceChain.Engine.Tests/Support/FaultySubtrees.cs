@@ -51,6 +51,8 @@ internal sealed class FaultySubtrees
 
         public IReadOnlyList<StoredAnchor> ReadAnchors() => inner.ReadAnchors();
 
+        public SignedRequest? FindSignedRequest(long batchId, int requestNumber) => inner.FindSignedRequest(batchId, requestNumber);
+
         public IReadOnlyList<AnchorTarget> ReadAnchorTargets() => inner.ReadAnchorTargets();
 
         public IReadOnlyList<StoredAnchor> ReadAnchors(AnchorTarget target, ulong fromTreeSize, int limit) => inner.ReadAnchors(target, fromTreeSize, limit);
