@@ -109,6 +109,14 @@ public sealed class LogQueries
         return new EvmAnchorSection(state, anchor.Target.ChainId, anchor.Target.Contract, OriginHash, anchor.TreeSize, anchor.Root, consistency, landing);
     }
 
+    /// <summary>The public key that signed the request which deposited <paramref name="leaf"/>.</summary>
+    public byte[] DepositorKeyOf(StoredLeaf leaf)
+    {
+        ArgumentNullException.ThrowIfNull(leaf);
+        return (_store.FindSignedRequest(leaf.BatchId, leaf.RequestNumber)
+            ?? throw new InvalidOperationException($"The signed request of leaf {leaf.LeafIndex} is missing.")).PublicKey;
+    }
+
     public StoredLeaf FindLeaf(ulong leafIndex) =>
         _store.FindLeaf(leafIndex) ?? throw new QueryException(QueryFailure.NotFound, $"there is no deposit at leaf index {leafIndex} (the log has {_store.LeafCount} leaves)");
 

@@ -1,10 +1,14 @@
 using EvidenceChain.Chain.Ethereum.DevChain;
+using System.Security.Cryptography;
+using EvidenceChain.Core.Access;
 using EvidenceChain.Engine;
+using EvidenceChain.Engine.Parties;
 using EvidenceChain.Engine.Deposits;
 using EvidenceChain.Engine.Ports;
 using EvidenceChain.Engine.Sequencing;
 using EvidenceChain.Service.Grpc;
 using EvidenceChain.Service.Internal;
+using EvidenceChain.Storage.LiteDb;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -39,7 +43,7 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Intake").Get<Int
 builder.Services.AddSingleton(builder.Configuration.GetSection("Sequencer").Get<SequencerOptions>() ?? new SequencerOptions());
 
 using ILoggerFactory startupLogging = LoggerFactory.Create(logging => logging.AddConsole());
-ILogStore? store = null;
+LiteDbLogStore? store = null;
 Notary? notary = null;
 LocalDevChain? devChain;
 try
@@ -63,11 +67,20 @@ catch (Exception e) when (e is InvalidOperationException or InvalidDataException
     return 1;
 }
 
-builder.Services.AddSingleton(store);
+builder.Services.AddSingleton<ILogStore>(store);
 builder.Services.AddSingleton(notary);
 builder.Services.AddSingleton<DepositIntake>();
 builder.Services.AddSingleton<Sequencer>();
 builder.Services.AddSingleton<LogQueries>();
+builder.Services.AddSingleton<IPartyStore>(store);
+builder.Services.AddSingleton(sp => new PartyRegistry(sp.GetRequiredService<IPartyStore>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill));
+builder.Services.AddSingleton(sp =>
+{
+    PartyRegistry registry = sp.GetRequiredService<PartyRegistry>();
+    SecuritySettings security = builder.Configuration.GetSection("Security").Get<SecuritySettings>() ?? new SecuritySettings();
+    Caller developer = AccessGate.DevelopmentCaller(registry, sp.GetRequiredService<IPartyStore>(), options.Host, security.DevelopmentRole);
+    return new AccessGate(registry, sp.GetRequiredService<LogQueries>(), developer);
+});
 builder.Services.AddHostedService<LogWorker>();
 
 builder.Services.AddGrpc(grpc =>
@@ -79,6 +92,9 @@ builder.Services.AddGrpcReflection();
 builder.Services.AddGrpcHealthChecks().AddCheck<LogHealthCheck>("log");
 
 WebApplication app = builder.Build();
+
+// The office party (and the development caller) exist before the first call.
+app.Services.GetRequiredService<AccessGate>();
 
 // The store and keys were made before the container (start-up must refuse early), so the
 // container does not own them: close them after the workers have drained and stopped.

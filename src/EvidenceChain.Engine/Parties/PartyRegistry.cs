@@ -70,6 +70,33 @@ public sealed class PartyRegistry(IPartyStore store, TimeProvider time, RandomSo
         return Save(party with { Keys = [.. party.Keys, key] });
     }
 
+    /// <summary>
+    /// Development mode only: binds a key nobody holds yet to <paramref name="partyId"/> on its first
+    /// accepted use, so a newcomer's CLI key works without the office registering it first.
+    /// </summary>
+    public Party BindOnFirstUse(string partyId, byte[] publicKey)
+    {
+        ArgumentNullException.ThrowIfNull(publicKey);
+        Party party = Existing(partyId);
+        var key = new PartyKey(publicKey, Now(), null);
+        return store.FindPartyByKey(key.Fingerprint) is Party holder ? holder : Save(party with { Keys = [.. party.Keys, key] });
+    }
+
+    /// <summary>
+    /// The party a request-signing key belongs to, with the key, or null when no party holds it.
+    /// </summary>
+    public (Party Party, PartyKey Key)? HolderOf(byte[] publicKey)
+    {
+        ArgumentNullException.ThrowIfNull(publicKey);
+        if (publicKey.Length != 32)
+        {
+            return null;
+        }
+
+        Digest fingerprint = Core.Commitments.PartyCommitment.FingerprintEd25519(publicKey);
+        return store.FindPartyByKey(fingerprint) is Party party ? (party, party.Keys.First(k => k.Fingerprint == fingerprint)) : null;
+    }
+
     /// <summary>Revokes a key: it signs nothing new, and what it signed before stays the party's.</summary>
     public Party RevokeKey(Caller caller, string partyId, Digest keyFingerprint)
     {

@@ -1,3 +1,4 @@
+using EvidenceChain.Core.Access;
 using EvidenceChain.Core.Deposits;
 using EvidenceChain.Core.Hashing;
 using EvidenceChain.Core.Receipts;
@@ -20,15 +21,21 @@ namespace EvidenceChain.Service.Grpc;
 /// EvidenceService over gRPC: thin methods that check the wire shapes, call the engine and map its
 /// answers. Every refusal goes through <see cref="StatusErrors"/> and changes nothing.
 /// </summary>
-internal sealed class EvidenceGrpcService(DepositIntake intake, LogQueries queries, AnchoringView anchoring) : EvidenceService.EvidenceServiceBase
+internal sealed class EvidenceGrpcService(DepositIntake intake, LogQueries queries, AnchoringView anchoring, AccessGate gate, TimeProvider time) : EvidenceService.EvidenceServiceBase
 {
-    public override async Task<DepositResponse> Deposit(ProtoDepositRequest request, ServerCallContext context) =>
-        await DepositOne(request, context.CancellationToken).ConfigureAwait(false);
+    public override async Task<DepositResponse> Deposit(ProtoDepositRequest request, ServerCallContext context)
+    {
+        Caller caller = gate.CallerOf(context);
+        AccessGate.Require(caller, Operation.SubmitDeposit);
+        return await DepositOne(caller, request, context.CancellationToken).ConfigureAwait(false);
+    }
 
     public override async Task DepositStream(IAsyncStreamReader<ProtoDepositRequest> requestStream, IServerStreamWriter<DepositResponse> responseStream, ServerCallContext context)
     {
         // Requests are submitted as they arrive and answered in the order their batches commit,
         // so one stream keeps many requests in one group commit. Responses carry request_id.
+        Caller caller = gate.CallerOf(context);
+        AccessGate.Require(caller, Operation.SubmitDeposit);
         var inFlight = new List<Task>();
         var writeLock = new SemaphoreSlim(1, 1);
         await foreach (ProtoDepositRequest request in requestStream.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
@@ -41,7 +48,7 @@ internal sealed class EvidenceGrpcService(DepositIntake intake, LogQueries queri
 
         async Task AnswerAsync(ProtoDepositRequest request)
         {
-            DepositResponse response = await DepositOne(request, context.CancellationToken).ConfigureAwait(false);
+            DepositResponse response = await DepositOne(caller, request, context.CancellationToken).ConfigureAwait(false);
             await writeLock.WaitAsync(context.CancellationToken).ConfigureAwait(false);
             try
             {
@@ -62,6 +69,7 @@ internal sealed class EvidenceGrpcService(DepositIntake intake, LogQueries queri
             GetReceiptRequest.DepositOneofCase.LeafIndex => queries.FindLeaf(request.LeafIndex),
             _ => throw StatusErrors.Invalid("deposit", "give a deposit_id or a leaf_index"),
         });
+        gate.RequireDeposit(gate.CallerOf(context), Operation.ReadReceipt, leaf);
         ReceiptAnswer answer = Query(() => queries.Receipt(leaf, request.TreeSize));
         return Task.FromResult(new GetReceiptResponse
         {
@@ -74,12 +82,14 @@ internal sealed class EvidenceGrpcService(DepositIntake intake, LogQueries queri
 
     public override Task<GetCheckpointResponse> GetCheckpoint(GetCheckpointRequest request, ServerCallContext context)
     {
+        AccessGate.Require(gate.CallerOf(context), Operation.ReadPublicProofs);
         StoredCheckpoint checkpoint = Query(queries.LatestCheckpoint);
         return Task.FromResult(new GetCheckpointResponse { Checkpoint = checkpoint.Note, TreeSize = checkpoint.TreeSize });
     }
 
     public override Task<GetConsistencyProofResponse> GetConsistencyProof(GetConsistencyProofRequest request, ServerCallContext context)
     {
+        AccessGate.Require(gate.CallerOf(context), Operation.ReadPublicProofs);
         (ulong first, ulong second, Digest[] proof) = Query(() => queries.ConsistencyProof(request.FirstTreeSize, request.SecondTreeSize));
         var response = new GetConsistencyProofResponse { FirstTreeSize = first, SecondTreeSize = second };
         response.Proof.AddRange(proof.Select(h => ByteString.CopyFrom(Digest.AsBytes(h))));
@@ -88,6 +98,7 @@ internal sealed class EvidenceGrpcService(DepositIntake intake, LogQueries queri
 
     public override Task<GetLeavesResponse> GetLeaves(GetLeavesRequest request, ServerCallContext context)
     {
+        AccessGate.Require(gate.CallerOf(context), Operation.ReadLeaves);
         IReadOnlyList<byte[]> leaves = Query(() => queries.Leaves(request.StartIndex, (int)Math.Min(request.Count, int.MaxValue)));
         var response = new GetLeavesResponse();
         response.Leaves.AddRange(leaves.Select(ByteString.CopyFrom));
@@ -96,6 +107,7 @@ internal sealed class EvidenceGrpcService(DepositIntake intake, LogQueries queri
 
     public override Task<VerifyResponse> Verify(VerifyRequest request, ServerCallContext context)
     {
+        AccessGate.Require(gate.CallerOf(context), Operation.VerifyReceipt);
         if (request.ReceiptJson.Length > Receipt.FileLengthMaxBytes)
         {
             throw StatusErrors.Invalid("receipt_json", $"a receipt is at most {Receipt.FileLengthMaxBytes} bytes");
@@ -112,6 +124,7 @@ internal sealed class EvidenceGrpcService(DepositIntake intake, LogQueries queri
 
     public override async Task<GetLogInfoResponse> GetLogInfo(GetLogInfoRequest request, ServerCallContext context)
     {
+        AccessGate.Require(gate.CallerOf(context), Operation.ReadPublicProofs);
         var response = new GetLogInfoResponse { Origin = queries.Origin, TreeSize = queries.LatestCheckpointSizeOrZero() };
         response.VerifierKeys.AddRange(queries.VerifierKeys.Select(k => k.ToVerifierKey()));
         if (await anchoring.TargetOrNullAsync(context.CancellationToken).ConfigureAwait(false) is AnchorTarget target)
@@ -124,13 +137,24 @@ internal sealed class EvidenceGrpcService(DepositIntake intake, LogQueries queri
 
     public override Task<GetAnchorStatusResponse> GetAnchorStatus(GetAnchorStatusRequest request, ServerCallContext context)
     {
-        ulong coveredSize = Query(() => request.SubjectCase switch
+        Caller caller = gate.CallerOf(context);
+        StoredLeaf? leaf = Query(() => request.SubjectCase switch
         {
-            GetAnchorStatusRequest.SubjectOneofCase.TreeSize when request.TreeSize > 0 => request.TreeSize,
-            GetAnchorStatusRequest.SubjectOneofCase.DepositId => queries.FindLeaf(ParseDepositId(request.DepositId)).LeafIndex + 1,
-            GetAnchorStatusRequest.SubjectOneofCase.LeafIndex => queries.FindLeaf(request.LeafIndex).LeafIndex + 1,
+            GetAnchorStatusRequest.SubjectOneofCase.TreeSize when request.TreeSize > 0 => null,
+            GetAnchorStatusRequest.SubjectOneofCase.DepositId => queries.FindLeaf(ParseDepositId(request.DepositId)),
+            GetAnchorStatusRequest.SubjectOneofCase.LeafIndex => queries.FindLeaf(request.LeafIndex),
             _ => throw StatusErrors.Invalid("subject", "give a tree_size (at least 1), a deposit_id or a leaf_index"),
         });
+        if (leaf is null)
+        {
+            AccessGate.Require(caller, Operation.ReadPublicProofs);
+        }
+        else
+        {
+            gate.RequireDeposit(caller, Operation.ReadDepositAnchors, leaf);
+        }
+
+        ulong coveredSize = leaf is null ? request.TreeSize : leaf.LeafIndex + 1;
         var response = new GetAnchorStatusResponse { AnchoringEnabled = anchoring.Chain is not null };
         foreach (StoredAnchor anchor in queries.AnchorsCovering(coveredSize))
         {
@@ -171,14 +195,17 @@ internal sealed class EvidenceGrpcService(DepositIntake intake, LogQueries queri
         LogId = ByteString.CopyFrom(Digest.AsBytes(queries.OriginHash)),
     };
 
-    private async Task<DepositResponse> DepositOne(ProtoDepositRequest request, CancellationToken cancellationToken)
+    private async Task<DepositResponse> DepositOne(Caller caller, ProtoDepositRequest request, CancellationToken cancellationToken)
     {
         DepositSubmission submission = ToSubmission(request);
+        gate.RequireSigningKey(caller, submission.PublicKey, time.GetUtcNow().ToUnixTimeMilliseconds());
         DepositOutcome outcome = await intake.SubmitAsync(submission, cancellationToken).ConfigureAwait(false);
         if (outcome.Status != DepositOutcomeStatus.Accepted)
         {
             throw StatusErrors.For(outcome.Status, outcome.Detail);
         }
+
+        gate.Accepted(caller, submission.PublicKey);
 
         var response = new DepositResponse { RequestId = request.RequestId };
         response.PromiseNotes.AddRange(outcome.PromiseNotes);

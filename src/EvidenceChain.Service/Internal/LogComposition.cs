@@ -12,7 +12,7 @@ namespace EvidenceChain.Service.Internal;
 /// </summary>
 internal static partial class LogComposition
 {
-    public static (ILogStore Store, Notary Notary) Open(ServiceOptions options, TimeProvider time, ILogger logger)
+    public static (LiteDbLogStore Store, Notary Notary) Open(ServiceOptions options, TimeProvider time, ILogger logger)
     {
         string data = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(data);
