@@ -107,6 +107,7 @@ app.Lifetime.ApplicationStopped.Register(() =>
     devChain?.DisposeAsync().AsTask().GetAwaiter().GetResult();
 });
 app.MapGrpcService<EvidenceGrpcService>();
+app.MapGrpcService<PartyGrpcService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 

@@ -274,15 +274,5 @@ internal sealed class EvidenceGrpcService(DepositIntake intake, LogQueries queri
             ? Digest.FromHex(depositId)
             : throw StatusErrors.Invalid("deposit_id", "a deposit id is the leaf hash: 64 lowercase hex digits");
 
-    private static T Query<T>(Func<T> query)
-    {
-        try
-        {
-            return query();
-        }
-        catch (QueryException e)
-        {
-            throw StatusErrors.For(e);
-        }
-    }
+    private static T Query<T>(Func<T> query) => StatusErrors.Run(query);
 }

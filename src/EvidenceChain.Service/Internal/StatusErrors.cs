@@ -33,6 +33,20 @@ internal static class StatusErrors
         _ => Plain(Code.Internal, exception.Message),
     };
 
+    /// <summary>Runs an engine call; its refusal becomes the matching status.</summary>
+    public static T Run<T>(Func<T> call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        try
+        {
+            return call();
+        }
+        catch (QueryException e)
+        {
+            throw For(e);
+        }
+    }
+
     /// <summary>INVALID_ARGUMENT with a field violation: the request is wrong and nothing changed.</summary>
     public static RpcException Invalid(string field, string description) => new Google.Rpc.Status
     {
