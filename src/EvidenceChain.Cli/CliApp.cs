@@ -7,7 +7,8 @@ namespace EvidenceChain.Cli;
 /// <summary>
 /// The command line: the offline <c>hash</c> and <c>verify</c> of EvidenceChain.Cli.Offline (Core
 /// alone), and the online <c>deposit</c>, <c>receipt</c>, <c>checkpoint</c> and <c>consistency</c>
-/// over gRPC, and <c>monitor</c>, which checks the log's anchors on chain. Everything goes through
+/// over gRPC, <c>monitor</c>, which checks the log's anchors on chain, and <c>ca</c>, the deployment's
+/// certificate authority for mutual TLS. Everything goes through
 /// <see cref="CliContext"/>, so tests run commands in-process and read what they print.
 /// </summary>
 internal static class CliApp
@@ -33,6 +34,7 @@ internal static class CliApp
             CheckpointCommand.Create(context, language),
             ConsistencyCommand.Create(context, language),
             MonitorCommand.Create(context, language),
+            CaCommand.Create(context, language),
         };
 
         // System.CommandLine exits 1 on a usage error, which verify reserves for "invalid"; a wrong
