@@ -1,3 +1,4 @@
+using EvidenceChain.Certificates;
 using EvidenceChain.Chain.Ethereum.DevChain;
 using System.Security.Cryptography;
 using EvidenceChain.Core.Access;
@@ -46,10 +47,12 @@ using ILoggerFactory startupLogging = LoggerFactory.Create(logging => logging.Ad
 LiteDbLogStore? store = null;
 Notary? notary = null;
 LocalDevChain? devChain;
+SecuritySettings security = builder.Configuration.GetSection("Security").Get<SecuritySettings>() ?? new SecuritySettings();
 try
 {
     ILogger startupLogger = startupLogging.CreateLogger("EvidenceChain.Service");
     (store, notary) = LogComposition.Open(options, TimeProvider.System, startupLogger);
+    SecurityComposition.AddSecurity(builder, security, options);
     devChain = await AnchorComposition.AddAnchoringAsync(
         builder.Services,
         builder.Configuration.GetSection("Anchor").Get<ChainSettings>() ?? new ChainSettings(),
@@ -57,7 +60,7 @@ try
         notary,
         startupLogger).ConfigureAwait(false);
 }
-catch (Exception e) when (e is InvalidOperationException or InvalidDataException or IOException or UnauthorizedAccessException or HttpRequestException)
+catch (Exception e) when (e is InvalidOperationException or InvalidDataException or IOException or UnauthorizedAccessException or HttpRequestException or CertificateFileException)
 {
     // A refusal to start is an answer for the operator, not a crash: one line, exit code 1.
     notary?.Dispose();
@@ -74,13 +77,6 @@ builder.Services.AddSingleton<Sequencer>();
 builder.Services.AddSingleton<LogQueries>();
 builder.Services.AddSingleton<IPartyStore>(store);
 builder.Services.AddSingleton(sp => new PartyRegistry(sp.GetRequiredService<IPartyStore>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill));
-builder.Services.AddSingleton(sp =>
-{
-    PartyRegistry registry = sp.GetRequiredService<PartyRegistry>();
-    SecuritySettings security = builder.Configuration.GetSection("Security").Get<SecuritySettings>() ?? new SecuritySettings();
-    Caller developer = AccessGate.DevelopmentCaller(registry, sp.GetRequiredService<IPartyStore>(), options.Host, security.DevelopmentRole);
-    return new AccessGate(registry, sp.GetRequiredService<LogQueries>(), developer);
-});
 builder.Services.AddHostedService<LogWorker>();
 
 builder.Services.AddGrpc(grpc =>
@@ -93,7 +89,10 @@ builder.Services.AddGrpcHealthChecks().AddCheck<LogHealthCheck>("log");
 
 WebApplication app = builder.Build();
 
-// The office party (and the development caller) exist before the first call.
+// The deployment's first party, the notary office, exists before the first call; its id is written
+// beside the keys so its certificate can be issued (evidencechain ca issue-party --party-id ID).
+Party office = app.Services.GetRequiredService<PartyRegistry>().EnsureOffice($"Notary office ({options.Host})");
+File.WriteAllText(Path.Combine(options.DataDirectory, "office-party.txt"), office.Id + "\n");
 app.Services.GetRequiredService<AccessGate>();
 
 // The store and keys were made before the container (start-up must refuse early), so the
@@ -114,7 +113,15 @@ app.MapGrpcReflectionService();
 await app.StartAsync().ConfigureAwait(false);
 
 // Tests and scripts start the service on port 0 and read the bound address from this line.
-foreach (string address in app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses)
+ICollection<string> addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+if (SecurityComposition.CheckAddresses(security, addresses) is string refusal)
+{
+    Console.Error.WriteLine("EvidenceChain service cannot start: " + refusal);
+    await app.StopAsync().ConfigureAwait(false);
+    return 1;
+}
+
+foreach (string address in addresses)
 {
     Console.WriteLine($"EvidenceChain service listening on {address}");
 }

@@ -12,13 +12,13 @@ namespace EvidenceChain.Service.Internal;
 /// methods call it before they touch anything, so a denied call changes nothing. Ownership of a
 /// deposit is the party its signing key is bound to, as the registry says.
 /// </summary>
-internal sealed class AccessGate(PartyRegistry registry, LogQueries queries, Caller developmentCaller)
+internal sealed class AccessGate(PartyRegistry registry, LogQueries queries, CallerIdentification identification)
 {
-    /// <summary>The caller of this call (in development mode, the one development party).</summary>
+    /// <summary>The caller of this call: the development party, or the registered party of the client certificate (else UNAUTHENTICATED).</summary>
     public Caller CallerOf(ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return developmentCaller;
+        return identification.CallerOf(context);
     }
 
     /// <summary>Throws PERMISSION_DENIED with the policy's reason unless the caller may.</summary>
@@ -43,7 +43,12 @@ internal sealed class AccessGate(PartyRegistry registry, LogQueries queries, Cal
     {
         if (registry.HolderOf(publicKey) is not { } holder)
         {
-            return;
+            if (identification.BindsKeysOnFirstUse)
+            {
+                return;
+            }
+
+            throw StatusErrors.For(new QueryException(QueryFailure.PermissionDenied, "the request's signing key is not bound to your party; ask the notary office to bind it (evidencechain party bind-key)"));
         }
 
         if (holder.Party.Id != caller.PartyId)
@@ -58,23 +63,11 @@ internal sealed class AccessGate(PartyRegistry registry, LogQueries queries, Cal
     }
 
     /// <summary>Development mode: after an accepted deposit, its key is the caller's.</summary>
-    public void Accepted(Caller caller, byte[] publicKey) => registry.BindOnFirstUse(caller.PartyId, publicKey);
-
-    /// <summary>The development party for <paramref name="role"/>: the office itself, or a party registered by it once.</summary>
-    public static Caller DevelopmentCaller(PartyRegistry registry, IPartyStore parties, string host, PartyRole role)
+    public void Accepted(Caller caller, byte[] publicKey)
     {
-        ArgumentNullException.ThrowIfNull(registry);
-        ArgumentNullException.ThrowIfNull(parties);
-        Party office = registry.EnsureOffice($"Notary office ({host})");
-        var officeCaller = new Caller(office.Id, office.Role);
-        if (role == PartyRole.NotaryOffice)
+        if (identification.BindsKeysOnFirstUse)
         {
-            return officeCaller;
+            registry.BindOnFirstUse(caller.PartyId, publicKey);
         }
-
-        string name = $"Development {role}";
-        Party party = parties.ReadParties().FirstOrDefault(p => p.Role == role && p.DisplayName == name)
-            ?? registry.Register(officeCaller, role, name, canApprove: false);
-        return new Caller(party.Id, party.Role);
     }
 }

@@ -1,0 +1,157 @@
+using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using EvidenceChain.Certificates;
+using EvidenceChain.Protocol.V1;
+using EvidenceChain.Service.Tests.Support;
+using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Net.Client;
+
+namespace EvidenceChain.Service.Tests;
+
+/// <summary>
+/// Mutual TLS on real loopback connections: a deployment CA made here, the service with its server
+/// certificate, and callers presenting party certificates (or bad ones).
+/// </summary>
+public sealed class MutualTlsTests : IDisposable
+{
+    private readonly TempDirectory _data = new();
+    // The CA was made a week ago, so that it can also issue a certificate that is out of date today.
+    private readonly DeploymentCa _caLastWeek = DeploymentCa.Create("Test deployment CA", TimeSpan.FromDays(30), new ShiftedTime(TimeSpan.FromDays(-7)));
+    private readonly DeploymentCa _ca;
+    private readonly string _caFile;
+    private readonly string[] _arguments;
+
+    public MutualTlsTests()
+    {
+        _ca = DeploymentCa.FromCertificate(_caLastWeek.Certificate, TimeProvider.System);
+        _caFile = Path.Combine(_data.Path, "ca.crt.pem");
+        File.WriteAllText(_caFile, _ca.Certificate.ExportCertificatePem());
+        using X509Certificate2 server = _ca.IssueServer(["localhost"], [IPAddress.Loopback], TimeSpan.FromDays(1));
+        CertificateFiles.Write(server, Path.Combine(_data.Path, "server.crt.pem"), Path.Combine(_data.Path, "server.key.pem"));
+        _arguments =
+        [
+            "--urls", "https://127.0.0.1:0",
+            "--Security:Mode=mtls",
+            $"--Security:CaCertificate={_caFile}",
+            $"--Security:ServerCertificate={Path.Combine(_data.Path, "server.crt.pem")}",
+            $"--Security:ServerKey={Path.Combine(_data.Path, "server.key.pem")}",
+            "--Sequencer:Interval=00:00:00.100",
+        ];
+    }
+
+    [Fact]
+    public async Task PartyCertificates_MapToRegisteredParties_KeysMustBeBoundByTheOffice()
+    {
+        using ServiceProcess service = ServiceProcess.Start(_data.Path, _arguments);
+        string officeId = File.ReadAllText(Path.Combine(_data.Path, "office-party.txt")).Trim();
+        using X509Certificate2 officeCertificate = _ca.IssueParty("Notary office", PartyId.Parse(officeId), TimeSpan.FromDays(1));
+        using GrpcChannel office = Channel(service, officeCertificate);
+        var officeParties = new PartyService.PartyServiceClient(office);
+        Party enterprise = await officeParties.RegisterPartyAsync(new RegisterPartyRequest { Role = PartyRole.Enterprise, DisplayName = "Jinan Example Co." });
+        using X509Certificate2 enterpriseCertificate = _ca.IssueParty("Jinan Example Co.", PartyId.Parse(enterprise.Id), TimeSpan.FromDays(1));
+        using GrpcChannel enterpriseChannel = Channel(service, enterpriseCertificate);
+        var enterpriseClient = new EvidenceService.EvidenceServiceClient(enterpriseChannel);
+        var key = new Depositor();
+        string origin = (await enterpriseClient.GetLogInfoAsync(new GetLogInfoRequest())).Origin;
+
+        RpcException unbound = await Assert.ThrowsAsync<RpcException>(async () => await enterpriseClient.DepositAsync(key.Request(origin, [Depositor.Commit("before binding"u8.ToArray()).Entry])));
+        await officeParties.BindKeyAsync(new BindKeyRequest { PartyId = enterprise.Id, PublicKey = ByteString.CopyFrom(key.PublicKey) });
+        DepositResponse deposited = await enterpriseClient.DepositAsync(key.Request(origin, [Depositor.Commit("after binding"u8.ToArray()).Entry]));
+        Party me = await new PartyService.PartyServiceClient(enterpriseChannel).WhoAmIAsync(new WhoAmIRequest());
+
+        Assert.Equal(StatusCode.PermissionDenied, unbound.StatusCode);
+        Assert.Contains("not bound to your party", unbound.Status.Detail, StringComparison.Ordinal);
+        Assert.Single(deposited.Deposits);
+        Assert.Equal((enterprise.Id, PartyRole.Enterprise), (me.Id, me.Role));
+        Assert.Equal(PartyRole.NotaryOffice, (await officeParties.WhoAmIAsync(new WhoAmIRequest())).Role);
+
+        // Revoking the certificate shuts that caller out at its next call.
+        string fingerprint = CertificateFingerprint.Sha256Hex(enterpriseCertificate);
+        await officeParties.RevokeCertificateAsync(new RevokeCertificateRequest { PartyId = enterprise.Id, CertificateFingerprint = fingerprint });
+        RpcException revoked = await Assert.ThrowsAsync<RpcException>(async () => await enterpriseClient.GetLogInfoAsync(new GetLogInfoRequest()));
+        Assert.Equal(StatusCode.Unauthenticated, revoked.StatusCode);
+        Assert.Contains("revoked", revoked.Status.Detail, StringComparison.Ordinal);
+        service.ThrowIfErrorsLogged();
+    }
+
+    [Fact]
+    public async Task BadCertificates_Unauthenticated_WithTheReason()
+    {
+        using ServiceProcess service = ServiceProcess.Start(_data.Path, _arguments);
+        using DeploymentCa otherCa = DeploymentCa.Create("Another CA", TimeSpan.FromDays(30), TimeProvider.System);
+        string officeId = File.ReadAllText(Path.Combine(_data.Path, "office-party.txt")).Trim();
+
+        (X509Certificate2? Certificate, string Reason)[] cases =
+        [
+            (null, "no certificate"),
+            (otherCa.IssueParty("Office from elsewhere", PartyId.Parse(officeId), TimeSpan.FromDays(1)), "CA"),
+            (_ca.IssueParty("Nobody", PartyId.NewRandom(), TimeSpan.FromDays(1)), "has not registered"),
+            (_ca.IssueServer(["localhost"], [], TimeSpan.FromDays(1)), "client"),
+            (_caLastWeek.IssueParty("Notary office", PartyId.Parse(officeId), TimeSpan.FromDays(1)), "expired"),
+        ];
+
+        foreach ((X509Certificate2? certificate, string reason) in cases)
+        {
+            using GrpcChannel channel = Channel(service, certificate);
+            RpcException refused = await Assert.ThrowsAsync<RpcException>(async () => await new EvidenceService.EvidenceServiceClient(channel).GetCheckpointAsync(new GetCheckpointRequest()));
+            Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+            Assert.Contains(reason, refused.Status.Detail, StringComparison.OrdinalIgnoreCase);
+            certificate?.Dispose();
+        }
+
+        service.ThrowIfErrorsLogged();
+    }
+
+    [Fact]
+    public void Start_MtlsOnAPlaintextAddress_RefusedInOneLine()
+    {
+        string[] plaintext = [.. _arguments.Select(a => a == "https://127.0.0.1:0" ? "http://127.0.0.1:0" : a)];
+
+        (int exitCode, string output) = ServiceProcess.RunToExit(_data.Path, plaintext);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("is not HTTPS", output, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        _ca.Dispose();
+        _caLastWeek.Dispose();
+        _data.Dispose();
+    }
+
+    /// <summary>A channel that trusts only the test CA's server certificate and presents <paramref name="client"/> (or nothing).</summary>
+    private GrpcChannel Channel(ServiceProcess service, X509Certificate2? client)
+    {
+        X509Certificate2 ca = _ca.Certificate;
+        var handler = new SocketsHttpHandler
+        {
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                ClientCertificates = client is null ? null : new X509CertificateCollection { client },
+                RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+                {
+                    if (certificate is null)
+                    {
+                        return false;
+                    }
+
+                    using var chain = new X509Chain();
+                    chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                    chain.ChainPolicy.CustomTrustStore.Add(ca);
+                    chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+                    return chain.Build(new X509Certificate2(certificate));
+                },
+            },
+        };
+        return GrpcChannel.ForAddress(service.Address, new GrpcChannelOptions { HttpHandler = handler });
+    }
+
+    /// <summary>A clock set back, to make certificates that are already out of date.</summary>
+    private sealed class ShiftedTime(TimeSpan shift) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + shift;
+    }
+}
