@@ -14,7 +14,9 @@ namespace EvidenceChain.Service.Tests.Support;
 /// </summary>
 internal sealed class Depositor
 {
-    private readonly byte[] _seed = RandomNumberGenerator.GetBytes(32);
+    private readonly byte[] _seed;
+
+    public Depositor(byte[]? seed = null) => _seed = seed ?? RandomNumberGenerator.GetBytes(32);
 
     public byte[] PublicKey => CoreDeposits.DepositRequest.PublicKeyOf(_seed);
 
