@@ -105,6 +105,41 @@ public sealed class MutualTlsTests : IDisposable
     }
 
     [Fact]
+    public async Task BusyParty_OverItsBudget_ResourceExhaustedWhileAnotherPartyIsStillServed()
+    {
+        using ServiceProcess service = ServiceProcess.Start(_data.Path, [.. _arguments, "--Security:CallsPerSecondPerParty=2", "--Security:CallBurstPerParty=2"]);
+        string officeId = File.ReadAllText(Path.Combine(_data.Path, "office-party.txt")).Trim();
+        using X509Certificate2 officeCertificate = _ca.IssueParty("Notary office", PartyId.Parse(officeId), TimeSpan.FromDays(1));
+        using GrpcChannel office = Channel(service, officeCertificate);
+        Party auditor = await new PartyService.PartyServiceClient(office).RegisterPartyAsync(new RegisterPartyRequest { Role = PartyRole.Auditor, DisplayName = "Busy Auditor" });
+        using X509Certificate2 auditorCertificate = _ca.IssueParty("Busy Auditor", PartyId.Parse(auditor.Id), TimeSpan.FromDays(1));
+        using GrpcChannel busy = Channel(service, auditorCertificate);
+        var busyClient = new EvidenceService.EvidenceServiceClient(busy);
+
+        var refusals = new List<RpcException>();
+        for (int call = 0; call < 20; call++)
+        {
+            try
+            {
+                await busyClient.GetLogInfoAsync(new GetLogInfoRequest());
+            }
+            catch (RpcException e)
+            {
+                refusals.Add(e);
+            }
+        }
+
+        // The office has its own budget: the auditor's exhaustion does not reach it.
+        GetLogInfoResponse officeAnswer = await new EvidenceService.EvidenceServiceClient(office).GetLogInfoAsync(new GetLogInfoRequest());
+
+        Assert.NotEmpty(refusals);
+        Assert.All(refusals, e => Assert.Equal(StatusCode.ResourceExhausted, e.StatusCode));
+        Assert.Contains("budget", refusals[0].Status.Detail, StringComparison.Ordinal);
+        Assert.NotEmpty(officeAnswer.Origin);
+        service.ThrowIfErrorsLogged();
+    }
+
+    [Fact]
     public void Start_MtlsOnAPlaintextAddress_RefusedInOneLine()
     {
         string[] plaintext = [.. _arguments.Select(a => a == "https://127.0.0.1:0" ? "http://127.0.0.1:0" : a)];

@@ -48,6 +48,7 @@ internal sealed class EvidenceGrpcService(DepositIntake intake, LogQueries queri
 
         async Task AnswerAsync(ProtoDepositRequest request)
         {
+            gate.Admit(caller);
             DepositResponse response = await DepositOne(caller, request, context.CancellationToken).ConfigureAwait(false);
             await writeLock.WaitAsync(context.CancellationToken).ConfigureAwait(false);
             try

@@ -3,6 +3,7 @@ using EvidenceChain.Engine;
 using EvidenceChain.Engine.Parties;
 using EvidenceChain.Engine.Ports;
 using EvidenceChain.Engine.Queries;
+using System.Threading.RateLimiting;
 using Grpc.Core;
 
 namespace EvidenceChain.Service.Internal;
@@ -10,15 +11,33 @@ namespace EvidenceChain.Service.Internal;
 /// <summary>
 /// Where every RPC learns who calls and asks <see cref="AccessPolicy"/> whether it may: the gRPC
 /// methods call it before they touch anything, so a denied call changes nothing. Ownership of a
-/// deposit is the party its signing key is bound to, as the registry says.
+/// deposit is the party its signing key is bound to, as the registry says. Each party has its own
+/// budget of calls per second, so one busy or abusive party cannot starve the others.
 /// </summary>
-internal sealed class AccessGate(PartyRegistry registry, LogQueries queries, CallerIdentification identification)
+internal sealed class AccessGate(PartyRegistry registry, LogQueries queries, CallerIdentification identification, PartitionedRateLimiter<string> callsPerParty)
 {
-    /// <summary>The caller of this call: the development party, or the registered party of the client certificate (else UNAUTHENTICATED).</summary>
+    /// <summary>
+    /// The caller of this call — the development party, or the registered party of the client
+    /// certificate (else UNAUTHENTICATED) — charged one call of its budget (else RESOURCE_EXHAUSTED).
+    /// </summary>
     public Caller CallerOf(ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return identification.CallerOf(context);
+        Caller caller = identification.CallerOf(context);
+        Admit(caller);
+        return caller;
+    }
+
+    /// <summary>Charges one call (a message of a stream counts as one) to the caller's budget.</summary>
+    public void Admit(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        using RateLimitLease lease = callsPerParty.AttemptAcquire(caller.PartyId);
+        if (!lease.IsAcquired)
+        {
+            string retry = lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan after) ? $" retry in {after.TotalSeconds:0.#} s" : " retry shortly";
+            throw new RpcException(new Status(StatusCode.ResourceExhausted, $"party {caller.PartyId} is over its budget of calls per second;{retry}"));
+        }
     }
 
     /// <summary>Throws PERMISSION_DENIED with the policy's reason unless the caller may.</summary>

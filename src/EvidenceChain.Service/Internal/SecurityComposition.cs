@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
+using System.Threading.RateLimiting;
 using EvidenceChain.Certificates;
 using EvidenceChain.Engine;
 using EvidenceChain.Engine.Parties;
@@ -47,7 +48,20 @@ internal static class SecurityComposition
                 new PartyCertificateValidator(ca, sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<PartyRegistry>()));
         }
 
-        builder.Services.AddSingleton(sp => new AccessGate(sp.GetRequiredService<PartyRegistry>(), sp.GetRequiredService<LogQueries>(), sp.GetRequiredService<CallerIdentification>()));
+        if (settings.CallsPerSecondPerParty < 1 || settings.CallBurstPerParty < settings.CallsPerSecondPerParty)
+        {
+            throw new InvalidOperationException("Security:CallsPerSecondPerParty must be at least 1 and Security:CallBurstPerParty at least that.");
+        }
+
+        PartitionedRateLimiter<string> callsPerParty = PartitionedRateLimiter.Create<string, string>(partyId => RateLimitPartition.GetTokenBucketLimiter(partyId, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = settings.CallBurstPerParty,
+            TokensPerPeriod = settings.CallsPerSecondPerParty,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }));
+        builder.Services.AddSingleton(sp => new AccessGate(sp.GetRequiredService<PartyRegistry>(), sp.GetRequiredService<LogQueries>(), sp.GetRequiredService<CallerIdentification>(), callsPerParty));
     }
 
     /// <summary>

@@ -27,6 +27,12 @@ internal sealed class SecuritySettings
 
     public string? ServerKey { get; set; }
 
+    /// <summary>Each party's sustained calls per second (a stream's messages count one each).</summary>
+    public int CallsPerSecondPerParty { get; set; } = 5000;
+
+    /// <summary>How many calls a party may make at once above its rate, after a quiet spell.</summary>
+    public int CallBurstPerParty { get; set; } = 10000;
+
     public bool IsMutualTls => Mode.ToLowerInvariant() switch
     {
         Development => false,
