@@ -5,7 +5,7 @@ using EvidenceChain.Cli.Offline;
 namespace EvidenceChain.Cli;
 
 /// <summary>
-/// <c>evidencechain consistency OLD NEW [--server URL] [--old-checkpoint FILE [--new-checkpoint FILE]
+/// <c>evidencechain consistency OLD NEW [--server URL [--cert FILE --cert-key FILE] --ca FILE] [--old-checkpoint FILE [--new-checkpoint FILE]
 /// --key VKEY…]</c>: prints the consistency proof between two tree sizes and, given saved checkpoints,
 /// verifies it. See <see cref="ConsistencyWorkflow"/>.
 /// </summary>
@@ -15,7 +15,7 @@ internal static class ConsistencyCommand
     {
         var oldSize = new Argument<ulong>("OLD") { Description = "The earlier tree size (at least 1)." };
         var newSize = new Argument<ulong>("NEW") { Description = "The later tree size; 0 means the latest checkpoint's." };
-        var server = ServerAddress.CreateOption();
+        ServerOptions server = ServerOptions.Create();
         var oldCheckpoint = new Option<string>("--old-checkpoint")
         {
             Description = "A saved signed checkpoint of size OLD (from `checkpoint --out`): verify the proof from its root.",
@@ -34,7 +34,7 @@ internal static class ConsistencyCommand
             + "Exit codes: 0 printed (and verified, with checkpoints); 1 inconsistent, or a checkpoint does not verify; "
             + "2 unusable input, or the server refused or could not be reached.")
         {
-            oldSize, newSize, server, oldCheckpoint, newCheckpoint, keys, trust,
+            oldSize, newSize, oldCheckpoint, newCheckpoint, keys, trust,
         };
         command.Validators.Add(result =>
         {
@@ -48,6 +48,11 @@ internal static class ConsistencyCommand
                 result.AddError("--new-checkpoint needs --old-checkpoint");
             }
         });
+        foreach (Option option in server.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction((parsed, cancellationToken) => OnlineCommand.RunAsync(
             context,
             parsed.GetValue(language),
@@ -57,7 +62,7 @@ internal static class ConsistencyCommand
                 new ConsistencyArguments(
                     parsed.GetValue(oldSize),
                     parsed.GetValue(newSize),
-                    parsed.GetValue(server),
+                    server.Read(parsed),
                     parsed.GetValue(oldCheckpoint),
                     parsed.GetValue(newCheckpoint),
                     parsed.GetValue(keys) ?? [],

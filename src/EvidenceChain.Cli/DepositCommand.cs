@@ -6,7 +6,7 @@ using EvidenceChain.Core.Leaves;
 namespace EvidenceChain.Cli;
 
 /// <summary>
-/// <c>evidencechain deposit FILE|DIR --kind KIND [--server URL] [--chunk-size BYTES] [--out DIR]
+/// <c>evidencechain deposit FILE|DIR --kind KIND [--server URL [--cert FILE --cert-key FILE] --ca FILE] [--chunk-size BYTES] [--out DIR]
 /// [--wait SECONDS] [--depositor-key FILE] [--key VKEY]… [--trust FILE]</c>: hashes and salts the
 /// content locally, keeps the salt file, sends only the signed commitments, keeps the promise, waits
 /// for the receipt and keeps it with the depositor opening. The steps are in <see cref="DepositWorkflow"/>.
@@ -29,7 +29,7 @@ internal static class DepositCommand
         var content = new Argument<string>("FILE|DIR") { Description = "The file or directory to deposit. Only salted commitments to it leave this computer." };
         var kind = new Option<string>("--kind") { Description = "What the content is.", HelpName = "trade-secret|copyright|data|document", Required = true };
         kind.AcceptOnlyFromAmong([.. s_kinds.Keys]);
-        var server = ServerAddress.CreateOption();
+        ServerOptions server = ServerOptions.Create();
         var chunkSize = new Option<long>("--chunk-size")
         {
             Description = "Cut each file into units of this many bytes (a power of two, 65536 to 1073741824), so a part can later be disclosed alone. Default: one unit per file.",
@@ -59,8 +59,13 @@ internal static class DepositCommand
             + "NAME.receipt.json. Exit codes: 0 receipt saved; 1 an answer of the server does not verify; "
             + "2 unusable input, or the server refused or could not be reached; 3 accepted but not yet in a checkpoint (run `receipt` later).")
         {
-            content, kind, server, chunkSize, outDirectory, wait, depositorKey, keys, trust,
+            content, kind, chunkSize, outDirectory, wait, depositorKey, keys, trust,
         };
+        foreach (Option option in server.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction((parsed, cancellationToken) => OnlineCommand.RunAsync(
             context,
             parsed.GetValue(language),
@@ -71,7 +76,7 @@ internal static class DepositCommand
                 new DepositArguments(
                     parsed.GetRequiredValue(content),
                     s_kinds[parsed.GetRequiredValue(kind)],
-                    parsed.GetValue(server),
+                    server.Read(parsed),
                     parsed.GetValue(chunkSize),
                     parsed.GetValue(outDirectory),
                     parsed.GetValue(wait),

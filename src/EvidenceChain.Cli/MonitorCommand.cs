@@ -6,7 +6,7 @@ using EvidenceChain.Cli.Offline;
 namespace EvidenceChain.Cli;
 
 /// <summary>
-/// <c>evidencechain monitor --rpc URL [--server URL] [--contract 0x…] [--state FILE] [--from-block N]
+/// <c>evidencechain monitor --rpc URL [--server URL [--cert FILE --cert-key FILE] --ca FILE] [--contract 0x…] [--state FILE] [--from-block N]
 /// [--block-range N] [--watch SECONDS] [--key VKEY…] [--trust FILE]</c>: checks that every checkpoint
 /// root the notary anchored on chain belongs to one append-only log. See <see cref="MonitorWorkflow"/>
 /// and docs/monitor.md.
@@ -24,7 +24,7 @@ internal static class MonitorCommand
             HelpName = "URL",
             Required = true,
         };
-        var server = ServerAddress.CreateOption();
+        ServerOptions server = ServerOptions.Create();
         var contract = new Option<string>("--contract")
         {
             Description = "The EvidenceAnchor contract (0x…). Pin it: without it the address is taken from the server being watched.",
@@ -60,7 +60,7 @@ internal static class MonitorCommand
             + "Exit codes: 0 consistent; 1 inconsistent (the line names both tree sizes, roots and the anchor's transaction and block), "
             + "or the server's answer does not verify; 2 unusable input, or the server or chain refused or could not be reached.")
         {
-            rpc, server, contract, state, fromBlock, blockRange, watch, keys, trust,
+            rpc, contract, state, fromBlock, blockRange, watch, keys, trust,
         };
         blockRange.Validators.Add(result =>
         {
@@ -76,6 +76,11 @@ internal static class MonitorCommand
                 result.AddError("--watch must be at least 1 second");
             }
         });
+        foreach (Option option in server.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction((parsed, cancellationToken) => OnlineCommand.RunAsync(
             context,
             parsed.GetValue(language),
@@ -86,7 +91,7 @@ internal static class MonitorCommand
                 MonitorText.For(parsed.GetValue(language)),
                 new MonitorArguments(
                     parsed.GetValue(rpc)!,
-                    parsed.GetValue(server),
+                    server.Read(parsed),
                     parsed.GetValue(contract),
                     parsed.GetValue(state),
                     parsed.GetValue(fromBlock),

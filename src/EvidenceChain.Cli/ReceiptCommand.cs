@@ -6,7 +6,7 @@ using EvidenceChain.Core.Receipts;
 namespace EvidenceChain.Cli;
 
 /// <summary>
-/// <c>evidencechain receipt ID|RECEIPTFILE [--index] [--server URL] [--salt SALTFILE] [--out FILE]
+/// <c>evidencechain receipt ID|RECEIPTFILE [--index] [--server URL [--cert FILE --cert-key FILE] --ca FILE] [--salt SALTFILE] [--out FILE]
 /// [--depositor-key FILE] [--key VKEY]… [--trust FILE] [--until included|final [--timeout SECONDS]]</c>:
 /// fetches a deposit's receipt, or upgrades a receipt file: against the checkpoint of the earliest
 /// landed anchor covering the deposit when there is one, else against the latest checkpoint, with
@@ -29,7 +29,7 @@ internal static class ReceiptCommand
             Description = "A deposit id (64 hex digits), a leaf index with --index, or a receipt file to upgrade (against the checkpoint of its earliest landed anchor, else the latest).",
         };
         var byIndex = new Option<bool>("--index") { Description = "The argument is a leaf index, not a deposit id." };
-        var server = ServerAddress.CreateOption();
+        ServerOptions server = ServerOptions.Create();
         var salt = new Option<string>("--salt")
         {
             Description = "The deposit's salt file: checks the receipt against it and adds the depositor opening (default for a receipt file: NAME.salt.json beside it).",
@@ -69,7 +69,7 @@ internal static class ReceiptCommand
             + "Exit codes: 0 receipt written; 1 an answer of the server does not verify; 2 unusable input, or the server refused "
             + "or could not be reached; 3 accepted but not yet in a checkpoint, or with --until no anchor in that state within --timeout (try again later).")
         {
-            target, byIndex, server, salt, outPath, depositorKey, keys, trust, until, timeout,
+            target, byIndex, salt, outPath, depositorKey, keys, trust, until, timeout,
         };
         command.Validators.Add(result =>
         {
@@ -78,6 +78,11 @@ internal static class ReceiptCommand
                 result.AddError("--timeout needs --until");
             }
         });
+        foreach (Option option in server.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction((parsed, cancellationToken) => OnlineCommand.RunAsync(
             context,
             parsed.GetValue(language),
@@ -89,7 +94,7 @@ internal static class ReceiptCommand
                 new ReceiptArguments(
                     parsed.GetRequiredValue(target),
                     parsed.GetValue(byIndex),
-                    parsed.GetValue(server),
+                    server.Read(parsed),
                     parsed.GetValue(salt),
                     parsed.GetValue(outPath),
                     parsed.GetValue(depositorKey),

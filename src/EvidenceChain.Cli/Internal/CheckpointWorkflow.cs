@@ -17,21 +17,20 @@ internal static class CheckpointWorkflow
     public static async Task<ExitCode> RunAsync(
         CliContext context,
         OnlineText text,
-        string? serverOption,
+        ServerChoice server,
         string? outPath,
         IReadOnlyList<string> keyArguments,
         string? trustFile,
         CancellationToken cancellationToken)
     {
         TextWriter output = context.Output;
-        Uri server = ServerAddress.Resolve(serverOption, context);
+        using NotaryConnection connection = NotaryConnection.Open(server, context);
         TrustedKeySet? trusted = TrustedKeysOption.LoadOptional(keyArguments, trustFile, context);
         if (outPath is not null && (File.Exists(outPath) || Directory.Exists(outPath)))
         {
             throw new OnlineInputException(OnlineProblem.OutputFileExists, outPath);
         }
 
-        using var connection = new NotaryConnection(server);
         GetCheckpointResponse response = await connection.GetCheckpointAsync(cancellationToken).ConfigureAwait(false);
         output.WriteLine(text.CheckpointHeading(connection.Address, response.TreeSize));
         output.WriteLine();

@@ -4,7 +4,7 @@ namespace EvidenceChain.Cli.Internal;
 internal sealed record ConsistencyArguments(
     ulong OldTreeSize,
     ulong NewTreeSize,
-    string? Server,
+    ServerChoice Server,
     string? OldCheckpointPath,
     string? NewCheckpointPath,
     IReadOnlyList<string> KeyArguments,

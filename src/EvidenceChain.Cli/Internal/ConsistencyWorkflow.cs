@@ -22,7 +22,7 @@ internal static class ConsistencyWorkflow
     public static async Task<ExitCode> RunAsync(CliContext context, OnlineText text, ConsistencyArguments arguments, CancellationToken cancellationToken)
     {
         TextWriter output = context.Output;
-        Uri server = ServerAddress.Resolve(arguments.Server, context);
+        using NotaryConnection connection = NotaryConnection.Open(arguments.Server, context);
         TrustedKeySet? trusted = null;
         Checkpoint? first = null;
         Checkpoint? second = null;
@@ -42,7 +42,6 @@ internal static class ConsistencyWorkflow
             }
         }
 
-        using var connection = new NotaryConnection(server);
         if (first is not null && second is null)
         {
             GetCheckpointResponse latest = await connection.GetCheckpointAsync(cancellationToken).ConfigureAwait(false);

@@ -6,7 +6,7 @@ namespace EvidenceChain.Cli.Internal;
 internal sealed record DepositArguments(
     string ContentPath,
     ContentKind Kind,
-    string? Server,
+    ServerChoice Server,
     long ChunkSizeBytes,
     string? OutDirectory,
     int WaitSeconds,

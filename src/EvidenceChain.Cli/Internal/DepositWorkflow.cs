@@ -29,7 +29,7 @@ internal static class DepositWorkflow
     public static async Task<ExitCode> RunAsync(CliContext context, OnlineText text, ReportText report, DepositArguments arguments, CancellationToken cancellationToken)
     {
         TextWriter output = context.Output;
-        Uri server = ServerAddress.Resolve(arguments.Server, context);
+        using NotaryConnection connection = NotaryConnection.Open(arguments.Server, context);
         TrustedKeySet? trusted = TrustedKeysOption.LoadOptional(arguments.KeyArguments, arguments.TrustFile, context);
         DepositContent content = FileKinds.Get(Path.GetFullPath(arguments.ContentPath)) == FileKind.Directory
             ? DepositContent.FromDirectory(arguments.ContentPath)
@@ -49,7 +49,6 @@ internal static class DepositWorkflow
             output.WriteLine(text.DepositorKeyCreated(key.FilePath));
         }
 
-        using var connection = new NotaryConnection(server);
         output.WriteLine(text.Server(connection.Address));
         LogInfo log = LogInfo.From(await connection.GetLogInfoAsync(cancellationToken).ConfigureAwait(false), text.LogInfoFrom(connection.Address));
         output.WriteLine(report.OriginLabel + log.Origin);

@@ -3,7 +3,7 @@ namespace EvidenceChain.Cli.Internal;
 /// <summary>The <c>monitor</c> command line, parsed. A null <see cref="WatchSeconds"/> means one check.</summary>
 internal sealed record MonitorArguments(
     string Rpc,
-    string? Server,
+    ServerChoice Server,
     string? Contract,
     string? StatePath,
     ulong FromBlock,

@@ -109,13 +109,12 @@ internal static class MonitorWorkflow
     private static async Task<ExitCode> CheckAsync(CliContext context, OnlineText online, MonitorText text, MonitorArguments arguments, bool firstRound, CancellationToken cancellationToken)
     {
         TextWriter output = context.Output;
-        Uri server = ServerAddress.Resolve(arguments.Server, context);
+        using NotaryConnection connection = NotaryConnection.Open(arguments.Server, context);
         Uri rpc = ResolveRpc(arguments.Rpc);
         string rpcName = RpcName(arguments.Rpc);
         string? pinnedContract = arguments.Contract is null ? null : ValidateContract(arguments.Contract);
         TrustedKeySet? trusted = TrustedKeysOption.LoadOptional(arguments.KeyArguments, arguments.TrustFile, context);
 
-        using var connection = new NotaryConnection(server);
         GetLogInfoResponse info = await connection.GetLogInfoAsync(cancellationToken).ConfigureAwait(false);
         LogInfo log = LogInfo.From(info, online.LogInfoFrom(connection.Address));
         string origin = log.Origin.ToString();

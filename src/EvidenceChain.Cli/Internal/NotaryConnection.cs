@@ -1,3 +1,9 @@
+using System.Net.Security;
+using System.Security.Authentication;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using EvidenceChain.Certificates;
+using EvidenceChain.Cli.Offline;
 using EvidenceChain.Protocol.V1;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -8,6 +14,13 @@ namespace EvidenceChain.Cli.Internal;
 /// The CLI's one channel to the notary service. Every call has a deadline, so a command never hangs
 /// on a silent server, and every gRPC failure becomes a <see cref="ServerException"/> that names
 /// the server: the one place where transport errors are translated.
+/// <para>
+/// With an <c>https://</c> server (<see cref="Open"/>) it speaks TLS 1.3 only, trusts exactly the
+/// deployment CA certificate for the server (custom root trust: no system roots, no downloads, no
+/// online revocation, and the server's name must be in its certificate), and presents the party
+/// certificate, whose key file must be the owner's alone. A server certificate that fails this is
+/// reported as such, not as an unreachable server.
+/// </para>
 /// </summary>
 internal sealed class NotaryConnection : IDisposable
 {
@@ -20,14 +33,52 @@ internal sealed class NotaryConnection : IDisposable
     /// <summary>A receipt is at most 1 MiB (receipt.md); leave room for the rest of a message.</summary>
     private const int MessageLengthMaxBytes = 4 * 1024 * 1024;
 
+    private static readonly Oid s_serverAuthentication = new("1.3.6.1.5.5.7.3.1");
+
     private readonly GrpcChannel _channel;
     private readonly EvidenceService.EvidenceServiceClient _client;
+    private readonly PartyService.PartyServiceClient _parties;
+    private readonly X509Certificate2? _caCertificate;
+    private readonly X509Certificate2? _clientCertificate;
+    private readonly string? _caPath;
 
+    /// <summary>Why the server's certificate was refused in the last handshake, if it was.</summary>
+    private volatile string? _serverCertificateProblem;
+
+    /// <summary>A plaintext connection (<c>http://</c>), as the service listens by default.</summary>
     public NotaryConnection(Uri server)
+        : this(server, null, null, null)
+    {
+    }
+
+    private NotaryConnection(Uri server, X509Certificate2? caCertificate, string? caPath, X509Certificate2? clientCertificate)
     {
         Server = server;
-        _channel = GrpcChannel.ForAddress(server, new GrpcChannelOptions { MaxReceiveMessageSize = MessageLengthMaxBytes });
+        _caCertificate = caCertificate;
+        _caPath = caPath;
+        _clientCertificate = clientCertificate;
+        var options = new GrpcChannelOptions { MaxReceiveMessageSize = MessageLengthMaxBytes };
+        if (caCertificate is not null)
+        {
+            var tls = new SslClientAuthenticationOptions
+            {
+                EnabledSslProtocols = SslProtocols.Tls13,
+                CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+                RemoteCertificateValidationCallback = (_, certificate, _, errors) => AcceptServerCertificate(certificate, errors),
+            };
+            if (clientCertificate is not null)
+            {
+                // Presented whatever CA names the server lists: the service's answer says why it refuses one.
+                tls.LocalCertificateSelectionCallback = (_, _, _, _, _) => clientCertificate;
+            }
+
+            options.HttpHandler = new SocketsHttpHandler { SslOptions = tls };
+            options.DisposeHttpClient = true;
+        }
+
+        _channel = GrpcChannel.ForAddress(server, options);
         _client = new EvidenceService.EvidenceServiceClient(_channel);
+        _parties = new PartyService.PartyServiceClient(_channel);
     }
 
     public Uri Server { get; }
@@ -58,7 +109,147 @@ internal sealed class NotaryConnection : IDisposable
     public Task<GetAnchorStatusResponse> GetAnchorStatusAsync(GetAnchorStatusRequest request, CancellationToken cancellationToken) =>
         CallAsync(() => _client.GetAnchorStatusAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
 
-    public void Dispose() => _channel.Dispose();
+    public Task<Party> WhoAmIAsync(CancellationToken cancellationToken) =>
+        CallAsync(() => _parties.WhoAmIAsync(new WhoAmIRequest(), deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    public Task<Party> RegisterPartyAsync(RegisterPartyRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _parties.RegisterPartyAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    public Task<Party> BindKeyAsync(BindKeyRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _parties.BindKeyAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    public Task<Party> RevokeKeyAsync(RevokeKeyRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _parties.RevokeKeyAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    public Task<Party> RevokeCertificateAsync(RevokeCertificateRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _parties.RevokeCertificateAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    public Task<Party> DeactivatePartyAsync(DeactivatePartyRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _parties.DeactivatePartyAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    public Task<ListPartiesResponse> ListPartiesAsync(CancellationToken cancellationToken) =>
+        CallAsync(() => _parties.ListPartiesAsync(new ListPartiesRequest(), deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The connection the online options ask for: the address from <c>--server</c> (else the
+    /// environment, else the default); for an <c>https://</c> address the deployment CA from
+    /// <c>--ca</c> (required) and the party certificate and key from <c>--cert</c> and
+    /// <c>--cert-key</c> (both or neither), each else from its environment variable. The files are
+    /// read here, before anything is sent. Throws <see cref="OnlineInputException"/> and
+    /// <see cref="CertificateFileException"/>.
+    /// </summary>
+    public static NotaryConnection Open(ServerChoice choice, CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(choice);
+        ArgumentNullException.ThrowIfNull(context);
+        Uri server = ServerAddress.Resolve(choice.Server, context);
+        if (server.Scheme != Uri.UriSchemeHttps)
+        {
+            return new NotaryConnection(server);
+        }
+
+        string address = server.GetLeftPart(UriPartial.Authority);
+        string? caPath = choice.CaPath ?? NonEmpty(context.GetEnvironmentVariable(ServerOptions.CaVariable));
+        string? certificatePath = choice.CertificatePath ?? NonEmpty(context.GetEnvironmentVariable(ServerOptions.CertificateVariable));
+        string? keyPath = choice.KeyPath ?? NonEmpty(context.GetEnvironmentVariable(ServerOptions.KeyVariable));
+        if (caPath is null)
+        {
+            throw new OnlineInputException(OnlineProblem.CaNeeded, address);
+        }
+
+        if (certificatePath is not null && keyPath is null)
+        {
+            throw new OnlineInputException(OnlineProblem.CertificateKeyNeeded, certificatePath);
+        }
+
+        if (keyPath is not null && certificatePath is null)
+        {
+            throw new OnlineInputException(OnlineProblem.CertificateNeeded, keyPath);
+        }
+
+        X509Certificate2 ca = CertificateFiles.ReadCertificate(caPath);
+        X509Certificate2? client = null;
+        try
+        {
+            if (!DeploymentCa.IsCaCertificate(ca))
+            {
+                throw new OnlineInputException(OnlineProblem.CaFileNotCa, caPath, ca.Subject);
+            }
+
+            if (certificatePath is not null)
+            {
+                // The key is the party's identity: ReadCertificateWithKey refuses a key file others can read.
+                using X509Certificate2 withEphemeralKey = CertificateFiles.ReadCertificateWithKey(certificatePath, keyPath!);
+
+                // Exported and reloaded: an ephemeral key cannot be used by the TLS stack on every platform.
+                byte[] pfx = withEphemeralKey.Export(X509ContentType.Pfx);
+                try
+                {
+                    client = X509CertificateLoader.LoadPkcs12(pfx, password: null);
+                }
+                finally
+                {
+                    CryptographicOperations.ZeroMemory(pfx);
+                }
+            }
+
+            return new NotaryConnection(server, ca, Path.GetFullPath(caPath), client);
+        }
+        catch
+        {
+            ca.Dispose();
+            client?.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        _channel.Dispose();
+        _caCertificate?.Dispose();
+        _clientCertificate?.Dispose();
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    /// <summary>
+    /// The server's certificate must chain to exactly the deployment CA, for server authentication,
+    /// and name the host we asked for. The stack's own chain verdict is ignored: it is against the
+    /// system's roots, which do not hold the deployment CA (and must not be trusted here).
+    /// </summary>
+    private bool AcceptServerCertificate(X509Certificate? presented, SslPolicyErrors errors)
+    {
+        if (presented is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
+        {
+            _serverCertificateProblem = "it presented no certificate";
+            return false;
+        }
+
+        using var certificate = new X509Certificate2(presented);
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(_caCertificate!);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.DisableCertificateDownloads = true;
+        chain.ChainPolicy.ApplicationPolicy.Add(s_serverAuthentication);
+        bool chains = chain.Build(certificate);
+        X509Certificate2? root = chain.ChainElements.Count > 0 ? chain.ChainElements[^1].Certificate : null;
+        if (!chains || chain.ChainElements.Count != 2 || root is null || !root.RawDataMemory.Span.SequenceEqual(_caCertificate!.RawDataMemory.Span))
+        {
+            string status = string.Join("; ", chain.ChainStatus.Select(s => s.StatusInformation.Trim()).Where(s => s.Length > 0));
+            _serverCertificateProblem = $"its certificate ({certificate.Subject}) is not issued by the deployment CA in {_caPath}"
+                + (status.Length > 0 ? $" ({status})" : string.Empty);
+            return false;
+        }
+
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
+        {
+            _serverCertificateProblem = $"its certificate ({certificate.Subject}) is issued by the deployment CA but not for the name {Server.Host}";
+            return false;
+        }
+
+        return true;
+    }
 
     private static DateTime Deadline(TimeSpan timeout) => DateTime.UtcNow + timeout;
 
@@ -72,6 +263,10 @@ internal sealed class NotaryConnection : IDisposable
         catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
         {
             throw new OperationCanceledException("The command was interrupted.", e, cancellationToken);
+        }
+        catch (RpcException) when (_serverCertificateProblem is { } problem)
+        {
+            throw new OnlineInputException(OnlineProblem.ServerCertificateRefused, Address, problem);
         }
         catch (RpcException e)
         {

@@ -1,11 +1,13 @@
+using EvidenceChain.Certificates;
 using EvidenceChain.Cli.Offline;
 using EvidenceChain.Cli.Offline.Internal;
+using Grpc.Core;
 
 namespace EvidenceChain.Cli.Internal;
 
 /// <summary>
 /// Runs an online command's work and translates its failures, once, into one line on stderr and an
-/// exit code: unusable input and server failures 2 (naming the server), answers that do not verify 1.
+/// exit code: unusable input (certificate files too) and server failures 2 (naming the server), answers that do not verify 1.
 /// </summary>
 internal static class OnlineCommand
 {
@@ -29,6 +31,12 @@ internal static class OnlineCommand
             context.Error.WriteLine(report.ErrorPrefix + text.Describe(e.Problem, e.Subject, e.Detail));
             return (int)ExitCode.UnusableInput;
         }
+        catch (CertificateFileException e)
+        {
+            // The certificate, key and CA files of --cert, --cert-key and --ca: the ca commands' sentences.
+            context.Error.WriteLine(report.ErrorPrefix + CaText.For(languageCode).Describe(e));
+            return (int)ExitCode.UnusableInput;
+        }
         catch (ServerException e)
         {
             context.Error.WriteLine(report.ErrorPrefix + Describe(text, e));
@@ -46,9 +54,13 @@ internal static class OnlineCommand
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(exception);
         string address = exception.Server.GetLeftPart(UriPartial.Authority);
-        return exception.IsUnreachable
-            ? text.ServerUnreachable(address, exception.Detail)
-            : text.ServerFailed(address, exception.Code, exception.Detail);
+        return exception switch
+        {
+            { IsUnreachable: true } => text.ServerUnreachable(address, exception.Detail),
+            { Code: StatusCode.Unauthenticated } => text.NotAuthenticated(address, exception.Detail),
+            { Code: StatusCode.PermissionDenied } => text.PermissionDenied(address, exception.Detail),
+            _ => text.ServerFailed(address, exception.Code, exception.Detail),
+        };
     }
 
     private static string Describe(OnlineText text, ReportText report, InvalidAnswerException exception) =>

@@ -53,6 +53,8 @@ internal sealed class OnlineText
         DoesNotVerify = (subject, sentence, name, detail) => $"{subject}未通过核验：{sentence} [{name}]（技术细节：{detail}）",
         ServerUnreachable = (url, detail) => $"无法连接服务器 {url}：{detail}（请检查 --server 或 EVIDENCECHAIN_SERVER）",
         ServerFailed = (url, code, detail) => $"服务器 {url} 拒绝或未能处理请求（{code}）：{detail}",
+        NotAuthenticated = (url, detail) => $"服务器 {url} 未认可您的身份（UNAUTHENTICATED）：{detail}（请检查 --cert 和 --cert-key）",
+        PermissionDenied = (url, detail) => $"服务器 {url} 不允许此操作（PERMISSION_DENIED）：{detail}",
         SaltFileKept = path => $"；盐文件 {path} 已保留，以防服务器其实已受理；确认未受理后可删除它再重新存证",
         SaltFileRemoved = path => $"；未存证，刚写入的盐文件 {path} 已删除",
         UpdateHint = path => $"；要更新它，请运行 evidencechain receipt {path}，或用 --out 另选文件",
@@ -72,6 +74,16 @@ internal sealed class OnlineText
             [OnlineProblem.ReceiptFileMalformed] = (path, detail) => $"{path} 不是有效的回执文件：{detail}",
             [OnlineProblem.CheckpointSizeMismatch] = (path, size) => $"检查点文件 {path} 的树大小是 {size}，与命令行给出的树大小不符",
             [OnlineProblem.NewCheckpointNeeded] = (size, _) => $"要核验到树大小 {size}，请用 --new-checkpoint 给出该大小的检查点（不给时，新检查点是服务器的最新检查点，NEW 应为 0）",
+            [OnlineProblem.CaNeeded] = (url, _) => $"服务器 {url} 使用 https：请用 --ca 或 EVIDENCECHAIN_CA 给出部署 CA 证书，用于核验服务器证书",
+            [OnlineProblem.CertificateKeyNeeded] = (path, _) => $"给出了证书 {path}，但没有其私钥：请用 --cert-key 或 EVIDENCECHAIN_KEY 给出",
+            [OnlineProblem.CertificateNeeded] = (path, _) => $"给出了私钥 {path}，但没有其证书：请用 --cert 或 EVIDENCECHAIN_CERT 给出",
+            [OnlineProblem.CaFileNotCa] = (path, subject) => $"{path} 不是 CA 证书（{subject}）：--ca 应为部署 CA 证书 ca.crt.pem",
+            [OnlineProblem.ServerCertificateRefused] = (url, detail) => $"不信任服务器 {url} 的证书，未发送任何请求：{detail}（--ca 是否为本部署的 CA 证书？）",
+            [OnlineProblem.PartyIdMalformed] = (value, _) => $"“{value}”不是参与方编号（32 位小写十六进制）",
+            [OnlineProblem.PublicKeyMalformed] = (value, _) => $"“{value}”不是存证人公钥（64 位十六进制，32 字节 Ed25519 公钥）",
+            [OnlineProblem.FingerprintMalformed] = (value, _) => $"“{value}”不是指纹（64 位十六进制 SHA-256）",
+            [OnlineProblem.KeySourceNeeded] = (_, _) => "请给出 --key-file 或 --public-key 二者之一",
+            [OnlineProblem.DepositorKeyNotFound] = (path, _) => $"找不到存证人私钥 {path}",
         },
     };
 
@@ -117,6 +129,8 @@ internal sealed class OnlineText
         DoesNotVerify = (subject, sentence, name, detail) => $"{subject} does not verify: {sentence} [{name}] (detail: {detail})",
         ServerUnreachable = (url, detail) => $"cannot reach the server at {url}: {detail} (check --server or EVIDENCECHAIN_SERVER)",
         ServerFailed = (url, code, detail) => $"the server at {url} refused or failed the request ({code}): {detail}",
+        NotAuthenticated = (url, detail) => $"the server at {url} did not accept who you are (UNAUTHENTICATED): {detail} (check --cert and --cert-key)",
+        PermissionDenied = (url, detail) => $"the server at {url} does not allow this (PERMISSION_DENIED): {detail}",
         SaltFileKept = path => $"; the salt file {path} is kept in case the server did accept the deposit; once sure it did not, delete it and deposit again",
         SaltFileRemoved = path => $"; nothing was deposited, and the salt file {path} just written was removed",
         UpdateHint = path => $"; to update it, run evidencechain receipt {path}, or choose another file with --out",
@@ -136,6 +150,16 @@ internal sealed class OnlineText
             [OnlineProblem.ReceiptFileMalformed] = (path, detail) => $"{path} is not a valid receipt file: {detail}",
             [OnlineProblem.CheckpointSizeMismatch] = (path, size) => $"the checkpoint file {path} has tree size {size}, not the size given on the command line",
             [OnlineProblem.NewCheckpointNeeded] = (size, _) => $"to verify up to tree size {size}, give a checkpoint of that size with --new-checkpoint (without it the new checkpoint is the server's latest, and NEW must be 0)",
+            [OnlineProblem.CaNeeded] = (url, _) => $"the server {url} is https: give the deployment CA certificate with --ca or EVIDENCECHAIN_CA, to check the server's certificate",
+            [OnlineProblem.CertificateKeyNeeded] = (path, _) => $"the certificate {path} is given without its private key: give it with --cert-key or EVIDENCECHAIN_KEY",
+            [OnlineProblem.CertificateNeeded] = (path, _) => $"the private key {path} is given without its certificate: give it with --cert or EVIDENCECHAIN_CERT",
+            [OnlineProblem.CaFileNotCa] = (path, subject) => $"{path} is not a CA certificate ({subject}): --ca takes the deployment CA certificate, ca.crt.pem",
+            [OnlineProblem.ServerCertificateRefused] = (url, detail) => $"the server {url} is not trusted, and nothing was sent: {detail} (is --ca this deployment's CA certificate?)",
+            [OnlineProblem.PartyIdMalformed] = (value, _) => $"'{value}' is not a party id (32 lowercase hex digits)",
+            [OnlineProblem.PublicKeyMalformed] = (value, _) => $"'{value}' is not a depositor public key (64 hex digits, a 32-byte Ed25519 key)",
+            [OnlineProblem.FingerprintMalformed] = (value, _) => $"'{value}' is not a fingerprint (64 hex digits of SHA-256)",
+            [OnlineProblem.KeySourceNeeded] = (_, _) => "give exactly one of --key-file and --public-key",
+            [OnlineProblem.DepositorKeyNotFound] = (path, _) => $"there is no depositor key at {path}",
         },
     };
 
@@ -227,6 +251,12 @@ internal sealed class OnlineText
 
     /// <summary>(server address, gRPC status code, the server's message).</summary>
     public required Func<string, StatusCode, string, string> ServerFailed { get; init; }
+
+    /// <summary>(server address, the server's reason): the caller's certificate was not accepted.</summary>
+    public required Func<string, string, string> NotAuthenticated { get; init; }
+
+    /// <summary>(server address, the server's reason): the caller's party may not do this.</summary>
+    public required Func<string, string, string> PermissionDenied { get; init; }
 
     /// <summary>Appended to a failed deposit's error line when the salt file was already written.</summary>
     public required Func<string, string> SaltFileKept { get; init; }

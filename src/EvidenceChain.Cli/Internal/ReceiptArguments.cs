@@ -10,7 +10,7 @@ namespace EvidenceChain.Cli.Internal;
 internal sealed record ReceiptArguments(
     string Target,
     bool ByLeafIndex,
-    string? Server,
+    ServerChoice Server,
     string? SaltPath,
     string? OutPath,
     string? DepositorKeyPath,

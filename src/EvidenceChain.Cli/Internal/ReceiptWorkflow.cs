@@ -34,7 +34,7 @@ internal static class ReceiptWorkflow
         CancellationToken cancellationToken)
     {
         TextWriter output = context.Output;
-        Uri server = ServerAddress.Resolve(arguments.Server, context);
+        using NotaryConnection connection = NotaryConnection.Open(arguments.Server, context);
         TrustedKeySet? trusted = TrustedKeysOption.LoadOptional(arguments.KeyArguments, arguments.TrustFile, context);
         ExistingReceipt? existing = !arguments.ByLeafIndex && File.Exists(arguments.Target) ? ExistingReceipt.Read(arguments.Target) : null;
         GetReceiptRequest? request = existing is null ? RequestFor(arguments) : null;
@@ -47,7 +47,6 @@ internal static class ReceiptWorkflow
             throw new OnlineInputException(OnlineProblem.OutputFileExists, outPath, text.UpdateHint(outPath));
         }
 
-        using var connection = new NotaryConnection(server);
         output.WriteLine(text.Server(connection.Address));
         GetLogInfoResponse info = await connection.GetLogInfoAsync(cancellationToken).ConfigureAwait(false);
         LogInfo log = LogInfo.From(info, text.LogInfoFrom(connection.Address));

@@ -1,0 +1,168 @@
+using System.CommandLine;
+using EvidenceChain.Cli.Internal;
+using EvidenceChain.Cli.Offline;
+using EvidenceChain.Protocol.V1;
+
+namespace EvidenceChain.Cli;
+
+/// <summary>
+/// <c>evidencechain party whoami | register --role ROLE --name NAME [--can-approve] | bind-key --party ID
+/// (--key-file FILE | --public-key HEX) | revoke-key --party ID --fingerprint HEX | revoke-cert --party ID
+/// --fingerprint HEX | deactivate --party ID | list</c>, each with <c>[--server URL [--cert FILE
+/// --cert-key FILE] --ca FILE]</c>: the party registry over PartyService (changes are the notary
+/// office's alone, docs/roles.md); and <c>evidencechain party my-key [--depositor-key FILE]</c>, which
+/// prints the local depositor key's public half for the office to bind. See <see cref="PartyWorkflow"/>.
+/// </summary>
+internal static class PartyCommand
+{
+    private const string ExitCodes = " Exit codes: 0 done; 2 unusable input, or the server refused (with its reason) or could not be reached.";
+
+    private static readonly Dictionary<string, PartyRole> s_roles = new(StringComparer.Ordinal)
+    {
+        ["notary-office"] = PartyRole.NotaryOffice,
+        ["notary"] = PartyRole.Notary,
+        ["enterprise"] = PartyRole.Enterprise,
+        ["lender"] = PartyRole.Lender,
+        ["registry"] = PartyRole.Registry,
+        ["court"] = PartyRole.Court,
+        ["appraiser"] = PartyRole.Appraiser,
+        ["auditor"] = PartyRole.Auditor,
+    };
+
+    public static Command Create(CliContext context, Option<string> language) =>
+        new("party", "The parties that may call the service: who you are, and (the notary office only) register parties, bind and revoke their keys, revoke certificates, deactivate, list.")
+        {
+            WhoAmI(context, language),
+            Register(context, language),
+            BindKey(context, language),
+            RevokeKey(context, language),
+            RevokeCertificate(context, language),
+            Deactivate(context, language),
+            List(context, language),
+            MyKey(context, language),
+        };
+
+    private static Command WhoAmI(CliContext context, Option<string> language)
+    {
+        var command = new Command("whoami", "Print your own party, as the service knows it from your certificate." + ExitCodes);
+        ServerOptions server = AddServerOptions(command);
+        command.SetAction((parsed, cancellationToken) => Run(context, language, parsed, text => PartyWorkflow.WhoAmIAsync(context, text, server.Read(parsed), cancellationToken)));
+        return command;
+    }
+
+    private static Command Register(CliContext context, Option<string> language)
+    {
+        var role = new Option<string>("--role") { Description = "The party's role.", HelpName = string.Join('|', s_roles.Keys), Required = true };
+        role.AcceptOnlyFromAmong([.. s_roles.Keys]);
+        var name = new Option<string>("--name") { Description = "The institution's name (1 to 200 characters).", HelpName = "NAME", Required = true };
+        var canApprove = new Option<bool>("--can-approve") { Description = "For a notary: may approve payouts." };
+        var command = new Command("register", "Register a party (the notary office only); prints its new id, for its certificate (`ca issue-party --party-id`)." + ExitCodes)
+        {
+            role, name, canApprove,
+        };
+        ServerOptions server = AddServerOptions(command);
+        command.SetAction((parsed, cancellationToken) => Run(context, language, parsed, text => PartyWorkflow.RegisterAsync(
+            context, text, server.Read(parsed), s_roles[parsed.GetRequiredValue(role)], parsed.GetRequiredValue(name), parsed.GetValue(canApprove), cancellationToken)));
+        return command;
+    }
+
+    private static Command BindKey(CliContext context, Option<string> language)
+    {
+        Option<string> party = PartyOption();
+        var keyFile = new Option<string>("--key-file")
+        {
+            Description = "A depositor key file, as `deposit` makes it (yours; another party hands you only its public key: use --public-key).",
+            HelpName = "FILE",
+        };
+        var publicKey = new Option<string>("--public-key") { Description = "The depositor's public key, 64 hex digits, as `party my-key` prints it.", HelpName = "HEX" };
+        var command = new Command("bind-key", "Bind a depositor's request-signing key to a party (the notary office only); a key signs for one party only, for good." + ExitCodes)
+        {
+            party, keyFile, publicKey,
+        };
+        ServerOptions server = AddServerOptions(command);
+        command.SetAction((parsed, cancellationToken) => Run(context, language, parsed, text => PartyWorkflow.BindKeyAsync(
+            context, text, server.Read(parsed), parsed.GetRequiredValue(party), parsed.GetValue(keyFile), parsed.GetValue(publicKey), cancellationToken)));
+        return command;
+    }
+
+    private static Command RevokeKey(CliContext context, Option<string> language)
+    {
+        Option<string> party = PartyOption();
+        Option<string> fingerprint = FingerprintOption("The key's fingerprint, as `party list`/`whoami` or `party my-key` prints it.");
+        var command = new Command("revoke-key", "Revoke a party's depositor key (the notary office only): it signs nothing new; what it signed stays the party's." + ExitCodes)
+        {
+            party, fingerprint,
+        };
+        ServerOptions server = AddServerOptions(command);
+        command.SetAction((parsed, cancellationToken) => Run(context, language, parsed, text => PartyWorkflow.RevokeKeyAsync(
+            context, text, server.Read(parsed), parsed.GetRequiredValue(party), parsed.GetRequiredValue(fingerprint), cancellationToken)));
+        return command;
+    }
+
+    private static Command RevokeCertificate(CliContext context, Option<string> language)
+    {
+        Option<string> party = PartyOption();
+        Option<string> fingerprint = FingerprintOption("The certificate's SHA-256 fingerprint, as `ca issue-party` or `ca show` prints it.");
+        var command = new Command("revoke-cert", "Revoke one certificate of a party (the notary office only); its holder is refused from the next call." + ExitCodes)
+        {
+            party, fingerprint,
+        };
+        ServerOptions server = AddServerOptions(command);
+        command.SetAction((parsed, cancellationToken) => Run(context, language, parsed, text => PartyWorkflow.RevokeCertificateAsync(
+            context, text, server.Read(parsed), parsed.GetRequiredValue(party), parsed.GetRequiredValue(fingerprint), cancellationToken)));
+        return command;
+    }
+
+    private static Command Deactivate(CliContext context, Option<string> language)
+    {
+        Option<string> party = PartyOption();
+        var command = new Command("deactivate", "Deactivate a party (the notary office only): it can no longer call; its records stay." + ExitCodes) { party };
+        ServerOptions server = AddServerOptions(command);
+        command.SetAction((parsed, cancellationToken) => Run(context, language, parsed, text => PartyWorkflow.DeactivateAsync(
+            context, text, server.Read(parsed), parsed.GetRequiredValue(party), cancellationToken)));
+        return command;
+    }
+
+    private static Command List(CliContext context, Option<string> language)
+    {
+        var command = new Command("list", "List every registered party, one a line (the notary office only)." + ExitCodes);
+        ServerOptions server = AddServerOptions(command);
+        command.SetAction((parsed, cancellationToken) => Run(context, language, parsed, text => PartyWorkflow.ListAsync(context, text, server.Read(parsed), cancellationToken)));
+        return command;
+    }
+
+    private static Command MyKey(CliContext context, Option<string> language)
+    {
+        Option<string> depositorKey = DepositorKey.CreateOption(madeOnFirstUse: true);
+        var command = new Command(
+            "my-key",
+            "Print your depositor key's public key (hex) and fingerprint, to hand to the notary office for `party bind-key`. Offline. "
+            + "Exit codes: 0 printed; 2 unusable input.")
+        {
+            depositorKey,
+        };
+        command.SetAction((parsed, _) => OnlineCommand.RunAsync(
+            context,
+            parsed.GetValue(language),
+            (online, _) => Task.FromResult(PartyWorkflow.MyKey(context, online, PartyText.For(parsed.GetValue(language)), parsed.GetValue(depositorKey)))));
+        return command;
+    }
+
+    private static Task<int> Run(CliContext context, Option<string> language, ParseResult parsed, Func<PartyText, Task<ExitCode>> work) =>
+        OnlineCommand.RunAsync(context, parsed.GetValue(language), (_, _) => work(PartyText.For(parsed.GetValue(language))));
+
+    private static ServerOptions AddServerOptions(Command command)
+    {
+        ServerOptions server = ServerOptions.Create();
+        foreach (Option option in server.All)
+        {
+            command.Options.Add(option);
+        }
+
+        return server;
+    }
+
+    private static Option<string> PartyOption() => new("--party") { Description = "The party's id (32 hex digits).", HelpName = "ID", Required = true };
+
+    private static Option<string> FingerprintOption(string description) => new("--fingerprint") { Description = description, HelpName = "HEX", Required = true };
+}
