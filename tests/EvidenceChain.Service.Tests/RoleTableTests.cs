@@ -1,0 +1,101 @@
+using EvidenceChain.Core.Access;
+using EvidenceChain.Protocol.V1;
+using EvidenceChain.Service.Tests.Support;
+using Grpc.Core;
+using CorePartyRole = EvidenceChain.Core.Access.PartyRole;
+
+namespace EvidenceChain.Service.Tests;
+
+/// <summary>
+/// Every role against every RPC on the real service (development mode, one restart per role on the
+/// same data): a call is refused with PERMISSION_DENIED exactly when <see cref="AccessPolicy"/> denies
+/// it, and answered otherwise. "Own" is a deposit the role made itself; "other" is the office's.
+/// </summary>
+public sealed class RoleTableTests : IDisposable
+{
+    private readonly TempDirectory _data = new();
+
+    [Fact]
+    public async Task EveryRoleEveryCall_RefusedExactlyWhenThePolicyDenies()
+    {
+        string officeDeposit;
+        using (ServiceProcess office = Start(CorePartyRole.NotaryOffice))
+        {
+            officeDeposit = await DepositAsync(office, new Depositor());
+            Assert.Equal(0, office.Terminate());
+        }
+
+        var mismatches = new List<string>();
+        foreach (CorePartyRole role in Enum.GetValues<CorePartyRole>())
+        {
+            using ServiceProcess service = Start(role);
+            var caller = new Caller(new string('0', 32), role);
+            bool mayDeposit = AccessPolicy.Decide(caller, Operation.SubmitDeposit, Ownership.None).Allowed;
+            string? ownDeposit = null;
+            Check(mismatches, role, "Deposit", mayDeposit, async () => ownDeposit = await DepositAsync(service, new Depositor()));
+
+            var calls = new List<(string Name, Operation Operation, Ownership Ownership, Func<Task> Call)>
+            {
+                ("GetReceipt(other)", Operation.ReadReceipt, Ownership.Other, () => service.Client.GetReceiptAsync(new GetReceiptRequest { DepositId = officeDeposit }).ResponseAsync),
+                ("GetAnchorStatus(other)", Operation.ReadDepositAnchors, Ownership.Other, () => service.Client.GetAnchorStatusAsync(new GetAnchorStatusRequest { DepositId = officeDeposit }).ResponseAsync),
+                ("GetAnchorStatus(size)", Operation.ReadPublicProofs, Ownership.None, () => service.Client.GetAnchorStatusAsync(new GetAnchorStatusRequest { TreeSize = 1 }).ResponseAsync),
+                ("GetCheckpoint", Operation.ReadPublicProofs, Ownership.None, () => service.Client.GetCheckpointAsync(new GetCheckpointRequest()).ResponseAsync),
+                ("GetConsistencyProof", Operation.ReadPublicProofs, Ownership.None, () => service.Client.GetConsistencyProofAsync(new GetConsistencyProofRequest { FirstTreeSize = 1 }).ResponseAsync),
+                ("GetLogInfo", Operation.ReadPublicProofs, Ownership.None, () => service.Client.GetLogInfoAsync(new GetLogInfoRequest()).ResponseAsync),
+                ("GetLeaves", Operation.ReadLeaves, Ownership.None, () => service.Client.GetLeavesAsync(new GetLeavesRequest { StartIndex = 0, Count = 1 }).ResponseAsync),
+                ("Verify", Operation.VerifyReceipt, Ownership.None, () => service.Client.VerifyAsync(new VerifyRequest { ReceiptJson = "{}" }).ResponseAsync),
+                ("ListParties", Operation.ManageParties, Ownership.None, () => new PartyService.PartyServiceClient(service.Channel).ListPartiesAsync(new ListPartiesRequest()).ResponseAsync),
+            };
+            if (ownDeposit is string own)
+            {
+                calls.Add(("GetReceipt(own)", Operation.ReadReceipt, Ownership.Own, () => service.Client.GetReceiptAsync(new GetReceiptRequest { DepositId = own }).ResponseAsync));
+                calls.Add(("GetAnchorStatus(own)", Operation.ReadDepositAnchors, Ownership.Own, () => service.Client.GetAnchorStatusAsync(new GetAnchorStatusRequest { DepositId = own }).ResponseAsync));
+            }
+
+            foreach ((string name, Operation operation, Ownership ownership, Func<Task> call) in calls)
+            {
+                Check(mismatches, role, name, AccessPolicy.Decide(caller, operation, ownership).Allowed, call);
+            }
+
+            service.ThrowIfErrorsLogged();
+        }
+
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+
+    public void Dispose() => _data.Dispose();
+
+    private ServiceProcess Start(CorePartyRole role) =>
+        ServiceProcess.Start(_data.Path, "--Sequencer:Interval=00:00:00.100", $"--Security:DevelopmentRole={role}");
+
+    /// <summary>Runs the call and records a mismatch between what the service did and what the policy says.</summary>
+    private static void Check(List<string> mismatches, CorePartyRole role, string call, bool allowed, Func<Task> run)
+    {
+        StatusCode code = StatusCode.OK;
+        try
+        {
+            run().GetAwaiter().GetResult();
+        }
+        catch (RpcException e)
+        {
+            code = e.StatusCode;
+        }
+
+        if ((code == StatusCode.PermissionDenied) == allowed)
+        {
+            mismatches.Add($"{role} {call}: the policy {(allowed ? "allows" : "denies")} it, the service answered {code}");
+        }
+    }
+
+    private static async Task<string> DepositAsync(ServiceProcess service, Depositor depositor)
+    {
+        string origin = service.Client.GetLogInfo(new GetLogInfoRequest()).Origin;
+        string depositId = (await service.Client.DepositAsync(depositor.Request(origin, [Depositor.Commit(Guid.NewGuid().ToByteArray()).Entry]))).Deposits[0].DepositId;
+        for (int attempt = 0; attempt < 100 && !(await service.Client.GetReceiptAsync(new GetReceiptRequest { DepositId = depositId })).Included; attempt++)
+        {
+            await Task.Delay(50);
+        }
+
+        return depositId;
+    }
+}
