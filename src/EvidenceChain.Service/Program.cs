@@ -1,10 +1,10 @@
+using System.Security.Cryptography;
 using EvidenceChain.Certificates;
 using EvidenceChain.Chain.Ethereum.DevChain;
-using System.Security.Cryptography;
 using EvidenceChain.Core.Access;
 using EvidenceChain.Engine;
-using EvidenceChain.Engine.Parties;
 using EvidenceChain.Engine.Deposits;
+using EvidenceChain.Engine.Parties;
 using EvidenceChain.Engine.Ports;
 using EvidenceChain.Engine.Sequencing;
 using EvidenceChain.Service.Grpc;
