@@ -35,7 +35,16 @@ if (args.Contains("--new-log"))
 
 // Plaintext gRPC needs HTTP/2 only (with HTTP/1.1 also offered, h2c clients fail); TLS endpoints
 // configured under Kestrel:Endpoints negotiate HTTP/2 by ALPN.
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2));
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2);
+
+    // Bounds that keep one client from holding what others need: metadata is small in every call
+    // we serve, and a connection gets a fixed number of concurrent streams.
+    kestrel.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
+    kestrel.Limits.Http2.MaxStreamsPerConnection = 100;
+    kestrel.Limits.Http2.MaxRequestHeaderFieldSize = 8 * 1024;
+});
 
 ServiceOptions options = builder.Configuration.GetSection("Log").Get<ServiceOptions>() ?? new ServiceOptions();
 options.DataDirectory = Path.GetFullPath(options.DataDirectory, Environment.CurrentDirectory);

@@ -107,6 +107,18 @@ public class BadInputTests(ServiceFixture fixture) : IClassFixture<ServiceFixtur
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
     }
 
+    [Fact]
+    public async Task Metadata_OverTheLimit_RefusedAndTheServiceStillAnswers()
+    {
+        var oversized = new Metadata { { "padding", new string('x', 12 * 1024) } };
+
+        RpcException error = await Assert.ThrowsAsync<RpcException>(() => fixture.Client.GetCheckpointAsync(new GetCheckpointRequest(), oversized).ResponseAsync);
+        GetCheckpointResponse after = await fixture.Client.GetCheckpointAsync(new GetCheckpointRequest());
+
+        Assert.NotEqual(StatusCode.OK, error.StatusCode);
+        Assert.NotEmpty(after.Checkpoint);
+    }
+
     private async Task<ulong> LeafCountAsync()
     {
         // Leaves are counted from what GetLeaves can read: the first index it refuses is the count.
