@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using EvidenceChain.Core.Hashing;
+using EvidenceChain.Core.Notes;
 
 namespace EvidenceChain.Core.Commitments;
 
@@ -28,6 +29,35 @@ public static class PartyCommitment
         encoded[0] = Ed25519KeyType;
         publicKey.CopyTo(encoded[1..]);
         return Digest.Read(SHA256.HashData(encoded));
+    }
+
+    /// <summary>
+    /// <c>SHA-256(0xff ‖ "evidencechain/sm2-sm3/v1" ‖ 0x00 ‖ u8(len(user_id)) ‖ user_id ‖ point)</c>:
+    /// the SHA-256 of the key's signed-note encoding (checkpoint.md §SM2 with SM3), as the Ed25519
+    /// fingerprint is of <c>0x01 ‖ key</c>. The type byte 0xff and its identifier keep it apart from
+    /// Ed25519 fingerprints; the user ID is in it because a signature verifies under one ID only.
+    /// Neither argument is checked beyond its length (the point is checked where keys are made).
+    /// </summary>
+    public static Digest FingerprintSm2(ReadOnlySpan<byte> uncompressedPoint, ReadOnlySpan<byte> userId)
+    {
+        if (uncompressedPoint.Length != Sm2Parameters.PointLengthBytes)
+        {
+            throw Error.WrongLength(nameof(uncompressedPoint), Sm2Parameters.PointLengthBytes, uncompressedPoint.Length);
+        }
+
+        if (userId.Length > Sm2Parameters.UserIdLengthMaxBytes)
+        {
+            throw Error.OutOfRange(nameof(userId), userId.Length, $"An SM2 user ID has at most {Sm2Parameters.UserIdLengthMaxBytes} bytes.");
+        }
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Sm2Parameters.Prefix);
+        hash.AppendData([(byte)userId.Length]);
+        hash.AppendData(userId);
+        hash.AppendData(uncompressedPoint);
+        Span<byte> digest = stackalloc byte[Digest.SizeInBytes];
+        hash.GetHashAndReset(digest);
+        return Digest.Read(digest);
     }
 
     public static Digest Compute(TreeHash hash, DerivedSalt partySalt, in Digest keyFingerprint)
