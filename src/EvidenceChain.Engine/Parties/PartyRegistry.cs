@@ -49,18 +49,28 @@ public sealed class PartyRegistry(IPartyStore store, TimeProvider time, RandomSo
     }
 
     /// <summary>Binds an Ed25519 request-signing key to a party; from now on its signatures are the party's.</summary>
-    public Party BindKey(Caller caller, string partyId, byte[] publicKey)
+    public Party BindKey(Caller caller, string partyId, byte[] publicKey) =>
+        BindKey(caller, partyId, PartyKeyAlgorithm.Ed25519, publicKey, []);
+
+    /// <summary>
+    /// Binds a request-signing key of either algorithm to a party; from now on its signatures are the
+    /// party's. An SM2 key given without a user ID gets the GB/T 32918 default. A key (by its
+    /// fingerprint) belongs to one party for good: binding it again, to anyone, even after its
+    /// revocation, is a conflict. Rotating a key is binding the new one, then revoking the old.
+    /// </summary>
+    public Party BindKey(Caller caller, string partyId, PartyKeyAlgorithm algorithm, byte[] publicKey, byte[] sm2UserId)
     {
         ArgumentNullException.ThrowIfNull(publicKey);
+        ArgumentNullException.ThrowIfNull(sm2UserId);
         Require(caller);
         Party party = Existing(partyId);
-        if (publicKey.Length != 32)
+        PartyKeyRejection rejection = PartyKey.TryCreate(algorithm, publicKey, sm2UserId, Now(), out PartyKey? key);
+        if (rejection != PartyKeyRejection.None)
         {
-            throw Invalid($"an Ed25519 public key is 32 bytes, not {publicKey.Length}");
+            throw Invalid(Describe(rejection, publicKey.Length, sm2UserId.Length));
         }
 
-        var key = new PartyKey(publicKey, Now(), null);
-        if (store.FindPartyByKey(key.Fingerprint) is Party holder)
+        if (store.FindPartyByKey(key!.Fingerprint) is Party holder)
         {
             throw new QueryException(QueryFailure.Conflict, holder.Id == party.Id
                 ? $"the key {key.Fingerprint} is already bound to party {party.Id}"
@@ -83,19 +93,20 @@ public sealed class PartyRegistry(IPartyStore store, TimeProvider time, RandomSo
     }
 
     /// <summary>
-    /// The party a request-signing key belongs to, with the key, or null when no party holds it.
+    /// The party an Ed25519 request-signing key (a depositor's) belongs to, with the key, or null when
+    /// no party holds it.
     /// </summary>
     public (Party Party, PartyKey Key)? HolderOf(byte[] publicKey)
     {
         ArgumentNullException.ThrowIfNull(publicKey);
-        if (publicKey.Length != 32)
-        {
-            return null;
-        }
-
-        Digest fingerprint = Core.Commitments.PartyCommitment.FingerprintEd25519(publicKey);
-        return store.FindPartyByKey(fingerprint) is Party party ? (party, party.Keys.First(k => k.Fingerprint == fingerprint)) : null;
+        return publicKey.Length == Core.Commitments.PartyCommitment.Ed25519PublicKeyLengthBytes
+            ? HolderOf(Core.Commitments.PartyCommitment.FingerprintEd25519(publicKey))
+            : null;
     }
+
+    /// <summary>The party a key of either algorithm belongs to, by its fingerprint, with the key; or null.</summary>
+    public (Party Party, PartyKey Key)? HolderOf(Digest keyFingerprint) =>
+        store.FindPartyByKey(keyFingerprint) is Party party ? (party, party.Keys.First(k => k.Fingerprint == keyFingerprint)) : null;
 
     /// <summary>Revokes a key: it signs nothing new, and what it signed before stays the party's.</summary>
     public Party RevokeKey(Caller caller, string partyId, Digest keyFingerprint)
@@ -171,6 +182,19 @@ public sealed class PartyRegistry(IPartyStore store, TimeProvider time, RandomSo
             ? throw new QueryException(QueryFailure.Unauthenticated, $"this certificate of party {partyId} was revoked by the notary office; ask it for a new one")
             : new Caller(party.Id, party.Role);
     }
+
+    /// <summary>The sentence a person reads when the office's key is refused (INVALID_ARGUMENT).</summary>
+    private static string Describe(PartyKeyRejection rejection, int keyLengthBytes, int userIdLengthBytes) => rejection switch
+    {
+        PartyKeyRejection.AlgorithmUnknown => "the key algorithm is not Ed25519 or SM2",
+        PartyKeyRejection.Ed25519KeyMustBe32Bytes => $"an Ed25519 public key is 32 bytes, not {keyLengthBytes}",
+        PartyKeyRejection.UserIdOnlyForSm2 => "a user ID belongs to SM2 keys only; an Ed25519 key has none",
+        PartyKeyRejection.Sm2KeyMustBe65Bytes => $"an SM2 public key is the 65-byte uncompressed point 04 ‖ x ‖ y, not {keyLengthBytes} bytes",
+        PartyKeyRejection.Sm2KeyMustBeUncompressedPoint => "an SM2 public key is an uncompressed point and starts with the byte 04 (compressed points are not accepted)",
+        PartyKeyRejection.Sm2KeyMustBeOnCurve => "the SM2 public key is not a point on the SM2 curve (sm2p256v1)",
+        PartyKeyRejection.Sm2UserIdTooLong => $"an SM2 user ID has at most {PartyKey.Sm2UserIdLengthMaxBytes} bytes, not {userIdLengthBytes}",
+        _ => $"the key is not acceptable ({rejection})",
+    };
 
     private static void Require(Caller caller)
     {

@@ -271,7 +271,11 @@ internal static class Documents
     public static string AnchorTargetKey(AnchorTarget target) =>
         string.Create(CultureInfo.InvariantCulture, $"{target.Kind}:{target.ChainId}:{target.Contract}:{target.GenesisHash}:");
 
-    /// <summary>A party with its keys (each with its fingerprint, which is indexed) and revoked certificates.</summary>
+    /// <summary>
+    /// A party with its keys (each with its algorithm, SM2 user ID and fingerprint, which is indexed)
+    /// and revoked certificates. Keys stored before SM2 keys existed have no "algorithm" and no
+    /// "sm2UserId": they are Ed25519 keys, and read as such.
+    /// </summary>
     public static BsonDocument FromParty(Party party) => new()
     {
         [Id] = party.Id,
@@ -281,7 +285,9 @@ internal static class Documents
         ["registeredAtMs"] = party.RegisteredAtMs,
         ["keys"] = new BsonArray(party.Keys.Select(k => new BsonDocument
         {
+            ["algorithm"] = (int)k.Algorithm,
             ["publicKey"] = new BsonValue(k.PublicKey),
+            ["sm2UserId"] = new BsonValue(k.Sm2UserId),
             ["fingerprint"] = Binary(k.Fingerprint),
             ["addedAtMs"] = k.AddedAtMs,
             ["revokedAtMs"] = k.RevokedAtMs is long revoked ? new BsonValue(revoked) : BsonValue.Null,
@@ -296,10 +302,14 @@ internal static class Documents
         document["displayName"].AsString,
         document["canApprove"].AsBoolean,
         document["registeredAtMs"].AsInt64,
-        [.. document["keys"].AsArray.Select(k => new PartyKey(
-            k["publicKey"].AsBinary,
-            k["addedAtMs"].AsInt64,
-            k["revokedAtMs"].IsNull ? null : k["revokedAtMs"].AsInt64))],
+        [.. document["keys"].AsArray.Select(k => ToPartyKey(k.AsDocument))],
         [.. document["revokedCertificates"].AsArray.Select(c => c.AsString)],
         document["deactivatedAtMs"].IsNull ? null : document["deactivatedAtMs"].AsInt64);
+
+    private static PartyKey ToPartyKey(BsonDocument key) => new(
+        key["algorithm"].IsNull ? PartyKeyAlgorithm.Ed25519 : (PartyKeyAlgorithm)key["algorithm"].AsInt32,
+        key["publicKey"].AsBinary,
+        key["sm2UserId"].IsNull ? [] : key["sm2UserId"].AsBinary,
+        key["addedAtMs"].AsInt64,
+        key["revokedAtMs"].IsNull ? null : key["revokedAtMs"].AsInt64);
 }
