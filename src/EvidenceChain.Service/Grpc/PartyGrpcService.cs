@@ -6,6 +6,7 @@ using EvidenceChain.Protocol.V1;
 using EvidenceChain.Service.Internal;
 using Google.Protobuf;
 using Grpc.Core;
+using CorePartyKeyAlgorithm = EvidenceChain.Core.Access.PartyKeyAlgorithm;
 using CorePartyRole = EvidenceChain.Core.Access.PartyRole;
 using Party = EvidenceChain.Core.Access.Party;
 using PartyKey = EvidenceChain.Core.Access.PartyKey;
@@ -38,8 +39,16 @@ internal sealed class PartyGrpcService(PartyRegistry registry, IPartyStore parti
         return Answer(() => registry.Register(gate.CallerOf(context), (CorePartyRole)(int)request.Role, request.DisplayName, request.CanApprove));
     }
 
-    public override Task<ProtoParty> BindKey(BindKeyRequest request, ServerCallContext context) =>
-        Answer(() => registry.BindKey(gate.CallerOf(context), request.PartyId, request.PublicKey.ToByteArray()));
+    public override Task<ProtoParty> BindKey(BindKeyRequest request, ServerCallContext context)
+    {
+        CorePartyKeyAlgorithm algorithm = request.Algorithm switch
+        {
+            KeyAlgorithm.Unspecified or KeyAlgorithm.Ed25519 => CorePartyKeyAlgorithm.Ed25519,
+            KeyAlgorithm.Sm2 => CorePartyKeyAlgorithm.Sm2,
+            _ => throw StatusErrors.Invalid("algorithm", $"key algorithm {(int)request.Algorithm} is not Ed25519 (1) or SM2 (2)"),
+        };
+        return Answer(() => registry.BindKey(gate.CallerOf(context), request.PartyId, algorithm, request.PublicKey.ToByteArray(), request.Sm2UserId.ToByteArray()));
+    }
 
     public override Task<ProtoParty> RevokeKey(RevokeKeyRequest request, ServerCallContext context)
     {
@@ -89,5 +98,7 @@ internal sealed class PartyGrpcService(PartyRegistry registry, IPartyStore parti
         Fingerprint = key.Fingerprint.ToHex(),
         AddedAtMs = key.AddedAtMs,
         RevokedAtMs = key.RevokedAtMs ?? 0,
+        Algorithm = key.Algorithm == CorePartyKeyAlgorithm.Sm2 ? KeyAlgorithm.Sm2 : KeyAlgorithm.Ed25519,
+        Sm2UserId = ByteString.CopyFrom(key.Sm2UserId),
     };
 }
