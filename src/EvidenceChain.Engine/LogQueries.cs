@@ -1,4 +1,5 @@
 using EvidenceChain.Core.Hashing;
+using EvidenceChain.Core.Leaves;
 using EvidenceChain.Core.Merkle;
 using EvidenceChain.Core.Notes;
 using EvidenceChain.Core.Receipts;
@@ -36,6 +37,8 @@ public sealed class LogQueries
     public Digest OriginHash => _notary.Origin.OriginHash;
 
     public IReadOnlyList<NoteVerifier> VerifierKeys => _notary.VerifierKeys;
+
+    public TreeHash TreeHash => _notary.Origin.TreeHash;
 
     /// <summary>The latest signed tree size, or 0 before the first checkpoint.</summary>
     public ulong LatestCheckpointSizeOrZero() => _sequencer.Latest?.TreeSize ?? 0;
@@ -117,11 +120,16 @@ public sealed class LogQueries
             ?? throw new InvalidOperationException($"The signed request of leaf {leaf.LeafIndex} is missing.")).PublicKey;
     }
 
+    /// <summary>The deposit at a leaf index; a record leaf there (a custody event, …) is not a deposit.</summary>
     public StoredLeaf FindLeaf(ulong leafIndex) =>
-        _store.FindLeaf(leafIndex) ?? throw new QueryException(QueryFailure.NotFound, $"there is no deposit at leaf index {leafIndex} (the log has {_store.LeafCount} leaves)");
+        _store.FindLeaf(leafIndex) is StoredLeaf leaf && IsDeposit(leaf)
+            ? leaf
+            : throw new QueryException(QueryFailure.NotFound, $"there is no deposit at leaf index {leafIndex} (the log has {_store.LeafCount} leaves)");
 
     public StoredLeaf FindLeaf(Digest depositId) =>
-        _store.FindLeafByHash(depositId) ?? throw new QueryException(QueryFailure.NotFound, $"there is no deposit with id {depositId}");
+        _store.FindLeafByHash(depositId) is StoredLeaf leaf && IsDeposit(leaf)
+            ? leaf
+            : throw new QueryException(QueryFailure.NotFound, $"there is no deposit with id {depositId}");
 
     /// <summary>The consistency proof between two signed sizes; 0 as the second size means the latest.</summary>
     public (ulong First, ulong Second, Digest[] Proof) ConsistencyProof(ulong firstSize, ulong secondSize)
@@ -159,6 +167,8 @@ public sealed class LogQueries
 
     /// <summary>Checks a receipt against this log's own keys (a convenience; courts verify offline).</summary>
     public ReceiptReport Verify(string receiptJson) => ReceiptVerifier.Verify(receiptJson, _notary.VerifierKeys, evidence: null);
+
+    private static bool IsDeposit(StoredLeaf leaf) => LeafEnvelope.TryReadType(leaf.Leaf, out LeafType type).IsValid && type == LeafType.Deposit;
 
     /// <summary>The tree over one batch's leaves, in batch order: what its promise signs the root of.</summary>
     internal static MerkleTree BatchTree(ILogStore store, MerkleHasher hasher, StoredBatch batch)

@@ -3,7 +3,9 @@ using EvidenceChain.Certificates;
 using EvidenceChain.Chain.Ethereum.DevChain;
 using EvidenceChain.Core.Access;
 using EvidenceChain.Engine;
+using EvidenceChain.Engine.Custody;
 using EvidenceChain.Engine.Deposits;
+using EvidenceChain.Engine.Intake;
 using EvidenceChain.Engine.Parties;
 using EvidenceChain.Engine.Ports;
 using EvidenceChain.Engine.Sequencing;
@@ -81,9 +83,11 @@ catch (Exception e) when (e is InvalidOperationException or InvalidDataException
 
 builder.Services.AddSingleton<ILogStore>(store);
 builder.Services.AddSingleton(notary);
-builder.Services.AddSingleton<DepositIntake>();
+builder.Services.AddSingleton<LogIntake>();
 builder.Services.AddSingleton<Sequencer>();
 builder.Services.AddSingleton<LogQueries>();
+builder.Services.AddSingleton(sp => new CustodyLog(
+    sp.GetRequiredService<LogIntake>(), sp.GetRequiredService<LogQueries>(), sp.GetRequiredService<ILogStore>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill));
 builder.Services.AddSingleton<IPartyStore>(store);
 builder.Services.AddSingleton(sp => new PartyRegistry(sp.GetRequiredService<IPartyStore>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill));
 builder.Services.AddHostedService<LogWorker>();
@@ -116,6 +120,7 @@ app.Lifetime.ApplicationStopped.Register(() =>
 });
 app.MapGrpcService<EvidenceGrpcService>();
 app.MapGrpcService<PartyGrpcService>();
+app.MapGrpcService<CustodyGrpcService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 

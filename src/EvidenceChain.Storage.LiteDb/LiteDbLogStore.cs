@@ -1,4 +1,5 @@
 using EvidenceChain.Core.Hashing;
+using EvidenceChain.Core.Leaves;
 using EvidenceChain.Engine.Ports;
 using EvidenceChain.Storage.LiteDb.Internal;
 using LiteDB;
@@ -48,6 +49,8 @@ public sealed partial class LiteDbLogStore : ILogStore, IPartyStore
     private readonly ILiteCollection<BsonDocument> _anchors;
     private readonly ILiteCollection<BsonDocument> _anchorTargets;
     private readonly ILiteCollection<BsonDocument> _parties;
+    private readonly ILiteCollection<BsonDocument> _records;
+    private readonly ILiteCollection<BsonDocument> _recordParties;
 
     // LiteDB keeps one transaction per thread; the store keeps one writer at a time on top, so a
     // write's checks and its transaction see the same state.
@@ -72,6 +75,8 @@ public sealed partial class LiteDbLogStore : ILogStore, IPartyStore
         _anchors = database.GetCollection(Documents.Anchors);
         _anchorTargets = database.GetCollection(Documents.AnchorTargets);
         _parties = database.GetCollection(Documents.Parties);
+        _records = database.GetCollection(RecordDocuments.Records);
+        _recordParties = database.GetCollection(RecordDocuments.RecordParties);
 
         // The unique indexes are the last line against a leaf or a deposit stored twice. Creating
         // one commits like any write, so it is made durable like one.
@@ -215,6 +220,7 @@ public sealed partial class LiteDbLogStore : ILogStore, IPartyStore
                 {
                     _leaves.InsertBulk(leaves);
                     _batches.Insert(Documents.FromBatch(batch));
+                    InsertRecords(batch);
                 });
             }
             catch (InvalidOperationException e) when (_fault is null && e.InnerException is LiteException { ErrorCode: LiteException.INDEX_DUPLICATE_KEY })
@@ -497,9 +503,16 @@ public sealed partial class LiteDbLogStore : ILogStore, IPartyStore
                 throw Error.Argument(nameof(batch), $"Leaf {i} of batch {batch.BatchId} has no bytes.");
             }
 
-            if (leaf.RequestNumber < 0 || leaf.RequestNumber >= batch.Requests.Count)
+            if (leaf.Record is null ? leaf.RequestNumber < 0 || leaf.RequestNumber >= batch.Requests.Count : leaf.RequestNumber != AcceptedLeaf.NoRequest)
             {
-                throw Error.Argument(nameof(batch), $"Leaf {i} of batch {batch.BatchId} names request {leaf.RequestNumber}, but the batch holds {batch.Requests.Count} requests.");
+                throw Error.Argument(nameof(batch), leaf.Record is null
+                    ? $"Leaf {i} of batch {batch.BatchId} names request {leaf.RequestNumber}, but the batch holds {batch.Requests.Count} requests."
+                    : $"Leaf {i} of batch {batch.BatchId} is a record leaf; it names no request.");
+            }
+
+            if (leaf.Record is not null && (leaf.Record.Bytes is null || leaf.Record.PartyIds is null || LeafEnvelope.TryReadType(leaf.Leaf, out LeafType type) is { IsValid: false } || type == LeafType.Deposit))
+            {
+                throw Error.Argument(nameof(batch), $"Leaf {i} of batch {batch.BatchId} carries a record but is not a record leaf, or the record is incomplete.");
             }
 
             if (!positionsByHash.TryAdd(leaf.LeafHash, i))

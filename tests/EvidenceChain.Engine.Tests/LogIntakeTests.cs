@@ -1,12 +1,13 @@
 using EvidenceChain.Core.Checkpoints;
 using EvidenceChain.Core.Notes;
 using EvidenceChain.Engine.Deposits;
+using EvidenceChain.Engine.Intake;
 using EvidenceChain.Engine.Tests.Support;
 using EvidenceChain.Storage.LiteDb;
 
 namespace EvidenceChain.Engine.Tests;
 
-public class DepositIntakeTests
+public class LogIntakeTests
 {
     [Fact]
     public async Task Submit_ConcurrentRequests_EveryAckComesAfterTheLogFileIsFsynced()

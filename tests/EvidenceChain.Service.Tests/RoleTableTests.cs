@@ -25,6 +25,7 @@ public sealed class RoleTableTests : IDisposable
             Assert.Equal(0, office.Terminate());
         }
 
+        string officeParty = File.ReadAllText(Path.Combine(_data.Path, "office-party.txt")).Trim();
         var mismatches = new List<string>();
         foreach (CorePartyRole role in Enum.GetValues<CorePartyRole>())
         {
@@ -44,6 +45,8 @@ public sealed class RoleTableTests : IDisposable
                 ("GetLogInfo", Operation.ReadPublicProofs, Ownership.None, () => service.Client.GetLogInfoAsync(new GetLogInfoRequest()).ResponseAsync),
                 ("GetLeaves", Operation.ReadLeaves, Ownership.None, () => service.Client.GetLeavesAsync(new GetLeavesRequest { StartIndex = 0, Count = 1 }).ResponseAsync),
                 ("Verify", Operation.VerifyReceipt, Ownership.None, () => service.Client.VerifyAsync(new VerifyRequest { ReceiptJson = "{}" }).ResponseAsync),
+                ("GetCustodyTrail(own)", Operation.ReadCustodyTrail, Ownership.Own, () => new CustodyService.CustodyServiceClient(service.Channel).GetCustodyTrailAsync(new GetCustodyTrailRequest()).ResponseAsync),
+                ("GetCustodyTrail(other)", Operation.ReadCustodyTrail, role == CorePartyRole.NotaryOffice ? Ownership.Own : Ownership.Other, () => new CustodyService.CustodyServiceClient(service.Channel).GetCustodyTrailAsync(new GetCustodyTrailRequest { PartyId = officeParty }).ResponseAsync),
                 ("ListParties", Operation.ManageParties, Ownership.None, () => new PartyService.PartyServiceClient(service.Channel).ListPartiesAsync(new ListPartiesRequest()).ResponseAsync),
             };
             if (ownDeposit is string own)

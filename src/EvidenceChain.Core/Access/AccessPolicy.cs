@@ -34,6 +34,9 @@ public static class AccessPolicy
             Operation.ReadLeaves => role is PartyRole.NotaryOffice or PartyRole.Notary or PartyRole.Auditor
                 ? AccessDecision.Allow
                 : AccessDecision.Deny("raw leaves are for the office and auditors, who rebuild the tree"),
+            Operation.ReadCustodyTrail => ownership == Ownership.Own || role == PartyRole.NotaryOffice
+                ? AccessDecision.Allow
+                : AccessDecision.Deny("a party reads its own custody trail; the notary office audits others'"),
             Operation.ManageParties => role == PartyRole.NotaryOffice
                 ? AccessDecision.Allow
                 : AccessDecision.Deny("only the notary office registers parties and their keys"),

@@ -23,4 +23,7 @@ public enum Operation
 
     /// <summary>Register a party, bind or rotate its keys and certificates, revoke them.</summary>
     ManageParties = 7,
+
+    /// <summary>Read a party's custody trail (who did what to its deposits, keys and certificates).</summary>
+    ReadCustodyTrail = 8,
 }

@@ -39,4 +39,9 @@ public enum VerificationFailure
     AnchorOfAnotherLog = 60,
     AnchorInconsistent = 61,
     AnchorProofInvalid = 62,
+
+    // Custody trails (custody-event.md).
+    MalformedTrail = 70,
+    MalformedRecord = 71,
+    RecordNotOfParty = 72,
 }

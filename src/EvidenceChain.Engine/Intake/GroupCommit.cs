@@ -1,21 +1,29 @@
+using System.Security.Cryptography;
 using EvidenceChain.Core.Checkpoints;
 using EvidenceChain.Core.Deposits;
 using EvidenceChain.Core.Hashing;
 using EvidenceChain.Core.Merkle;
+using EvidenceChain.Engine.Deposits;
 using EvidenceChain.Engine.Ports;
 
-namespace EvidenceChain.Engine.Deposits;
+namespace EvidenceChain.Engine.Intake;
 
 /// <summary>
 /// Plans one group commit: which entries become new leaves (in request order), which are resends
-/// of stored deposits, the batch with its signed promise, and each request's answer. It writes
-/// nothing; the caller stores the batch and answers only after the store returns.
+/// of stored deposits, then the record leaves, the batch with its signed promise, and each
+/// submission's answer. It writes nothing; the caller stores the batch and answers only after the
+/// store returns.
 /// </summary>
 internal static class GroupCommit
 {
-    public sealed record Result(AcceptedBatch? Batch, IReadOnlyList<DepositOutcome> Outcomes);
+    public sealed record Result(AcceptedBatch? Batch, IReadOnlyList<DepositOutcome> Outcomes, IReadOnlyList<ulong> RecordLeafIndices);
 
-    public static Result Plan(ILogStore store, Notary notary, IReadOnlyList<(DepositRequest Request, DepositSubmission Submission)> requests, long acceptedAtMs)
+    public static Result Plan(
+        ILogStore store,
+        Notary notary,
+        IReadOnlyList<(DepositRequest Request, DepositSubmission Submission)> requests,
+        IReadOnlyList<(byte[] Leaf, LeafRecord Record)> records,
+        long acceptedAtMs)
     {
         using MerkleHasher hasher = MerkleHasher.Create(notary.Origin.TreeHash);
         var leaves = new List<AcceptedLeaf>();
@@ -51,6 +59,14 @@ internal static class GroupCommit
             }
 
             placements.Add(placed);
+        }
+
+        // A record's nonce makes its digest unique, so it serves as the leaf's dedupe key.
+        var recordLeafIndices = new List<ulong>(records.Count);
+        foreach ((byte[] leaf, LeafRecord record) in records)
+        {
+            recordLeafIndices.Add(store.LeafCount + (ulong)leaves.Count);
+            leaves.Add(new AcceptedLeaf(leaf, hasher.HashLeaf(leaf), Digest.Read(SHA256.HashData(record.Bytes)), AcceptedLeaf.NoRequest, record));
         }
 
         AcceptedBatch? batch = null;
@@ -106,7 +122,7 @@ internal static class GroupCommit
             outcomes.Add(new DepositOutcome(DepositOutcomeStatus.Accepted, "accepted", deposits, notes));
         }
 
-        return new Result(batch, outcomes);
+        return new Result(batch, outcomes, recordLeafIndices);
     }
 
     private static int NoteNumber(List<string> notes, string note)

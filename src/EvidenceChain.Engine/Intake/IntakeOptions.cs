@@ -1,4 +1,4 @@
-namespace EvidenceChain.Engine.Deposits;
+namespace EvidenceChain.Engine.Intake;
 
 /// <summary>Limits of deposit intake. Every queue has a bound: a full one answers at once instead of slowing everyone.</summary>
 public sealed class IntakeOptions

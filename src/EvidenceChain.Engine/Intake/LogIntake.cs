@@ -3,18 +3,22 @@ using EvidenceChain.Core.Checkpoints;
 using EvidenceChain.Core.Deposits;
 using EvidenceChain.Core.Hashing;
 using EvidenceChain.Core.Merkle;
+using EvidenceChain.Core.Leaves;
+using EvidenceChain.Engine.Deposits;
 using EvidenceChain.Engine.Ports;
+using EvidenceChain.Engine.Queries;
 using Microsoft.Extensions.Logging;
 
-namespace EvidenceChain.Engine.Deposits;
+namespace EvidenceChain.Engine.Intake;
 
 /// <summary>
-/// Accepts deposit requests with group commit: requests are validated on arrival, queued (bounded),
-/// and taken in batches by one writer that builds the leaves, signs one promise per batch, stores
-/// the batch durably (fsync) and only then answers every request in it. Leaf order is fixed, and
-/// durable, before anything is acknowledged. Resent entries get their original deposit back.
+/// Appends to the log with group commit: deposit requests and records (custody events, …) are
+/// validated on arrival, queued (bounded), and taken in batches by one writer that builds the
+/// leaves, signs one promise per batch, stores the batch durably (fsync) and only then answers
+/// every submission in it. Leaf order is fixed, and durable, before anything is acknowledged.
+/// Resent deposit entries get their original deposit back.
 /// </summary>
-public sealed partial class DepositIntake
+public sealed partial class LogIntake
 {
     private readonly ILogStore _store;
     private readonly Notary _notary;
@@ -25,7 +29,7 @@ public sealed partial class DepositIntake
     private int _queuedLeaves;
     private volatile string? _fault;
 
-    public DepositIntake(ILogStore store, Notary notary, TimeProvider time, IntakeOptions options, ILogger<DepositIntake> logger)
+    public LogIntake(ILogStore store, Notary notary, TimeProvider time, IntakeOptions options, ILogger<LogIntake> logger)
     {
         _store = store;
         _notary = notary;
@@ -63,7 +67,7 @@ public sealed partial class DepositIntake
             return Task.FromResult(DepositOutcome.Rejected(DepositOutcomeStatus.QueueFull, $"the deposit queue is full ({_options.QueueDepthMaxLeaves} leaves waiting); retry shortly"));
         }
 
-        var pending = new Pending(request, submission, new TaskCompletionSource<DepositOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new PendingDeposit(request, submission, new TaskCompletionSource<DepositOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending))
         {
             Interlocked.Add(ref _queuedLeaves, -count);
@@ -72,6 +76,36 @@ public sealed partial class DepositIntake
 
         // A caller that gives up does not take its deposit back: once queued it will be stored and
         // found again by a resend, so only the wait is cancelled.
+        return pending.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Appends a record leaf with its record (stored beside the log) in the next group commit and
+    /// returns its leaf index once it is durable.
+    /// </summary>
+    /// <exception cref="QueryException">Unavailable: storage has failed, the queue is full, or the service is stopping.</exception>
+    public Task<ulong> RecordAsync(RecordLeaf leaf, LeafRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leaf);
+        ArgumentNullException.ThrowIfNull(record);
+        if (_fault is not null)
+        {
+            throw new QueryException(QueryFailure.Unavailable, "records are stopped after a storage failure: " + _fault);
+        }
+
+        if (Interlocked.Increment(ref _queuedLeaves) > _options.QueueDepthMaxLeaves)
+        {
+            Interlocked.Decrement(ref _queuedLeaves);
+            throw new QueryException(QueryFailure.Unavailable, $"the log's queue is full ({_options.QueueDepthMaxLeaves} leaves waiting); retry shortly");
+        }
+
+        var pending = new PendingRecord(leaf.Encode(), record, new TaskCompletionSource<ulong>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            Interlocked.Decrement(ref _queuedLeaves);
+            throw new QueryException(QueryFailure.Unavailable, "the service is shutting down");
+        }
+
         return pending.Completion.Task.WaitAsync(cancellationToken);
     }
 
@@ -100,11 +134,11 @@ public sealed partial class DepositIntake
             group.Clear();
             int leaves = 0;
             while (leaves < _options.BatchLeavesMax && _queue.Reader.TryPeek(out Pending? next)
-                && (group.Count == 0 || leaves + next.Request.Entries.Count <= _options.BatchLeavesMax)
+                && (group.Count == 0 || leaves + next.LeafCount <= _options.BatchLeavesMax)
                 && _queue.Reader.TryRead(out next))
             {
                 group.Add(next);
-                leaves += next.Request.Entries.Count;
+                leaves += next.LeafCount;
             }
 
             if (group.Count == 0)
@@ -121,26 +155,34 @@ public sealed partial class DepositIntake
     {
         if (_fault is not null)
         {
-            foreach (Pending pending in group)
-            {
-                pending.Completion.TrySetResult(DepositOutcome.Rejected(DepositOutcomeStatus.Unavailable, "deposits are stopped after a storage failure: " + _fault));
-            }
-
+            Refuse(group, "deposits are stopped after a storage failure: " + _fault);
             return;
         }
 
         try
         {
-            var plan = GroupCommit.Plan(_store, _notary, group.Select(p => (p.Request, p.Submission)).ToList(), _time.GetUtcNow().ToUnixTimeMilliseconds());
+            var deposits = group.OfType<PendingDeposit>().ToList();
+            var records = group.OfType<PendingRecord>().ToList();
+            var plan = GroupCommit.Plan(
+                _store,
+                _notary,
+                deposits.Select(p => (p.Request, p.Submission)).ToList(),
+                records.Select(p => (p.Leaf, p.Record)).ToList(),
+                _time.GetUtcNow().ToUnixTimeMilliseconds());
             if (plan.Batch is not null)
             {
                 _store.AppendBatch(plan.Batch);
                 BatchStored?.Invoke();
             }
 
-            for (int i = 0; i < group.Count; i++)
+            for (int i = 0; i < deposits.Count; i++)
             {
-                group[i].Completion.TrySetResult(plan.Outcomes[i]);
+                deposits[i].Completion.TrySetResult(plan.Outcomes[i]);
+            }
+
+            for (int i = 0; i < records.Count; i++)
+            {
+                records[i].Completion.TrySetResult(plan.RecordLeafIndices[i]);
             }
         }
         catch (Exception e)
@@ -149,9 +191,22 @@ public sealed partial class DepositIntake
             // than acknowledge on top of an unknown state. Restarting re-reads the store.
             _fault = e.Message;
             LogStoreFailure(_logger, e);
-            foreach (Pending pending in group)
+            Refuse(group, "the deposit could not be stored: " + e.Message);
+        }
+    }
+
+    private static void Refuse(List<Pending> group, string reason)
+    {
+        foreach (Pending pending in group)
+        {
+            switch (pending)
             {
-                pending.Completion.TrySetResult(DepositOutcome.Rejected(DepositOutcomeStatus.Unavailable, "the deposit could not be stored: " + e.Message));
+                case PendingDeposit deposit:
+                    deposit.Completion.TrySetResult(DepositOutcome.Rejected(DepositOutcomeStatus.Unavailable, reason));
+                    break;
+                case PendingRecord record:
+                    record.Completion.TrySetException(new QueryException(QueryFailure.Unavailable, reason.Replace("deposit", "record", StringComparison.Ordinal)));
+                    break;
             }
         }
     }
@@ -175,5 +230,11 @@ public sealed partial class DepositIntake
     [LoggerMessage(Level = LogLevel.Critical, Message = "Storing a deposit batch failed; deposits are stopped until restart.")]
     private static partial void LogStoreFailure(ILogger logger, Exception exception);
 
-    private sealed record Pending(DepositRequest Request, DepositSubmission Submission, TaskCompletionSource<DepositOutcome> Completion);
+    private abstract record Pending(int LeafCount);
+
+    private sealed record PendingDeposit(DepositRequest Request, DepositSubmission Submission, TaskCompletionSource<DepositOutcome> Completion)
+        : Pending(Request.Entries.Count);
+
+    private sealed record PendingRecord(byte[] Leaf, LeafRecord Record, TaskCompletionSource<ulong> Completion)
+        : Pending(1);
 }

@@ -44,6 +44,12 @@ public interface ILogStore : ISubtreeHashes, IDisposable
     /// <summary>A stored deposit by its dedupe key (depositor and entry), for resent requests.</summary>
     StoredLeaf? FindLeafByDedupeKey(Digest dedupeKey);
 
+    /// <summary>The record behind a record leaf (a custody event, …); null for a deposit leaf or beyond <see cref="LeafCount"/>.</summary>
+    StoredRecord? FindRecord(ulong leafIndex);
+
+    /// <summary>At most <paramref name="limit"/> records naming <paramref name="partyId"/>, from leaf index <paramref name="fromLeafIndex"/> on, in log order.</summary>
+    IReadOnlyList<StoredRecord> ReadRecordsOfParty(string partyId, ulong fromLeafIndex, int limit);
+
     /// <summary>Leaf bytes for [start, start + count) ∩ [0, LeafCount); count is at most <see cref="LeavesPerReadMax"/>.</summary>
     IReadOnlyList<byte[]> ReadLeaves(ulong start, int count);
 

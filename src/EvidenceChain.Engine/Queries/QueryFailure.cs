@@ -17,4 +17,7 @@ public enum QueryFailure
 
     /// <summary>The request contradicts what is stored (a key bound to another party).</summary>
     Conflict = 7,
+
+    /// <summary>The service cannot do it now (storage stopped, queue full); retrying later may work.</summary>
+    Unavailable = 8,
 }

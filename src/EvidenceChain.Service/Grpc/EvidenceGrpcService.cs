@@ -1,9 +1,12 @@
 using EvidenceChain.Core.Access;
+using EvidenceChain.Core.Custody;
 using EvidenceChain.Core.Deposits;
 using EvidenceChain.Core.Hashing;
 using EvidenceChain.Core.Receipts;
 using EvidenceChain.Engine;
+using EvidenceChain.Engine.Custody;
 using EvidenceChain.Engine.Deposits;
+using EvidenceChain.Engine.Intake;
 using EvidenceChain.Engine.Ports;
 using EvidenceChain.Engine.Queries;
 using EvidenceChain.Protocol.V1;
@@ -21,7 +24,7 @@ namespace EvidenceChain.Service.Grpc;
 /// EvidenceService over gRPC: thin methods that check the wire shapes, call the engine and map its
 /// answers. Every refusal goes through <see cref="StatusErrors"/> and changes nothing.
 /// </summary>
-internal sealed class EvidenceGrpcService(DepositIntake intake, LogQueries queries, AnchoringView anchoring, AccessGate gate, TimeProvider time) : EvidenceService.EvidenceServiceBase
+internal sealed class EvidenceGrpcService(LogIntake intake, LogQueries queries, CustodyLog custody, AnchoringView anchoring, AccessGate gate, TimeProvider time) : EvidenceService.EvidenceServiceBase
 {
     public override async Task<DepositResponse> Deposit(ProtoDepositRequest request, ServerCallContext context)
     {
@@ -62,23 +65,38 @@ internal sealed class EvidenceGrpcService(DepositIntake intake, LogQueries queri
         }
     }
 
-    public override Task<GetReceiptResponse> GetReceipt(GetReceiptRequest request, ServerCallContext context)
+    public override async Task<GetReceiptResponse> GetReceipt(GetReceiptRequest request, ServerCallContext context)
     {
+        Caller caller = gate.CallerOf(context);
         StoredLeaf leaf = Query(() => request.DepositCase switch
         {
             GetReceiptRequest.DepositOneofCase.DepositId => queries.FindLeaf(ParseDepositId(request.DepositId)),
             GetReceiptRequest.DepositOneofCase.LeafIndex => queries.FindLeaf(request.LeafIndex),
             _ => throw StatusErrors.Invalid("deposit", "give a deposit_id or a leaf_index"),
         });
-        gate.RequireDeposit(gate.CallerOf(context), Operation.ReadReceipt, leaf);
+        (Ownership ownership, string? owner) = gate.RequireDeposit(caller, Operation.ReadReceipt, leaf);
         ReceiptAnswer answer = Query(() => queries.Receipt(leaf, request.TreeSize));
-        return Task.FromResult(new GetReceiptResponse
+
+        // Another party's receipt is handed out only once the read is on the record.
+        if (ownership == Ownership.Other)
+        {
+            await StatusErrors.RunAsync(() => custody.RecordAsync(
+                CustodyAction.ReceiptRead,
+                caller,
+                owner is null ? [] : [owner],
+                CustodySubjectKind.Deposit,
+                leaf.LeafHash.ToArray(),
+                $"receipt of leaf {leaf.LeafIndex} read by a party of role {caller.Role}",
+                context.CancellationToken)).ConfigureAwait(false);
+        }
+
+        return new GetReceiptResponse
         {
             ReceiptJson = answer.ReceiptJson ?? string.Empty,
             Included = answer.Included,
             LeafIndex = answer.LeafIndex,
             TreeSize = answer.TreeSize,
-        });
+        };
     }
 
     public override Task<GetCheckpointResponse> GetCheckpoint(GetCheckpointRequest request, ServerCallContext context)

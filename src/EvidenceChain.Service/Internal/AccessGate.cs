@@ -50,9 +50,17 @@ internal sealed class AccessGate(PartyRegistry registry, LogQueries queries, Cal
         }
     }
 
-    /// <summary>Checks the caller may read a deposit: its own, or any if its role reads others'.</summary>
-    public void RequireDeposit(Caller caller, Operation operation, StoredLeaf leaf) =>
-        Require(caller, operation, registry.HolderOf(queries.DepositorKeyOf(leaf)) is { } holder && holder.Party.Id == caller.PartyId ? Ownership.Own : Ownership.Other);
+    /// <summary>
+    /// Checks the caller may read a deposit: its own, or any if its role reads others'. Returns
+    /// whose it is and its owner's party id (null if its key is bound to nobody).
+    /// </summary>
+    public (Ownership Ownership, string? Owner) RequireDeposit(Caller caller, Operation operation, StoredLeaf leaf)
+    {
+        string? owner = registry.HolderOf(queries.DepositorKeyOf(leaf))?.Party.Id;
+        Ownership ownership = owner == caller.PartyId ? Ownership.Own : Ownership.Other;
+        Require(caller, operation, ownership);
+        return (ownership, owner);
+    }
 
     /// <summary>
     /// The request's signing key must be the caller's own and not revoked; in development mode a

@@ -1,10 +1,11 @@
 using EvidenceChain.Engine.Deposits;
+using EvidenceChain.Engine.Intake;
 using EvidenceChain.Engine.Sequencing;
 
 namespace EvidenceChain.Service.Internal;
 
 /// <summary>Runs the group-commit loop and the sequencer for the life of the host; on stop both drain.</summary>
-internal sealed class LogWorker(DepositIntake intake, Sequencer sequencer) : BackgroundService
+internal sealed class LogWorker(LogIntake intake, Sequencer sequencer) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -30,6 +30,7 @@ internal static class StatusErrors
         QueryFailure.PermissionDenied => Plain(Code.PermissionDenied, exception.Message),
         QueryFailure.Unauthenticated => Plain(Code.Unauthenticated, exception.Message),
         QueryFailure.Conflict => Plain(Code.AlreadyExists, exception.Message),
+        QueryFailure.Unavailable => Plain(Code.Unavailable, exception.Message),
         _ => Plain(Code.Internal, exception.Message),
     };
 
@@ -40,6 +41,20 @@ internal static class StatusErrors
         try
         {
             return call();
+        }
+        catch (QueryException e)
+        {
+            throw For(e);
+        }
+    }
+
+    /// <summary>Runs an asynchronous engine call; its refusal becomes the matching status.</summary>
+    public static async Task<T> RunAsync<T>(Func<Task<T>> call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        try
+        {
+            return await call().ConfigureAwait(false);
         }
         catch (QueryException e)
         {

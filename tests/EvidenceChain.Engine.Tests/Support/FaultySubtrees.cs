@@ -37,6 +37,10 @@ internal sealed class FaultySubtrees
 
         public StoredLeaf? FindLeafByDedupeKey(Digest dedupeKey) => inner.FindLeafByDedupeKey(dedupeKey);
 
+        public StoredRecord? FindRecord(ulong leafIndex) => inner.FindRecord(leafIndex);
+
+        public IReadOnlyList<StoredRecord> ReadRecordsOfParty(string partyId, ulong fromLeafIndex, int limit) => inner.ReadRecordsOfParty(partyId, fromLeafIndex, limit);
+
         public IReadOnlyList<byte[]> ReadLeaves(ulong start, int count) => inner.ReadLeaves(start, count);
 
         public StoredBatch? FindBatch(long batchId) => inner.FindBatch(batchId);

@@ -7,6 +7,7 @@ using EvidenceChain.Core.Hashing;
 using EvidenceChain.Core.Leaves;
 using EvidenceChain.Core.Notes;
 using EvidenceChain.Engine.Deposits;
+using EvidenceChain.Engine.Intake;
 using EvidenceChain.Engine.Ports;
 using EvidenceChain.Engine.Sequencing;
 using EvidenceChain.Storage.LiteDb;
@@ -35,7 +36,7 @@ internal sealed class TestLog : IDisposable
             Origin,
             new Ed25519NoteSigner(Origin.ToString(), RandomNumberGenerator.GetBytes(32)),
             new Sm2NoteSigner(Origin.ToString(), RandomNumberGenerator.GetBytes(31).Prepend((byte)1).ToArray(), "1234567812345678"u8, RandomNumberGenerator.Fill));
-        Intake = new DepositIntake(Store, Notary, TimeProvider.System, intake ?? new IntakeOptions(), NullLogger<DepositIntake>.Instance);
+        Intake = new LogIntake(Store, Notary, TimeProvider.System, intake ?? new IntakeOptions(), NullLogger<LogIntake>.Instance);
         Sequencer = new Sequencer(Store, Notary, TimeProvider.System, new SequencerOptions(), NullLogger<Sequencer>.Instance);
         _intakeLoop = Intake.RunAsync(_stop.Token);
     }
@@ -48,7 +49,7 @@ internal sealed class TestLog : IDisposable
 
     public Notary Notary { get; }
 
-    public DepositIntake Intake { get; }
+    public LogIntake Intake { get; }
 
     public Sequencer Sequencer { get; }
 

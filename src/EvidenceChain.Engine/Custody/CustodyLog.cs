@@ -1,0 +1,89 @@
+using EvidenceChain.Core;
+using EvidenceChain.Core.Access;
+using EvidenceChain.Core.Custody;
+using EvidenceChain.Core.Hashing;
+using EvidenceChain.Core.Merkle;
+using EvidenceChain.Engine.Intake;
+using EvidenceChain.Engine.Ports;
+using EvidenceChain.Engine.Queries;
+
+namespace EvidenceChain.Engine.Custody;
+
+/// <summary>
+/// Custody events: who did what to which deposit, party, key or certificate. Each becomes a
+/// record leaf of the log through the same group commit as deposits, durable before the action it
+/// records is answered; and each party named in one can list its trail with inclusion proofs.
+/// </summary>
+public sealed class CustodyLog
+{
+    private readonly LogIntake _intake;
+    private readonly LogQueries _queries;
+    private readonly ILogStore _store;
+    private readonly TimeProvider _time;
+    private readonly RandomSource _random;
+
+    public CustodyLog(LogIntake intake, LogQueries queries, ILogStore store, TimeProvider time, RandomSource random)
+    {
+        _intake = intake;
+        _queries = queries;
+        _store = store;
+        _time = time;
+        _random = random;
+    }
+
+    /// <summary>
+    /// Records one event and returns its leaf index once durable. <paramref name="actor"/> is null
+    /// for an anonymous public reader; <paramref name="concerned"/> are the other parties it names.
+    /// </summary>
+    /// <exception cref="QueryException">Unavailable: the log cannot take it now; the action must not go ahead.</exception>
+    public Task<ulong> RecordAsync(CustodyAction action, Caller? actor, IEnumerable<string> concerned, CustodySubjectKind subjectKind, byte[] subject, string detail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(concerned);
+        CustodyParty? acting = actor is null ? null : CustodyParty.Create(actor.PartyId, _random);
+        var others = concerned.Distinct(StringComparer.Ordinal).Where(id => id != actor?.PartyId).Select(id => CustodyParty.Create(id, _random)).ToList();
+        CustodyRecord record = CustodyRecord.Create(
+            _random,
+            _time.GetUtcNow().ToUnixTimeMilliseconds(),
+            action,
+            actor?.Role ?? 0,
+            acting,
+            others,
+            subjectKind,
+            subject,
+            detail);
+        byte[] bytes = record.Encode();
+        return _intake.RecordAsync(record.ToLeaf(), new LeafRecord(bytes, [.. record.Parties.Select(p => p.PartyId)]), cancellationToken);
+    }
+
+    /// <summary>
+    /// The custody records naming <paramref name="partyId"/> from leaf <paramref name="fromLeafIndex"/>
+    /// on that the latest checkpoint includes, with their proofs against it (at most <paramref name="limit"/>).
+    /// </summary>
+    public CustodyTrailPage TrailOf(string partyId, ulong fromLeafIndex, int limit)
+    {
+        if (limit is <= 0 or > CustodyTrail.EventsMax)
+        {
+            throw new QueryException(QueryFailure.InvalidArgument, $"ask for 1 to {CustodyTrail.EventsMax} events, not {limit}");
+        }
+
+        StoredCheckpoint checkpoint = _queries.LatestCheckpoint();
+        using MerkleHasher hasher = MerkleHasher.Create(_queries.TreeHash);
+        var events = new List<CustodyTrailEvent>();
+        ulong next = fromLeafIndex;
+        bool morePending = false;
+        foreach (StoredRecord record in _store.ReadRecordsOfParty(partyId, fromLeafIndex, limit))
+        {
+            if (record.LeafIndex >= checkpoint.TreeSize)
+            {
+                morePending = true;
+                break;
+            }
+
+            Digest[] proof = SubtreeRanges.Resolve(hasher, _store, ProofPlan.Inclusion(record.LeafIndex, checkpoint.TreeSize));
+            events.Add(new CustodyTrailEvent(record.LeafIndex, record.Bytes, proof));
+            next = record.LeafIndex + 1;
+        }
+
+        return new CustodyTrailPage(new CustodyTrail(partyId, checkpoint.Note, events), next, morePending);
+    }
+}

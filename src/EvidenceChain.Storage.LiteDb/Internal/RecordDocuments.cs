@@ -1,0 +1,40 @@
+using System.Globalization;
+using EvidenceChain.Core.Leaves;
+using EvidenceChain.Engine.Ports;
+using LiteDB;
+
+namespace EvidenceChain.Storage.LiteDb.Internal;
+
+/// <summary>
+/// Records beside the log (custody events, …), keyed by leaf index, and one index entry per party
+/// a record names, keyed <c>{party}:{leaf index, 20 digits}</c> so a party's trail is a key range.
+/// </summary>
+internal static class RecordDocuments
+{
+    public const string Records = "records";
+    public const string RecordParties = "recordParties";
+
+    private const string Type = "type";
+    private const string Bytes = "bytes";
+
+    public static BsonDocument FromRecord(ulong leafIndex, LeafType type, LeafRecord record) => new()
+    {
+        [Documents.Id] = Documents.Key(leafIndex),
+        [Type] = (int)type,
+        [Bytes] = record.Bytes,
+    };
+
+    public static StoredRecord ToRecord(BsonDocument document) =>
+        new((ulong)document[Documents.Id].AsInt64, (LeafType)document[Type].AsInt32, document[Bytes].AsBinary);
+
+    public static BsonDocument PartyEntry(string partyId, ulong leafIndex) => new()
+    {
+        [Documents.Id] = PartyKey(partyId, leafIndex),
+    };
+
+    public static string PartyKey(string partyId, ulong leafIndex) =>
+        partyId + ":" + leafIndex.ToString("D20", CultureInfo.InvariantCulture);
+
+    public static ulong LeafIndexOf(BsonDocument partyEntry) =>
+        ulong.Parse(partyEntry[Documents.Id].AsString.AsSpan(partyEntry[Documents.Id].AsString.IndexOf(':', StringComparison.Ordinal) + 1), CultureInfo.InvariantCulture);
+}
