@@ -21,7 +21,7 @@ namespace EvidenceChain.Storage.LiteDb;
 /// <see cref="Open"/> sees every write, truncation and fsync of the files, and every write
 /// method's return, so tests can prove that nothing returns before it is on disk.
 /// </remarks>
-public sealed partial class LiteDbLogStore : ILogStore, IPartyStore
+public sealed partial class LiteDbLogStore : ILogStore, IPartyStore, ILocatorStore
 {
     /// <summary>The LiteDB data file in the store's directory.</summary>
     public const string DataFileName = "log.db";
@@ -51,6 +51,7 @@ public sealed partial class LiteDbLogStore : ILogStore, IPartyStore
     private readonly ILiteCollection<BsonDocument> _parties;
     private readonly ILiteCollection<BsonDocument> _records;
     private readonly ILiteCollection<BsonDocument> _recordParties;
+    private readonly ILiteCollection<BsonDocument> _locators;
 
     // LiteDB keeps one transaction per thread; the store keeps one writer at a time on top, so a
     // write's checks and its transaction see the same state.
@@ -77,6 +78,7 @@ public sealed partial class LiteDbLogStore : ILogStore, IPartyStore
         _parties = database.GetCollection(Documents.Parties);
         _records = database.GetCollection(RecordDocuments.Records);
         _recordParties = database.GetCollection(RecordDocuments.RecordParties);
+        _locators = database.GetCollection(LocatorDocuments.Locators);
 
         // The unique indexes are the last line against a leaf or a deposit stored twice. Creating
         // one commits like any write, so it is made durable like one.
@@ -88,6 +90,7 @@ public sealed partial class LiteDbLogStore : ILogStore, IPartyStore
 
         // Who signed a request is found by the key's fingerprint (one index entry per key of a party).
         created |= _parties.EnsureIndex(Documents.KeyFingerprints, BsonExpression.Create(Documents.KeyFingerprintsExpression));
+        created |= _locators.EnsureIndex(LocatorDocuments.Owner, BsonExpression.Create("$." + LocatorDocuments.Owner));
         if (created)
         {
             _logStream.Flush();

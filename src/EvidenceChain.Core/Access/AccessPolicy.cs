@@ -37,6 +37,12 @@ public static class AccessPolicy
             Operation.ReadCustodyTrail => ownership == Ownership.Own || role == PartyRole.NotaryOffice
                 ? AccessDecision.Allow
                 : AccessDecision.Deny("a party reads its own custody trail; the notary office audits others'"),
+            Operation.ManageLocators => ownership switch
+            {
+                _ when role == PartyRole.Auditor => AccessDecision.Deny("an auditor has no deposits, so no receipts to publish"),
+                Ownership.Own => AccessDecision.Allow,
+                _ => AccessDecision.Deny("only a deposit's owner publishes its receipt through locators or revokes them"),
+            },
             Operation.ManageParties => role == PartyRole.NotaryOffice
                 ? AccessDecision.Allow
                 : AccessDecision.Deny("only the notary office registers parties and their keys"),

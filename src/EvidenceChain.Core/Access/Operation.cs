@@ -26,4 +26,7 @@ public enum Operation
 
     /// <summary>Read a party's custody trail (who did what to its deposits, keys and certificates).</summary>
     ReadCustodyTrail = 8,
+
+    /// <summary>Mint, list and revoke public locators of one's own deposits' receipts.</summary>
+    ManageLocators = 9,
 }
