@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using EvidenceChain.Core.Checkpoints;
 using EvidenceChain.Core.Notes;
+using EvidenceChain.Core.Signing;
 
 namespace EvidenceChain.Service.Internal;
 
@@ -9,7 +10,9 @@ namespace EvidenceChain.Service.Internal;
 /// The notary's private keys as files in the data directory, owner-only (0600) from the moment
 /// they are created, never in the repository or a log. Each file holds one line in the style of
 /// Go's note signer keys, <c>PRIVATE+KEY+name+keyid+base64(type ‖ secret)</c>; the verifier keys
-/// are published beside them in <c>notary.vkeys</c>.
+/// are published beside them in <c>notary.vkeys</c>. The Ed25519 key may instead live on a PKCS#11
+/// device (<see cref="SigningSettings"/>); then there is no Ed25519 file, and the device's key must
+/// be the one published.
 /// </summary>
 internal sealed class NotaryKeyFiles
 {
@@ -34,8 +37,11 @@ internal sealed class NotaryKeyFiles
 
     public bool AnyExist => File.Exists(Ed25519Path) || File.Exists(Sm2Path);
 
-    /// <summary>Makes both keys for a new log, named by its origin, and publishes the verifier keys.</summary>
-    public void Create(LogOrigin origin)
+    /// <summary>
+    /// Makes the keys of a new log, named by its origin, and publishes the verifier keys: both keys as
+    /// files, or only SM2 when the Ed25519 key is <paramref name="ed25519OnDevice"/> (only read here).
+    /// </summary>
+    public void Create(LogOrigin origin, SigningKey? ed25519OnDevice)
     {
         Directory.CreateDirectory(KeysDirectory);
         if (!OperatingSystem.IsWindows())
@@ -43,15 +49,25 @@ internal sealed class NotaryKeyFiles
             File.SetUnixFileMode(KeysDirectory, OwnerOnly | UnixFileMode.UserExecute);
         }
 
-        byte[] seed = RandomNumberGenerator.GetBytes(Ed25519NoteSigner.SeedLengthBytes);
+        byte[] seed = ed25519OnDevice is null ? RandomNumberGenerator.GetBytes(Ed25519NoteSigner.SeedLengthBytes) : [];
         byte[] d = NewSm2Scalar();
         try
         {
-            using var ed25519 = new Ed25519NoteSigner(origin.ToString(), seed);
+            NoteVerifier ed25519;
+            if (ed25519OnDevice is null)
+            {
+                using var signer = new Ed25519NoteSigner(origin.ToString(), seed);
+                ed25519 = signer.Verifier;
+                WriteSecret(Ed25519Path, $"{Prefix}{origin}+{ed25519.KeyId:x8}+{Convert.ToBase64String([Ed25519NoteVerifier.SignatureType, .. seed])}\n");
+            }
+            else
+            {
+                ed25519 = new Ed25519NoteVerifier(origin.ToString(), ed25519OnDevice.PublicKey);
+            }
+
             using var sm2 = new Sm2NoteSigner(origin.ToString(), d, Sm2UserId, RandomNumberGenerator.Fill);
-            WriteSecret(Ed25519Path, $"{Prefix}{origin}+{ed25519.KeyId:x8}+{Convert.ToBase64String([Ed25519NoteVerifier.SignatureType, .. seed])}\n");
             WriteSecret(Sm2Path, $"{Prefix}{origin}+{sm2.KeyId:x8}+{Convert.ToBase64String([0xff, .. d])}\n");
-            File.WriteAllText(VerifierKeysPath, ed25519.Verifier.ToVerifierKey() + "\n" + sm2.Verifier.ToVerifierKey() + "\n");
+            File.WriteAllText(VerifierKeysPath, ed25519.ToVerifierKey() + "\n" + sm2.Verifier.ToVerifierKey() + "\n");
         }
         finally
         {
@@ -60,16 +76,42 @@ internal sealed class NotaryKeyFiles
         }
     }
 
-    /// <summary>Loads both keys; their names must be the log's origin and their key IDs must match.</summary>
-    public (Ed25519NoteSigner Ed25519, Sm2NoteSigner Sm2) Load(LogOrigin origin)
+    /// <summary>
+    /// Loads both keys; their names must be the log's origin and their key IDs must match. With
+    /// <paramref name="ed25519OnDevice"/>, the Ed25519 key is that one, and it must be the Ed25519
+    /// key published in <c>notary.vkeys</c>. The returned signer owns it; after a failure the caller
+    /// still disposes it (a second Dispose does nothing).
+    /// </summary>
+    public (Ed25519NoteSigner Ed25519, Sm2NoteSigner Sm2) Load(LogOrigin origin, SigningKey? ed25519OnDevice)
     {
-        byte[] seed = ReadSecret(Ed25519Path, origin, Ed25519NoteVerifier.SignatureType, Ed25519NoteSigner.SeedLengthBytes, out uint edKeyId);
+        if (ed25519OnDevice is null && !File.Exists(Ed25519Path) && File.Exists(Sm2Path))
+        {
+            throw new InvalidDataException($"{Ed25519Path} does not exist. If this log's Ed25519 key is on a PKCS#11 device, set Signing:Ed25519=pkcs11; otherwise restore keys/ from backup.");
+        }
+
+        if (ed25519OnDevice is not null && File.Exists(Ed25519Path))
+        {
+            throw new InvalidDataException($"Signing:Ed25519 is pkcs11, but this log's Ed25519 key is the file {Ed25519Path}; a log keeps the Ed25519 key it was created with.");
+        }
+
+        uint edKeyId = 0;
+        byte[] seed = ed25519OnDevice is null ? ReadSecret(Ed25519Path, origin, Ed25519NoteVerifier.SignatureType, Ed25519NoteSigner.SeedLengthBytes, out edKeyId) : [];
         byte[] d = ReadSecret(Sm2Path, origin, 0xff, Sm2NoteSigner.PrivateKeyLengthBytes, out uint sm2KeyId);
         try
         {
-            var ed25519 = new Ed25519NoteSigner(origin.ToString(), seed);
+            Ed25519NoteSigner ed25519 = ed25519OnDevice is null ? new(origin.ToString(), seed) : new(origin.ToString(), ed25519OnDevice);
+            if (ed25519OnDevice is not null)
+            {
+                NoteVerifier? published = ReadPublishedEd25519(origin);
+                if (!ed25519.Verifier.Equals(published))
+                {
+                    ed25519.Dispose();
+                    throw new InvalidDataException($"The Ed25519 key on the device (key ID {ed25519.KeyId:x8}) is not the one {VerifierKeysPath} publishes for log {origin}{(published is null ? " (none)" : $" (key ID {published.KeyId:x8})")}: checkpoints it signed would not verify.");
+                }
+            }
+
             var sm2 = new Sm2NoteSigner(origin.ToString(), d, Sm2UserId, RandomNumberGenerator.Fill);
-            if (ed25519.KeyId != edKeyId || sm2.KeyId != sm2KeyId)
+            if ((ed25519OnDevice is null && ed25519.KeyId != edKeyId) || sm2.KeyId != sm2KeyId)
             {
                 ed25519.Dispose();
                 sm2.Dispose();
@@ -85,17 +127,21 @@ internal sealed class NotaryKeyFiles
         }
     }
 
-    /// <summary>The key name (origin) the Ed25519 key file is for, to compare with the store.</summary>
+    /// <summary>
+    /// The key name (origin) the key files are for, to compare with the store: the Ed25519 file's,
+    /// or the SM2 file's when the Ed25519 key is on a device.
+    /// </summary>
     public string? ReadKeyName()
     {
-        if (!File.Exists(Ed25519Path))
+        string? path = File.Exists(Ed25519Path) ? Ed25519Path : File.Exists(Sm2Path) ? Sm2Path : null;
+        if (path is null)
         {
             return null;
         }
 
-        string line = File.ReadAllText(Ed25519Path).Trim();
+        string line = File.ReadAllText(path).Trim();
         string[] parts = line.StartsWith(Prefix, StringComparison.Ordinal) ? line[Prefix.Length..].Split('+', 3) : [];
-        return parts.Length == 3 ? parts[0] : throw new InvalidDataException($"{Ed25519Path} is not a notary key file.");
+        return parts.Length == 3 ? parts[0] : throw new InvalidDataException($"{path} is not a notary key file.");
     }
 
     /// <summary>Moves the keys of an abandoned log aside (never deletes them: old checkpoints stay verifiable).</summary>
@@ -109,6 +155,25 @@ internal sealed class NotaryKeyFiles
         }
 
         return retired;
+    }
+
+    /// <summary>The Ed25519 verifier key <c>notary.vkeys</c> publishes for the log, if any.</summary>
+    private NoteVerifier? ReadPublishedEd25519(LogOrigin origin)
+    {
+        if (!File.Exists(VerifierKeysPath))
+        {
+            return null;
+        }
+
+        foreach (string line in File.ReadAllLines(VerifierKeysPath))
+        {
+            if (NoteVerifierKey.TryParse(line, out NoteVerifier? verifier, out _) && verifier is Ed25519NoteVerifier && verifier.Name == origin.ToString())
+            {
+                return verifier;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>GM/T 0009's default user ID, stated in every key (checkpoint.md).</summary>
