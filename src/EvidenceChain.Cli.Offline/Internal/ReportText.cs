@@ -139,6 +139,9 @@ internal sealed class ReportText
             [VerificationFailure.AnchorOfAnotherLog] = "区块链锚定属于另一个日志",
             [VerificationFailure.AnchorInconsistent] = "锚定的检查点不是回执检查点的延续（一致性证明不成立）",
             [VerificationFailure.AnchorProofInvalid] = "锚定的区块证明无效（区块头、收据证明或锚定事件与回执不符）",
+            [VerificationFailure.MalformedTrail] = "保管记录清单格式错误",
+            [VerificationFailure.MalformedRecord] = "保管事件记录格式错误",
+            [VerificationFailure.RecordNotOfParty] = "保管事件未涉及该清单所属的参与方",
         },
         ContentKinds = new Dictionary<ContentKind, string>
         {
@@ -293,6 +296,9 @@ internal sealed class ReportText
             [VerificationFailure.AnchorOfAnotherLog] = "the chain anchor is of another log",
             [VerificationFailure.AnchorInconsistent] = "the anchored checkpoint does not extend the receipt's (the consistency proof fails)",
             [VerificationFailure.AnchorProofInvalid] = "the anchor's block proof does not hold (the block header, receipt proof or anchor event does not match the receipt)",
+            [VerificationFailure.MalformedTrail] = "the custody trail is malformed",
+            [VerificationFailure.MalformedRecord] = "a custody record is malformed",
+            [VerificationFailure.RecordNotOfParty] = "a custody event does not concern the trail's party",
         },
         ContentKinds = new Dictionary<ContentKind, string>
         {

@@ -38,6 +38,7 @@ internal sealed class NotaryConnection : IDisposable
     private readonly GrpcChannel _channel;
     private readonly EvidenceService.EvidenceServiceClient _client;
     private readonly PartyService.PartyServiceClient _parties;
+    private readonly CustodyService.CustodyServiceClient _custody;
     private readonly X509Certificate2? _caCertificate;
     private readonly X509Certificate2? _clientCertificate;
     private readonly string? _caPath;
@@ -79,6 +80,7 @@ internal sealed class NotaryConnection : IDisposable
         _channel = GrpcChannel.ForAddress(server, options);
         _client = new EvidenceService.EvidenceServiceClient(_channel);
         _parties = new PartyService.PartyServiceClient(_channel);
+        _custody = new CustodyService.CustodyServiceClient(_channel);
     }
 
     public Uri Server { get; }
@@ -126,6 +128,9 @@ internal sealed class NotaryConnection : IDisposable
 
     public Task<Party> DeactivatePartyAsync(DeactivatePartyRequest request, CancellationToken cancellationToken) =>
         CallAsync(() => _parties.DeactivatePartyAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    public Task<GetCustodyTrailResponse> GetCustodyTrailAsync(GetCustodyTrailRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _custody.GetCustodyTrailAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
 
     public Task<ListPartiesResponse> ListPartiesAsync(CancellationToken cancellationToken) =>
         CallAsync(() => _parties.ListPartiesAsync(new ListPartiesRequest(), deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);

@@ -15,7 +15,8 @@ public sealed record RecordLeaf(
     DigestPair Record,
     IReadOnlyList<DigestPair> Parties)
 {
-    public const int PartyCountMax = 16;
+    /// <summary>The most parties one record leaf names: 14 keep it within the 1,024-byte leaf limit (4 + 75 + 64·14 = 975).</summary>
+    public const int PartyCountMax = 14;
     private const int FixedLengthBytes = 2 + 8 + (2 * Digest.SizeInBytes) + 1;
 
     public byte[] Encode()

@@ -224,7 +224,17 @@ internal sealed class EvidenceGrpcService(LogIntake intake, LogQueries queries, 
             throw StatusErrors.For(outcome.Status, outcome.Detail);
         }
 
-        gate.Accepted(caller, submission.PublicKey);
+        if (gate.Accepted(caller, submission.PublicKey))
+        {
+            await StatusErrors.RunAsync(() => custody.RecordAsync(
+                CustodyAction.KeyBound,
+                caller,
+                [],
+                CustodySubjectKind.Key,
+                Core.Commitments.PartyCommitment.FingerprintEd25519(submission.PublicKey).ToArray(),
+                "request-signing key bound on its first accepted deposit (development mode)",
+                cancellationToken)).ConfigureAwait(false);
+        }
 
         var response = new DepositResponse { RequestId = request.RequestId };
         response.PromiseNotes.AddRange(outcome.PromiseNotes);

@@ -1,5 +1,7 @@
 using EvidenceChain.Core.Access;
+using EvidenceChain.Core.Custody;
 using EvidenceChain.Core.Hashing;
+using EvidenceChain.Engine.Custody;
 using EvidenceChain.Engine.Parties;
 using EvidenceChain.Engine.Ports;
 using EvidenceChain.Protocol.V1;
@@ -18,9 +20,10 @@ namespace EvidenceChain.Service.Grpc;
 
 /// <summary>
 /// The party registry over gRPC: thin methods mapping wire shapes to <see cref="PartyRegistry"/>,
-/// which checks the policy (only the office changes parties) before it changes anything.
+/// which checks the policy (only the office changes parties) before it changes anything. Every
+/// change is a custody event in the changed party's trail before it is answered.
 /// </summary>
-internal sealed class PartyGrpcService(PartyRegistry registry, IPartyStore parties, AccessGate gate) : PartyService.PartyServiceBase
+internal sealed class PartyGrpcService(PartyRegistry registry, IPartyStore parties, CustodyLog custody, AccessGate gate) : PartyService.PartyServiceBase
 {
     public override Task<ProtoParty> WhoAmI(WhoAmIRequest request, ServerCallContext context)
     {
@@ -36,7 +39,12 @@ internal sealed class PartyGrpcService(PartyRegistry registry, IPartyStore parti
             throw StatusErrors.Invalid("role", "give the party's role: notary office, notary, enterprise, lender, registry, court, appraiser or auditor");
         }
 
-        return Answer(() => registry.Register(gate.CallerOf(context), (CorePartyRole)(int)request.Role, request.DisplayName, request.CanApprove));
+        return Change(
+            context,
+            CustodyAction.PartyRegistered,
+            caller => registry.Register(caller, (CorePartyRole)(int)request.Role, request.DisplayName, request.CanApprove),
+            party => (CustodySubjectKind.Party, Convert.FromHexString(party.Id)),
+            $"registered with role {request.Role}");
     }
 
     public override Task<ProtoParty> BindKey(BindKeyRequest request, ServerCallContext context)
@@ -47,7 +55,13 @@ internal sealed class PartyGrpcService(PartyRegistry registry, IPartyStore parti
             KeyAlgorithm.Sm2 => CorePartyKeyAlgorithm.Sm2,
             _ => throw StatusErrors.Invalid("algorithm", $"key algorithm {(int)request.Algorithm} is not Ed25519 (1) or SM2 (2)"),
         };
-        return Answer(() => registry.BindKey(gate.CallerOf(context), request.PartyId, algorithm, request.PublicKey.ToByteArray(), request.Sm2UserId.ToByteArray()));
+        byte[] publicKey = request.PublicKey.ToByteArray();
+        return Change(
+            context,
+            CustodyAction.KeyBound,
+            caller => registry.BindKey(caller, request.PartyId, algorithm, publicKey, request.Sm2UserId.ToByteArray()),
+            party => (CustodySubjectKind.Key, party.Keys.Last(k => k.PublicKey.AsSpan().SequenceEqual(publicKey)).Fingerprint.ToArray()),
+            $"{algorithm} request-signing key bound by the notary office");
     }
 
     public override Task<ProtoParty> RevokeKey(RevokeKeyRequest request, ServerCallContext context)
@@ -58,14 +72,29 @@ internal sealed class PartyGrpcService(PartyRegistry registry, IPartyStore parti
             throw StatusErrors.Invalid("key_fingerprint", "a key fingerprint is 64 lowercase hex digits");
         }
 
-        return Answer(() => registry.RevokeKey(gate.CallerOf(context), request.PartyId, Digest.FromHex(fingerprint)));
+        return Change(
+            context,
+            CustodyAction.KeyRevoked,
+            caller => registry.RevokeKey(caller, request.PartyId, Digest.FromHex(fingerprint)),
+            _ => (CustodySubjectKind.Key, Convert.FromHexString(fingerprint)),
+            "request-signing key revoked by the notary office");
     }
 
     public override Task<ProtoParty> RevokeCertificate(RevokeCertificateRequest request, ServerCallContext context) =>
-        Answer(() => registry.RevokeCertificate(gate.CallerOf(context), request.PartyId, request.CertificateFingerprint));
+        Change(
+            context,
+            CustodyAction.CertificateRevoked,
+            caller => registry.RevokeCertificate(caller, request.PartyId, request.CertificateFingerprint),
+            _ => (CustodySubjectKind.Certificate, Convert.FromHexString(request.CertificateFingerprint)),
+            "certificate revoked by the notary office");
 
     public override Task<ProtoParty> DeactivateParty(DeactivatePartyRequest request, ServerCallContext context) =>
-        Answer(() => registry.Deactivate(gate.CallerOf(context), request.PartyId));
+        Change(
+            context,
+            CustodyAction.PartyDeactivated,
+            caller => registry.Deactivate(caller, request.PartyId),
+            party => (CustodySubjectKind.Party, Convert.FromHexString(party.Id)),
+            "party deactivated by the notary office");
 
     public override Task<ListPartiesResponse> ListParties(ListPartiesRequest request, ServerCallContext context)
     {
@@ -74,7 +103,24 @@ internal sealed class PartyGrpcService(PartyRegistry registry, IPartyStore parti
         return Task.FromResult(response);
     }
 
-    private static Task<ProtoParty> Answer(Func<Party> change) => Task.FromResult(ToProto(StatusErrors.Run(change)));
+    /// <summary>
+    /// Makes the change (the registry checks the policy first), then records it in the changed
+    /// party's custody trail and only then answers. A crash between the two leaves the change
+    /// without its event; the store and the log are separate writes (docs/formats/custody-event.md).
+    /// </summary>
+    private async Task<ProtoParty> Change(
+        ServerCallContext context,
+        CustodyAction action,
+        Func<Caller, Party> change,
+        Func<Party, (CustodySubjectKind Kind, byte[] Subject)> subjectOf,
+        string detail)
+    {
+        Caller caller = gate.CallerOf(context);
+        Party party = StatusErrors.Run(() => change(caller));
+        (CustodySubjectKind kind, byte[] subject) = subjectOf(party);
+        await StatusErrors.RunAsync(() => custody.RecordAsync(action, caller, [party.Id], kind, subject, detail, context.CancellationToken)).ConfigureAwait(false);
+        return ToProto(party);
+    }
 
     private static ProtoParty ToProto(Party party)
     {

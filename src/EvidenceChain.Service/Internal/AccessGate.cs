@@ -89,12 +89,15 @@ internal sealed class AccessGate(PartyRegistry registry, LogQueries queries, Cal
         }
     }
 
-    /// <summary>Development mode: after an accepted deposit, its key is the caller's.</summary>
-    public void Accepted(Caller caller, byte[] publicKey)
+    /// <summary>Development mode: after an accepted deposit, its key is the caller's. True when it was bound just now.</summary>
+    public bool Accepted(Caller caller, byte[] publicKey)
     {
-        if (identification.BindsKeysOnFirstUse)
+        if (!identification.BindsKeysOnFirstUse || registry.HolderOf(publicKey) is not null)
         {
-            registry.BindOnFirstUse(caller.PartyId, publicKey);
+            return false;
         }
+
+        registry.BindOnFirstUse(caller.PartyId, publicKey);
+        return true;
     }
 }

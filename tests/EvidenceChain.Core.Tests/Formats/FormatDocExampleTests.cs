@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using EvidenceChain.Core.Commitments;
+using EvidenceChain.Core.Custody;
 using EvidenceChain.Core.Deposits;
 using EvidenceChain.Core.Hashing;
 using EvidenceChain.Core.Leaves;
@@ -8,6 +9,7 @@ using EvidenceChain.Core.Merkle;
 using EvidenceChain.Core.Notes;
 using EvidenceChain.Core.Proofs;
 using EvidenceChain.Core.Receipts;
+using EvidenceChain.Core.Tests.Custody;
 using EvidenceChain.Core.Tests.Support;
 
 namespace EvidenceChain.Core.Tests.Formats;
@@ -19,7 +21,7 @@ namespace EvidenceChain.Core.Tests.Formats;
 /// </summary>
 public partial class FormatDocExampleTests
 {
-    private static readonly string[] s_documents = ["log.md", "commitment.md", "leaf.md", "checkpoint.md", "receipt.md", "deposit-request.md"];
+    private static readonly string[] s_documents = ["log.md", "commitment.md", "leaf.md", "checkpoint.md", "receipt.md", "deposit-request.md", "custody-event.md"];
 
     [GeneratedRegex("```example:(?<name>[a-z0-9-]+)\n(?<body>.*?)```", RegexOptions.Singleline)]
     private static partial Regex ExampleBlock();
@@ -117,6 +119,7 @@ public partial class FormatDocExampleTests
         "verifier-keys" => VerifierKeys(),
         "tlog-proof" => TlogProofExample(),
         "deposit-request" => DepositRequestExample(),
+        "custody-event" => CustodyEventExample(),
         _ => throw new InvalidOperationException($"No renderer for example '{name}'."),
     };
 
@@ -138,6 +141,23 @@ public partial class FormatDocExampleTests
             ("key_fingerprint", opening.KeyFingerprint.ToHex()),
             ("P_SHA-256", party.Sha256.ToHex()),
             ("P_SM3", party.Sm3.ToHex()));
+    }
+
+    private static string CustodyEventExample()
+    {
+        CustodyRecord record = CustodyRecordTests.Example();
+        byte[] bytes = record.Encode();
+        byte[] leaf = record.ToLeaf().Encode();
+        using var hasher = new Sha256MerkleHasher();
+        const string Widest = "leaf_hash (sha256 log)";
+        string Wrapped(byte[] value) =>
+            string.Join("\n" + new string(' ', Widest.Length + 3), Convert.ToHexStringLower(value).Chunk(64).Select(c => new string(c)));
+        return Lines(
+            ("record", Wrapped(bytes)),
+            ("office P_SHA-256", record.Actor!.Commitment().Sha256.ToHex()),
+            ("owner P_SHA-256", record.Concerned[0].Commitment().Sha256.ToHex()),
+            ("leaf", Wrapped(leaf)),
+            (Widest, hasher.HashLeaf(leaf).ToHex()));
     }
 
     private static string DepositLeafExample()
