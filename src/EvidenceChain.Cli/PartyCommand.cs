@@ -7,11 +7,12 @@ namespace EvidenceChain.Cli;
 
 /// <summary>
 /// <c>evidencechain party whoami | register --role ROLE --name NAME [--can-approve] | bind-key --party ID
-/// (--key-file FILE | --public-key HEX) | revoke-key --party ID --fingerprint HEX | revoke-cert --party ID
-/// --fingerprint HEX | deactivate --party ID | list</c>, each with <c>[--server URL [--cert FILE
-/// --cert-key FILE] --ca FILE]</c>: the party registry over PartyService (changes are the notary
-/// office's alone, docs/roles.md); and <c>evidencechain party my-key [--depositor-key FILE]</c>, which
-/// prints the local depositor key's public half for the office to bind. See <see cref="PartyWorkflow"/>.
+/// (--key-file FILE | --public-key HEX | --sm2 HEX|FILE [--user-id ID]) | revoke-key --party ID
+/// --fingerprint HEX | revoke-cert --party ID --fingerprint HEX | deactivate --party ID | list</c>, each
+/// with <c>[--server URL [--cert FILE --cert-key FILE] --ca FILE]</c>: the party registry over
+/// PartyService (changes are the notary office's alone, docs/roles.md); and <c>evidencechain party
+/// my-key [--depositor-key FILE | --sm2 [--sm2-key FILE] [--user-id ID]]</c>, which prints the local
+/// depositor key's (or SM2 request key's) public half for the office to bind. See <see cref="PartyWorkflow"/>.
 /// </summary>
 internal static class PartyCommand
 {
@@ -74,14 +75,24 @@ internal static class PartyCommand
             Description = "A depositor key file, as `deposit` makes it (yours; another party hands you only its public key: use --public-key).",
             HelpName = "FILE",
         };
-        var publicKey = new Option<string>("--public-key") { Description = "The depositor's public key, 64 hex digits, as `party my-key` prints it.", HelpName = "HEX" };
-        var command = new Command("bind-key", "Bind a depositor's request-signing key to a party (the notary office only); a key signs for one party only, for good." + ExitCodes)
+        var publicKey = new Option<string>("--public-key") { Description = "The depositor's Ed25519 public key, 64 hex digits, as `party my-key` prints it.", HelpName = "HEX" };
+        var sm2 = new Option<string>("--sm2")
         {
-            party, keyFile, publicKey,
+            Description = "An SM2 public key: 130 hex digits (04‖x‖y, as `party my-key --sm2` prints them), or a file holding them or a PEM public key (`openssl pkey -pubout`).",
+            HelpName = "HEX|FILE",
+        };
+        Option<string> userId = UserIdOption("With --sm2: the user ID the key signs under, at most 255 bytes of UTF-8 (default: the GB/T 32918 default 1234567812345678).");
+        var command = new Command(
+            "bind-key",
+            "Bind a party's request-signing key, Ed25519 or SM2, to it (the notary office only); a key signs for one party only, for good. "
+            + "To rotate, bind the new key, then revoke the old: what the old one signed still verifies. Deposits are signed with Ed25519 depositor keys only." + ExitCodes)
+        {
+            party, keyFile, publicKey, sm2, userId,
         };
         ServerOptions server = AddServerOptions(command);
         command.SetAction((parsed, cancellationToken) => Run(context, language, parsed, text => PartyWorkflow.BindKeyAsync(
-            context, text, server.Read(parsed), parsed.GetRequiredValue(party), parsed.GetValue(keyFile), parsed.GetValue(publicKey), cancellationToken)));
+            context, text, server.Read(parsed), parsed.GetRequiredValue(party), parsed.GetValue(keyFile), parsed.GetValue(publicKey),
+            parsed.GetValue(sm2), parsed.GetValue(userId), cancellationToken)));
         return command;
     }
 
@@ -89,7 +100,7 @@ internal static class PartyCommand
     {
         Option<string> party = PartyOption();
         Option<string> fingerprint = FingerprintOption("The key's fingerprint, as `party list`/`whoami` or `party my-key` prints it.");
-        var command = new Command("revoke-key", "Revoke a party's depositor key (the notary office only): it signs nothing new; what it signed stays the party's." + ExitCodes)
+        var command = new Command("revoke-key", "Revoke a party's request-signing key, Ed25519 or SM2 (the notary office only): it signs nothing new; what it signed stays the party's." + ExitCodes)
         {
             party, fingerprint,
         };
@@ -134,17 +145,32 @@ internal static class PartyCommand
     private static Command MyKey(CliContext context, Option<string> language)
     {
         Option<string> depositorKey = DepositorKey.CreateOption(madeOnFirstUse: true);
+        var sm2 = new Option<bool>("--sm2") { Description = "Your SM2 request key instead of the depositor key (made on first use, 0600)." };
+        Option<string> sm2Key = Sm2RequestKey.CreateOption();
+        Option<string> userId = UserIdOption("With --sm2: the user ID to have the key bound under, at most 255 bytes of UTF-8 (default: 1234567812345678).");
         var command = new Command(
             "my-key",
-            "Print your depositor key's public key (hex) and fingerprint, to hand to the notary office for `party bind-key`. Offline. "
+            "Print your depositor key's public key (hex) and fingerprint, or with --sm2 your SM2 request key's, to hand to the notary office for `party bind-key`. Offline. "
             + "Exit codes: 0 printed; 2 unusable input.")
         {
-            depositorKey,
+            depositorKey, sm2, sm2Key, userId,
         };
         command.SetAction((parsed, _) => OnlineCommand.RunAsync(
             context,
             parsed.GetValue(language),
-            (online, _) => Task.FromResult(PartyWorkflow.MyKey(context, online, PartyText.For(parsed.GetValue(language)), parsed.GetValue(depositorKey)))));
+            (online, _) =>
+            {
+                PartyText text = PartyText.For(parsed.GetValue(language));
+                bool isSm2 = parsed.GetValue(sm2) || parsed.GetValue(sm2Key) is not null;
+                if (!isSm2 && parsed.GetValue(userId) is not null)
+                {
+                    throw new OnlineInputException(OnlineProblem.UserIdWithoutSm2, parsed.GetValue(userId)!);
+                }
+
+                return Task.FromResult(isSm2
+                    ? PartyWorkflow.MySm2Key(context, text, parsed.GetValue(sm2Key), parsed.GetValue(userId))
+                    : PartyWorkflow.MyKey(context, online, text, parsed.GetValue(depositorKey)));
+            }));
         return command;
     }
 
@@ -161,6 +187,8 @@ internal static class PartyCommand
 
         return server;
     }
+
+    private static Option<string> UserIdOption(string description) => new("--user-id") { Description = description, HelpName = "ID" };
 
     private static Option<string> PartyOption() => new("--party") { Description = "The party's id (32 hex digits).", HelpName = "ID", Required = true };
 

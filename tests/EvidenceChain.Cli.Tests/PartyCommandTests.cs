@@ -69,7 +69,89 @@ public sealed class PartyCommandTests(MtlsDeployment deployment) : IClassFixture
         Assert.Equal((2, 2, 2), (badId.ExitCode, badKey.ExitCode, both.ExitCode));
         Assert.Contains("is not a party id", badId.Error, StringComparison.Ordinal);
         Assert.Contains("is not a depositor public key", badKey.Error, StringComparison.Ordinal);
-        Assert.Contains("exactly one of --key-file and --public-key", both.Error, StringComparison.Ordinal);
+        Assert.Contains("exactly one of --key-file, --public-key and --sm2", both.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BindKey_Sm2KeyFromMyKeyAndAnOpenSslPem_BoundWithAlgorithmAndUserIdListed()
+    {
+        MtlsParty court = await deployment.RegisterAsync("court", "Lixia Court");
+        CliResult myKey = await court.RunAsync("party", "my-key", "--sm2", "--user-id", "judge.li@court.example");
+        string publicKey = System.Text.RegularExpressions.Regex.Match(myKey.Output, "public key: (04[0-9a-f]{128})").Groups[1].Value;
+        string fingerprint = System.Text.RegularExpressions.Regex.Match(myKey.Output, "fingerprint: ([0-9a-f]{64})").Groups[1].Value;
+        using var pem = new TempDirectory();
+        string keyPem = Path.Combine(pem.Path, "key.pem");
+        string publicPem = Path.Combine(pem.Path, "pub.pem");
+        Assert.Equal(0, ExternalProcess.Run("openssl", ["genpkey", "-algorithm", "SM2", "-out", keyPem]).ExitCode);
+        Assert.Equal(0, ExternalProcess.Run("openssl", ["pkey", "-in", keyPem, "-pubout", "-out", publicPem]).ExitCode);
+
+        CliResult bound = await deployment.Office.RunAsync("party", "bind-key", "--party", court.Id, "--sm2", publicKey, "--user-id", "judge.li@court.example");
+        CliResult fromPem = await deployment.Office.RunAsync("party", "bind-key", "--party", court.Id, "--sm2", publicPem);
+        CliResult list = await deployment.Office.RunAsync("party", "list");
+        CliResult revoked = await deployment.Office.RunAsync("party", "revoke-key", "--party", court.Id, "--fingerprint", fingerprint);
+
+        Assert.True(myKey.ExitCode == 0, myKey.ToString());
+        Assert.Contains("user ID: judge.li@court.example", myKey.Output, StringComparison.Ordinal);
+        Assert.Contains("--sm2 " + publicKey + " --user-id 'judge.li@court.example'", myKey.Output, StringComparison.Ordinal);
+        Assert.True(bound.ExitCode == 0, bound.ToString());
+        Assert.Contains("  SM2 fingerprint " + fingerprint + " (public key " + publicKey + ", user ID judge.li@court.example, bound ", bound.Output, StringComparison.Ordinal);
+        Assert.Contains("bound the SM2 key (fingerprint " + fingerprint + ")", bound.Output, StringComparison.Ordinal);
+        Assert.True(fromPem.ExitCode == 0, fromPem.ToString());
+        Assert.Contains("user ID 1234567812345678", fromPem.Output, StringComparison.Ordinal);
+        Assert.Contains(court.Id + "  court  Lixia Court  active  2 active keys (SM2)", list.Output, StringComparison.Ordinal);
+        Assert.True(revoked.ExitCode == 0, revoked.ToString());
+        Assert.Contains("SM2 fingerprint " + fingerprint, revoked.Output, StringComparison.Ordinal);
+        Assert.Contains(", revoked ", revoked.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BindKey_MalformedSm2Input_RefusedWithTheReason()
+    {
+        string point = "04" + "09f9df311e5421a150dd7d161e4bc5c672179fad1833fc076bb08ff356f35020" + "ccea490ce26775a52dc6ea718cc1aa600aed05fbf35e084a6632f6072da9ad13";
+        string offCurve = point[..^1] + "2";
+
+        CliResult notHex = await deployment.Office.RunAsync("party", "bind-key", "--party", deployment.OfficeId, "--sm2", "abc");
+        CliResult notOnCurve = await deployment.Office.RunAsync("party", "bind-key", "--party", deployment.OfficeId, "--sm2", offCurve);
+        CliResult longId = await deployment.Office.RunAsync("party", "bind-key", "--party", deployment.OfficeId, "--sm2", point, "--user-id", new string('u', 256));
+        CliResult idWithoutSm2 = await deployment.Office.RunAsync("party", "bind-key", "--party", deployment.OfficeId, "--public-key", new string('0', 64), "--user-id", "x");
+        CliResult two = await deployment.Office.RunAsync("party", "bind-key", "--party", deployment.OfficeId, "--public-key", new string('0', 64), "--sm2", point);
+
+        Assert.Equal((2, 2, 2, 2, 2), (notHex.ExitCode, notOnCurve.ExitCode, longId.ExitCode, idWithoutSm2.ExitCode, two.ExitCode));
+        Assert.Contains("'abc' is not an SM2 public key", notHex.Error, StringComparison.Ordinal);
+        Assert.Contains("refused or failed the request (InvalidArgument)", notOnCurve.Error, StringComparison.Ordinal);
+        Assert.Contains("not a point on the SM2 curve", notOnCurve.Error, StringComparison.Ordinal);
+        Assert.Contains("an SM2 user ID has at most 255 bytes, not 256", longId.Error, StringComparison.Ordinal);
+        Assert.Contains("--user-id is for SM2 public keys (--sm2) only", idWithoutSm2.Error, StringComparison.Ordinal);
+        Assert.Contains("exactly one of --key-file, --public-key and --sm2", two.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MySm2Key_OwnerOnlyFile_SameKeyEachTimeAndTheGbTDefaultId()
+    {
+        using var home = new TempDirectory();
+        var environment = new Dictionary<string, string> { ["XDG_CONFIG_HOME"] = home.Path };
+
+        CliResult first = await CliRunner.RunAsync(environment, "party", "my-key", "--sm2");
+        CliResult second = await CliRunner.RunAsync(environment, "party", "my-key", "--sm2", "--lang", "en");
+        string keyFile = Path.Combine(home.Path, "evidencechain", Sm2RequestKey.FileName);
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Contains("已生成 SM2 请求私钥", first.Output, StringComparison.Ordinal);
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.DoesNotContain("created", second.Output, StringComparison.Ordinal);
+        Assert.Contains("user ID: 1234567812345678", second.Output, StringComparison.Ordinal);
+        string publicKey = System.Text.RegularExpressions.Regex.Match(second.Output, "public key: (04[0-9a-f]{128})").Groups[1].Value;
+        Assert.Contains("公钥：" + publicKey, first.Output, StringComparison.Ordinal);
+        var key = new Core.Access.PartyKey(Core.Access.PartyKeyAlgorithm.Sm2, Convert.FromHexString(publicKey), "1234567812345678"u8.ToArray(), 0, null);
+        Assert.Contains("fingerprint: " + key.Fingerprint.ToHex(), second.Output, StringComparison.Ordinal);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
+            File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
+            CliResult open = await CliRunner.RunAsync(environment, "party", "my-key", "--sm2", "--lang", "en");
+            Assert.Equal(2, open.ExitCode);
+            Assert.Contains("can be read or changed by other users (mode 0640)", open.Error, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -1,9 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using EvidenceChain.Cli.Offline;
-using EvidenceChain.Cli.Offline.Internal;
 using EvidenceChain.Core;
 using EvidenceChain.Core.Commitments;
 using EvidenceChain.Core.Deposits;
@@ -25,14 +22,7 @@ internal sealed class DepositorKey : IDisposable
     public const string FileName = "depositor.key";
     public const int SeedLengthBytes = 32;
 
-    /// <summary>44 characters of base64 and a newline; anything this large is the wrong file.</summary>
-    private const int FileLengthMaxBytes = 1024;
-
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private const UnixFileMode OwnerOnlyDirectory = OwnerOnly | UnixFileMode.UserExecute;
-    private const UnixFileMode GroupOrOthers =
-        UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
-        | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+    private static readonly OwnerOnlyKeyFile s_file = new(SeedLengthBytes, OnlineProblem.DepositorKeyOpenToOthers, OnlineProblem.DepositorKeyMalformed);
 
     private readonly byte[] _seed;
 
@@ -72,60 +62,8 @@ internal sealed class DepositorKey : IDisposable
     }
 
     /// <summary>Loads the key at <paramref name="path"/>, or makes one there from <paramref name="random"/> if there is none.</summary>
-    public static DepositorKey LoadOrCreate(string path, RandomSource random, out bool created)
-    {
-        ArgumentNullException.ThrowIfNull(random);
-        created = false;
-        if (File.Exists(path))
-        {
-            return Load(path);
-        }
-
-        byte[] seed = new byte[SeedLengthBytes];
-        random(seed);
-        try
-        {
-            string? directory = Path.GetDirectoryName(path);
-            if (directory is not null && !Directory.Exists(directory))
-            {
-                if (OperatingSystem.IsWindows())
-                {
-                    Directory.CreateDirectory(directory);
-                }
-                else
-                {
-                    Directory.CreateDirectory(directory, OwnerOnlyDirectory);
-                }
-            }
-
-            // CreateNew with the mode given at creation: there is no moment at which the file exists readable by others.
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = OwnerOnly;
-            }
-
-            using (var stream = new FileStream(path, options))
-            {
-                stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(seed) + "\n"));
-                stream.Flush(flushToDisk: true);
-            }
-
-            created = true;
-            return new DepositorKey(path, seed);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            // Another command made the key at the same moment: use that one.
-            CryptographicOperations.ZeroMemory(seed);
-            return Load(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            CryptographicOperations.ZeroMemory(seed);
-            throw new OnlineInputException(OnlineProblem.Unwritable, path, e.Message);
-        }
-    }
+    public static DepositorKey LoadOrCreate(string path, RandomSource random, out bool created) =>
+        new(path, s_file.LoadOrCreate(path, random, out created));
 
     /// <summary>The key at <paramref name="path"/>, or null if there is no file (a key is never made just to read receipts).</summary>
     public static DepositorKey? LoadIfExists(string path) => File.Exists(path) ? Load(path) : null;
@@ -139,28 +77,5 @@ internal sealed class DepositorKey : IDisposable
 
     public void Dispose() => CryptographicOperations.ZeroMemory(_seed);
 
-    private static DepositorKey Load(string path)
-    {
-        if (!OperatingSystem.IsWindows())
-        {
-            UnixFileMode mode = File.GetUnixFileMode(path);
-            if ((mode & GroupOrOthers) != 0)
-            {
-                throw new OnlineInputException(OnlineProblem.DepositorKeyOpenToOthers, path, "0" + Convert.ToString((int)mode, 8).PadLeft(3, '0'));
-            }
-        }
-
-        string text = InputFile.ReadText(path, FileLengthMaxBytes).Trim();
-        byte[] seed = new byte[SeedLengthBytes];
-        if (!Convert.TryFromBase64String(text, seed, out int length) || length != SeedLengthBytes)
-        {
-            CryptographicOperations.ZeroMemory(seed);
-            throw new OnlineInputException(
-                OnlineProblem.DepositorKeyMalformed,
-                path,
-                string.Create(CultureInfo.InvariantCulture, $"{text.Length} characters that are not the base64 of {SeedLengthBytes} bytes"));
-        }
-
-        return new DepositorKey(path, seed);
-    }
+    private static DepositorKey Load(string path) => new(path, s_file.Load(path));
 }

@@ -29,4 +29,9 @@ internal enum OnlineProblem
     FingerprintMalformed = 21,
     KeySourceNeeded = 22,
     DepositorKeyNotFound = 23,
+    Sm2KeyOpenToOthers = 24,
+    Sm2KeyMalformed = 25,
+    Sm2PublicKeyMalformed = 26,
+    UserIdWithoutSm2 = 27,
+    UserIdTooLong = 28,
 }

@@ -82,8 +82,13 @@ internal sealed class OnlineText
             [OnlineProblem.PartyIdMalformed] = (value, _) => $"“{value}”不是参与方编号（32 位小写十六进制）",
             [OnlineProblem.PublicKeyMalformed] = (value, _) => $"“{value}”不是存证人公钥（64 位十六进制，32 字节 Ed25519 公钥）",
             [OnlineProblem.FingerprintMalformed] = (value, _) => $"“{value}”不是指纹（64 位十六进制 SHA-256）",
-            [OnlineProblem.KeySourceNeeded] = (_, _) => "请给出 --key-file 或 --public-key 二者之一",
+            [OnlineProblem.KeySourceNeeded] = (_, _) => "请给出 --key-file、--public-key 或 --sm2 三者之一",
             [OnlineProblem.DepositorKeyNotFound] = (path, _) => $"找不到存证人私钥 {path}",
+            [OnlineProblem.Sm2KeyOpenToOthers] = (path, mode) => $"SM2 请求私钥 {path} 可被其他用户读取或修改（权限 {mode}），不予使用；请执行 chmod 600 {path}",
+            [OnlineProblem.Sm2KeyMalformed] = (path, detail) => $"{path} 不是 SM2 请求私钥文件（应为一行 base64，32 字节）：{detail}",
+            [OnlineProblem.Sm2PublicKeyMalformed] = (value, _) => $"“{value}”不是 SM2 公钥（130 位十六进制的非压缩点 04‖x‖y，或含此十六进制或 PEM 公钥的文件）",
+            [OnlineProblem.UserIdWithoutSm2] = (_, _) => "--user-id 只用于 SM2 公钥（--sm2）",
+            [OnlineProblem.UserIdTooLong] = (length, _) => $"SM2 用户标识最多 255 字节，这里是 {length} 字节",
         },
     };
 
@@ -158,8 +163,13 @@ internal sealed class OnlineText
             [OnlineProblem.PartyIdMalformed] = (value, _) => $"'{value}' is not a party id (32 lowercase hex digits)",
             [OnlineProblem.PublicKeyMalformed] = (value, _) => $"'{value}' is not a depositor public key (64 hex digits, a 32-byte Ed25519 key)",
             [OnlineProblem.FingerprintMalformed] = (value, _) => $"'{value}' is not a fingerprint (64 hex digits of SHA-256)",
-            [OnlineProblem.KeySourceNeeded] = (_, _) => "give exactly one of --key-file and --public-key",
+            [OnlineProblem.KeySourceNeeded] = (_, _) => "give exactly one of --key-file, --public-key and --sm2",
             [OnlineProblem.DepositorKeyNotFound] = (path, _) => $"there is no depositor key at {path}",
+            [OnlineProblem.Sm2KeyOpenToOthers] = (path, mode) => $"the SM2 request key {path} can be read or changed by other users (mode {mode}) and is not used; run chmod 600 {path}",
+            [OnlineProblem.Sm2KeyMalformed] = (path, detail) => $"{path} is not an SM2 request key file (one line of base64, 32 bytes): {detail}",
+            [OnlineProblem.Sm2PublicKeyMalformed] = (value, _) => $"'{value}' is not an SM2 public key (130 hex digits of the uncompressed point 04‖x‖y, or a file holding them or a PEM public key)",
+            [OnlineProblem.UserIdWithoutSm2] = (_, _) => "--user-id is for SM2 public keys (--sm2) only",
+            [OnlineProblem.UserIdTooLong] = (length, _) => $"an SM2 user ID has at most 255 bytes, not {length}",
         },
     };
 
