@@ -35,11 +35,11 @@ public sealed class AccessTests : IDisposable
         RpcException receipt = await Assert.ThrowsAsync<RpcException>(async () => await auditor.Client.GetReceiptAsync(new GetReceiptRequest { DepositId = depositId }));
         RpcException anchors = await Assert.ThrowsAsync<RpcException>(async () => await auditor.Client.GetAnchorStatusAsync(new GetAnchorStatusRequest { DepositId = depositId }));
 
-        Assert.Equal(1UL, checkpoint.TreeSize);
+        Assert.Equal(2UL, checkpoint.TreeSize); // the deposit, and the custody event binding its key
         Assert.Single(leaves.Leaves);
         Assert.All([deposit, receipt, anchors], e => Assert.Equal(StatusCode.PermissionDenied, e.StatusCode));
         Assert.Contains("auditor", deposit.Status.Detail, StringComparison.Ordinal);
-        Assert.Equal(1UL, (await auditor.Client.GetCheckpointAsync(new GetCheckpointRequest())).TreeSize);
+        Assert.Equal(checkpoint.TreeSize, (await auditor.Client.GetCheckpointAsync(new GetCheckpointRequest())).TreeSize);
         auditor.ThrowIfErrorsLogged();
     }
 
@@ -70,7 +70,9 @@ public sealed class AccessTests : IDisposable
             Assert.Equal(StatusCode.PermissionDenied, other.StatusCode);
             Assert.Equal(StatusCode.PermissionDenied, foreignKey.StatusCode);
             Assert.Contains("another party", foreignKey.Status.Detail, StringComparison.Ordinal);
-            Assert.Equal(2UL, (await enterprise.Client.GetCheckpointAsync(new GetCheckpointRequest())).TreeSize);
+
+            // Two deposits, each with the custody event that bound its key: the refused deposit added nothing.
+            Assert.Equal(4UL, (await enterprise.Client.GetCheckpointAsync(new GetCheckpointRequest())).TreeSize);
             Assert.Equal(0, enterprise.Terminate());
         }
 
