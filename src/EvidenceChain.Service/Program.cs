@@ -6,6 +6,7 @@ using EvidenceChain.Engine;
 using EvidenceChain.Engine.Custody;
 using EvidenceChain.Engine.Deposits;
 using EvidenceChain.Engine.Intake;
+using EvidenceChain.Engine.Locators;
 using EvidenceChain.Engine.Parties;
 using EvidenceChain.Engine.Ports;
 using EvidenceChain.Engine.Sequencing;
@@ -62,7 +63,7 @@ SecuritySettings security = builder.Configuration.GetSection("Security").Get<Sec
 try
 {
     ILogger startupLogger = startupLogging.CreateLogger("EvidenceChain.Service");
-    (store, notary) = LogComposition.Open(options, TimeProvider.System, startupLogger);
+    (store, notary) = LogComposition.Open(options, TimeProvider.System, startupLogger, builder.Configuration.GetSection("Signing").Get<SigningSettings>());
     SecurityComposition.AddSecurity(builder, security, options);
     devChain = await AnchorComposition.AddAnchoringAsync(
         builder.Services,
@@ -90,6 +91,9 @@ builder.Services.AddSingleton(sp => new CustodyLog(
     sp.GetRequiredService<LogIntake>(), sp.GetRequiredService<LogQueries>(), sp.GetRequiredService<ILogStore>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill));
 builder.Services.AddSingleton<IPartyStore>(store);
 builder.Services.AddSingleton(sp => new PartyRegistry(sp.GetRequiredService<IPartyStore>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill));
+builder.Services.AddSingleton<ILocatorStore>(store);
+builder.Services.AddSingleton(sp => new ReceiptLocators(
+    sp.GetRequiredService<ILocatorStore>(), sp.GetRequiredService<LogQueries>(), sp.GetRequiredService<CustodyLog>(), sp.GetRequiredService<PartyRegistry>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill));
 builder.Services.AddHostedService<LogWorker>();
 
 builder.Services.AddGrpc(grpc =>
@@ -121,6 +125,7 @@ app.Lifetime.ApplicationStopped.Register(() =>
 app.MapGrpcService<EvidenceGrpcService>();
 app.MapGrpcService<PartyGrpcService>();
 app.MapGrpcService<CustodyGrpcService>();
+app.MapGrpcService<LocatorGrpcService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 
@@ -133,6 +138,21 @@ if (SecurityComposition.CheckAddresses(security, addresses) is string refusal)
     Console.Error.WriteLine("EvidenceChain service cannot start: " + refusal);
     await app.StopAsync().ConfigureAwait(false);
     return 1;
+}
+
+// The public web listener (docs/service.md#public-listener), up before the gRPC addresses are
+// printed, so whoever waits for those finds it answering too; it stops with the gRPC host.
+(PublicListener? publicListener, string? publicRefusal) = await PublicListener.StartAsync(app, builder.Configuration, security).ConfigureAwait(false);
+if (publicListener is null)
+{
+    Console.Error.WriteLine("EvidenceChain service cannot start: " + publicRefusal);
+    await app.StopAsync().ConfigureAwait(false);
+    return 1;
+}
+
+foreach (string address in publicListener.Addresses)
+{
+    Console.WriteLine($"EvidenceChain public listener on {address}");
 }
 
 foreach (string address in addresses)

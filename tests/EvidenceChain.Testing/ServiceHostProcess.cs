@@ -5,14 +5,16 @@ namespace EvidenceChain.Testing;
 
 /// <summary>
 /// The real service as a child process on 127.0.0.1, port 0, with its own data directory: the test
-/// reads the bound address from the service's "listening on" line. Stopped (or killed) by its own
-/// PID only. With <c>--Kestrel:Endpoints…</c> arguments (TLS) no <c>--urls</c> is added.
+/// reads the bound address from the service's "listening on" line, and the public listener's from its
+/// "public listener on" line (port 0 too, unless <c>--Public:Urls</c> is given). Stopped (or killed)
+/// by its own PID only. With <c>--Kestrel:Endpoints…</c> arguments (TLS) no <c>--urls</c> is added.
 /// </summary>
 public sealed partial class ServiceHostProcess : IDisposable
 {
     private readonly Process _process;
     private readonly List<string> _output = [];
     private readonly TaskCompletionSource<string> _address = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<string> _publicAddress = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ServiceHostProcess(Process process)
     {
@@ -20,6 +22,11 @@ public sealed partial class ServiceHostProcess : IDisposable
     }
 
     public string Address => _address.Task.Result;
+
+    /// <summary>The public web listener's address (printed before the gRPC one, so known once the service listens).</summary>
+    public string PublicAddress => _publicAddress.Task.Wait(TimeSpan.FromSeconds(10))
+        ? _publicAddress.Task.Result
+        : throw new InvalidOperationException("The service printed no public listener address:\n" + Output);
 
     public int ProcessId => _process.Id;
 
@@ -123,7 +130,11 @@ public sealed partial class ServiceHostProcess : IDisposable
 
         // The service's default is a local development chain; tests that are not about anchoring do without it.
         string[] anchoring = extraArguments.Any(a => a.StartsWith("--Anchor:", StringComparison.Ordinal)) ? [] : ["--Anchor:Mode=off"];
-        foreach (string argument in (string[])[ServiceDll(), .. listen, "--data", dataDirectory, .. anchoring, .. extraArguments])
+
+        // The public listener on any free port too (https in mtls mode, which serves https only).
+        string publicScheme = extraArguments.Contains("--Security:Mode=mtls") ? "https" : "http";
+        string[] publicListener = extraArguments.Any(a => a.StartsWith("--Public:Urls", StringComparison.Ordinal)) ? [] : [$"--Public:Urls={publicScheme}://127.0.0.1:0"];
+        foreach (string argument in (string[])[ServiceDll(), .. listen, "--data", dataDirectory, .. anchoring, .. publicListener, .. extraArguments])
         {
             start.ArgumentList.Add(argument);
         }
@@ -141,6 +152,7 @@ public sealed partial class ServiceHostProcess : IDisposable
         // Let the output readers finish, so the message holds the reason the service gave.
         _process.WaitForExit();
         _address.TrySetException(new InvalidOperationException("The service exited before listening:\n" + Output));
+        _publicAddress.TrySetException(new InvalidOperationException("The service exited before its public listener listened:\n" + Output));
     }
 
     private void OnLine(string? line)
@@ -159,6 +171,12 @@ public sealed partial class ServiceHostProcess : IDisposable
         if (match.Success)
         {
             _address.TrySetResult(match.Groups["address"].Value);
+        }
+
+        Match publicMatch = PublicListenerLine().Match(line);
+        if (publicMatch.Success)
+        {
+            _publicAddress.TrySetResult(publicMatch.Groups["address"].Value);
         }
     }
 
@@ -186,4 +204,7 @@ public sealed partial class ServiceHostProcess : IDisposable
 
     [GeneratedRegex(@"EvidenceChain service listening on (?<address>https?://127\.0\.0\.1:\d+)")]
     private static partial Regex ListeningLine();
+
+    [GeneratedRegex(@"EvidenceChain public listener on (?<address>https?://127\.0\.0\.1:\d+)")]
+    private static partial Regex PublicListenerLine();
 }

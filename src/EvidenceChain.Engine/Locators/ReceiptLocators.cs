@@ -85,6 +85,9 @@ public sealed class ReceiptLocators(ILocatorStore store, LogQueries queries, Cus
         return revoked;
     }
 
+    /// <summary>A locator by its id, revoked or not, or null: for the service to tell whose it is before it asks the policy.</summary>
+    public StoredLocator? Find(Digest locatorId) => store.FindLocator(locatorId);
+
     /// <summary>The caller's own locators, newest first, only those of one deposit when <paramref name="leafIndex"/> is given.</summary>
     public IReadOnlyList<StoredLocator> List(Caller caller, ulong? leafIndex, int limit)
     {

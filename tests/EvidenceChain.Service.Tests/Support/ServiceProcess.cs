@@ -13,6 +13,9 @@ internal sealed class ServiceProcess : IDisposable
 
     public string Address => _host.Address;
 
+    /// <summary>The public web listener's address (JSON API, receipts by locator).</summary>
+    public string PublicAddress => _host.PublicAddress;
+
     public string Output => _host.Output;
 
     public EvidenceService.EvidenceServiceClient Client => new(Channel);
