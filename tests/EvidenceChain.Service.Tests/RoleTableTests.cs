@@ -19,9 +19,11 @@ public sealed class RoleTableTests : IDisposable
     public async Task EveryRoleEveryCall_RefusedExactlyWhenThePolicyDenies()
     {
         string officeDeposit;
+        string officeLocator;
         using (ServiceProcess office = Start(CorePartyRole.NotaryOffice))
         {
             officeDeposit = await DepositAsync(office, new Depositor());
+            officeLocator = (await new LocatorService.LocatorServiceClient(office.Channel).MintLocatorAsync(new MintLocatorRequest { DepositId = officeDeposit })).Locator;
             Assert.Equal(0, office.Terminate());
         }
 
@@ -35,8 +37,13 @@ public sealed class RoleTableTests : IDisposable
             string? ownDeposit = null;
             Check(mismatches, role, "Deposit", mayDeposit, async () => ownDeposit = await DepositAsync(service, new Depositor()));
 
+            var locators = new LocatorService.LocatorServiceClient(service.Channel);
+            Ownership officeOwned = role == CorePartyRole.NotaryOffice ? Ownership.Own : Ownership.Other;
             var calls = new List<(string Name, Operation Operation, Ownership Ownership, Func<Task> Call)>
             {
+                ("MintLocator(other)", Operation.ManageLocators, officeOwned, () => locators.MintLocatorAsync(new MintLocatorRequest { DepositId = officeDeposit }).ResponseAsync),
+                ("ListLocators", Operation.ManageLocators, Ownership.Own, () => locators.ListLocatorsAsync(new ListLocatorsRequest()).ResponseAsync),
+                ("RevokeLocator(other)", Operation.ManageLocators, officeOwned, () => locators.RevokeLocatorAsync(new RevokeLocatorRequest { Locator = officeLocator }).ResponseAsync),
                 ("GetReceipt(other)", Operation.ReadReceipt, Ownership.Other, () => service.Client.GetReceiptAsync(new GetReceiptRequest { DepositId = officeDeposit }).ResponseAsync),
                 ("GetAnchorStatus(other)", Operation.ReadDepositAnchors, Ownership.Other, () => service.Client.GetAnchorStatusAsync(new GetAnchorStatusRequest { DepositId = officeDeposit }).ResponseAsync),
                 ("GetAnchorStatus(size)", Operation.ReadPublicProofs, Ownership.None, () => service.Client.GetAnchorStatusAsync(new GetAnchorStatusRequest { TreeSize = 1 }).ResponseAsync),
@@ -53,6 +60,7 @@ public sealed class RoleTableTests : IDisposable
             {
                 calls.Add(("GetReceipt(own)", Operation.ReadReceipt, Ownership.Own, () => service.Client.GetReceiptAsync(new GetReceiptRequest { DepositId = own }).ResponseAsync));
                 calls.Add(("GetAnchorStatus(own)", Operation.ReadDepositAnchors, Ownership.Own, () => service.Client.GetAnchorStatusAsync(new GetAnchorStatusRequest { DepositId = own }).ResponseAsync));
+                calls.Add(("MintLocator(own)", Operation.ManageLocators, Ownership.Own, () => locators.MintLocatorAsync(new MintLocatorRequest { DepositId = own }).ResponseAsync));
             }
 
             foreach ((string name, Operation operation, Ownership ownership, Func<Task> call) in calls)
