@@ -106,13 +106,11 @@ internal sealed class PublicListener
 
     private static WebApplication Build(WebApplication grpcHost, IConfiguration configuration, PublicSettings settings, IReadOnlyList<Uri> urls, X509Certificate2? certificate)
     {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-
-        // Nothing of the gRPC host's configuration (its --urls, its Kestrel endpoints) may reach
-        // this host: it gets its addresses and logging explicitly.
-        builder.Configuration.Sources.Clear();
-        builder.Configuration.AddInMemoryCollection();
-        builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, string.Empty);
+        // Nothing of the gRPC host's configuration (its Urls in appsettings.json, its --urls, its
+        // Kestrel endpoints) may reach this host: it gets its addresses and logging explicitly.
+        WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseKestrelCore();
+        builder.Services.AddRoutingCore();
         builder.Logging.ClearProviders();
         builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
         builder.Logging.AddConsole();
