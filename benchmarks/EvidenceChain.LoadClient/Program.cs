@@ -109,11 +109,14 @@ DepositRequest Prepare(ulong requestId)
         1,
         new DigestPair(Digest.Read(RandomNumberGenerator.GetBytes(32)), Digest.Read(RandomNumberGenerator.GetBytes(32))),
         DerivedSalt.FromBytes(RandomNumberGenerator.GetBytes(32)))).ToList();
+    var signed = new CoreDeposits.DepositRequest(origin, entries, CoreDeposits.RequestStamp.Create(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), RandomNumberGenerator.Fill));
     var request = new DepositRequest
     {
         RequestId = requestId,
         DepositorPublicKey = ByteString.CopyFrom(publicKey),
-        Signature = ByteString.CopyFrom(new CoreDeposits.DepositRequest(origin, entries).Sign(seed)),
+        Signature = ByteString.CopyFrom(signed.Sign(seed)),
+        IssuedAtMs = signed.Stamp!.IssuedAtMs,
+        Nonce = ByteString.CopyFrom(signed.Stamp.Nonce),
     };
     request.Entries.AddRange(entries.Select(e => new DepositEntry
     {

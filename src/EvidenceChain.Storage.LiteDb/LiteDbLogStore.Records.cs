@@ -1,3 +1,4 @@
+using EvidenceChain.Core.Hashing;
 using EvidenceChain.Core.Leaves;
 using EvidenceChain.Engine.Ports;
 using EvidenceChain.Storage.LiteDb.Internal;
@@ -5,7 +6,10 @@ using LiteDB;
 
 namespace EvidenceChain.Storage.LiteDb;
 
-/// <summary>Records behind record leaves, stored in the batch's transaction, and each party's trail of them.</summary>
+/// <summary>
+/// Records behind record leaves, stored in the batch's transaction, and each party's trail of them;
+/// and the replay keys of stamped requests, so a signed request is taken once.
+/// </summary>
 public sealed partial class LiteDbLogStore
 {
     public StoredRecord? FindRecord(ulong leafIndex)
@@ -40,6 +44,18 @@ public sealed partial class LiteDbLogStore
         }
 
         return records;
+    }
+
+    public bool HasReplayKey(Digest replayKey) => _replayKeys.FindById(Documents.Binary(replayKey)) is not null;
+
+    /// <summary>The replay keys of the batch's stamped requests, in the batch's transaction.</summary>
+    private void InsertReplayKeys(AcceptedBatch batch)
+    {
+        var keys = batch.Requests.Where(r => r.ReplayKey is not null).Select(r => new BsonDocument { [Documents.Id] = Documents.Binary(r.ReplayKey!.Value) }).ToList();
+        if (keys.Count > 0)
+        {
+            _replayKeys.InsertBulk(keys);
+        }
     }
 
     private void InsertRecords(AcceptedBatch batch)

@@ -51,6 +51,7 @@ public sealed partial class LiteDbLogStore : ILogStore, IPartyStore, ILocatorSto
     private readonly ILiteCollection<BsonDocument> _parties;
     private readonly ILiteCollection<BsonDocument> _records;
     private readonly ILiteCollection<BsonDocument> _recordParties;
+    private readonly ILiteCollection<BsonDocument> _replayKeys;
     private readonly ILiteCollection<BsonDocument> _locators;
 
     // LiteDB keeps one transaction per thread; the store keeps one writer at a time on top, so a
@@ -78,6 +79,7 @@ public sealed partial class LiteDbLogStore : ILogStore, IPartyStore, ILocatorSto
         _parties = database.GetCollection(Documents.Parties);
         _records = database.GetCollection(RecordDocuments.Records);
         _recordParties = database.GetCollection(RecordDocuments.RecordParties);
+        _replayKeys = database.GetCollection(RecordDocuments.ReplayKeys);
         _locators = database.GetCollection(LocatorDocuments.Locators);
 
         // The unique indexes are the last line against a leaf or a deposit stored twice. Creating
@@ -224,6 +226,7 @@ public sealed partial class LiteDbLogStore : ILogStore, IPartyStore, ILocatorSto
                     _leaves.InsertBulk(leaves);
                     _batches.Insert(Documents.FromBatch(batch));
                     InsertRecords(batch);
+                    InsertReplayKeys(batch);
                 });
             }
             catch (InvalidOperationException e) when (_fault is null && e.InnerException is LiteException { ErrorCode: LiteException.INDEX_DUPLICATE_KEY })
@@ -476,7 +479,7 @@ public sealed partial class LiteDbLogStore : ILogStore, IPartyStore, ILocatorSto
         }
     }
 
-    private static void CheckBatch(AcceptedBatch batch, StoreState state)
+    private void CheckBatch(AcceptedBatch batch, StoreState state)
     {
         if (batch.Leaves is null || batch.Leaves.Count == 0)
         {
@@ -488,11 +491,17 @@ public sealed partial class LiteDbLogStore : ILogStore, IPartyStore, ILocatorSto
             throw Error.Argument(nameof(batch), $"Batch {batch.BatchId} has no {(batch.Requests is null ? "requests" : "promise note")}.");
         }
 
+        var replayKeys = new HashSet<Digest>();
         foreach (SignedRequest request in batch.Requests)
         {
             if (request?.PublicKey is null || request.SignedBytes is null || request.Signature is null)
             {
                 throw Error.Argument(nameof(batch), $"Batch {batch.BatchId} holds a request without its public key, signed bytes or signature.");
+            }
+
+            if (request.ReplayKey is Digest replayKey && (!replayKeys.Add(replayKey) || HasReplayKey(replayKey)))
+            {
+                throw Error.Argument(nameof(batch), $"Batch {batch.BatchId} holds a stamped request whose replay key {replayKey} is already taken.");
             }
         }
 

@@ -58,8 +58,39 @@ public sealed class MutualTlsTests : IDisposable
 
         RpcException unbound = await Assert.ThrowsAsync<RpcException>(async () => await enterpriseClient.DepositAsync(key.Request(origin, [Depositor.Commit("before binding"u8.ToArray()).Entry])));
         await officeParties.BindKeyAsync(new BindKeyRequest { PartyId = enterprise.Id, PublicKey = ByteString.CopyFrom(key.PublicKey) });
-        DepositResponse deposited = await enterpriseClient.DepositAsync(key.Request(origin, [Depositor.Commit("after binding"u8.ToArray()).Entry]));
+        DepositRequest signed = key.Request(origin, [Depositor.Commit("after binding"u8.ToArray()).Entry]);
+        DepositResponse deposited = await enterpriseClient.DepositAsync(signed);
         Party me = await new PartyService.PartyServiceClient(enterpriseChannel).WhoAmIAsync(new WhoAmIRequest());
+
+        // The same signed request again is a replay; one signed an hour ago is stale; a signature
+        // that does not match is a forgery. None of them adds a leaf.
+        var officeClient = new EvidenceService.EvidenceServiceClient(office);
+        int leavesBefore = await LeafCountAsync(officeClient);
+        RpcException replayed = await Assert.ThrowsAsync<RpcException>(async () => await enterpriseClient.DepositAsync(signed));
+        RpcException stale = await Assert.ThrowsAsync<RpcException>(async () => await enterpriseClient.DepositAsync(
+            key.Request(origin, [Depositor.Commit("an hour ago"u8.ToArray()).Entry], issuedAtMs: DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeMilliseconds())));
+        DepositRequest forged = key.Request(origin, [Depositor.Commit("forged"u8.ToArray()).Entry]);
+        forged.Signature = ByteString.CopyFrom([.. forged.Signature.Span[..^1], (byte)(forged.Signature.Span[^1] ^ 1)]);
+        RpcException forgery = await Assert.ThrowsAsync<RpcException>(async () => await enterpriseClient.DepositAsync(forged));
+        Assert.Equal(StatusCode.AlreadyExists, replayed.StatusCode);
+        Assert.Contains("already received", replayed.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, stale.StatusCode);
+        Assert.Contains("check the clock", stale.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, forgery.StatusCode);
+        Assert.Contains("signature", forgery.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(leavesBefore, await LeafCountAsync(officeClient));
+
+        // The office's changes to the enterprise are in the enterprise's own custody trail.
+        GetCustodyTrailResponse trail = await new CustodyService.CustodyServiceClient(enterpriseChannel).GetCustodyTrailAsync(new GetCustodyTrailRequest());
+        for (int attempt = 0; attempt < 100 && (trail.MorePending || !trail.TrailJson.Contains("\"events\":[{", StringComparison.Ordinal)); attempt++)
+        {
+            await Task.Delay(50);
+            trail = await new CustodyService.CustodyServiceClient(enterpriseChannel).GetCustodyTrailAsync(new GetCustodyTrailRequest());
+        }
+
+        Assert.True(Core.Custody.CustodyTrail.TryParse(trail.TrailJson, out Core.Custody.CustodyTrail? parsed).IsValid);
+        Assert.True(parsed!.Verify(File.ReadAllLines(Path.Combine(_data.Path, "notary.vkeys")).Select(Core.Notes.NoteVerifierKey.Parse).ToList(), out _, out var records).IsValid);
+        Assert.Equal([Core.Custody.CustodyAction.PartyRegistered, Core.Custody.CustodyAction.KeyBound], records.Select(r => r.Action));
 
         Assert.Equal(StatusCode.PermissionDenied, unbound.StatusCode);
         Assert.Contains("not bound to your party", unbound.Status.Detail, StringComparison.Ordinal);
@@ -158,6 +189,10 @@ public sealed class MutualTlsTests : IDisposable
     }
 
     /// <summary>A channel that trusts only the test CA's server certificate and presents <paramref name="client"/> (or nothing).</summary>
+    /// <summary>Leaves accepted so far, signed or not (the office may read raw leaves; a small log fits one page).</summary>
+    private static async Task<int> LeafCountAsync(EvidenceService.EvidenceServiceClient office) =>
+        (await office.GetLeavesAsync(new GetLeavesRequest { StartIndex = 0, Count = 1000 })).Leaves.Count;
+
     private GrpcChannel Channel(ServiceProcess service, X509Certificate2? client)
     {
         X509Certificate2 ca = _ca.Certificate;

@@ -5,7 +5,10 @@ using EvidenceChain.Storage.LiteDb.Tests.Support;
 
 namespace EvidenceChain.Storage.LiteDb.Tests;
 
-/// <summary>Records behind record leaves: stored with their batch, found by leaf, listed per party in log order, kept across reopening.</summary>
+/// <summary>
+/// Records behind record leaves: stored with their batch, found by leaf, listed per party in log
+/// order, kept across reopening; and stamped requests' replay keys, remembered for good.
+/// </summary>
 public sealed class RecordStorageTests : IDisposable
 {
     private const string Alice = "0000000000000000000000000000000a";
@@ -58,6 +61,24 @@ public sealed class RecordStorageTests : IDisposable
 
         Assert.Throws<ArgumentException>(() => store.AppendBatch(new AcceptedBatch(store.NextBatchId, 0, 1, "promise", [deposit], [])));
         Assert.Equal(0UL, store.LeafCount);
+    }
+
+    [Fact]
+    public void HasReplayKey_AfterReopening_RememberedAndABatchRepeatingItRefused()
+    {
+        Digest replayKey = TestData.Key("replay");
+        using (LiteDbLogStore store = LiteDbLogStore.Open(_temp.Path))
+        {
+            store.CreateIdentity(TestData.Identity);
+            store.AppendBatch(new AcceptedBatch(store.NextBatchId, 0, 1, "promise", [TestData.Leaf("a", 0)], [TestData.Request(0) with { ReplayKey = replayKey }]));
+        }
+
+        using LiteDbLogStore reopened = LiteDbLogStore.Open(_temp.Path);
+
+        Assert.True(reopened.HasReplayKey(replayKey));
+        Assert.False(reopened.HasReplayKey(TestData.Key("other")));
+        Assert.Throws<ArgumentException>(() => reopened.AppendBatch(new AcceptedBatch(reopened.NextBatchId, 1, 2, "promise", [TestData.Leaf("b", 0)], [TestData.Request(1) with { ReplayKey = replayKey }])));
+        Assert.Equal(1UL, reopened.LeafCount);
     }
 
     public void Dispose() => _temp.Dispose();

@@ -67,7 +67,8 @@ internal static class DepositWorkflow
 
         DerivedSalt partySalt = masterSalt.DerivePartySalt();
         var entry = new CoreDepositEntry(arguments.Kind, saltFile.UnitCount, saltFile.UnitsRoot, partySalt);
-        var request = new CoreDepositRequest(log.Origin, [entry]);
+        // Stamped (v2): the notary takes this signed request once, within minutes of its clock.
+        var request = new CoreDepositRequest(log.Origin, [entry], RequestStamp.Create(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), RandomNumberGenerator.Fill));
         DepositResponse response;
         try
         {
@@ -149,6 +150,8 @@ internal static class DepositWorkflow
             RequestId = 1,
             DepositorPublicKey = ByteString.CopyFrom(key.PublicKey),
             Signature = ByteString.CopyFrom(key.Sign(request)),
+            IssuedAtMs = request.Stamp?.IssuedAtMs ?? 0,
+            Nonce = request.Stamp is null ? ByteString.Empty : ByteString.CopyFrom(request.Stamp.Nonce),
         };
         foreach (CoreDepositEntry entry in request.Entries)
         {

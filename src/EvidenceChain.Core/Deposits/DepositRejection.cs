@@ -12,4 +12,7 @@ public enum DepositRejection
     MalformedPublicKey = 6,
     MalformedSignature = 7,
     BadSignature = 8,
+
+    /// <summary>A v2 request's nonce is not 16 bytes, or its time is before 1970.</summary>
+    MalformedStamp = 9,
 }

@@ -10,17 +10,19 @@ namespace EvidenceChain.Core.Deposits;
 
 /// <summary>
 /// A depositor's request (deposit-request.md): up to 1,000 entries for one log, and the canonical
-/// bytes the depositor's Ed25519 key signs. <see cref="TryValidate"/> is the service's check at the
+/// bytes the depositor's Ed25519 key signs — v2 with a <see cref="RequestStamp"/> (time and nonce,
+/// so it cannot be replayed), v1 without. <see cref="TryValidate"/> is the service's check at the
 /// edge, the signature included.
 /// </summary>
-public sealed record DepositRequest(LogOrigin Origin, IReadOnlyList<DepositEntry> Entries)
+public sealed record DepositRequest(LogOrigin Origin, IReadOnlyList<DepositEntry> Entries, RequestStamp? Stamp = null)
 {
     public const int EntryCountMax = 1000;
     public const int PublicKeyLengthBytes = 32;
     public const int SignatureLengthBytes = 64;
-    private static readonly byte[] s_context = Encoding.ASCII.GetBytes("evidencechain/deposit-request/v1\n");
+    private static readonly byte[] s_contextV1 = Encoding.ASCII.GetBytes("evidencechain/deposit-request/v1\n");
+    private static readonly byte[] s_contextV2 = Encoding.ASCII.GetBytes("evidencechain/deposit-request/v2\n");
 
-    /// <summary>The signed message: context, origin, entry count and the entries.</summary>
+    /// <summary>The signed message: context, origin, (v2: issue time and nonce,) entry count and the entries.</summary>
     public byte[] SignedBytes()
     {
         if (Entries.Count is 0 or > EntryCountMax)
@@ -28,13 +30,27 @@ public sealed record DepositRequest(LogOrigin Origin, IReadOnlyList<DepositEntry
             throw Error.OutOfRange(nameof(Entries), Entries.Count, $"A request holds 1 to {EntryCountMax} deposits.");
         }
 
+        if (Stamp is not null && (Stamp.Nonce.Length != RequestStamp.NonceLengthBytes || Stamp.IssuedAtMs < 0))
+        {
+            throw Error.OutOfRange(nameof(Stamp), Stamp, $"A stamp has a time since 1970 and a {RequestStamp.NonceLengthBytes}-byte nonce.");
+        }
+
+        byte[] context = Stamp is null ? s_contextV1 : s_contextV2;
+        int stampLength = Stamp is null ? 0 : 8 + RequestStamp.NonceLengthBytes;
         byte[] origin = Encoding.UTF8.GetBytes(Origin.ToString());
-        byte[] message = new byte[s_context.Length + origin.Length + 1 + 2 + (Entries.Count * DepositEntry.EncodedLengthBytes)];
+        byte[] message = new byte[context.Length + origin.Length + 1 + stampLength + 2 + (Entries.Count * DepositEntry.EncodedLengthBytes)];
         var span = message.AsSpan();
-        s_context.CopyTo(span);
-        origin.CopyTo(span[s_context.Length..]);
-        int at = s_context.Length + origin.Length;
+        context.CopyTo(span);
+        origin.CopyTo(span[context.Length..]);
+        int at = context.Length + origin.Length;
         span[at++] = 0x0A;
+        if (Stamp is not null)
+        {
+            BinaryPrimitives.WriteUInt64BigEndian(span[at..], (ulong)Stamp.IssuedAtMs);
+            Stamp.Nonce.CopyTo(span[(at + 8)..]);
+            at += stampLength;
+        }
+
         BinaryPrimitives.WriteUInt16BigEndian(span[at..], (ushort)Entries.Count);
         at += 2;
         foreach (DepositEntry entry in Entries)
@@ -92,6 +108,11 @@ public sealed record DepositRequest(LogOrigin Origin, IReadOnlyList<DepositEntry
         }
 
         entryIndex = -1;
+        if (Stamp is not null && (Stamp.Nonce.Length != RequestStamp.NonceLengthBytes || Stamp.IssuedAtMs < 0))
+        {
+            return DepositRejection.MalformedStamp;
+        }
+
         if (publicKey.Length != PublicKeyLengthBytes
             || !PublicKey.TryImport(SignatureAlgorithm.Ed25519, publicKey, KeyBlobFormat.RawPublicKey, out PublicKey? key))
         {

@@ -8,4 +8,10 @@ public enum DepositOutcomeStatus
     BadSignature = 2,
     QueueFull = 3,
     Unavailable = 4,
+
+    /// <summary>A stamped request whose nonce this key already used: a replay, refused.</summary>
+    Replayed = 5,
+
+    /// <summary>A stamped request signed outside the time window around the notary's clock.</summary>
+    Stale = 6,
 }

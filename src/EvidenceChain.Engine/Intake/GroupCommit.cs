@@ -16,6 +16,11 @@ namespace EvidenceChain.Engine.Intake;
 /// </summary>
 internal static class GroupCommit
 {
+    /// <summary>The answer to a stamped request whose key and nonce were already used.</summary>
+    public static readonly DepositOutcome Replayed = DepositOutcome.Rejected(
+        DepositOutcomeStatus.Replayed,
+        "this signed request was already received (its nonce was used); sign it again, with a new nonce: entries already deposited return their original deposits");
+
     public sealed record Result(AcceptedBatch? Batch, IReadOnlyList<DepositOutcome> Outcomes, IReadOnlyList<ulong> RecordLeafIndices);
 
     public static Result Plan(
@@ -29,13 +34,22 @@ internal static class GroupCommit
         var leaves = new List<AcceptedLeaf>();
         var signedRequests = new List<SignedRequest>();
         var positionsInBatch = new Dictionary<Digest, int>();
-        var placements = new List<Placement[]>();
+        var placements = new List<Placement[]?>();
+        var replayKeys = new HashSet<Digest>();
 
         for (int r = 0; r < requests.Count; r++)
         {
             (DepositRequest request, DepositSubmission submission) = requests[r];
             Digest fingerprint = DepositRequest.Fingerprint(submission.PublicKey);
-            signedRequests.Add(new SignedRequest(submission.PublicKey, request.SignedBytes(), submission.Signature));
+            Digest? replayKey = request.Stamp?.ReplayKey(fingerprint);
+            if (replayKey is Digest key0 && (!replayKeys.Add(key0) || store.HasReplayKey(key0)))
+            {
+                placements.Add(null);
+                continue;
+            }
+
+            int requestNumber = signedRequests.Count;
+            signedRequests.Add(new SignedRequest(submission.PublicKey, request.SignedBytes(), submission.Signature, replayKey));
             var placed = new Placement[request.Entries.Count];
             for (int e = 0; e < placed.Length; e++)
             {
@@ -54,7 +68,7 @@ internal static class GroupCommit
                     byte[] leaf = entry.ToLeaf(acceptedAtMs, fingerprint).Encode();
                     positionsInBatch[key] = leaves.Count;
                     placed[e] = new Placement(leaves.Count, null, AlreadyDeposited: false);
-                    leaves.Add(new AcceptedLeaf(leaf, hasher.HashLeaf(leaf), key, r));
+                    leaves.Add(new AcceptedLeaf(leaf, hasher.HashLeaf(leaf), key, requestNumber));
                 }
             }
 
@@ -85,8 +99,14 @@ internal static class GroupCommit
 
         var earlierBatches = new Dictionary<long, (StoredBatch Batch, MerkleTree Tree)>();
         var outcomes = new List<DepositOutcome>(requests.Count);
-        foreach (Placement[] placed in placements)
+        foreach (Placement[]? placed in placements)
         {
+            if (placed is null)
+            {
+                outcomes.Add(Replayed);
+                continue;
+            }
+
             var notes = new List<string>();
             var deposits = new List<AcceptedDeposit>(placed.Length);
             foreach (Placement placement in placed)

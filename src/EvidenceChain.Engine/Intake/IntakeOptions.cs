@@ -8,4 +8,7 @@ public sealed class IntakeOptions
 
     /// <summary>The most leaves one group commit (one promise, one fsync) takes.</summary>
     public int BatchLeavesMax { get; set; } = 10_000;
+
+    /// <summary>How far a stamped request's time may be from the notary's clock, either side; its nonce is remembered for good.</summary>
+    public TimeSpan RequestWindow { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -48,11 +48,16 @@ public sealed partial class LogIntake
     public Task<DepositOutcome> SubmitAsync(DepositSubmission submission, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        var request = new DepositRequest(_notary.Origin, submission.Entries);
+        var request = new DepositRequest(_notary.Origin, submission.Entries, submission.Stamp);
         DepositRejection rejection = request.TryValidate(submission.PublicKey, submission.Signature, out int entryIndex);
         if (rejection != DepositRejection.None)
         {
             return Task.FromResult(Reject(rejection, entryIndex));
+        }
+
+        if (submission.Stamp is RequestStamp stamp && Unfresh(stamp, DepositRequest.Fingerprint(submission.PublicKey)) is DepositOutcome refused)
+        {
+            return Task.FromResult(refused);
         }
 
         if (_fault is not null)
@@ -211,6 +216,20 @@ public sealed partial class LogIntake
         }
     }
 
+    /// <summary>A stamped request signed outside the window, or whose nonce its key already used (checked again at commit, for requests in flight together).</summary>
+    private DepositOutcome? Unfresh(RequestStamp stamp, Digest keyFingerprint)
+    {
+        long now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        if (!stamp.IsFresh(now, _options.RequestWindow))
+        {
+            return DepositOutcome.Rejected(
+                DepositOutcomeStatus.Stale,
+                $"the request says it was signed at {DateTimeOffset.FromUnixTimeMilliseconds(stamp.IssuedAtMs):yyyy-MM-dd HH:mm:ss} UTC, more than {_options.RequestWindow.TotalMinutes:0.#} minutes from the notary's clock ({DateTimeOffset.FromUnixTimeMilliseconds(now):yyyy-MM-dd HH:mm:ss} UTC); check the clock and sign it again");
+        }
+
+        return _store.HasReplayKey(stamp.ReplayKey(keyFingerprint)) ? GroupCommit.Replayed : null;
+    }
+
     private static DepositOutcome Reject(DepositRejection rejection, int entryIndex)
     {
         string where = entryIndex >= 0 ? $"entry {entryIndex}: " : string.Empty;
@@ -223,6 +242,7 @@ public sealed partial class LogIntake
             DepositRejection.UnitCountOutOfRange => DepositOutcome.Rejected(DepositOutcomeStatus.InvalidRequest, where + "the unit count must be 1 to 1,048,576"),
             DepositRejection.MalformedPublicKey => DepositOutcome.Rejected(DepositOutcomeStatus.InvalidRequest, "the depositor public key must be a 32-byte Ed25519 key"),
             DepositRejection.MalformedSignature => DepositOutcome.Rejected(DepositOutcomeStatus.InvalidRequest, "the signature must be 64 bytes"),
+            DepositRejection.MalformedStamp => DepositOutcome.Rejected(DepositOutcomeStatus.InvalidRequest, $"a stamped request has a {RequestStamp.NonceLengthBytes}-byte nonce and a time since 1970"),
             _ => DepositOutcome.Rejected(DepositOutcomeStatus.InvalidRequest, rejection.ToString()),
         };
     }

@@ -56,6 +56,9 @@ public interface ILogStore : ISubtreeHashes, IDisposable
     /// <summary>A batch's promise note and where its leaves start.</summary>
     StoredBatch? FindBatch(long batchId);
 
+    /// <summary>Whether a stored batch holds a stamped request with this replay key (the signer's key and nonce).</summary>
+    bool HasReplayKey(Digest replayKey);
+
     /// <summary>The signed request <paramref name="requestNumber"/> of a batch, as the depositor signed it (who asked for its leaves).</summary>
     SignedRequest? FindSignedRequest(long batchId, int requestNumber);
 

@@ -290,7 +290,13 @@ internal sealed class EvidenceGrpcService(LogIntake intake, LogQueries queries, 
             throw StatusErrors.Invalid("signature", $"must be a {Core.Deposits.DepositRequest.SignatureLengthBytes}-byte Ed25519 signature, got {request.Signature.Length} bytes");
         }
 
-        return new DepositSubmission(entries, request.DepositorPublicKey.ToByteArray(), request.Signature.ToByteArray());
+        RequestStamp? stamp = (request.IssuedAtMs, request.Nonce.Length) switch
+        {
+            (0, 0) => null,
+            ( > 0, RequestStamp.NonceLengthBytes) => new RequestStamp(request.IssuedAtMs, request.Nonce.ToByteArray()),
+            _ => throw StatusErrors.Invalid("nonce", $"a stamped request gives issued_at_ms (Unix milliseconds) and a {RequestStamp.NonceLengthBytes}-byte nonce, or neither"),
+        };
+        return new DepositSubmission(entries, request.DepositorPublicKey.ToByteArray(), request.Signature.ToByteArray(), stamp);
     }
 
     private static Digest ReadDigest(ByteString bytes, string field) =>

@@ -18,6 +18,8 @@ internal static class StatusErrors
         DepositOutcomeStatus.BadSignature => Invalid("signature", detail),
         DepositOutcomeStatus.QueueFull => Plain(Code.ResourceExhausted, detail),
         DepositOutcomeStatus.Unavailable => Plain(Code.Unavailable, detail),
+        DepositOutcomeStatus.Replayed => Plain(Code.AlreadyExists, detail),
+        DepositOutcomeStatus.Stale => Invalid("issued_at_ms", detail),
         _ => Plain(Code.Internal, detail),
     };
 

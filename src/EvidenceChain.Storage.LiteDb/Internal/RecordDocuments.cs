@@ -13,6 +13,7 @@ internal static class RecordDocuments
 {
     public const string Records = "records";
     public const string RecordParties = "recordParties";
+    public const string ReplayKeys = "replayKeys";
 
     private const string Type = "type";
     private const string Bytes = "bytes";

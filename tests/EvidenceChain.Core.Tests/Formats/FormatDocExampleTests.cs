@@ -118,7 +118,8 @@ public partial class FormatDocExampleTests
         "checkpoint" => OneLeafLog().CheckpointNote(),
         "verifier-keys" => VerifierKeys(),
         "tlog-proof" => TlogProofExample(),
-        "deposit-request" => DepositRequestExample(),
+        "deposit-request" => DepositRequestExample(ExampleLog.Request()),
+        "deposit-request-v2" => DepositRequestExample(ExampleLog.Request() with { Stamp = new RequestStamp(ExampleLog.ReceivedAtMs, [.. Enumerable.Range(0, 16).Select(i => (byte)i)]) }),
         "custody-event" => CustodyEventExample(),
         _ => throw new InvalidOperationException($"No renderer for example '{name}'."),
     };
@@ -199,9 +200,8 @@ public partial class FormatDocExampleTests
         return proof.Format();
     }
 
-    private static string DepositRequestExample()
+    private static string DepositRequestExample(DepositRequest request)
     {
-        DepositRequest request = ExampleLog.Request();
         byte[] message = request.SignedBytes();
         string wrapped = string.Join("\n" + new string(' ', "signed message".Length + 3), Convert.ToHexStringLower(message).Chunk(64).Select(c => new string(c)));
         return Lines(

@@ -37,6 +37,8 @@ internal sealed class FaultySubtrees
 
         public StoredLeaf? FindLeafByDedupeKey(Digest dedupeKey) => inner.FindLeafByDedupeKey(dedupeKey);
 
+        public bool HasReplayKey(Digest replayKey) => inner.HasReplayKey(replayKey);
+
         public StoredRecord? FindRecord(ulong leafIndex) => inner.FindRecord(leafIndex);
 
         public IReadOnlyList<StoredRecord> ReadRecordsOfParty(string partyId, ulong fromLeafIndex, int limit) => inner.ReadRecordsOfParty(partyId, fromLeafIndex, limit);

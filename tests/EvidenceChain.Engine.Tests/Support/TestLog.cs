@@ -61,9 +61,9 @@ internal sealed class TestLog : IDisposable
     public DepositSubmission Submission(int entries, int seed = 0) =>
         Submission(Enumerable.Range(0, entries).Select(i => Entry((seed * 100_000) + i)).ToList());
 
-    /// <summary>The entries, signed by this log's test depositor.</summary>
-    public DepositSubmission Submission(IReadOnlyList<DepositEntry> entries) =>
-        new(entries, PublicKey, new DepositRequest(Origin, entries).Sign(_depositorSeed));
+    /// <summary>The entries, signed by this log's test depositor (stamped, v2, when <paramref name="stamp"/> is given).</summary>
+    public DepositSubmission Submission(IReadOnlyList<DepositEntry> entries, RequestStamp? stamp = null) =>
+        new(entries, PublicKey, new DepositRequest(Origin, entries, stamp).Sign(_depositorSeed), stamp);
 
     public static DepositEntry Entry(int value)
     {

@@ -30,16 +30,24 @@ internal sealed class Depositor
         return (new CoreDeposits.DepositEntry(kind, 1, roots, salt.DerivePartySalt()), new SaltFile(salt, 0, 1, roots));
     }
 
-    /// <summary>The signed wire request for <paramref name="entries"/> to the log named <paramref name="origin"/>.</summary>
-    public DepositRequest Request(string origin, IReadOnlyList<CoreDeposits.DepositEntry> entries, ulong requestId = 0)
+    /// <summary>
+    /// The signed wire request for <paramref name="entries"/> to the log named <paramref name="origin"/>:
+    /// stamped (v2) with the given or the current time and a fresh nonce, or v1 when <paramref name="stamped"/> is false.
+    /// </summary>
+    public DepositRequest Request(string origin, IReadOnlyList<CoreDeposits.DepositEntry> entries, ulong requestId = 0, bool stamped = true, long? issuedAtMs = null)
     {
         Core.Checkpoints.LogOrigin logOrigin = Core.Checkpoints.LogOrigin.TryParse(origin, out var parsed) ? parsed! : throw new ArgumentException("not an origin: " + origin);
-        var request = new CoreDeposits.DepositRequest(logOrigin, entries);
+        CoreDeposits.RequestStamp? stamp = stamped
+            ? new CoreDeposits.RequestStamp(issuedAtMs ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), System.Security.Cryptography.RandomNumberGenerator.GetBytes(CoreDeposits.RequestStamp.NonceLengthBytes))
+            : null;
+        var request = new CoreDeposits.DepositRequest(logOrigin, entries, stamp);
         var wire = new DepositRequest
         {
             RequestId = requestId,
             DepositorPublicKey = ByteString.CopyFrom(PublicKey),
             Signature = ByteString.CopyFrom(request.Sign(_seed)),
+            IssuedAtMs = stamp?.IssuedAtMs ?? 0,
+            Nonce = stamp is null ? ByteString.Empty : ByteString.CopyFrom(stamp.Nonce),
         };
         wire.Entries.AddRange(entries.Select(ToWire));
         return wire;
