@@ -112,12 +112,12 @@ public sealed class LogQueries
         return new EvmAnchorSection(state, anchor.Target.ChainId, anchor.Target.Contract, OriginHash, anchor.TreeSize, anchor.Root, consistency, landing);
     }
 
-    /// <summary>The public key that signed the request which deposited <paramref name="leaf"/>.</summary>
-    public byte[] DepositorKeyOf(StoredLeaf leaf)
+    /// <summary>The fingerprint of the key that signed the request which deposited <paramref name="leaf"/>.</summary>
+    public Digest DepositorKeyOf(StoredLeaf leaf)
     {
         ArgumentNullException.ThrowIfNull(leaf);
         return (_store.FindSignedRequest(leaf.BatchId, leaf.RequestNumber)
-            ?? throw new InvalidOperationException($"The signed request of leaf {leaf.LeafIndex} is missing.")).PublicKey;
+            ?? throw new InvalidOperationException($"The signed request of leaf {leaf.LeafIndex} is missing.")).KeyFingerprint;
     }
 
     /// <summary>The deposit at a leaf index; a record leaf there (a custody event, …) is not a deposit.</summary>

@@ -1,3 +1,4 @@
+using EvidenceChain.Core.Access;
 using EvidenceChain.Core.Hashing;
 using EvidenceChain.Core.Leaves;
 using EvidenceChain.Engine.Ports;
@@ -420,7 +421,12 @@ public sealed partial class LiteDbLogStore : ILogStore, IPartyStore, ILocatorSto
         }
 
         BsonDocument request = requests[requestNumber].AsDocument;
-        return new SignedRequest(request[Documents.PublicKey].AsBinary, request[Documents.SignedBytes].AsBinary, request[Documents.Signature].AsBinary);
+        return new SignedRequest(
+            request[Documents.PublicKey].AsBinary,
+            request[Documents.SignedBytes].AsBinary,
+            request[Documents.Signature].AsBinary,
+            KeyAlgorithm: request.TryGetValue(Documents.RequestKeyAlgorithm, out BsonValue algorithm) ? (PartyKeyAlgorithm)algorithm.AsInt32 : PartyKeyAlgorithm.Ed25519,
+            Sm2UserId: request.TryGetValue(Documents.RequestSm2UserId, out BsonValue userId) ? userId.AsBinary : null);
     }
 
     public StoredBatch? FindBatch(long batchId)

@@ -14,8 +14,8 @@ namespace EvidenceChain.Cli.Internal;
 /// The party's SM2 request key (GB/T 32918): a private scalar <c>d</c> in [1, n − 2], stored like the
 /// depositor key (<see cref="OwnerOnlyKeyFile"/>: one line of base64, 0600) in <c>--sm2-key</c>,
 /// else <c>$EVIDENCECHAIN_SM2_KEY</c>, else <c>$XDG_CONFIG_HOME/evidencechain/request-sm2.key</c>.
-/// It signs the requests of other kinds than deposits (deposits stay Ed25519-signed), once the
-/// office has bound its public key with its user ID. The scalar is cleared on dispose.
+/// It signs requests once the office has bound its public key with its user ID; the service takes
+/// SM2-signed deposit requests (deposit-request.md §Signature). The scalar is cleared on dispose.
 /// </summary>
 internal sealed class Sm2RequestKey : IDisposable
 {

@@ -12,7 +12,7 @@ namespace EvidenceChain.Core.Access;
 /// attributed (<see cref="IsValidAt"/>, <see cref="Verify"/>).
 /// <para>
 /// Two algorithms (<see cref="PartyKeyAlgorithm"/>): Ed25519, a 32-byte key (the depositor keys the
-/// CLI makes; deposit requests are Ed25519-signed only, deposit-request.md), and SM2 with SM3
+/// CLI makes), and SM2 with SM3
 /// (GB/T 32918.2), a 65-byte uncompressed point <c>0x04 ‖ x ‖ y</c> on sm2p256v1 with the user ID
 /// its signatures are made under. Signatures are checked by the same code as signed notes
 /// (<see cref="Ed25519NoteVerifier"/>, <see cref="Sm2NoteVerifier"/>): Ed25519 as 64 bytes, SM2 as

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using EvidenceChain.Core.Access;
 using EvidenceChain.Core.Checkpoints;
 using EvidenceChain.Core.Commitments;
 using EvidenceChain.Core.Hashing;
@@ -10,8 +11,8 @@ namespace EvidenceChain.Core.Deposits;
 
 /// <summary>
 /// A depositor's request (deposit-request.md): up to 1,000 entries for one log, and the canonical
-/// bytes the depositor's Ed25519 key signs — v2 with a <see cref="RequestStamp"/> (time and nonce,
-/// so it cannot be replayed), v1 without. <see cref="TryValidate"/> is the service's check at the
+/// bytes the depositor's key (Ed25519, or SM2 with SM3) signs — v2 with a <see cref="RequestStamp"/> (time and nonce,
+/// so it cannot be replayed), v1 without. Its validation (TryValidate) is the service's check at the
 /// edge, the signature included.
 /// </summary>
 public sealed record DepositRequest(LogOrigin Origin, IReadOnlyList<DepositEntry> Entries, RequestStamp? Stamp = null)
@@ -76,13 +77,21 @@ public sealed record DepositRequest(LogOrigin Origin, IReadOnlyList<DepositEntry
         return key.PublicKey.Export(KeyBlobFormat.RawPublicKey);
     }
 
+    /// <summary>Checks an Ed25519-signed request; see the overload for keys of either algorithm.</summary>
+    public DepositRejection TryValidate(ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> signature, out int entryIndex) =>
+        TryValidate(PartyKeyAlgorithm.Ed25519, publicKey, [], signature, out entryIndex, out _);
+
     /// <summary>
     /// Checks a request as the notary receives it, in a fixed order: entry count, each entry's
-    /// fields, the key's form, the signature. Returns the rule broken and the entry it concerns.
+    /// fields, the stamp, the key's form, the signature. Returns the rule broken and the entry it
+    /// concerns, and the signing key once it is well formed. The key is Ed25519 (32 bytes) or SM2
+    /// (the 65-byte point, signing under <paramref name="sm2UserId"/>, the GB/T default when empty).
     /// </summary>
-    public DepositRejection TryValidate(ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> signature, out int entryIndex)
+    public DepositRejection TryValidate(
+        PartyKeyAlgorithm algorithm, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> sm2UserId, ReadOnlySpan<byte> signature, out int entryIndex, out PartyKey? key)
     {
         entryIndex = -1;
+        key = null;
         if (Entries.Count == 0)
         {
             return DepositRejection.NoEntries;
@@ -113,8 +122,7 @@ public sealed record DepositRequest(LogOrigin Origin, IReadOnlyList<DepositEntry
             return DepositRejection.MalformedStamp;
         }
 
-        if (publicKey.Length != PublicKeyLengthBytes
-            || !PublicKey.TryImport(SignatureAlgorithm.Ed25519, publicKey, KeyBlobFormat.RawPublicKey, out PublicKey? key))
+        if (PartyKey.TryCreate(algorithm, publicKey, sm2UserId, 0, out key) != PartyKeyRejection.None)
         {
             return DepositRejection.MalformedPublicKey;
         }
@@ -124,9 +132,7 @@ public sealed record DepositRequest(LogOrigin Origin, IReadOnlyList<DepositEntry
             return DepositRejection.MalformedSignature;
         }
 
-        return SignatureAlgorithm.Ed25519.Verify(key!, SignedBytes(), signature)
-            ? DepositRejection.None
-            : DepositRejection.BadSignature;
+        return key!.Verify(SignedBytes(), signature) ? DepositRejection.None : DepositRejection.BadSignature;
     }
 
     /// <summary>SHA-256(0x01 ‖ key): the fingerprint that party commitments hide.</summary>

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using EvidenceChain.Core.Access;
 using EvidenceChain.Core.Checkpoints;
 using EvidenceChain.Core.Deposits;
 using EvidenceChain.Core.Hashing;
@@ -21,12 +22,15 @@ internal static class GroupCommit
         DepositOutcomeStatus.Replayed,
         "this signed request was already received (its nonce was used); sign it again, with a new nonce: entries already deposited return their original deposits");
 
+    /// <summary>A validated deposit request: what was signed, as received, and the key that signed it.</summary>
+    public sealed record Deposit(DepositRequest Request, DepositSubmission Submission, PartyKey Key);
+
     public sealed record Result(AcceptedBatch? Batch, IReadOnlyList<DepositOutcome> Outcomes, IReadOnlyList<ulong> RecordLeafIndices);
 
     public static Result Plan(
         ILogStore store,
         Notary notary,
-        IReadOnlyList<(DepositRequest Request, DepositSubmission Submission)> requests,
+        IReadOnlyList<Deposit> requests,
         IReadOnlyList<(byte[] Leaf, LeafRecord Record)> records,
         long acceptedAtMs)
     {
@@ -39,8 +43,8 @@ internal static class GroupCommit
 
         for (int r = 0; r < requests.Count; r++)
         {
-            (DepositRequest request, DepositSubmission submission) = requests[r];
-            Digest fingerprint = DepositRequest.Fingerprint(submission.PublicKey);
+            (DepositRequest request, DepositSubmission submission, PartyKey signingKey) = requests[r];
+            Digest fingerprint = signingKey.Fingerprint;
             Digest? replayKey = request.Stamp?.ReplayKey(fingerprint);
             if (replayKey is Digest key0 && (!replayKeys.Add(key0) || store.HasReplayKey(key0)))
             {
@@ -49,7 +53,7 @@ internal static class GroupCommit
             }
 
             int requestNumber = signedRequests.Count;
-            signedRequests.Add(new SignedRequest(submission.PublicKey, request.SignedBytes(), submission.Signature, replayKey));
+            signedRequests.Add(new SignedRequest(submission.PublicKey, request.SignedBytes(), submission.Signature, replayKey, signingKey.Algorithm, signingKey.Sm2UserId));
             var placed = new Placement[request.Entries.Count];
             for (int e = 0; e < placed.Length; e++)
             {

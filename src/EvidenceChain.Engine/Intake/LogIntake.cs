@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using EvidenceChain.Core.Access;
 using EvidenceChain.Core.Checkpoints;
 using EvidenceChain.Core.Deposits;
 using EvidenceChain.Core.Hashing;
@@ -49,13 +50,13 @@ public sealed partial class LogIntake
     {
         ArgumentNullException.ThrowIfNull(submission);
         var request = new DepositRequest(_notary.Origin, submission.Entries, submission.Stamp);
-        DepositRejection rejection = request.TryValidate(submission.PublicKey, submission.Signature, out int entryIndex);
+        DepositRejection rejection = request.TryValidate(submission.KeyAlgorithm, submission.PublicKey, submission.Sm2UserId ?? [], submission.Signature, out int entryIndex, out PartyKey? key);
         if (rejection != DepositRejection.None)
         {
             return Task.FromResult(Reject(rejection, entryIndex));
         }
 
-        if (submission.Stamp is RequestStamp stamp && Unfresh(stamp, DepositRequest.Fingerprint(submission.PublicKey)) is DepositOutcome refused)
+        if (submission.Stamp is RequestStamp stamp && Unfresh(stamp, key!.Fingerprint) is DepositOutcome refused)
         {
             return Task.FromResult(refused);
         }
@@ -72,7 +73,7 @@ public sealed partial class LogIntake
             return Task.FromResult(DepositOutcome.Rejected(DepositOutcomeStatus.QueueFull, $"the deposit queue is full ({_options.QueueDepthMaxLeaves} leaves waiting); retry shortly"));
         }
 
-        var pending = new PendingDeposit(request, submission, new TaskCompletionSource<DepositOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new PendingDeposit(request, submission, key!, new TaskCompletionSource<DepositOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending))
         {
             Interlocked.Add(ref _queuedLeaves, -count);
@@ -171,7 +172,7 @@ public sealed partial class LogIntake
             var plan = GroupCommit.Plan(
                 _store,
                 _notary,
-                deposits.Select(p => (p.Request, p.Submission)).ToList(),
+                deposits.Select(p => new GroupCommit.Deposit(p.Request, p.Submission, p.Key)).ToList(),
                 records.Select(p => (p.Leaf, p.Record)).ToList(),
                 _time.GetUtcNow().ToUnixTimeMilliseconds());
             if (plan.Batch is not null)
@@ -240,7 +241,7 @@ public sealed partial class LogIntake
             DepositRejection.TooManyEntries => DepositOutcome.Rejected(DepositOutcomeStatus.InvalidRequest, $"a request holds at most {DepositRequest.EntryCountMax} entries"),
             DepositRejection.UnknownContentKind => DepositOutcome.Rejected(DepositOutcomeStatus.InvalidRequest, where + "unknown content kind"),
             DepositRejection.UnitCountOutOfRange => DepositOutcome.Rejected(DepositOutcomeStatus.InvalidRequest, where + "the unit count must be 1 to 1,048,576"),
-            DepositRejection.MalformedPublicKey => DepositOutcome.Rejected(DepositOutcomeStatus.InvalidRequest, "the depositor public key must be a 32-byte Ed25519 key"),
+            DepositRejection.MalformedPublicKey => DepositOutcome.Rejected(DepositOutcomeStatus.InvalidRequest, "the depositor public key must be a 32-byte Ed25519 key or a 65-byte uncompressed SM2 point on the curve (with a user ID of at most 255 bytes)"),
             DepositRejection.MalformedSignature => DepositOutcome.Rejected(DepositOutcomeStatus.InvalidRequest, "the signature must be 64 bytes"),
             DepositRejection.MalformedStamp => DepositOutcome.Rejected(DepositOutcomeStatus.InvalidRequest, $"a stamped request has a {RequestStamp.NonceLengthBytes}-byte nonce and a time since 1970"),
             _ => DepositOutcome.Rejected(DepositOutcomeStatus.InvalidRequest, rejection.ToString()),
@@ -252,7 +253,7 @@ public sealed partial class LogIntake
 
     private abstract record Pending(int LeafCount);
 
-    private sealed record PendingDeposit(DepositRequest Request, DepositSubmission Submission, TaskCompletionSource<DepositOutcome> Completion)
+    private sealed record PendingDeposit(DepositRequest Request, DepositSubmission Submission, PartyKey Key, TaskCompletionSource<DepositOutcome> Completion)
         : Pending(Request.Entries.Count);
 
     private sealed record PendingRecord(byte[] Leaf, LeafRecord Record, TaskCompletionSource<ulong> Completion)

@@ -84,24 +84,12 @@ public sealed class PartyRegistry(IPartyStore store, TimeProvider time, RandomSo
     /// Development mode only: binds a key nobody holds yet to <paramref name="partyId"/> on its first
     /// accepted use, so a newcomer's CLI key works without the office registering it first.
     /// </summary>
-    public Party BindOnFirstUse(string partyId, byte[] publicKey)
+    public Party BindOnFirstUse(string partyId, PartyKey signingKey)
     {
-        ArgumentNullException.ThrowIfNull(publicKey);
+        ArgumentNullException.ThrowIfNull(signingKey);
         Party party = Existing(partyId);
-        var key = new PartyKey(publicKey, Now(), null);
+        PartyKey key = signingKey with { AddedAtMs = Now(), RevokedAtMs = null };
         return store.FindPartyByKey(key.Fingerprint) is Party holder ? holder : Save(party with { Keys = [.. party.Keys, key] });
-    }
-
-    /// <summary>
-    /// The party an Ed25519 request-signing key (a depositor's) belongs to, with the key, or null when
-    /// no party holds it.
-    /// </summary>
-    public (Party Party, PartyKey Key)? HolderOf(byte[] publicKey)
-    {
-        ArgumentNullException.ThrowIfNull(publicKey);
-        return publicKey.Length == Core.Commitments.PartyCommitment.Ed25519PublicKeyLengthBytes
-            ? HolderOf(Core.Commitments.PartyCommitment.FingerprintEd25519(publicKey))
-            : null;
     }
 
     /// <summary>The party a key of either algorithm belongs to, by its fingerprint, with the key; or null.</summary>

@@ -13,6 +13,7 @@ using EvidenceChain.Protocol.V1;
 using EvidenceChain.Service.Internal;
 using Google.Protobuf;
 using Grpc.Core;
+using PartyKey = EvidenceChain.Core.Access.PartyKey;
 using ProtoAcceptedDeposit = EvidenceChain.Protocol.V1.AcceptedDeposit;
 using ProtoDepositEntry = EvidenceChain.Protocol.V1.DepositEntry;
 using ProtoAnchorState = EvidenceChain.Protocol.V1.AnchorState;
@@ -216,22 +217,22 @@ internal sealed class EvidenceGrpcService(LogIntake intake, LogQueries queries, 
 
     private async Task<DepositResponse> DepositOne(Caller caller, ProtoDepositRequest request, CancellationToken cancellationToken)
     {
-        DepositSubmission submission = ToSubmission(request);
-        gate.RequireSigningKey(caller, submission.PublicKey, time.GetUtcNow().ToUnixTimeMilliseconds());
+        (DepositSubmission submission, PartyKey signingKey) = ToSubmission(request);
+        gate.RequireSigningKey(caller, signingKey.Fingerprint, time.GetUtcNow().ToUnixTimeMilliseconds());
         DepositOutcome outcome = await intake.SubmitAsync(submission, cancellationToken).ConfigureAwait(false);
         if (outcome.Status != DepositOutcomeStatus.Accepted)
         {
             throw StatusErrors.For(outcome.Status, outcome.Detail);
         }
 
-        if (gate.Accepted(caller, submission.PublicKey))
+        if (gate.Accepted(caller, signingKey))
         {
             await StatusErrors.RunAsync(() => custody.RecordAsync(
                 CustodyAction.KeyBound,
                 caller,
                 [],
                 CustodySubjectKind.Key,
-                Core.Commitments.PartyCommitment.FingerprintEd25519(submission.PublicKey).ToArray(),
+                signingKey.Fingerprint.ToArray(),
                 "request-signing key bound on its first accepted deposit (development mode)",
                 cancellationToken)).ConfigureAwait(false);
         }
@@ -257,7 +258,7 @@ internal sealed class EvidenceGrpcService(LogIntake intake, LogQueries queries, 
     }
 
     /// <summary>Wire shapes are checked here (lengths, enum values); the engine checks the rest.</summary>
-    private static DepositSubmission ToSubmission(ProtoDepositRequest request)
+    private static (DepositSubmission Submission, PartyKey SigningKey) ToSubmission(ProtoDepositRequest request)
     {
         if (request.Entries.Count > Core.Deposits.DepositRequest.EntryCountMax)
         {
@@ -280,14 +281,16 @@ internal sealed class EvidenceGrpcService(LogIntake intake, LogQueries queries, 
                 new Core.Commitments.DerivedSalt(ReadDigest(entry.PartySalt, $"entries[{i}].party_salt"))));
         }
 
-        if (request.DepositorPublicKey.Length != Core.Deposits.DepositRequest.PublicKeyLengthBytes)
+        // The key's length names its algorithm: 32 bytes Ed25519, 65 bytes an uncompressed SM2 point.
+        PartyKeyAlgorithm algorithm = request.DepositorPublicKey.Length == PartyKey.Sm2PublicKeyLengthBytes ? PartyKeyAlgorithm.Sm2 : PartyKeyAlgorithm.Ed25519;
+        if (PartyKey.TryCreate(algorithm, request.DepositorPublicKey.Span, request.DepositorSm2UserId.Span, 0, out PartyKey? signingKey) is var rejection and not PartyKeyRejection.None)
         {
-            throw StatusErrors.Invalid("depositor_public_key", $"must be a {Core.Deposits.DepositRequest.PublicKeyLengthBytes}-byte Ed25519 public key, got {request.DepositorPublicKey.Length} bytes");
+            throw StatusErrors.Invalid("depositor_public_key", $"must be a 32-byte Ed25519 key or a 65-byte uncompressed SM2 point with a user ID of at most {PartyKey.Sm2UserIdLengthMaxBytes} bytes ({rejection}), got {request.DepositorPublicKey.Length} bytes");
         }
 
         if (request.Signature.Length != Core.Deposits.DepositRequest.SignatureLengthBytes)
         {
-            throw StatusErrors.Invalid("signature", $"must be a {Core.Deposits.DepositRequest.SignatureLengthBytes}-byte Ed25519 signature, got {request.Signature.Length} bytes");
+            throw StatusErrors.Invalid("signature", $"must be a {Core.Deposits.DepositRequest.SignatureLengthBytes}-byte signature (Ed25519, or SM2 as r ‖ s), got {request.Signature.Length} bytes");
         }
 
         RequestStamp? stamp = (request.IssuedAtMs, request.Nonce.Length) switch
@@ -296,7 +299,7 @@ internal sealed class EvidenceGrpcService(LogIntake intake, LogQueries queries, 
             ( > 0, RequestStamp.NonceLengthBytes) => new RequestStamp(request.IssuedAtMs, request.Nonce.ToByteArray()),
             _ => throw StatusErrors.Invalid("nonce", $"a stamped request gives issued_at_ms (Unix milliseconds) and a {RequestStamp.NonceLengthBytes}-byte nonce, or neither"),
         };
-        return new DepositSubmission(entries, request.DepositorPublicKey.ToByteArray(), request.Signature.ToByteArray(), stamp);
+        return (new DepositSubmission(entries, request.DepositorPublicKey.ToByteArray(), request.Signature.ToByteArray(), stamp, algorithm, signingKey!.Sm2UserId), signingKey);
     }
 
     private static Digest ReadDigest(ByteString bytes, string field) =>

@@ -1,4 +1,5 @@
 using EvidenceChain.Core.Access;
+using EvidenceChain.Core.Hashing;
 using EvidenceChain.Engine;
 using EvidenceChain.Engine.Parties;
 using EvidenceChain.Engine.Ports;
@@ -66,9 +67,9 @@ internal sealed class AccessGate(PartyRegistry registry, LogQueries queries, Cal
     /// The request's signing key must be the caller's own and not revoked; in development mode a
     /// key nobody holds yet is accepted (and bound to the caller once the deposit is accepted).
     /// </summary>
-    public void RequireSigningKey(Caller caller, byte[] publicKey, long nowMs)
+    public void RequireSigningKey(Caller caller, Digest keyFingerprint, long nowMs)
     {
-        if (registry.HolderOf(publicKey) is not { } holder)
+        if (registry.HolderOf(keyFingerprint) is not { } holder)
         {
             if (identification.BindsKeysOnFirstUse)
             {
@@ -90,14 +91,14 @@ internal sealed class AccessGate(PartyRegistry registry, LogQueries queries, Cal
     }
 
     /// <summary>Development mode: after an accepted deposit, its key is the caller's. True when it was bound just now.</summary>
-    public bool Accepted(Caller caller, byte[] publicKey)
+    public bool Accepted(Caller caller, PartyKey signingKey)
     {
-        if (!identification.BindsKeysOnFirstUse || registry.HolderOf(publicKey) is not null)
+        if (!identification.BindsKeysOnFirstUse || registry.HolderOf(signingKey.Fingerprint) is not null)
         {
             return false;
         }
 
-        registry.BindOnFirstUse(caller.PartyId, publicKey);
+        registry.BindOnFirstUse(caller.PartyId, signingKey);
         return true;
     }
 }

@@ -38,6 +38,8 @@ internal static class Documents
     public const string BatchId = "batchId";
     public const string BatchIndex = "batchIndex";
     public const string RequestNumber = "requestNumber";
+    public const string RequestKeyAlgorithm = "keyAlgorithm";
+    public const string RequestSm2UserId = "sm2UserId";
     public const string FirstLeafIndex = "firstLeafIndex";
     public const string AcceptedAtMs = "acceptedAtMs";
     public const string PromiseNote = "promiseNote";
@@ -114,12 +116,21 @@ internal static class Documents
         var requests = new BsonArray();
         foreach (SignedRequest request in batch.Requests)
         {
-            requests.Add(new BsonDocument
+            var document = new BsonDocument
             {
                 [PublicKey] = request.PublicKey,
                 [SignedBytes] = request.SignedBytes,
                 [Signature] = request.Signature,
-            });
+            };
+
+            // Ed25519 requests keep their old shape: a request without these fields is Ed25519.
+            if (request.KeyAlgorithm != PartyKeyAlgorithm.Ed25519)
+            {
+                document[RequestKeyAlgorithm] = (int)request.KeyAlgorithm;
+                document[RequestSm2UserId] = request.Sm2UserId ?? [];
+            }
+
+            requests.Add(document);
         }
 
         return new BsonDocument
