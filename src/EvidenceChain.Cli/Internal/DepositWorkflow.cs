@@ -94,7 +94,7 @@ internal static class DepositWorkflow
         output.WriteLine(text.PromiseSaved(files.PromisePath));
 
         output.WriteLine(text.Waiting(arguments.WaitSeconds));
-        string receiptCommandLine = ReceiptCommandLine(accepted.DepositId, files.SaltPath, connection.Address);
+        string receiptCommandLine = ReceiptCommandLine(accepted.DepositId, files.SaltPath, connection.Address, arguments.Server);
         GetReceiptResponse? included;
         try
         {
@@ -204,8 +204,12 @@ internal static class DepositWorkflow
         return text.SaltFileRemoved(saltPath);
     }
 
-    private static string ReceiptCommandLine(string depositId, string saltPath, string server) =>
-        $"evidencechain receipt {depositId} --salt {Quote(saltPath)} --server {server}";
+    /// <summary>The command that finishes the deposit later: the same server and the certificate files given now (those from the environment are found again there).</summary>
+    private static string ReceiptCommandLine(string depositId, string saltPath, string server, ServerChoice given) =>
+        $"evidencechain receipt {depositId} --salt {Quote(saltPath)} --server {server}"
+        + (given.CertificatePath is null ? string.Empty : $" --cert {Quote(Path.GetFullPath(given.CertificatePath))}")
+        + (given.KeyPath is null ? string.Empty : $" --cert-key {Quote(Path.GetFullPath(given.KeyPath))}")
+        + (given.CaPath is null ? string.Empty : $" --ca {Quote(Path.GetFullPath(given.CaPath))}");
 
     private static string Quote(string path) => path.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '$' or '&' or ';') ? $"'{path.Replace("'", "'\\''", StringComparison.Ordinal)}'" : path;
 }

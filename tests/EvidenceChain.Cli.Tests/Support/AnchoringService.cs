@@ -53,14 +53,28 @@ internal sealed class AnchoringService : IDisposable
         return verified!.Checkpoint;
     }
 
-    /// <summary>Deposits one new file with the CLI, which returns once the deposit is in a signed checkpoint; returns that checkpoint.</summary>
+    /// <summary>
+    /// Deposits one new file with the CLI, which returns once the deposit is in a signed checkpoint;
+    /// then waits (bounded) until a checkpoint holds every leaf accepted so far — the first deposit
+    /// with a key is followed by the custody event that binds the key — and returns it.
+    /// </summary>
     public async Task<Checkpoint> DepositAsync()
     {
         int number = Interlocked.Increment(ref _deposits);
         string evidence = Workspace.Write($"deposits/{number}.txt", $"deposit {number} {Guid.NewGuid()}\n");
         CliResult result = await Workspace.RunAsync("deposit", evidence, "--kind", "data");
         Assert.True(result.ExitCode == 0, result.ToString());
-        return await CheckpointAsync();
+        using Grpc.Net.Client.GrpcChannel channel = Grpc.Net.Client.GrpcChannel.ForAddress(Service.Address);
+        ulong accepted = (ulong)(await new EvidenceService.EvidenceServiceClient(channel).GetLeavesAsync(new GetLeavesRequest { StartIndex = 0, Count = 1000 })).Leaves.Count;
+        Checkpoint checkpoint = await CheckpointAsync();
+        for (int attempt = 0; attempt < 100 && checkpoint.TreeSize < accepted; attempt++)
+        {
+            await Task.Delay(50);
+            checkpoint = await CheckpointAsync();
+        }
+
+        Assert.Equal(accepted, checkpoint.TreeSize);
+        return checkpoint;
     }
 
     /// <summary>Deposits, then waits (bounded) until the service has anchored the checkpoint holding the deposit; returns it.</summary>

@@ -38,6 +38,9 @@ public sealed partial class MtlsDeployment : IDisposable
 
     public string OfficeId { get; }
 
+    /// <summary>The notary's published verifier keys (what a party or a court trusts).</summary>
+    public string VerifierKeys => Path.Combine(_data.Path, "notary.vkeys");
+
     /// <summary>The office's certificate and key files.</summary>
     public MtlsParty Office { get; }
 
