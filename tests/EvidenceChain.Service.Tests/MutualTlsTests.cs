@@ -201,19 +201,7 @@ public sealed class MutualTlsTests : IDisposable
             SslOptions = new SslClientAuthenticationOptions
             {
                 ClientCertificates = client is null ? null : new X509CertificateCollection { client },
-                RemoteCertificateValidationCallback = (_, certificate, _, _) =>
-                {
-                    if (certificate is null)
-                    {
-                        return false;
-                    }
-
-                    using var chain = new X509Chain();
-                    chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-                    chain.ChainPolicy.CustomTrustStore.Add(ca);
-                    chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-                    return chain.Build(new X509Certificate2(certificate));
-                },
+                RemoteCertificateValidationCallback = DeploymentTrust.IssuedBy(ca),
             },
         };
         return GrpcChannel.ForAddress(service.Address, new GrpcChannelOptions { HttpHandler = handler });

@@ -79,19 +79,7 @@ public sealed class PublicListenerTlsTests : IDisposable
             SslOptions = new SslClientAuthenticationOptions
             {
                 EnabledSslProtocols = protocols,
-                RemoteCertificateValidationCallback = (_, certificate, _, _) =>
-                {
-                    if (certificate is null)
-                    {
-                        return false;
-                    }
-
-                    using var chain = new X509Chain();
-                    chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-                    chain.ChainPolicy.CustomTrustStore.Add(ca);
-                    chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-                    return chain.Build(new X509Certificate2(certificate));
-                },
+                RemoteCertificateValidationCallback = DeploymentTrust.IssuedBy(ca),
             },
         };
         return new HttpClient(handler) { DefaultRequestVersion = version, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using EvidenceChain.Cli.Offline;
 using EvidenceChain.Cli.Offline.Internal;
 using EvidenceChain.Core;
 
@@ -25,6 +26,19 @@ internal sealed record OwnerOnlyKeyFile(int LengthBytes, OnlineProblem OpenToOth
     private const UnixFileMode GroupOrOthers =
         UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
         | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+
+    /// <summary>Where a key file is: the option if given, else the environment variable, else <paramref name="fileName"/> in the user's configuration folder.</summary>
+    public static string ResolvePath(string? option, string variable, string fileName, CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!string.IsNullOrEmpty(option))
+        {
+            return Path.GetFullPath(option);
+        }
+
+        string? fromEnvironment = context.GetEnvironmentVariable(variable);
+        return Path.GetFullPath(string.IsNullOrEmpty(fromEnvironment) ? Path.Combine(context.ConfigDirectory(), fileName) : fromEnvironment);
+    }
 
     /// <summary>
     /// The secret at <paramref name="path"/>, or a new one from <paramref name="newSecret"/> written

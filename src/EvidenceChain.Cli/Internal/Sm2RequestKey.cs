@@ -47,17 +47,7 @@ internal sealed class Sm2RequestKey : IDisposable
         HelpName = "FILE",
     };
 
-    public static string ResolvePath(string? option, CliContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        if (!string.IsNullOrEmpty(option))
-        {
-            return Path.GetFullPath(option);
-        }
-
-        string? fromEnvironment = context.GetEnvironmentVariable(PathVariable);
-        return Path.GetFullPath(string.IsNullOrEmpty(fromEnvironment) ? Path.Combine(context.ConfigDirectory(), FileName) : fromEnvironment);
-    }
+    public static string ResolvePath(string? option, CliContext context) => OwnerOnlyKeyFile.ResolvePath(option, PathVariable, FileName, context);
 
     /// <summary>Loads the key at <paramref name="path"/>, or makes one there from <paramref name="random"/> if there is none.</summary>
     public static Sm2RequestKey LoadOrCreate(string path, RandomSource random, out bool created)
