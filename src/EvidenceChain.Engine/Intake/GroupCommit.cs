@@ -46,7 +46,7 @@ internal static class GroupCommit
             (DepositRequest request, DepositSubmission submission, PartyKey signingKey) = requests[r];
             Digest fingerprint = signingKey.Fingerprint;
             Digest? replayKey = request.Stamp?.ReplayKey(fingerprint);
-            if (replayKey is Digest key0 && (!replayKeys.Add(key0) || store.HasReplayKey(key0)))
+            if (replayKey is Digest stamped && (!replayKeys.Add(stamped) || store.HasReplayKey(stamped)))
             {
                 placements.Add(null);
                 continue;
@@ -58,21 +58,21 @@ internal static class GroupCommit
             for (int e = 0; e < placed.Length; e++)
             {
                 DepositEntry entry = request.Entries[e];
-                Digest key = DedupeKey.Compute(fingerprint, entry);
-                if (positionsInBatch.TryGetValue(key, out int position))
+                Digest dedupeKey = DedupeKey.Compute(fingerprint, entry);
+                if (positionsInBatch.TryGetValue(dedupeKey, out int position))
                 {
                     placed[e] = new Placement(position, null, AlreadyDeposited: true);
                 }
-                else if (store.FindLeafByDedupeKey(key) is StoredLeaf stored)
+                else if (store.FindLeafByDedupeKey(dedupeKey) is StoredLeaf stored)
                 {
                     placed[e] = new Placement(-1, stored, AlreadyDeposited: true);
                 }
                 else
                 {
                     byte[] leaf = entry.ToLeaf(acceptedAtMs, fingerprint).Encode();
-                    positionsInBatch[key] = leaves.Count;
+                    positionsInBatch[dedupeKey] = leaves.Count;
                     placed[e] = new Placement(leaves.Count, null, AlreadyDeposited: false);
-                    leaves.Add(new AcceptedLeaf(leaf, hasher.HashLeaf(leaf), key, requestNumber));
+                    leaves.Add(new AcceptedLeaf(leaf, hasher.HashLeaf(leaf), dedupeKey, requestNumber));
                 }
             }
 
