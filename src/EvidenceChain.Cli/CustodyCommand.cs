@@ -21,7 +21,6 @@ internal static class CustodyCommand
 
     private static Command Trail(CliContext context, Option<string> language)
     {
-        ServerOptions server = ServerOptions.Create();
         var party = new Option<string>("--party") { Description = "Whose trail (the notary office only); default your own.", HelpName = "ID" };
         var from = new Option<ulong>("--from") { Description = "The first leaf index to look at (from the previous page's hint).", HelpName = "N" };
         var outPath = new Option<string>("--out") { Description = "Also save the trail file (0600), for an auditor or a court: `custody verify FILE`.", HelpName = "FILE" };
@@ -34,10 +33,7 @@ internal static class CustodyCommand
         {
             party, from, outPath, keys, trust,
         };
-        foreach (Option option in server.All)
-        {
-            command.Options.Add(option);
-        }
+        ServerOptions server = ServerOptions.AddTo(command);
 
         command.SetAction((parsed, cancellationToken) => OnlineCommand.RunAsync(
             context,

@@ -46,7 +46,7 @@ internal static class PartyCommand
     private static Command WhoAmI(CliContext context, Option<string> language)
     {
         var command = new Command("whoami", "Print your own party, as the service knows it from your certificate." + ExitCodes);
-        ServerOptions server = AddServerOptions(command);
+        ServerOptions server = ServerOptions.AddTo(command);
         command.SetAction((parsed, cancellationToken) => Run(context, language, parsed, text => PartyWorkflow.WhoAmIAsync(context, text, server.Read(parsed), cancellationToken)));
         return command;
     }
@@ -61,7 +61,7 @@ internal static class PartyCommand
         {
             role, name, canApprove,
         };
-        ServerOptions server = AddServerOptions(command);
+        ServerOptions server = ServerOptions.AddTo(command);
         command.SetAction((parsed, cancellationToken) => Run(context, language, parsed, text => PartyWorkflow.RegisterAsync(
             context, text, server.Read(parsed), s_roles[parsed.GetRequiredValue(role)], parsed.GetRequiredValue(name), parsed.GetValue(canApprove), cancellationToken)));
         return command;
@@ -89,7 +89,7 @@ internal static class PartyCommand
         {
             party, keyFile, publicKey, sm2, userId,
         };
-        ServerOptions server = AddServerOptions(command);
+        ServerOptions server = ServerOptions.AddTo(command);
         command.SetAction((parsed, cancellationToken) => Run(context, language, parsed, text => PartyWorkflow.BindKeyAsync(
             context, text, server.Read(parsed), parsed.GetRequiredValue(party), parsed.GetValue(keyFile), parsed.GetValue(publicKey),
             parsed.GetValue(sm2), parsed.GetValue(userId), cancellationToken)));
@@ -104,7 +104,7 @@ internal static class PartyCommand
         {
             party, fingerprint,
         };
-        ServerOptions server = AddServerOptions(command);
+        ServerOptions server = ServerOptions.AddTo(command);
         command.SetAction((parsed, cancellationToken) => Run(context, language, parsed, text => PartyWorkflow.RevokeKeyAsync(
             context, text, server.Read(parsed), parsed.GetRequiredValue(party), parsed.GetRequiredValue(fingerprint), cancellationToken)));
         return command;
@@ -118,7 +118,7 @@ internal static class PartyCommand
         {
             party, fingerprint,
         };
-        ServerOptions server = AddServerOptions(command);
+        ServerOptions server = ServerOptions.AddTo(command);
         command.SetAction((parsed, cancellationToken) => Run(context, language, parsed, text => PartyWorkflow.RevokeCertificateAsync(
             context, text, server.Read(parsed), parsed.GetRequiredValue(party), parsed.GetRequiredValue(fingerprint), cancellationToken)));
         return command;
@@ -128,7 +128,7 @@ internal static class PartyCommand
     {
         Option<string> party = PartyOption();
         var command = new Command("deactivate", "Deactivate a party (the notary office only): it can no longer call; its records stay." + ExitCodes) { party };
-        ServerOptions server = AddServerOptions(command);
+        ServerOptions server = ServerOptions.AddTo(command);
         command.SetAction((parsed, cancellationToken) => Run(context, language, parsed, text => PartyWorkflow.DeactivateAsync(
             context, text, server.Read(parsed), parsed.GetRequiredValue(party), cancellationToken)));
         return command;
@@ -137,7 +137,7 @@ internal static class PartyCommand
     private static Command List(CliContext context, Option<string> language)
     {
         var command = new Command("list", "List every registered party, one a line (the notary office only)." + ExitCodes);
-        ServerOptions server = AddServerOptions(command);
+        ServerOptions server = ServerOptions.AddTo(command);
         command.SetAction((parsed, cancellationToken) => Run(context, language, parsed, text => PartyWorkflow.ListAsync(context, text, server.Read(parsed), cancellationToken)));
         return command;
     }
@@ -176,17 +176,6 @@ internal static class PartyCommand
 
     private static Task<int> Run(CliContext context, Option<string> language, ParseResult parsed, Func<PartyText, Task<ExitCode>> work) =>
         OnlineCommand.RunAsync(context, parsed.GetValue(language), (_, _) => work(PartyText.For(parsed.GetValue(language))));
-
-    private static ServerOptions AddServerOptions(Command command)
-    {
-        ServerOptions server = ServerOptions.Create();
-        foreach (Option option in server.All)
-        {
-            command.Options.Add(option);
-        }
-
-        return server;
-    }
 
     private static Option<string> UserIdOption(string description) => new("--user-id") { Description = description, HelpName = "ID" };
 

@@ -39,6 +39,7 @@ internal sealed class NotaryConnection : IDisposable
     private readonly EvidenceService.EvidenceServiceClient _client;
     private readonly PartyService.PartyServiceClient _parties;
     private readonly CustodyService.CustodyServiceClient _custody;
+    private readonly LocatorService.LocatorServiceClient _locators;
     private readonly X509Certificate2? _caCertificate;
     private readonly X509Certificate2? _clientCertificate;
     private readonly string? _caPath;
@@ -81,6 +82,7 @@ internal sealed class NotaryConnection : IDisposable
         _client = new EvidenceService.EvidenceServiceClient(_channel);
         _parties = new PartyService.PartyServiceClient(_channel);
         _custody = new CustodyService.CustodyServiceClient(_channel);
+        _locators = new LocatorService.LocatorServiceClient(_channel);
     }
 
     public Uri Server { get; }
@@ -131,6 +133,15 @@ internal sealed class NotaryConnection : IDisposable
 
     public Task<GetCustodyTrailResponse> GetCustodyTrailAsync(GetCustodyTrailRequest request, CancellationToken cancellationToken) =>
         CallAsync(() => _custody.GetCustodyTrailAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    public Task<MintLocatorResponse> MintLocatorAsync(MintLocatorRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _locators.MintLocatorAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    public Task<ReceiptLocator> RevokeLocatorAsync(RevokeLocatorRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _locators.RevokeLocatorAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    public Task<ListLocatorsResponse> ListLocatorsAsync(ListLocatorsRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _locators.ListLocatorsAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
 
     public Task<ListPartiesResponse> ListPartiesAsync(CancellationToken cancellationToken) =>
         CallAsync(() => _parties.ListPartiesAsync(new ListPartiesRequest(), deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);

@@ -34,4 +34,5 @@ internal enum OnlineProblem
     Sm2PublicKeyMalformed = 26,
     UserIdWithoutSm2 = 27,
     UserIdTooLong = 28,
+    LocatorMalformed = 29,
 }

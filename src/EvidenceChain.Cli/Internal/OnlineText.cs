@@ -89,6 +89,7 @@ internal sealed class OnlineText
             [OnlineProblem.Sm2PublicKeyMalformed] = (value, _) => $"“{value}”不是 SM2 公钥（130 位十六进制的非压缩点 04‖x‖y，或含此十六进制或 PEM 公钥的文件）",
             [OnlineProblem.UserIdWithoutSm2] = (_, _) => "--user-id 只用于 SM2 公钥（--sm2）",
             [OnlineProblem.UserIdTooLong] = (length, _) => $"SM2 用户标识最多 255 字节，这里是 {length} 字节",
+            [OnlineProblem.LocatorMalformed] = (value, _) => $"“{value}”既不是公开凭证（32 位小写十六进制），也不是凭证编号（64 位小写十六进制）",
         },
     };
 
@@ -170,6 +171,7 @@ internal sealed class OnlineText
             [OnlineProblem.Sm2PublicKeyMalformed] = (value, _) => $"'{value}' is not an SM2 public key (130 hex digits of the uncompressed point 04‖x‖y, or a file holding them or a PEM public key)",
             [OnlineProblem.UserIdWithoutSm2] = (_, _) => "--user-id is for SM2 public keys (--sm2) only",
             [OnlineProblem.UserIdTooLong] = (length, _) => $"an SM2 user ID has at most 255 bytes, not {length}",
+            [OnlineProblem.LocatorMalformed] = (value, _) => $"'{value}' is neither a locator (32 lowercase hex digits) nor a locator id (64 lowercase hex digits)",
         },
     };
 

@@ -45,6 +45,19 @@ internal sealed class ServerOptions
 
     public static ServerOptions Create() => new();
 
+    /// <summary>New server options, added to <paramref name="command"/>.</summary>
+    public static ServerOptions AddTo(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ServerOptions server = new();
+        foreach (Option option in server.All)
+        {
+            command.Options.Add(option);
+        }
+
+        return server;
+    }
+
     public ServerChoice Read(ParseResult parsed)
     {
         ArgumentNullException.ThrowIfNull(parsed);
