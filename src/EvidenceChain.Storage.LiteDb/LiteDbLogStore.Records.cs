@@ -23,14 +23,26 @@ public sealed partial class LiteDbLogStore
         return document is null ? null : RecordDocuments.ToRecord(document);
     }
 
+    public IReadOnlyList<StoredRecord> ReadRecords(LeafType type, ulong fromLeafIndex, int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return ReadThrough(_recordTypes, RecordDocuments.TypeKey(type, fromLeafIndex), RecordDocuments.TypeKey(type, ulong.MaxValue), limit);
+    }
+
     public IReadOnlyList<StoredRecord> ReadRecordsOfParty(string partyId, ulong fromLeafIndex, int limit)
     {
         ArgumentNullException.ThrowIfNull(partyId);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return ReadThrough(_recordParties, RecordDocuments.PartyKey(partyId, fromLeafIndex), RecordDocuments.PartyKey(partyId, ulong.MaxValue), limit);
+    }
+
+    /// <summary>The records an index collection lists between two keys, in log order; only those of returned writes.</summary>
+    private List<StoredRecord> ReadThrough(ILiteCollection<BsonDocument> index, string fromKey, string toKey, int limit)
+    {
         ulong leafCount = _current.LeafCount;
         var records = new List<StoredRecord>();
-        foreach (BsonDocument entry in _recordParties.Query()
-            .Where(BsonExpression.Create(Documents.IdBetween, RecordDocuments.PartyKey(partyId, fromLeafIndex), RecordDocuments.PartyKey(partyId, ulong.MaxValue)))
+        foreach (BsonDocument entry in index.Query()
+            .Where(BsonExpression.Create(Documents.IdBetween, fromKey, toKey))
             .OrderBy(Documents.Id)
             .Limit(limit)
             .ToEnumerable())
@@ -62,6 +74,7 @@ public sealed partial class LiteDbLogStore
     {
         var records = new List<BsonDocument>();
         var entries = new List<BsonDocument>();
+        var types = new List<BsonDocument>();
         for (int i = 0; i < batch.Leaves.Count; i++)
         {
             AcceptedLeaf leaf = batch.Leaves[i];
@@ -73,12 +86,14 @@ public sealed partial class LiteDbLogStore
             ulong leafIndex = batch.FirstLeafIndex + (ulong)i;
             LeafEnvelope.TryReadType(leaf.Leaf, out LeafType type);
             records.Add(RecordDocuments.FromRecord(leafIndex, type, leaf.Record));
+            types.Add(RecordDocuments.TypeEntry(type, leafIndex));
             entries.AddRange(leaf.Record.PartyIds.Distinct(StringComparer.Ordinal).Select(party => RecordDocuments.PartyEntry(party, leafIndex)));
         }
 
         if (records.Count > 0)
         {
             _records.InsertBulk(records);
+            _recordTypes.InsertBulk(types);
             _recordParties.InsertBulk(entries);
         }
     }

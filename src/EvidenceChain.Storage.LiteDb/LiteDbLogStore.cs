@@ -53,6 +53,7 @@ public sealed partial class LiteDbLogStore : ILogStore, IPartyStore, ILocatorSto
     private readonly ILiteCollection<BsonDocument> _records;
     private readonly ILiteCollection<BsonDocument> _recordParties;
     private readonly ILiteCollection<BsonDocument> _replayKeys;
+    private readonly ILiteCollection<BsonDocument> _recordTypes;
     private readonly ILiteCollection<BsonDocument> _locators;
 
     // LiteDB keeps one transaction per thread; the store keeps one writer at a time on top, so a
@@ -81,6 +82,7 @@ public sealed partial class LiteDbLogStore : ILogStore, IPartyStore, ILocatorSto
         _records = database.GetCollection(RecordDocuments.Records);
         _recordParties = database.GetCollection(RecordDocuments.RecordParties);
         _replayKeys = database.GetCollection(RecordDocuments.ReplayKeys);
+        _recordTypes = database.GetCollection(RecordDocuments.RecordTypes);
         _locators = database.GetCollection(LocatorDocuments.Locators);
 
         // The unique indexes are the last line against a leaf or a deposit stored twice. Creating

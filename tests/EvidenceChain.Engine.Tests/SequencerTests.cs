@@ -40,11 +40,11 @@ public class SequencerTests
     {
         // A fault we cannot cause through the real store's API (it never returns a wrong hash),
         // injected by a decorator: after the first checkpoint, one stored subtree reads back wrong.
-        var faulty = new FaultySubtrees();
+        var faulty = new StoreFaults();
         using var log = new TestLog(decorate: store => faulty.Wrap(store));
         await DepositAsync(log, 4, 0);
         StoredCheckpoint first = log.Sequencer.SignPending()!;
-        faulty.Corrupt = true;
+        faulty.CorruptSubtree = true;
         await DepositAsync(log, 3, 1);
 
         StoredCheckpoint? after = log.Sequencer.SignPending();

@@ -47,6 +47,9 @@ public interface ILogStore : ISubtreeHashes, IDisposable
     /// <summary>The record behind a record leaf (a custody event, …); null for a deposit leaf or beyond <see cref="LeafCount"/>.</summary>
     StoredRecord? FindRecord(ulong leafIndex);
 
+    /// <summary>At most <paramref name="limit"/> records behind leaves of <paramref name="type"/>, from leaf index <paramref name="fromLeafIndex"/> on, in log order.</summary>
+    IReadOnlyList<StoredRecord> ReadRecords(Core.Leaves.LeafType type, ulong fromLeafIndex, int limit);
+
     /// <summary>At most <paramref name="limit"/> records naming <paramref name="partyId"/>, from leaf index <paramref name="fromLeafIndex"/> on, in log order.</summary>
     IReadOnlyList<StoredRecord> ReadRecordsOfParty(string partyId, ulong fromLeafIndex, int limit);
 

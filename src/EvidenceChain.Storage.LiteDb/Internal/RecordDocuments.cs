@@ -14,6 +14,7 @@ internal static class RecordDocuments
     public const string Records = "records";
     public const string RecordParties = "recordParties";
     public const string ReplayKeys = "replayKeys";
+    public const string RecordTypes = "recordTypes";
 
     private const string Type = "type";
     private const string Bytes = "bytes";
@@ -33,9 +34,19 @@ internal static class RecordDocuments
         [Documents.Id] = PartyKey(partyId, leafIndex),
     };
 
+    public static BsonDocument TypeEntry(LeafType type, ulong leafIndex) => new()
+    {
+        [Documents.Id] = TypeKey(type, leafIndex),
+    };
+
+    /// <summary><c>{type, 3 digits}:{leaf index, 20 digits}</c>: one type's records are a key range, in log order.</summary>
+    public static string TypeKey(LeafType type, ulong leafIndex) =>
+        ((int)type).ToString("D3", CultureInfo.InvariantCulture) + ":" + leafIndex.ToString("D20", CultureInfo.InvariantCulture);
+
     public static string PartyKey(string partyId, ulong leafIndex) =>
         partyId + ":" + leafIndex.ToString("D20", CultureInfo.InvariantCulture);
 
-    public static ulong LeafIndexOf(BsonDocument partyEntry) =>
-        ulong.Parse(partyEntry[Documents.Id].AsString.AsSpan(partyEntry[Documents.Id].AsString.IndexOf(':', StringComparison.Ordinal) + 1), CultureInfo.InvariantCulture);
+    /// <summary>The leaf index at the end of a party or type entry's key.</summary>
+    public static ulong LeafIndexOf(BsonDocument entry) =>
+        ulong.Parse(entry[Documents.Id].AsString.AsSpan(entry[Documents.Id].AsString.IndexOf(':', StringComparison.Ordinal) + 1), CultureInfo.InvariantCulture);
 }

@@ -4,17 +4,20 @@ using EvidenceChain.Engine.Ports;
 namespace EvidenceChain.Engine.Tests.Support;
 
 /// <summary>
-/// Fault injection for a corrupted store: once <see cref="Corrupt"/> is set, the subtree over the
-/// first four leaves (level 2, index 0) reads back as a different hash. Everything else passes
-/// through to the real store.
+/// Fault injection for a corrupted store, a fault the tests cannot cause on real files otherwise:
+/// once <see cref="CorruptSubtree"/> is set, the subtree over the first four leaves (level 2, index
+/// 0) reads back as a different hash; with <see cref="TamperedRecordLeafIndex"/>, that leaf's record
+/// reads back with its last byte changed. Everything else passes through to the real store.
 /// </summary>
-internal sealed class FaultySubtrees
+internal sealed class StoreFaults
 {
-    public bool Corrupt { get; set; }
+    public bool CorruptSubtree { get; set; }
+
+    public ulong? TamperedRecordLeafIndex { get; set; }
 
     public ILogStore Wrap(ILogStore store) => new Decorator(store, this);
 
-    private sealed class Decorator(ILogStore inner, FaultySubtrees fault) : ILogStore
+    private sealed class Decorator(ILogStore inner, StoreFaults fault) : ILogStore
     {
         public ulong LeafCount => inner.LeafCount;
 
@@ -23,7 +26,7 @@ internal sealed class FaultySubtrees
         public long NextBatchId => inner.NextBatchId;
 
         public Digest GetSubtree(int level, ulong index) =>
-            fault.Corrupt && level == 2 && index == 0 ? Sm3.HashData("not the leaf"u8) : inner.GetSubtree(level, index);
+            fault.CorruptSubtree && level == 2 && index == 0 ? Sm3.HashData("not the leaf"u8) : inner.GetSubtree(level, index);
 
         public LogIdentity? ReadIdentity() => inner.ReadIdentity();
 
@@ -39,7 +42,10 @@ internal sealed class FaultySubtrees
 
         public bool HasReplayKey(Digest replayKey) => inner.HasReplayKey(replayKey);
 
-        public StoredRecord? FindRecord(ulong leafIndex) => inner.FindRecord(leafIndex);
+        public StoredRecord? FindRecord(ulong leafIndex) => inner.FindRecord(leafIndex) is StoredRecord record ? Tamper(record) : null;
+
+        public IReadOnlyList<StoredRecord> ReadRecords(Core.Leaves.LeafType type, ulong fromLeafIndex, int limit) =>
+            [.. inner.ReadRecords(type, fromLeafIndex, limit).Select(Tamper)];
 
         public IReadOnlyList<StoredRecord> ReadRecordsOfParty(string partyId, ulong fromLeafIndex, int limit) => inner.ReadRecordsOfParty(partyId, fromLeafIndex, limit);
 
@@ -72,5 +78,8 @@ internal sealed class FaultySubtrees
         public void Dispose()
         {
         }
+
+        private StoredRecord Tamper(StoredRecord record) =>
+            record.LeafIndex == fault.TamperedRecordLeafIndex ? record with { Bytes = [.. record.Bytes[..^1], (byte)(record.Bytes[^1] ^ 1)] } : record;
     }
 }

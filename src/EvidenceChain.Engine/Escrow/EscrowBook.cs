@@ -1,0 +1,245 @@
+using System.Security.Cryptography;
+using EvidenceChain.Core;
+using EvidenceChain.Core.Access;
+using EvidenceChain.Core.Custody;
+using EvidenceChain.Core.Hashing;
+using EvidenceChain.Core.Leaves;
+using EvidenceChain.Engine.Intake;
+using EvidenceChain.Engine.Ports;
+using EvidenceChain.Engine.Queries;
+using EvidenceChain.Ledger.Escrow;
+using EvidenceChain.Ledger.Records;
+
+namespace EvidenceChain.Engine.Escrow;
+
+/// <summary>
+/// The escrow ledger with its durability: one writer applies each batch to the ledger, writes it
+/// as a ledger-batch record leaf of the evidence log (ledger-batch.md) through the log's group
+/// commit, and answers only once that is on disk. The log is the ledger's only store: at start
+/// every ledger-batch record is checked against its leaf and replayed, and must give back exactly
+/// the results and balances it recorded.
+/// </summary>
+public sealed class EscrowBook : IDisposable
+{
+    /// <summary>How many records one replay read takes.</summary>
+    private const int ReplayPageRecords = 256;
+
+    private readonly EscrowLedger _ledger = new();
+    private readonly Dictionary<AccountId, ulong> _lastBatchOfAccount = [];
+    private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly LogIntake _intake;
+    private readonly TimeProvider _time;
+    private readonly RandomSource _random;
+    private ulong _lastBatchNumber;
+    private volatile string? _fault;
+
+    private EscrowBook(LogIntake intake, TimeProvider time, RandomSource random)
+    {
+        _intake = intake;
+        _time = time;
+        _random = random;
+    }
+
+    /// <summary>Set once a batch was applied but could not be stored: the book then refuses everything until a restart replays the log.</summary>
+    public string? Fault => _fault;
+
+    /// <summary>The number of the last committed batch (0 before the first).</summary>
+    public ulong LastBatchNumber => _lastBatchNumber;
+
+    public Account? FindAccount(AccountId id) => _ledger.FindAccount(id);
+
+    public AccountBalance? BalanceOf(AccountId id) => _ledger.BalanceOf(id);
+
+    public TransferState? StateOf(TransferId id) => _ledger.StateOf(id);
+
+    /// <summary>
+    /// Opens the book by replaying every ledger-batch record of <paramref name="store"/>: each must
+    /// match its leaf, follow the previous batch's number, and give back exactly its recorded results
+    /// and account snapshots.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A record does not match its leaf or does not replay: the ledger would not be what was acknowledged.</exception>
+    public static EscrowBook Open(ILogStore store, LogIntake intake, TimeProvider time, RandomSource random)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var book = new EscrowBook(intake, time, random);
+        ulong from = 0;
+        while (true)
+        {
+            IReadOnlyList<StoredRecord> page = store.ReadRecords(LeafType.LedgerBatch, from, ReplayPageRecords);
+            foreach (StoredRecord stored in page)
+            {
+                book.Replay(stored, store.ReadLeaves(stored.LeafIndex, 1)[0]);
+                from = stored.LeafIndex + 1;
+            }
+
+            if (page.Count < ReplayPageRecords)
+            {
+                return book;
+            }
+        }
+    }
+
+    public Task<LedgerBatchOutcome> CreateAccountsAsync(Caller? actor, IReadOnlyList<Account> accounts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        return CommitAsync(actor, LedgerOperation.CreateAccounts, accounts, [], cancellationToken);
+    }
+
+    public Task<LedgerBatchOutcome> CreateTransfersAsync(Caller? actor, IReadOnlyList<Transfer> transfers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transfers);
+        return CommitAsync(actor, LedgerOperation.CreateTransfers, [], transfers, cancellationToken);
+    }
+
+    private async Task<LedgerBatchOutcome> CommitAsync(Caller? actor, LedgerOperation operation, IReadOnlyList<Account> accounts, IReadOnlyList<Transfer> transfers, CancellationToken cancellationToken)
+    {
+        int count = operation == LedgerOperation.CreateAccounts ? accounts.Count : transfers.Count;
+        if (count is 0 or > EscrowLedger.BatchEventsMax)
+        {
+            throw new QueryException(QueryFailure.InvalidArgument, $"a ledger batch holds 1 to {EscrowLedger.BatchEventsMax} events, not {count}");
+        }
+
+        // One batch at a time, from applying it to its record being on disk: the order of the
+        // records is the order the ledger applied them, so a replay gives the same state.
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_fault is not null)
+            {
+                throw new QueryException(QueryFailure.Unavailable, "the ledger is stopped after a storage failure; restart the service to replay it from the log: " + _fault);
+            }
+
+            ulong batchNumber = _lastBatchNumber + 1;
+            (IReadOnlyList<CreateAccountResult> accountResults, IReadOnlyList<CreateTransferResult> transferResults) = Apply(operation, accounts, transfers);
+            IReadOnlyList<AccountSnapshot> touched = Snapshot(operation, accounts, accountResults, transfers, transferResults);
+            CustodyParty? acting = actor is null ? null : CustodyParty.Create(actor.PartyId, _random);
+            byte[] nonce = new byte[LedgerBatchRecord.NonceLengthBytes];
+            _random(nonce);
+            var record = new LedgerBatchRecord(
+                nonce,
+                _time.GetUtcNow().ToUnixTimeMilliseconds(),
+                batchNumber,
+                operation,
+                (byte)(actor?.Role ?? 0),
+                acting is null ? [] : Convert.FromHexString(acting.PartyId),
+                acting is null ? [] : Digest.AsBytes(acting.Salt.Value).ToArray(),
+                accounts,
+                accountResults,
+                transfers,
+                transferResults,
+                touched);
+            byte[] bytes = record.Encode();
+            ulong leafIndex;
+            try
+            {
+                leafIndex = await _intake.RecordAsync(
+                    LeafOf(record, bytes, acting),
+                    new LeafRecord(bytes, acting is null ? [] : [acting.PartyId]),
+                    CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is QueryException or IOException or InvalidOperationException)
+            {
+                // The ledger in memory is one batch ahead of what is on disk; nothing more may be
+                // answered from it. A restart replays the log and drops the unstored batch.
+                _fault = e.Message;
+                throw new QueryException(QueryFailure.Unavailable, "the ledger batch could not be stored, and the ledger is stopped until a restart: " + e.Message);
+            }
+
+            Committed(batchNumber, touched);
+            return new LedgerBatchOutcome(batchNumber, leafIndex, accountResults, transferResults);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    private void Replay(StoredRecord stored, byte[] leaf)
+    {
+        if (!LedgerBatchRecord.TryDecode(stored.Bytes, out LedgerBatchRecord? record, out string reason))
+        {
+            throw new InvalidDataException($"The ledger record of leaf {stored.LeafIndex} is not a canonical ledger batch record: {reason}.");
+        }
+
+        if (!LeafEnvelope.TryDecodeRecord(leaf, LeafType.LedgerBatch, out RecordLeaf? recordLeaf).IsValid
+            || recordLeaf!.Record != new DigestPair(Digest.Read(SHA256.HashData(stored.Bytes)), Sm3.HashData(stored.Bytes))
+            || recordLeaf.RecordedAtMs != record!.RecordedAtMs)
+        {
+            throw new InvalidDataException($"The ledger record of leaf {stored.LeafIndex} does not match its leaf in the log.");
+        }
+
+        if (record.BatchNumber != _lastBatchNumber + 1)
+        {
+            throw new InvalidDataException($"The ledger record of leaf {stored.LeafIndex} is batch {record.BatchNumber}, but batch {_lastBatchNumber + 1} comes next.");
+        }
+
+        (IReadOnlyList<CreateAccountResult> accountResults, IReadOnlyList<CreateTransferResult> transferResults) = Apply(record.Operation, record.Accounts, record.Transfers);
+        IReadOnlyList<AccountSnapshot> touched = Snapshot(record.Operation, record.Accounts, accountResults, record.Transfers, transferResults);
+        if (!accountResults.SequenceEqual(record.AccountResults) || !transferResults.SequenceEqual(record.TransferResults) || !touched.SequenceEqual(record.Touched))
+        {
+            throw new InvalidDataException($"Ledger batch {record.BatchNumber} (leaf {stored.LeafIndex}) replays to other results or balances than it recorded.");
+        }
+
+        Committed(record.BatchNumber, touched);
+    }
+
+    private (IReadOnlyList<CreateAccountResult>, IReadOnlyList<CreateTransferResult>) Apply(LedgerOperation operation, IReadOnlyList<Account> accounts, IReadOnlyList<Transfer> transfers) =>
+        operation == LedgerOperation.CreateAccounts
+            ? (_ledger.CreateAccounts(accounts), [])
+            : ([], _ledger.CreateTransfers(transfers));
+
+    /// <summary>Every account a batch created or moved, with its balances now and the batch that moved it before, by ascending id.</summary>
+    private List<AccountSnapshot> Snapshot(
+        LedgerOperation operation,
+        IReadOnlyList<Account> accounts,
+        IReadOnlyList<CreateAccountResult> accountResults,
+        IReadOnlyList<Transfer> transfers,
+        IReadOnlyList<CreateTransferResult> transferResults)
+    {
+        var ids = new SortedSet<UInt128>();
+        if (operation == LedgerOperation.CreateAccounts)
+        {
+            for (int i = 0; i < accounts.Count; i++)
+            {
+                if (accountResults[i] == CreateAccountResult.Ok)
+                {
+                    ids.Add(accounts[i].Id.Value);
+                }
+            }
+        }
+        else
+        {
+            for (int i = 0; i < transfers.Count; i++)
+            {
+                if (transferResults[i] == CreateTransferResult.Ok)
+                {
+                    ids.Add(transfers[i].DebitAccountId.Value);
+                    ids.Add(transfers[i].CreditAccountId.Value);
+                }
+            }
+        }
+
+        return [.. ids.Select(id => new AccountSnapshot(
+            new AccountId(id),
+            _lastBatchOfAccount.GetValueOrDefault(new AccountId(id)),
+            _ledger.BalanceOf(new AccountId(id)) ?? throw new InvalidOperationException($"Account {id} was moved but does not exist.")))];
+    }
+
+    private void Committed(ulong batchNumber, IReadOnlyList<AccountSnapshot> touched)
+    {
+        _lastBatchNumber = batchNumber;
+        foreach (AccountSnapshot snapshot in touched)
+        {
+            _lastBatchOfAccount[snapshot.Id] = batchNumber;
+        }
+    }
+
+    public void Dispose() => _writer.Dispose();
+
+    private static RecordLeaf LeafOf(LedgerBatchRecord record, byte[] bytes, CustodyParty? actor) => new(
+        LeafType.LedgerBatch,
+        LedgerBatchRecord.Schema,
+        record.RecordedAtMs,
+        new DigestPair(Digest.Read(SHA256.HashData(bytes)), Sm3.HashData(bytes)),
+        actor is null ? [] : [actor.Commitment()]);
+}
