@@ -20,8 +20,8 @@ public class CorePurityTests
         "System.Runtime.Intrinsics", "System.Numerics.Vectors", "System.Text.Encodings.Web", "NSec.Cryptography", "BouncyCastle.Cryptography",
     ];
 
-    // Namespaces or types whose use means I/O, time, randomness, logging or concurrency.
-    private static readonly string[] s_forbiddenTypePrefixes =
+    // Namespaces or types whose use means I/O, time, randomness, logging or concurrency (also used by LedgerPurityTests).
+    internal static readonly string[] s_forbiddenTypePrefixes =
     [
         "System.IO.File", "System.IO.Directory", "System.IO.FileStream", "System.IO.Path", "System.IO.Stream",
         "System.Net.", "System.Console", "System.Diagnostics.Process", "System.Threading.Tasks.",
@@ -30,7 +30,7 @@ public class CorePurityTests
         "System.Security.Cryptography.RandomNumberGenerator", "EvidenceChain.",
     ];
 
-    private static readonly string[] s_forbiddenMembers = ["get_Now", "get_UtcNow", "get_Today", "GetSecureRandom"];
+    internal static readonly string[] s_forbiddenMembers = ["get_Now", "get_UtcNow", "get_Today", "GetSecureRandom"];
 
     [Fact]
     public void CoreAssembly_ReferencesOnlyAllowedAssemblies()
