@@ -4,9 +4,7 @@ namespace EvidenceChain.Ledger.Escrow;
 /// What an account is, which fixes its balance rule (docs/ledger.md, Accounts). Numbers never
 /// change; 0 is deliberately not a kind, so a forgotten field is refused (<see cref="CreateAccountResult.KindMustBeKnown"/>).
 /// </summary>
-#pragma warning disable CA1008 // 0 is no kind on purpose: an unset kind must be refused, not defaulted.
 public enum AccountKind : byte
-#pragma warning restore CA1008
 {
     /// <summary>A real escrow bank account (an asset, debit-normal): never overdrawn, pending included.</summary>
     EscrowBank = 1,

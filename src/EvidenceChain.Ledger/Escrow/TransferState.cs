@@ -4,9 +4,7 @@ namespace EvidenceChain.Ledger.Escrow;
 /// Where a transfer that succeeded stands. Only a pending transfer changes state, once, to
 /// <see cref="PendingPosted"/> or <see cref="PendingVoided"/>; it never expires.
 /// </summary>
-#pragma warning disable CA1008 // There is no "none" state: a transfer that did not succeed has no state (null).
 public enum TransferState : byte
-#pragma warning restore CA1008
 {
     /// <summary>A final transfer: single-phase, post, void or reversal.</summary>
     Posted = 1,
