@@ -5,6 +5,7 @@ using EvidenceChain.Core.Access;
 using EvidenceChain.Engine;
 using EvidenceChain.Engine.Custody;
 using EvidenceChain.Engine.Deposits;
+using EvidenceChain.Engine.Escrow;
 using EvidenceChain.Engine.Intake;
 using EvidenceChain.Engine.Locators;
 using EvidenceChain.Engine.Parties;
@@ -89,6 +90,8 @@ builder.Services.AddSingleton<Sequencer>();
 builder.Services.AddSingleton<LogQueries>();
 builder.Services.AddSingleton(sp => new CustodyLog(
     sp.GetRequiredService<LogIntake>(), sp.GetRequiredService<LogQueries>(), sp.GetRequiredService<ILogStore>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill));
+builder.Services.AddSingleton(sp => EscrowBook.Open(
+    sp.GetRequiredService<ILogStore>(), sp.GetRequiredService<LogIntake>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill));
 builder.Services.AddSingleton<IPartyStore>(store);
 builder.Services.AddSingleton(sp => new PartyRegistry(sp.GetRequiredService<IPartyStore>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill));
 builder.Services.AddSingleton<ILocatorStore>(store);
@@ -112,6 +115,18 @@ Party office = app.Services.GetRequiredService<PartyRegistry>().EnsureOffice($"N
 File.WriteAllText(Path.Combine(options.DataDirectory, "office-party.txt"), office.Id + "\n");
 app.Services.GetRequiredService<AccessGate>();
 
+// The escrow ledger is rebuilt from the log before the first call: a record that does not replay
+// to what it recorded means the ledger is not what was acknowledged, so the service does not start.
+try
+{
+    app.Services.GetRequiredService<EscrowBook>();
+}
+catch (InvalidDataException e)
+{
+    Console.Error.WriteLine("EvidenceChain service cannot start: " + e.Message);
+    return 1;
+}
+
 // The store and keys were made before the container (start-up must refuse early), so the
 // container does not own them: close them after the workers have drained and stopped.
 app.Lifetime.ApplicationStopped.Register(() =>
@@ -125,6 +140,7 @@ app.Lifetime.ApplicationStopped.Register(() =>
 app.MapGrpcService<EvidenceGrpcService>();
 app.MapGrpcService<PartyGrpcService>();
 app.MapGrpcService<CustodyGrpcService>();
+app.MapGrpcService<EscrowGrpcService>();
 app.MapGrpcService<LocatorGrpcService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();

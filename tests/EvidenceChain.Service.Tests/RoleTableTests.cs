@@ -54,6 +54,8 @@ public sealed class RoleTableTests : IDisposable
                 ("Verify", Operation.VerifyReceipt, Ownership.None, () => service.Client.VerifyAsync(new VerifyRequest { ReceiptJson = "{}" }).ResponseAsync),
                 ("GetCustodyTrail(own)", Operation.ReadCustodyTrail, Ownership.Own, () => new CustodyService.CustodyServiceClient(service.Channel).GetCustodyTrailAsync(new GetCustodyTrailRequest()).ResponseAsync),
                 ("GetCustodyTrail(other)", Operation.ReadCustodyTrail, role == CorePartyRole.NotaryOffice ? Ownership.Own : Ownership.Other, () => new CustodyService.CustodyServiceClient(service.Channel).GetCustodyTrailAsync(new GetCustodyTrailRequest { PartyId = officeParty }).ResponseAsync),
+                ("CreateAccounts", Operation.OperateLedger, Ownership.None, () => new EscrowService.EscrowServiceClient(service.Channel).CreateAccountsAsync(LedgerAccounts()).ResponseAsync),
+                ("LookupAccounts", Operation.ReadLedger, Ownership.None, () => new EscrowService.EscrowServiceClient(service.Channel).LookupAccountsAsync(new LookupAccountsRequest { Ids = { LedgerAccounts().Accounts[0].Id } }).ResponseAsync),
                 ("ListParties", Operation.ManageParties, Ownership.None, () => new PartyService.PartyServiceClient(service.Channel).ListPartiesAsync(new ListPartiesRequest()).ResponseAsync),
             };
             if (ownDeposit is string own)
@@ -97,6 +99,11 @@ public sealed class RoleTableTests : IDisposable
             mismatches.Add($"{role} {call}: the policy {(allowed ? "allows" : "denies")} it, the service answered {code}");
         }
     }
+
+    private static CreateAccountsRequest LedgerAccounts() => new()
+    {
+        Accounts = { new LedgerAccount { Id = Google.Protobuf.ByteString.CopyFrom([.. new byte[15], 1]), Kind = LedgerAccountKind.EscrowBank, Ledger = 1, Code = 1 } },
+    };
 
     private static async Task<string> DepositAsync(ServiceProcess service, Depositor depositor)
     {

@@ -37,6 +37,9 @@ public static class AccessPolicy
             Operation.ReadCustodyTrail => ownership == Ownership.Own || role == PartyRole.NotaryOffice
                 ? AccessDecision.Allow
                 : AccessDecision.Deny("a party reads its own custody trail; the notary office audits others'"),
+            Operation.OperateLedger or Operation.ReadLedger => s_office.Contains(role)
+                ? AccessDecision.Allow
+                : AccessDecision.Deny("the escrow ledger is operated and read by the notary office and its notaries"),
             Operation.ManageLocators => ownership switch
             {
                 _ when role == PartyRole.Auditor => AccessDecision.Deny("an auditor has no deposits, so no receipts to publish"),
