@@ -7,6 +7,7 @@ using EvidenceChain.Core.Leaves;
 using EvidenceChain.Engine.Intake;
 using EvidenceChain.Engine.Ports;
 using EvidenceChain.Engine.Queries;
+using EvidenceChain.Ledger.Banking;
 using EvidenceChain.Ledger.Escrow;
 using EvidenceChain.Ledger.Records;
 
@@ -26,6 +27,7 @@ public sealed class EscrowBook : IDisposable
 
     private readonly EscrowLedger _ledger = new();
     private readonly Dictionary<AccountId, ulong> _lastBatchOfAccount = [];
+    private readonly Dictionary<TransferId, Transfer> _transfers = [];
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly LogIntake _intake;
     private readonly TimeProvider _time;
@@ -51,6 +53,23 @@ public sealed class EscrowBook : IDisposable
     public AccountBalance? BalanceOf(AccountId id) => _ledger.BalanceOf(id);
 
     public TransferState? StateOf(TransferId id) => _ledger.StateOf(id);
+
+    /// <summary>The transfer with this id as it was received, if it succeeded; null otherwise.</summary>
+    public Transfer? FindTransfer(TransferId id)
+    {
+        lock (_transfers)
+        {
+            return _transfers.GetValueOrDefault(id);
+        }
+    }
+
+    /// <summary>
+    /// Optional hold on payouts (the bank desk's open incidents): given an <c>EscrowBank</c> account,
+    /// the reason its payouts are held, or null. Consulted by <see cref="CreateTransfersAsync"/>,
+    /// under the writer, before anything is applied: a batch holding a payout from a held account
+    /// (<see cref="PayoutHoldRule.IsPayout"/>) is refused whole and nothing is stored.
+    /// </summary>
+    public Func<AccountId, string?>? PayoutHold { get; set; }
 
     /// <summary>
     /// Opens the book by replaying every ledger-batch record of <paramref name="store"/>: each must
@@ -88,10 +107,20 @@ public sealed class EscrowBook : IDisposable
     public Task<LedgerBatchOutcome> CreateTransfersAsync(Caller? actor, IReadOnlyList<Transfer> transfers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transfers);
-        return CommitAsync(actor, LedgerOperation.CreateTransfers, [], transfers, cancellationToken);
+        return CommitAsync(actor, LedgerOperation.CreateTransfers, [], transfers, cancellationToken, holdPayouts: true);
     }
 
-    private async Task<LedgerBatchOutcome> CommitAsync(Caller? actor, LedgerOperation operation, IReadOnlyList<Account> accounts, IReadOnlyList<Transfer> transfers, CancellationToken cancellationToken)
+    /// <summary>
+    /// Books transfers that record what the bank already did (statement lines): not subject to
+    /// <see cref="PayoutHold"/>, since money the bank paid out has left whether or not it is held.
+    /// </summary>
+    internal Task<LedgerBatchOutcome> CreateStatementTransfersAsync(Caller? actor, IReadOnlyList<Transfer> transfers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transfers);
+        return CommitAsync(actor, LedgerOperation.CreateTransfers, [], transfers, cancellationToken, holdPayouts: false);
+    }
+
+    private async Task<LedgerBatchOutcome> CommitAsync(Caller? actor, LedgerOperation operation, IReadOnlyList<Account> accounts, IReadOnlyList<Transfer> transfers, CancellationToken cancellationToken, bool holdPayouts = false)
     {
         int count = operation == LedgerOperation.CreateAccounts ? accounts.Count : transfers.Count;
         if (count is 0 or > EscrowLedger.BatchEventsMax)
@@ -107,6 +136,17 @@ public sealed class EscrowBook : IDisposable
             if (_fault is not null)
             {
                 throw new QueryException(QueryFailure.Unavailable, "the ledger is stopped after a storage failure; restart the service to replay it from the log: " + _fault);
+            }
+
+            if (holdPayouts && PayoutHold is { } hold)
+            {
+                foreach (Transfer transfer in transfers)
+                {
+                    if (PayoutHoldRule.IsPayout(transfer, _ledger.FindAccount(transfer.CreditAccountId)) && hold(transfer.CreditAccountId) is string reason)
+                    {
+                        throw new QueryException(QueryFailure.Conflict, $"payouts from escrow bank account {transfer.CreditAccountId.Value} are held ({reason}); transfer {transfer.Id.Value} and its batch were not applied");
+                    }
+                }
             }
 
             ulong batchNumber = _lastBatchNumber + 1;
@@ -134,7 +174,7 @@ public sealed class EscrowBook : IDisposable
             {
                 leafIndex = await _intake.RecordAsync(
                     LeafOf(record, bytes, acting),
-                    new LeafRecord(bytes, acting is null ? [] : [acting.PartyId]),
+                    new LeafRecord(bytes, [.. touched.Select(t => LeafRecord.AccountKey(t.Id.Value)), .. acting is null ? [] : new[] { acting.PartyId }]),
                     CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception e) when (e is QueryException or IOException or InvalidOperationException)
@@ -156,6 +196,13 @@ public sealed class EscrowBook : IDisposable
 
     private void Replay(StoredRecord stored, byte[] leaf)
     {
+        // Bank records (reconciliations, incidents, resolutions: bank-statement.md) share leaf type 3
+        // under record_schema 2; they are about the ledger and move no balance, so the bank desk reads them.
+        if (LeafEnvelope.TryDecodeRecord(leaf, LeafType.LedgerBatch, out RecordLeaf? bankLeaf).IsValid && bankLeaf!.RecordSchema == BankRecord.Schema)
+        {
+            return;
+        }
+
         if (!LedgerBatchRecord.TryDecode(stored.Bytes, out LedgerBatchRecord? record, out string reason))
         {
             throw new InvalidDataException($"The ledger record of leaf {stored.LeafIndex} is not a canonical ledger batch record: {reason}.");
@@ -183,10 +230,27 @@ public sealed class EscrowBook : IDisposable
         Committed(record.BatchNumber, touched);
     }
 
-    private (IReadOnlyList<CreateAccountResult>, IReadOnlyList<CreateTransferResult>) Apply(LedgerOperation operation, IReadOnlyList<Account> accounts, IReadOnlyList<Transfer> transfers) =>
-        operation == LedgerOperation.CreateAccounts
-            ? (_ledger.CreateAccounts(accounts), [])
-            : ([], _ledger.CreateTransfers(transfers));
+    private (IReadOnlyList<CreateAccountResult>, IReadOnlyList<CreateTransferResult>) Apply(LedgerOperation operation, IReadOnlyList<Account> accounts, IReadOnlyList<Transfer> transfers)
+    {
+        if (operation == LedgerOperation.CreateAccounts)
+        {
+            return (_ledger.CreateAccounts(accounts), []);
+        }
+
+        IReadOnlyList<CreateTransferResult> results = _ledger.CreateTransfers(transfers);
+        lock (_transfers)
+        {
+            for (int i = 0; i < transfers.Count; i++)
+            {
+                if (results[i] == CreateTransferResult.Ok)
+                {
+                    _transfers[transfers[i].Id] = transfers[i];
+                }
+            }
+        }
+
+        return ([], results);
+    }
 
     /// <summary>Every account a batch created or moved, with its balances now and the batch that moved it before, by ascending id.</summary>
     private List<AccountSnapshot> Snapshot(
