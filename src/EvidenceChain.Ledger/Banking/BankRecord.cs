@@ -44,7 +44,7 @@ public sealed record BankRecord(
         var bytes = new List<byte>(256);
         bytes.AddRange(s_magic);
         bytes.AddRange(Nonce);
-        PutUInt64(bytes, (ulong)RecordedAtMs);
+        PutInt64(bytes, RecordedAtMs);
         bytes.Add((byte)Kind);
         bytes.Add(ActorRole);
         if (ActorRole != 0)
@@ -61,9 +61,9 @@ public sealed record BankRecord(
                 foreach (ReconciliationRow row in Reconciliation.Rows)
                 {
                     PutUInt128(bytes, row.Account.Value);
-                    PutUInt64(bytes, (ulong)row.LedgerBalanceFen);
-                    PutUInt64(bytes, (ulong)row.StatementClosingFen);
-                    PutUInt64(bytes, (ulong)row.DifferenceFen);
+                    PutInt64(bytes, row.LedgerBalanceFen);
+                    PutInt64(bytes, row.StatementClosingFen);
+                    PutInt64(bytes, row.DifferenceFen);
                 }
 
                 break;
@@ -75,7 +75,7 @@ public sealed record BankRecord(
                 bytes.Add((byte)incident.Failure);
                 bytes.Add(incident.LedgerResult);
                 PutUInt32(bytes, DateNumber(incident.Date));
-                PutUInt64(bytes, (ulong)incident.AmountFen);
+                PutInt64(bytes, incident.AmountFen);
                 PutUInt128(bytes, incident.LineDigest);
                 bytes.Add((byte)incident.Serial.Length);
                 bytes.AddRange(Encoding.ASCII.GetBytes(incident.Serial));
@@ -115,7 +115,7 @@ public sealed record BankRecord(
         }
 
         byte[] nonce = head[..NonceLengthBytes].ToArray();
-        long recordedAtMs = (long)BinaryPrimitives.ReadUInt64BigEndian(head[NonceLengthBytes..]);
+        long recordedAtMs = BinaryPrimitives.ReadInt64BigEndian(head[NonceLengthBytes..]);
         var kind = (BankRecordKind)head[NonceLengthBytes + 8];
         byte actorRole = head[NonceLengthBytes + 9];
         byte[] party = [];
@@ -154,9 +154,9 @@ public sealed record BankRecord(
 
                     var r = new ReconciliationRow(
                         new AccountId(BinaryPrimitives.ReadUInt128BigEndian(row)),
-                        (long)BinaryPrimitives.ReadUInt64BigEndian(row[16..]),
-                        (long)BinaryPrimitives.ReadUInt64BigEndian(row[24..]));
-                    if ((long)BinaryPrimitives.ReadUInt64BigEndian(row[32..]) != (Int128)r.LedgerBalanceFen - r.StatementClosingFen)
+                        BinaryPrimitives.ReadInt64BigEndian(row[16..]),
+                        BinaryPrimitives.ReadInt64BigEndian(row[24..]));
+                    if (BinaryPrimitives.ReadInt64BigEndian(row[32..]) != (Int128)r.LedgerBalanceFen - r.StatementClosingFen)
                     {
                         reason = $"row {i}'s difference is not its ledger balance less its closing balance";
                         return false;
@@ -187,7 +187,7 @@ public sealed record BankRecord(
                     (MatchFailure)ib[33],
                     ib[34],
                     incidentDate,
-                    (long)BinaryPrimitives.ReadUInt64BigEndian(ib[39..]),
+                    BinaryPrimitives.ReadInt64BigEndian(ib[39..]),
                     BinaryPrimitives.ReadUInt128BigEndian(ib[47..]),
                     Encoding.ASCII.GetString(serial));
                 break;
@@ -352,6 +352,13 @@ public sealed record BankRecord(
     {
         Span<byte> b = stackalloc byte[8];
         BinaryPrimitives.WriteUInt64BigEndian(b, value);
+        bytes.AddRange(b);
+    }
+
+    private static void PutInt64(List<byte> bytes, long value)
+    {
+        Span<byte> b = stackalloc byte[8];
+        BinaryPrimitives.WriteInt64BigEndian(b, value);
         bytes.AddRange(b);
     }
 
