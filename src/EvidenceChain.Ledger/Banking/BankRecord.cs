@@ -32,7 +32,6 @@ public sealed record BankRecord(
 
     private const int RowLengthBytes = 16 + 8 + 8 + 8;
     private static readonly byte[] s_magic = Encoding.ASCII.GetBytes("evidencechain/bank-record/v1\n");
-    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public byte[] Encode()
     {
@@ -218,18 +217,13 @@ public sealed record BankRecord(
                     return false;
                 }
 
-                string text;
-                try
-                {
-                    text = s_strictUtf8.GetString(note);
-                }
-                catch (DecoderFallbackException)
+                if (!System.Text.Unicode.Utf8.IsValid(note))
                 {
                     reason = "its note is not UTF-8";
                     return false;
                 }
 
-                resolution = new IncidentResolution(new IncidentId(BinaryPrimitives.ReadUInt128BigEndian(rb)), evidence, text);
+                resolution = new IncidentResolution(new IncidentId(BinaryPrimitives.ReadUInt128BigEndian(rb)), evidence, Encoding.UTF8.GetString(note));
                 break;
             default:
                 reason = $"kind {(byte)kind} is unknown";
