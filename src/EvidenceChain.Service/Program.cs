@@ -92,6 +92,7 @@ builder.Services.AddSingleton(sp => new CustodyLog(
     sp.GetRequiredService<LogIntake>(), sp.GetRequiredService<LogQueries>(), sp.GetRequiredService<ILogStore>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill));
 builder.Services.AddSingleton(sp => EscrowBook.Open(
     sp.GetRequiredService<ILogStore>(), sp.GetRequiredService<LogIntake>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill));
+builder.Services.AddSingleton(sp => new LedgerStatements(sp.GetRequiredService<ILogStore>(), sp.GetRequiredService<LogQueries>()));
 builder.Services.AddSingleton<IPartyStore>(store);
 builder.Services.AddSingleton(sp => new PartyRegistry(sp.GetRequiredService<IPartyStore>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill));
 builder.Services.AddSingleton<ILocatorStore>(store);

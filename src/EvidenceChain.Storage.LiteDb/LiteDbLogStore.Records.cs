@@ -29,11 +29,11 @@ public sealed partial class LiteDbLogStore
         return ReadThrough(_recordTypes, RecordDocuments.TypeKey(type, fromLeafIndex), RecordDocuments.TypeKey(type, ulong.MaxValue), limit);
     }
 
-    public IReadOnlyList<StoredRecord> ReadRecordsOfParty(string partyId, ulong fromLeafIndex, int limit)
+    public IReadOnlyList<StoredRecord> ReadRecordsByKey(string key, ulong fromLeafIndex, int limit)
     {
-        ArgumentNullException.ThrowIfNull(partyId);
+        ArgumentNullException.ThrowIfNull(key);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        return ReadThrough(_recordParties, RecordDocuments.PartyKey(partyId, fromLeafIndex), RecordDocuments.PartyKey(partyId, ulong.MaxValue), limit);
+        return ReadThrough(_recordKeys, RecordDocuments.KeyEntryId(key, fromLeafIndex), RecordDocuments.KeyEntryId(key, ulong.MaxValue), limit);
     }
 
     /// <summary>The records an index collection lists between two keys, in log order; only those of returned writes.</summary>
@@ -87,14 +87,14 @@ public sealed partial class LiteDbLogStore
             LeafEnvelope.TryReadType(leaf.Leaf, out LeafType type);
             records.Add(RecordDocuments.FromRecord(leafIndex, type, leaf.Record));
             types.Add(RecordDocuments.TypeEntry(type, leafIndex));
-            entries.AddRange(leaf.Record.PartyIds.Distinct(StringComparer.Ordinal).Select(party => RecordDocuments.PartyEntry(party, leafIndex)));
+            entries.AddRange(leaf.Record.Keys.Distinct(StringComparer.Ordinal).Select(key => RecordDocuments.KeyEntry(key, leafIndex)));
         }
 
         if (records.Count > 0)
         {
             _records.InsertBulk(records);
             _recordTypes.InsertBulk(types);
-            _recordParties.InsertBulk(entries);
+            _recordKeys.InsertBulk(entries);
         }
     }
 }

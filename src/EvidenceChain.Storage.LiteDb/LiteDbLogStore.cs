@@ -51,7 +51,7 @@ public sealed partial class LiteDbLogStore : ILogStore, IPartyStore, ILocatorSto
     private readonly ILiteCollection<BsonDocument> _anchorTargets;
     private readonly ILiteCollection<BsonDocument> _parties;
     private readonly ILiteCollection<BsonDocument> _records;
-    private readonly ILiteCollection<BsonDocument> _recordParties;
+    private readonly ILiteCollection<BsonDocument> _recordKeys;
     private readonly ILiteCollection<BsonDocument> _replayKeys;
     private readonly ILiteCollection<BsonDocument> _recordTypes;
     private readonly ILiteCollection<BsonDocument> _locators;
@@ -80,7 +80,7 @@ public sealed partial class LiteDbLogStore : ILogStore, IPartyStore, ILocatorSto
         _anchorTargets = database.GetCollection(Documents.AnchorTargets);
         _parties = database.GetCollection(Documents.Parties);
         _records = database.GetCollection(RecordDocuments.Records);
-        _recordParties = database.GetCollection(RecordDocuments.RecordParties);
+        _recordKeys = database.GetCollection(RecordDocuments.RecordKeys);
         _replayKeys = database.GetCollection(RecordDocuments.ReplayKeys);
         _recordTypes = database.GetCollection(RecordDocuments.RecordTypes);
         _locators = database.GetCollection(LocatorDocuments.Locators);
@@ -530,7 +530,7 @@ public sealed partial class LiteDbLogStore : ILogStore, IPartyStore, ILocatorSto
                     : $"Leaf {i} of batch {batch.BatchId} is a record leaf; it names no request.");
             }
 
-            if (leaf.Record is not null && (leaf.Record.Bytes is null || leaf.Record.PartyIds is null || LeafEnvelope.TryReadType(leaf.Leaf, out LeafType type) is { IsValid: false } || type == LeafType.Deposit))
+            if (leaf.Record is not null && (leaf.Record.Bytes is null || leaf.Record.Keys is null || LeafEnvelope.TryReadType(leaf.Leaf, out LeafType type) is { IsValid: false } || type == LeafType.Deposit))
             {
                 throw Error.Argument(nameof(batch), $"Leaf {i} of batch {batch.BatchId} carries a record but is not a record leaf, or the record is incomplete.");
             }

@@ -17,7 +17,7 @@ public sealed class RecordStorageTests : IDisposable
     private readonly TempDirectory _temp = new();
 
     [Fact]
-    public void ReadRecordsOfParty_PagesThroughTheTrailInLogOrder()
+    public void ReadRecordsByKey_PagesThroughTheTrailInLogOrder()
     {
         using (LiteDbLogStore store = LiteDbLogStore.Open(_temp.Path))
         {
@@ -28,10 +28,10 @@ public sealed class RecordStorageTests : IDisposable
 
         using LiteDbLogStore reopened = LiteDbLogStore.Open(_temp.Path);
 
-        Assert.Equal([1UL, 3UL, 4UL], reopened.ReadRecordsOfParty(Alice, 0, 10).Select(r => r.LeafIndex));
-        Assert.Equal([3UL], reopened.ReadRecordsOfParty(Alice, 2, 1).Select(r => r.LeafIndex));
-        Assert.Equal([1UL, 2UL], reopened.ReadRecordsOfParty(Bob, 0, 10).Select(r => r.LeafIndex));
-        Assert.Empty(reopened.ReadRecordsOfParty(new string('c', 32), 0, 10));
+        Assert.Equal([1UL, 3UL, 4UL], reopened.ReadRecordsByKey(Alice, 0, 10).Select(r => r.LeafIndex));
+        Assert.Equal([3UL], reopened.ReadRecordsByKey(Alice, 2, 1).Select(r => r.LeafIndex));
+        Assert.Equal([1UL, 2UL], reopened.ReadRecordsByKey(Bob, 0, 10).Select(r => r.LeafIndex));
+        Assert.Empty(reopened.ReadRecordsByKey(new string('c', 32), 0, 10));
         StoredRecord found = reopened.FindRecord(2)!;
         Assert.Equal(LeafType.CustodyEvent, found.Type);
         Assert.Equal(RecordBytes(2), found.Bytes);
@@ -49,7 +49,7 @@ public sealed class RecordStorageTests : IDisposable
         Assert.Throws<ArgumentException>(() => store.AppendBatch(new AcceptedBatch(store.NextBatchId, 0, 1, "promise", [naming], [TestData.Request(0)])));
 
         Assert.Equal(0UL, store.LeafCount);
-        Assert.Empty(store.ReadRecordsOfParty(Alice, 0, 10));
+        Assert.Empty(store.ReadRecordsByKey(Alice, 0, 10));
     }
 
     [Fact]

@@ -142,6 +142,8 @@ internal sealed class ReportText
             [VerificationFailure.MalformedTrail] = "保管记录清单格式错误",
             [VerificationFailure.MalformedRecord] = "保管事件记录格式错误",
             [VerificationFailure.RecordNotOfParty] = "保管事件未涉及该清单所属的参与方",
+            [VerificationFailure.MalformedStatement] = "记录对账单格式错误",
+            [VerificationFailure.AccountHistoryBroken] = "账户记录不连续，或余额与其中的转账不符",
         },
         ContentKinds = new Dictionary<ContentKind, string>
         {
@@ -299,6 +301,8 @@ internal sealed class ReportText
             [VerificationFailure.MalformedTrail] = "the custody trail is malformed",
             [VerificationFailure.MalformedRecord] = "a custody record is malformed",
             [VerificationFailure.RecordNotOfParty] = "a custody event does not concern the trail's party",
+            [VerificationFailure.MalformedStatement] = "the record statement is malformed",
+            [VerificationFailure.AccountHistoryBroken] = "the account's records do not follow on from each other, or a balance does not follow from their transfers",
         },
         ContentKinds = new Dictionary<ContentKind, string>
         {

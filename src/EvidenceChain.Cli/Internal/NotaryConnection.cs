@@ -40,6 +40,7 @@ internal sealed class NotaryConnection : IDisposable
     private readonly PartyService.PartyServiceClient _parties;
     private readonly CustodyService.CustodyServiceClient _custody;
     private readonly LocatorService.LocatorServiceClient _locators;
+    private readonly EscrowService.EscrowServiceClient _escrow;
     private readonly X509Certificate2? _caCertificate;
     private readonly X509Certificate2? _clientCertificate;
     private readonly string? _caPath;
@@ -83,6 +84,7 @@ internal sealed class NotaryConnection : IDisposable
         _parties = new PartyService.PartyServiceClient(_channel);
         _custody = new CustodyService.CustodyServiceClient(_channel);
         _locators = new LocatorService.LocatorServiceClient(_channel);
+        _escrow = new EscrowService.EscrowServiceClient(_channel);
     }
 
     public Uri Server { get; }
@@ -142,6 +144,9 @@ internal sealed class NotaryConnection : IDisposable
 
     public Task<ListLocatorsResponse> ListLocatorsAsync(ListLocatorsRequest request, CancellationToken cancellationToken) =>
         CallAsync(() => _locators.ListLocatorsAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    public Task<GetAccountStatementResponse> GetAccountStatementAsync(GetAccountStatementRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _escrow.GetAccountStatementAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
 
     public Task<ListPartiesResponse> ListPartiesAsync(CancellationToken cancellationToken) =>
         CallAsync(() => _parties.ListPartiesAsync(new ListPartiesRequest(), deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);

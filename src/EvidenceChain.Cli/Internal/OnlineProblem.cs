@@ -35,4 +35,5 @@ internal enum OnlineProblem
     UserIdWithoutSm2 = 27,
     UserIdTooLong = 28,
     LocatorMalformed = 29,
+    AccountIdMalformed = 30,
 }

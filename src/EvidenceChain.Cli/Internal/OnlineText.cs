@@ -90,6 +90,7 @@ internal sealed class OnlineText
             [OnlineProblem.UserIdWithoutSm2] = (_, _) => "--user-id 只用于 SM2 公钥（--sm2）",
             [OnlineProblem.UserIdTooLong] = (length, _) => $"SM2 用户标识最多 255 字节，这里是 {length} 字节",
             [OnlineProblem.LocatorMalformed] = (value, _) => $"“{value}”既不是公开凭证（32 位小写十六进制），也不是凭证编号（64 位小写十六进制）",
+            [OnlineProblem.AccountIdMalformed] = (value, _) => $"“{value}”不是账户编号（32 位小写十六进制）",
         },
     };
 
@@ -172,6 +173,7 @@ internal sealed class OnlineText
             [OnlineProblem.UserIdWithoutSm2] = (_, _) => "--user-id is for SM2 public keys (--sm2) only",
             [OnlineProblem.UserIdTooLong] = (length, _) => $"an SM2 user ID has at most 255 bytes, not {length}",
             [OnlineProblem.LocatorMalformed] = (value, _) => $"'{value}' is neither a locator (32 lowercase hex digits) nor a locator id (64 lowercase hex digits)",
+            [OnlineProblem.AccountIdMalformed] = (value, _) => $"'{value}' is not a ledger account id (32 lowercase hex digits)",
         },
     };
 

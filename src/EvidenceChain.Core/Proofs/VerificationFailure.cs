@@ -44,4 +44,8 @@ public enum VerificationFailure
     MalformedTrail = 70,
     MalformedRecord = 71,
     RecordNotOfParty = 72,
+
+    // Record statements and ledger account histories (ledger-batch.md).
+    MalformedStatement = 80,
+    AccountHistoryBroken = 81,
 }

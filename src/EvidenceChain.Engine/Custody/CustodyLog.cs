@@ -71,7 +71,7 @@ public sealed class CustodyLog
         var events = new List<CustodyTrailEvent>();
         ulong next = fromLeafIndex;
         bool morePending = false;
-        foreach (StoredRecord record in _store.ReadRecordsOfParty(partyId, fromLeafIndex, limit))
+        foreach (StoredRecord record in _store.ReadRecordsByKey(partyId, fromLeafIndex, limit))
         {
             if (record.LeafIndex >= checkpoint.TreeSize)
             {

@@ -50,8 +50,8 @@ public interface ILogStore : ISubtreeHashes, IDisposable
     /// <summary>At most <paramref name="limit"/> records behind leaves of <paramref name="type"/>, from leaf index <paramref name="fromLeafIndex"/> on, in log order.</summary>
     IReadOnlyList<StoredRecord> ReadRecords(Core.Leaves.LeafType type, ulong fromLeafIndex, int limit);
 
-    /// <summary>At most <paramref name="limit"/> records naming <paramref name="partyId"/>, from leaf index <paramref name="fromLeafIndex"/> on, in log order.</summary>
-    IReadOnlyList<StoredRecord> ReadRecordsOfParty(string partyId, ulong fromLeafIndex, int limit);
+    /// <summary>At most <paramref name="limit"/> records found by <paramref name="key"/> (a party id, an account key), from leaf index <paramref name="fromLeafIndex"/> on, in log order.</summary>
+    IReadOnlyList<StoredRecord> ReadRecordsByKey(string key, ulong fromLeafIndex, int limit);
 
     /// <summary>Leaf bytes for [start, start + count) ∩ [0, LeafCount); count is at most <see cref="LeavesPerReadMax"/>.</summary>
     IReadOnlyList<byte[]> ReadLeaves(ulong start, int count);

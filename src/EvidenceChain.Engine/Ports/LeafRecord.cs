@@ -1,4 +1,11 @@
 namespace EvidenceChain.Engine.Ports;
 
-/// <summary>The canonical record behind a record leaf, kept beside the log, and the parties it names (so each can list its trail).</summary>
-public sealed record LeafRecord(byte[] Bytes, IReadOnlyList<string> PartyIds);
+/// <summary>
+/// The canonical record behind a record leaf, kept beside the log, and the keys it is found by: the
+/// ids of the parties it names (their trails), and <see cref="AccountKey"/> of each ledger account it moved (its statement).
+/// </summary>
+public sealed record LeafRecord(byte[] Bytes, IReadOnlyList<string> Keys)
+{
+    /// <summary>The key of a ledger account's records: <c>account:</c> and the id in 32 lowercase hex digits.</summary>
+    public static string AccountKey(UInt128 accountId) => "account:" + accountId.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -17,7 +17,7 @@ namespace EvidenceChain.Service.Grpc;
 /// sizes), ask the policy, and hand whole batches to <see cref="EscrowBook"/>, which answers once
 /// the batch's leaf is durable. A rule a transfer breaks is its result, not a status.
 /// </summary>
-internal sealed class EscrowGrpcService(EscrowBook book, AccessGate gate) : EscrowService.EscrowServiceBase
+internal sealed class EscrowGrpcService(EscrowBook book, LedgerStatements statements, AccessGate gate) : EscrowService.EscrowServiceBase
 {
     /// <summary>The most events one request carries (the ledger takes up to 8,190; a request stays well inside the message limit).</summary>
     public const int EventsPerRequestMax = 1000;
@@ -92,6 +92,24 @@ internal sealed class EscrowGrpcService(EscrowBook book, AccessGate gate) : Escr
         }
 
         return Task.FromResult(response);
+    }
+
+    public override Task<GetAccountStatementResponse> GetAccountStatement(GetAccountStatementRequest request, ServerCallContext context)
+    {
+        AccessGate.Require(gate.CallerOf(context), Operation.ReadLedger);
+        var account = new AccountId(Id(request.AccountId, "account_id"));
+        if (book.FindAccount(account) is null)
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, $"there is no ledger account {account.Value:x32}"));
+        }
+
+        Core.Records.RecordStatement statement = StatusErrors.Run(() => statements.StatementOf(
+            account, request.FromLeafIndex, request.Limit == 0 ? Core.Records.RecordStatement.EntriesMax : (int)Math.Min(request.Limit, int.MaxValue)));
+        return Task.FromResult(new GetAccountStatementResponse
+        {
+            StatementJson = statement.ToJson(),
+            NextLeafIndex = statement.Entries.Count == 0 ? request.FromLeafIndex : statement.Entries[^1].LeafIndex + 1,
+        });
     }
 
     private static void CheckCount(string field, int count)

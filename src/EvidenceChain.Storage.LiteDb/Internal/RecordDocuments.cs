@@ -12,7 +12,7 @@ namespace EvidenceChain.Storage.LiteDb.Internal;
 internal static class RecordDocuments
 {
     public const string Records = "records";
-    public const string RecordParties = "recordParties";
+    public const string RecordKeys = "recordKeys";
     public const string ReplayKeys = "replayKeys";
     public const string RecordTypes = "recordTypes";
 
@@ -29,9 +29,9 @@ internal static class RecordDocuments
     public static StoredRecord ToRecord(BsonDocument document) =>
         new((ulong)document[Documents.Id].AsInt64, (LeafType)document[Type].AsInt32, document[Bytes].AsBinary);
 
-    public static BsonDocument PartyEntry(string partyId, ulong leafIndex) => new()
+    public static BsonDocument KeyEntry(string key, ulong leafIndex) => new()
     {
-        [Documents.Id] = PartyKey(partyId, leafIndex),
+        [Documents.Id] = KeyEntryId(key, leafIndex),
     };
 
     public static BsonDocument TypeEntry(LeafType type, ulong leafIndex) => new()
@@ -43,10 +43,11 @@ internal static class RecordDocuments
     public static string TypeKey(LeafType type, ulong leafIndex) =>
         ((int)type).ToString("D3", CultureInfo.InvariantCulture) + ":" + leafIndex.ToString("D20", CultureInfo.InvariantCulture);
 
-    public static string PartyKey(string partyId, ulong leafIndex) =>
-        partyId + ":" + leafIndex.ToString("D20", CultureInfo.InvariantCulture);
+    /// <summary><c>{key}|{leaf index, 20 digits}</c>: one key's records are a key range, in log order.</summary>
+    public static string KeyEntryId(string key, ulong leafIndex) =>
+        key + "|" + leafIndex.ToString("D20", CultureInfo.InvariantCulture);
 
-    /// <summary>The leaf index at the end of a party or type entry's key.</summary>
+    /// <summary>The leaf index at the end of a key or type entry's id (its last 20 digits).</summary>
     public static ulong LeafIndexOf(BsonDocument entry) =>
-        ulong.Parse(entry[Documents.Id].AsString.AsSpan(entry[Documents.Id].AsString.IndexOf(':', StringComparison.Ordinal) + 1), CultureInfo.InvariantCulture);
+        ulong.Parse(entry[Documents.Id].AsString.AsSpan()[^20..], CultureInfo.InvariantCulture);
 }

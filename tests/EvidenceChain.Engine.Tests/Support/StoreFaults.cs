@@ -47,7 +47,7 @@ internal sealed class StoreFaults
         public IReadOnlyList<StoredRecord> ReadRecords(Core.Leaves.LeafType type, ulong fromLeafIndex, int limit) =>
             [.. inner.ReadRecords(type, fromLeafIndex, limit).Select(Tamper)];
 
-        public IReadOnlyList<StoredRecord> ReadRecordsOfParty(string partyId, ulong fromLeafIndex, int limit) => inner.ReadRecordsOfParty(partyId, fromLeafIndex, limit);
+        public IReadOnlyList<StoredRecord> ReadRecordsByKey(string key, ulong fromLeafIndex, int limit) => inner.ReadRecordsByKey(key, fromLeafIndex, limit);
 
         public IReadOnlyList<byte[]> ReadLeaves(ulong start, int count) => inner.ReadLeaves(start, count);
 
