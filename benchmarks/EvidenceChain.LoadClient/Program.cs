@@ -11,11 +11,13 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using CoreDeposits = EvidenceChain.Core.Deposits;
 
-// Usage: LoadClient [--server URL] [--streams N] [--requests-per-stream N] [--entries N] [--anchor-latency N]
+// Usage: LoadClient [--server URL] [--streams N] [--requests-per-stream N] [--entries N] [--anchor-latency N] [--ledger 1]
 // Sends signed deposit requests over N concurrent DepositStream calls, each request acknowledged
 // only once durable, and prints deposits/s and per-request acknowledgement latency. With
 // --anchor-latency N it instead makes N deposits one after another and times each from the request
-// to its final on-chain anchor (GetAnchorStatus), and counts the distinct anchors it saw.
+// to its final on-chain anchor (GetAnchorStatus), and counts the distinct anchors it saw. With
+// --ledger 1 it instead sends escrow ledger batches (CreateTransfers of --entries transfers each,
+// N callers at once), each answered once its ledger-batch leaf is durable, and prints transfers/s.
 var settings = new Dictionary<string, string>
 {
     ["--server"] = "http://127.0.0.1:5080",
@@ -23,6 +25,7 @@ var settings = new Dictionary<string, string>
     ["--requests-per-stream"] = "100",
     ["--entries"] = "100",
     ["--anchor-latency"] = "0",
+    ["--ledger"] = "0",
 };
 for (int i = 0; i + 1 < args.Length; i += 2)
 {
@@ -52,6 +55,11 @@ string originText = (await client.GetLogInfoAsync(new GetLogInfoRequest())).Orig
 LogOrigin origin = LogOrigin.TryParse(originText, out LogOrigin? parsed) ? parsed! : throw new InvalidOperationException("bad origin " + originText);
 byte[] seed = RandomNumberGenerator.GetBytes(32);
 byte[] publicKey = CoreDeposits.DepositRequest.PublicKeyOf(seed);
+
+if (settings["--ledger"] != "0")
+{
+    return await LedgerLoad.RunAsync(channel, streams, requestsPerStream, entriesPerRequest).ConfigureAwait(false);
+}
 
 int anchorLatencyDeposits = int.Parse(settings["--anchor-latency"], CultureInfo.InvariantCulture);
 if (anchorLatencyDeposits > 0)
