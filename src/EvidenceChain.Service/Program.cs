@@ -6,6 +6,7 @@ using EvidenceChain.Engine;
 using EvidenceChain.Engine.Custody;
 using EvidenceChain.Engine.Deposits;
 using EvidenceChain.Engine.Escrow;
+using EvidenceChain.Engine.Escrow.Bank;
 using EvidenceChain.Engine.Intake;
 using EvidenceChain.Engine.Locators;
 using EvidenceChain.Engine.Parties;
@@ -60,12 +61,14 @@ using ILoggerFactory startupLogging = LoggerFactory.Create(logging => logging.Ad
 LiteDbLogStore? store = null;
 Notary? notary = null;
 LocalDevChain? devChain;
+BankDeskOptions bankOptions;
 SecuritySettings security = builder.Configuration.GetSection("Security").Get<SecuritySettings>() ?? new SecuritySettings();
 try
 {
     ILogger startupLogger = startupLogging.CreateLogger("EvidenceChain.Service");
     (store, notary) = LogComposition.Open(options, TimeProvider.System, startupLogger, builder.Configuration.GetSection("Signing").Get<SigningSettings>());
     SecurityComposition.AddSecurity(builder, security, options);
+    bankOptions = (builder.Configuration.GetSection("Bank").Get<BankSettings>() ?? new BankSettings()).ToOptions();
     devChain = await AnchorComposition.AddAnchoringAsync(
         builder.Services,
         builder.Configuration.GetSection("Anchor").Get<ChainSettings>() ?? new ChainSettings(),
@@ -92,6 +95,9 @@ builder.Services.AddSingleton(sp => new CustodyLog(
     sp.GetRequiredService<LogIntake>(), sp.GetRequiredService<LogQueries>(), sp.GetRequiredService<ILogStore>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill));
 builder.Services.AddSingleton(sp => EscrowBook.Open(
     sp.GetRequiredService<ILogStore>(), sp.GetRequiredService<LogIntake>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill));
+builder.Services.AddSingleton(bankOptions);
+builder.Services.AddSingleton(sp => BankDesk.Open(
+    sp.GetRequiredService<ILogStore>(), sp.GetRequiredService<EscrowBook>(), sp.GetRequiredService<LogIntake>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill, bankOptions));
 builder.Services.AddSingleton(sp => new LedgerStatements(sp.GetRequiredService<ILogStore>(), sp.GetRequiredService<LogQueries>()));
 builder.Services.AddSingleton<IPartyStore>(store);
 builder.Services.AddSingleton(sp => new PartyRegistry(sp.GetRequiredService<IPartyStore>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill));
@@ -105,6 +111,9 @@ builder.Services.AddGrpc(grpc =>
     grpc.MaxReceiveMessageSize = 4 * 1024 * 1024;
     grpc.EnableDetailedErrors = false;
 });
+
+// A bank statement file is up to 8 MiB (bank-statement.md): only the bank service takes that much.
+builder.Services.AddGrpc().AddServiceOptions<BankGrpcService>(bank => bank.MaxReceiveMessageSize = BankGrpcService.RequestLengthMaxBytes);
 builder.Services.AddGrpcReflection();
 builder.Services.AddGrpcHealthChecks().AddCheck<LogHealthCheck>("log");
 
@@ -121,6 +130,10 @@ app.Services.GetRequiredService<AccessGate>();
 try
 {
     app.Services.GetRequiredService<EscrowBook>();
+
+    // The bank desk replays its incidents before the first call too: until it has, payouts from a
+    // held account would not be held.
+    app.Services.GetRequiredService<BankDesk>();
 }
 catch (InvalidDataException e)
 {
@@ -142,6 +155,7 @@ app.MapGrpcService<EvidenceGrpcService>();
 app.MapGrpcService<PartyGrpcService>();
 app.MapGrpcService<CustodyGrpcService>();
 app.MapGrpcService<EscrowGrpcService>();
+app.MapGrpcService<BankGrpcService>();
 app.MapGrpcService<LocatorGrpcService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();

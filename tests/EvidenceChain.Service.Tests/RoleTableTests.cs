@@ -56,6 +56,11 @@ public sealed class RoleTableTests : IDisposable
                 ("GetCustodyTrail(other)", Operation.ReadCustodyTrail, role == CorePartyRole.NotaryOffice ? Ownership.Own : Ownership.Other, () => new CustodyService.CustodyServiceClient(service.Channel).GetCustodyTrailAsync(new GetCustodyTrailRequest { PartyId = officeParty }).ResponseAsync),
                 ("CreateAccounts", Operation.OperateLedger, Ownership.None, () => new EscrowService.EscrowServiceClient(service.Channel).CreateAccountsAsync(LedgerAccounts()).ResponseAsync),
                 ("LookupAccounts", Operation.ReadLedger, Ownership.None, () => new EscrowService.EscrowServiceClient(service.Channel).LookupAccountsAsync(new LookupAccountsRequest { Ids = { LedgerAccounts().Accounts[0].Id } }).ResponseAsync),
+                ("ImportStatement", Operation.OperateBank, Ownership.None, () => new BankService.BankServiceClient(service.Channel).ImportStatementAsync(BankStatement()).ResponseAsync),
+                ("Reconcile", Operation.OperateBank, Ownership.None, () => new BankService.BankServiceClient(service.Channel).ReconcileAsync(new ReconcileRequest { StatementCsv = BankStatement().StatementCsv }).ResponseAsync),
+                ("ListIncidents", Operation.ReadBank, Ownership.None, () => new BankService.BankServiceClient(service.Channel).ListIncidentsAsync(new ListIncidentsRequest()).ResponseAsync),
+                ("ResolveIncident", Operation.OperateBank, Ownership.None, () => new BankService.BankServiceClient(service.Channel).ResolveIncidentAsync(new ResolveIncidentRequest { IncidentId = LedgerAccounts().Accounts[0].Id, Note = "none open" }).ResponseAsync),
+                ("ExportInstructions", Operation.OperateBank, Ownership.None, () => new BankService.BankServiceClient(service.Channel).ExportInstructionsAsync(new ExportInstructionsRequest { Orders = { new BankPaymentOrder { TransferId = LedgerAccounts().Accounts[0].Id, PayeeAccount = "1", PayeeName = "X" } } }).ResponseAsync),
                 ("ListParties", Operation.ManageParties, Ownership.None, () => new PartyService.PartyServiceClient(service.Channel).ListPartiesAsync(new ListPartiesRequest()).ResponseAsync),
             };
             if (ownDeposit is string own)
@@ -103,6 +108,15 @@ public sealed class RoleTableTests : IDisposable
     private static CreateAccountsRequest LedgerAccounts() => new()
     {
         Accounts = { new LedgerAccount { Id = Google.Protobuf.ByteString.CopyFrom([.. new byte[15], 1]), Kind = LedgerAccountKind.EscrowBank, Ledger = 1, Code = 1 } },
+    };
+
+    /// <summary>A statement of one line on a bank account the service does not know: refused as a line, nothing booked.</summary>
+    private static ImportStatementRequest BankStatement() => new()
+    {
+        StatementCsv = Google.Protobuf.ByteString.CopyFromUtf8(
+            "type,bank_account,serial,value_date,direction,amount_fen,counterparty_account,reference\n"
+            + "line,999,S1,2025-12-21,C,1,,\n"
+            + "closing,999,,2025-12-21,,1,,\n"),
     };
 
     private static async Task<string> DepositAsync(ServiceProcess service, Depositor depositor)

@@ -40,6 +40,9 @@ public static class AccessPolicy
             Operation.OperateLedger or Operation.ReadLedger => s_office.Contains(role)
                 ? AccessDecision.Allow
                 : AccessDecision.Deny("the escrow ledger is operated and read by the notary office and its notaries"),
+            Operation.OperateBank or Operation.ReadBank => s_office.Contains(role)
+                ? AccessDecision.Allow
+                : AccessDecision.Deny("the escrow ledger's bank desk (statements, reconciliation, incidents, payment instructions) is the notary office's and its notaries'"),
             Operation.ManageLocators => ownership switch
             {
                 _ when role == PartyRole.Auditor => AccessDecision.Deny("an auditor has no deposits, so no receipts to publish"),

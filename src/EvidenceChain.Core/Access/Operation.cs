@@ -35,4 +35,10 @@ public enum Operation
 
     /// <summary>Read escrow ledger accounts and balances.</summary>
     ReadLedger = 11,
+
+    /// <summary>Operate the escrow ledger's bank desk: import statements, reconcile, resolve incidents, export payment instructions.</summary>
+    OperateBank = 12,
+
+    /// <summary>Read the bank desk's incidents, open and resolved.</summary>
+    ReadBank = 13,
 }

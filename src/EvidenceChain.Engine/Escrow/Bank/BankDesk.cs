@@ -35,6 +35,8 @@ public sealed class BankDesk : IDisposable
     private readonly Lock _state = new();
     private readonly Dictionary<IncidentId, BankIncident> _incidents = [];
     private readonly HashSet<IncidentId> _open = [];
+    private readonly Dictionary<IncidentId, ulong> _raisedAt = [];
+    private readonly Dictionary<IncidentId, (IncidentResolution Resolution, ulong LeafIndex)> _resolutions = [];
     private readonly List<(Reconciliation Reconciliation, ulong LeafIndex)> _reconciliations = [];
 
     private BankDesk(EscrowBook book, LogIntake intake, TimeProvider time, RandomSource random, BankDeskOptions options)
@@ -55,6 +57,20 @@ public sealed class BankDesk : IDisposable
             lock (_state)
             {
                 return [.. _incidents.Values.Where(i => _open.Contains(i.Id))];
+            }
+        }
+    }
+
+    /// <summary>Every incident, open and resolved, in the order they were raised, with the leaves that raised and resolved them.</summary>
+    public IReadOnlyList<BankIncidentStanding> Incidents
+    {
+        get
+        {
+            lock (_state)
+            {
+                return [.. _incidents.Values.Select(i => _resolutions.TryGetValue(i.Id, out (IncidentResolution Resolution, ulong LeafIndex) r)
+                    ? new BankIncidentStanding(i, _raisedAt[i.Id], r.Resolution, r.LeafIndex)
+                    : new BankIncidentStanding(i, _raisedAt[i.Id], null, null))];
             }
         }
     }
@@ -422,16 +438,22 @@ public sealed class BankDesk : IDisposable
                     {
                         IncidentId id = BankIds.ReconciliationIncidentId(row.Account, reconciliation.Date, leafIndex);
                         _incidents[id] = new BankIncident(id, row.Account, IncidentCause.ReconciliationDifference, MatchFailure.None, 0, reconciliation.Date, row.DifferenceFen, 0, string.Empty);
+                        _raisedAt[id] = leafIndex;
                         _open.Add(id);
                     }
 
                     break;
                 case BankRecordKind.Incident:
-                    _incidents.TryAdd(record.Incident!.Id, record.Incident);
+                    if (_incidents.TryAdd(record.Incident!.Id, record.Incident))
+                    {
+                        _raisedAt[record.Incident.Id] = leafIndex;
+                    }
+
                     _open.Add(record.Incident.Id);
                     break;
                 default:
                     _open.Remove(record.Resolution!.Id);
+                    _resolutions[record.Resolution.Id] = (record.Resolution, leafIndex);
                     break;
             }
         }
