@@ -128,8 +128,12 @@ public sealed class EscrowBook : IDisposable
             throw new QueryException(QueryFailure.InvalidArgument, $"a ledger batch holds 1 to {EscrowLedger.BatchEventsMax} events, not {count}");
         }
 
-        // One batch at a time, from applying it to its record being on disk: the order of the
-        // records is the order the ledger applied them, so a replay gives the same state.
+        // One batch at a time is applied and its record queued, in that order, so the order of the
+        // records in the log is the order the ledger applied them and a replay gives the same state.
+        // The next batch may be applied while this one's record is being written (the log commits
+        // them in queue order, often in one fsync); each is answered only once its own is on disk.
+        Task<ulong> stored;
+        LedgerBatchOutcome outcome;
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -169,29 +173,43 @@ public sealed class EscrowBook : IDisposable
                 transferResults,
                 touched);
             byte[] bytes = record.Encode();
-            ulong leafIndex;
             try
             {
-                leafIndex = await _intake.RecordAsync(
+                stored = _intake.RecordAppliedAsync(
                     LeafOf(record, bytes, acting),
-                    new LeafRecord(bytes, [.. touched.Select(t => LeafRecord.AccountKey(t.Id.Value)), .. acting is null ? [] : new[] { acting.PartyId }]),
-                    CancellationToken.None).ConfigureAwait(false);
+                    new LeafRecord(bytes, [.. touched.Select(t => LeafRecord.AccountKey(t.Id.Value)), .. acting is null ? [] : new[] { acting.PartyId }]));
             }
-            catch (Exception e) when (e is QueryException or IOException or InvalidOperationException)
+            catch (QueryException e)
             {
-                // The ledger in memory is one batch ahead of what is on disk; nothing more may be
-                // answered from it. A restart replays the log and drops the unstored batch.
-                _fault = e.Message;
-                throw new QueryException(QueryFailure.Unavailable, "the ledger batch could not be stored, and the ledger is stopped until a restart: " + e.Message);
+                throw Stopped(e);
             }
 
             Committed(batchNumber, touched);
-            return new LedgerBatchOutcome(batchNumber, leafIndex, accountResults, transferResults);
+            outcome = new LedgerBatchOutcome(batchNumber, 0, accountResults, transferResults);
         }
         finally
         {
             _writer.Release();
         }
+
+        try
+        {
+            return outcome with { LeafIndex = await stored.ConfigureAwait(false) };
+        }
+        catch (Exception e) when (e is QueryException or IOException or InvalidOperationException)
+        {
+            throw Stopped(e);
+        }
+    }
+
+    /// <summary>
+    /// The ledger in memory is ahead of what is on disk: nothing more may be answered from it. A
+    /// restart replays the log, without the batches that were not stored.
+    /// </summary>
+    private QueryException Stopped(Exception cause)
+    {
+        _fault ??= cause.Message;
+        return new QueryException(QueryFailure.Unavailable, "the ledger batch could not be stored, and the ledger is stopped until a restart: " + cause.Message);
     }
 
     private void Replay(StoredRecord stored, byte[] leaf)

@@ -90,7 +90,19 @@ public sealed partial class LogIntake
     /// returns its leaf index once it is durable.
     /// </summary>
     /// <exception cref="QueryException">Unavailable: storage has failed, the queue is full, or the service is stopping.</exception>
-    public Task<ulong> RecordAsync(RecordLeaf leaf, LeafRecord record, CancellationToken cancellationToken)
+    public Task<ulong> RecordAsync(RecordLeaf leaf, LeafRecord record, CancellationToken cancellationToken) =>
+        Enqueue(leaf, record, limited: true).WaitAsync(cancellationToken);
+
+    /// <summary>
+    /// Appends the record of a change already applied in memory (a ledger batch): queued at once,
+    /// even past the queue's depth limit — refusing it would leave memory ahead of the disk — and
+    /// refused only when storage has failed or the service is stopping. The caller (one writer)
+    /// bounds how many are in flight. The returned task completes when it is durable, in queue order.
+    /// </summary>
+    /// <exception cref="QueryException">Unavailable: storage has failed, or the service is stopping.</exception>
+    public Task<ulong> RecordAppliedAsync(RecordLeaf leaf, LeafRecord record) => Enqueue(leaf, record, limited: false);
+
+    private Task<ulong> Enqueue(RecordLeaf leaf, LeafRecord record, bool limited)
     {
         ArgumentNullException.ThrowIfNull(leaf);
         ArgumentNullException.ThrowIfNull(record);
@@ -99,7 +111,7 @@ public sealed partial class LogIntake
             throw new QueryException(QueryFailure.Unavailable, "records are stopped after a storage failure: " + _fault);
         }
 
-        if (Interlocked.Increment(ref _queuedLeaves) > _options.QueueDepthMaxLeaves)
+        if (Interlocked.Increment(ref _queuedLeaves) > _options.QueueDepthMaxLeaves && limited)
         {
             Interlocked.Decrement(ref _queuedLeaves);
             throw new QueryException(QueryFailure.Unavailable, $"the log's queue is full ({_options.QueueDepthMaxLeaves} leaves waiting); retry shortly");
@@ -112,7 +124,7 @@ public sealed partial class LogIntake
             throw new QueryException(QueryFailure.Unavailable, "the service is shutting down");
         }
 
-        return pending.Completion.Task.WaitAsync(cancellationToken);
+        return pending.Completion.Task;
     }
 
     /// <summary>The group-commit loop; runs until <paramref name="stoppingToken"/> fires, then drains what is queued.</summary>
