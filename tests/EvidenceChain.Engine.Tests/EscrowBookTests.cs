@@ -31,7 +31,7 @@ public sealed class EscrowBookTests : IDisposable
     [Fact]
     public async Task Batches_StoredAsLeaves_ReplayGivesTheSameBalancesAndOutcomes()
     {
-        using EscrowBook book = Open();
+        EscrowBook book = Open();
         LedgerBatchOutcome accounts = await book.CreateAccountsAsync(s_notary, Accounts(), CancellationToken.None);
         LedgerBatchOutcome deposit = await book.CreateTransfersAsync(s_notary, [Transfer(10, s_bank, s_buyer, 1_000_000_00)], CancellationToken.None);
         LedgerBatchOutcome overdraft = await book.CreateTransfersAsync(s_notary, [Transfer(11, s_buyer, s_seller, 2_000_000_00)], CancellationToken.None);
@@ -46,7 +46,7 @@ public sealed class EscrowBookTests : IDisposable
         Assert.Equal([s_buyer, s_seller], record!.Touched.Select(t => t.Id));
         Assert.Equal(2UL, record.Touched[0].PreviousBatchNumber);
 
-        using EscrowBook replayed = Open();
+        EscrowBook replayed = Open();
 
         Assert.Equal(4UL, replayed.LastBatchNumber);
         foreach (AccountId id in new[] { s_bank, s_buyer, s_seller })
@@ -66,11 +66,9 @@ public sealed class EscrowBookTests : IDisposable
     public async Task Open_RecordChangedOnDisk_RefusesToReplay()
     {
         ulong leafIndex;
-        using (EscrowBook book = Open())
-        {
-            await book.CreateAccountsAsync(s_notary, Accounts(), CancellationToken.None);
-            leafIndex = (await book.CreateTransfersAsync(s_notary, [Transfer(10, s_bank, s_buyer, 500)], CancellationToken.None)).LeafIndex;
-        }
+        EscrowBook book = Open();
+        await book.CreateAccountsAsync(s_notary, Accounts(), CancellationToken.None);
+        leafIndex = (await book.CreateTransfersAsync(s_notary, [Transfer(10, s_bank, s_buyer, 500)], CancellationToken.None)).LeafIndex;
 
         _faults.TamperedRecordLeafIndex = leafIndex;
 
@@ -82,7 +80,7 @@ public sealed class EscrowBookTests : IDisposable
     [Fact]
     public async Task CreateTransfers_EmptyOrTooLargeBatch_RefusedAndNothingStored()
     {
-        using EscrowBook book = Open();
+        EscrowBook book = Open();
         ulong leaves = _log.Store.LeafCount;
 
         QueryException empty = await Assert.ThrowsAsync<QueryException>(() => book.CreateTransfersAsync(s_notary, [], CancellationToken.None));

@@ -32,7 +32,7 @@ public sealed class LedgerStatementTests : IDisposable
     [Fact]
     public async Task StatementOf_BuyerThroughEveryKindOfTransfer_VerifiesAndFollowsToTheBalance()
     {
-        using EscrowBook book = await BookWithHistoryAsync();
+        EscrowBook book = await BookWithHistoryAsync();
         _log.Sequencer.SignPending();
 
         RecordStatement statement = new LedgerStatements(_log.Store, _queries).StatementOf(s_buyer, 0, 100);
@@ -49,7 +49,7 @@ public sealed class LedgerStatementTests : IDisposable
     [Fact]
     public async Task AccountHistory_BatchLeftOutOrBalanceChanged_Refused()
     {
-        using EscrowBook book = await BookWithHistoryAsync();
+        EscrowBook book = await BookWithHistoryAsync();
         _log.Sequencer.SignPending();
         List<LedgerBatchRecord> records = Records(new LedgerStatements(_log.Store, _queries).StatementOf(s_buyer, 0, 100));
 
@@ -71,7 +71,7 @@ public sealed class LedgerStatementTests : IDisposable
     [Fact]
     public async Task Verify_RecordNotTheOneTheLeafCommitsTo_Refused()
     {
-        using EscrowBook book = await BookWithHistoryAsync();
+        EscrowBook book = await BookWithHistoryAsync();
         _log.Sequencer.SignPending();
         RecordStatement statement = new LedgerStatements(_log.Store, _queries).StatementOf(s_buyer, 0, 100);
         RecordStatementEntry first = statement.Entries[1];

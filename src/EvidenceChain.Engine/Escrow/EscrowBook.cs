@@ -20,7 +20,7 @@ namespace EvidenceChain.Engine.Escrow;
 /// every ledger-batch record is checked against its leaf and replayed, and must give back exactly
 /// the results and balances it recorded.
 /// </summary>
-public sealed class EscrowBook : IDisposable
+public sealed class EscrowBook
 {
     /// <summary>How many records one replay read takes.</summary>
     private const int ReplayPageRecords = 256;
@@ -28,7 +28,9 @@ public sealed class EscrowBook : IDisposable
     private readonly EscrowLedger _ledger = new();
     private readonly Dictionary<AccountId, ulong> _lastBatchOfAccount = [];
     private readonly Dictionary<TransferId, Transfer> _transfers = [];
-    private readonly SemaphoreSlim _writer = new(1, 1);
+    // The ledger is not thread-safe: batches are applied, and reads answered, one at a time. The
+    // lock is held only while a batch is applied and its record queued, never across a write to disk.
+    private readonly Lock _state = new();
     private readonly LogIntake _intake;
     private readonly TimeProvider _time;
     private readonly RandomSource _random;
@@ -48,11 +50,29 @@ public sealed class EscrowBook : IDisposable
     /// <summary>The number of the last committed batch (0 before the first).</summary>
     public ulong LastBatchNumber => _lastBatchNumber;
 
-    public Account? FindAccount(AccountId id) => _ledger.FindAccount(id);
+    public Account? FindAccount(AccountId id)
+    {
+        lock (_state)
+        {
+            return _ledger.FindAccount(id);
+        }
+    }
 
-    public AccountBalance? BalanceOf(AccountId id) => _ledger.BalanceOf(id);
+    public AccountBalance? BalanceOf(AccountId id)
+    {
+        lock (_state)
+        {
+            return _ledger.BalanceOf(id);
+        }
+    }
 
-    public TransferState? StateOf(TransferId id) => _ledger.StateOf(id);
+    public TransferState? StateOf(TransferId id)
+    {
+        lock (_state)
+        {
+            return _ledger.StateOf(id);
+        }
+    }
 
     /// <summary>The transfer with this id as it was received, if it succeeded; null otherwise.</summary>
     public Transfer? FindTransfer(TransferId id)
@@ -134,8 +154,8 @@ public sealed class EscrowBook : IDisposable
         // them in queue order, often in one fsync); each is answered only once its own is on disk.
         Task<ulong> stored;
         LedgerBatchOutcome outcome;
-        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_state)
         {
             if (_fault is not null)
             {
@@ -186,10 +206,6 @@ public sealed class EscrowBook : IDisposable
 
             Committed(batchNumber, touched);
             outcome = new LedgerBatchOutcome(batchNumber, 0, accountResults, transferResults);
-        }
-        finally
-        {
-            _writer.Release();
         }
 
         try
@@ -315,8 +331,6 @@ public sealed class EscrowBook : IDisposable
             _lastBatchOfAccount[snapshot.Id] = batchNumber;
         }
     }
-
-    public void Dispose() => _writer.Dispose();
 
     private static RecordLeaf LeafOf(LedgerBatchRecord record, byte[] bytes, CustodyParty? actor) => new(
         LeafType.LedgerBatch,

@@ -99,7 +99,6 @@ public sealed class BankDeskTests : IDisposable
         await AssertPayoutHeldAsync(book, desk, 20);
 
         // Held across a restart: the incident is a record of the log.
-        book.Dispose();
         desk.Dispose();
         (book, desk) = Open();
         Assert.Equal(incident, Assert.Single(desk.OpenIncidents));
