@@ -41,6 +41,7 @@ internal sealed class NotaryConnection : IDisposable
     private readonly CustodyService.CustodyServiceClient _custody;
     private readonly LocatorService.LocatorServiceClient _locators;
     private readonly EscrowService.EscrowServiceClient _escrow;
+    private readonly BankService.BankServiceClient _bank;
     private readonly X509Certificate2? _caCertificate;
     private readonly X509Certificate2? _clientCertificate;
     private readonly string? _caPath;
@@ -85,6 +86,7 @@ internal sealed class NotaryConnection : IDisposable
         _custody = new CustodyService.CustodyServiceClient(_channel);
         _locators = new LocatorService.LocatorServiceClient(_channel);
         _escrow = new EscrowService.EscrowServiceClient(_channel);
+        _bank = new BankService.BankServiceClient(_channel);
     }
 
     public Uri Server { get; }
@@ -147,6 +149,22 @@ internal sealed class NotaryConnection : IDisposable
 
     public Task<GetAccountStatementResponse> GetAccountStatementAsync(GetAccountStatementRequest request, CancellationToken cancellationToken) =>
         CallAsync(() => _escrow.GetAccountStatementAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    /// <summary>A statement import is answered once its incidents are durable, like a deposit.</summary>
+    public Task<ImportStatementResponse> ImportStatementAsync(ImportStatementRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _bank.ImportStatementAsync(request, deadline: Deadline(DepositTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    public Task<ReconcileResponse> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _bank.ReconcileAsync(request, deadline: Deadline(DepositTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    public Task<ListIncidentsResponse> ListIncidentsAsync(CancellationToken cancellationToken) =>
+        CallAsync(() => _bank.ListIncidentsAsync(new ListIncidentsRequest(), deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    public Task<ResolveIncidentResponse> ResolveIncidentAsync(ResolveIncidentRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _bank.ResolveIncidentAsync(request, deadline: Deadline(DepositTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    public Task<ExportInstructionsResponse> ExportInstructionsAsync(ExportInstructionsRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _bank.ExportInstructionsAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
 
     public Task<ListPartiesResponse> ListPartiesAsync(CancellationToken cancellationToken) =>
         CallAsync(() => _parties.ListPartiesAsync(new ListPartiesRequest(), deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);

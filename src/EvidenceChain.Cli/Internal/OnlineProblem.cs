@@ -36,4 +36,8 @@ internal enum OnlineProblem
     UserIdTooLong = 28,
     LocatorMalformed = 29,
     AccountIdMalformed = 30,
+    IncidentIdMalformed = 31,
+    PaymentOrderMalformed = 32,
+    DateMalformed = 33,
+    StatementFileTooLarge = 34,
 }

@@ -91,6 +91,10 @@ internal sealed class OnlineText
             [OnlineProblem.UserIdTooLong] = (length, _) => $"SM2 用户标识最多 255 字节，这里是 {length} 字节",
             [OnlineProblem.LocatorMalformed] = (value, _) => $"“{value}”既不是公开凭证（32 位小写十六进制），也不是凭证编号（64 位小写十六进制）",
             [OnlineProblem.AccountIdMalformed] = (value, _) => $"“{value}”不是账户编号（32 位小写十六进制）",
+            [OnlineProblem.IncidentIdMalformed] = (value, _) => $"“{value}”不是银行异常编号（32 位小写十六进制）",
+            [OnlineProblem.PaymentOrderMalformed] = (value, _) => $"“{value}”不是付款指令：应为 转账编号,收款账号,收款人名称（转账编号为 32 位小写十六进制，名称不含逗号）",
+            [OnlineProblem.DateMalformed] = (value, _) => $"“{value}”不是日期（YYYY-MM-DD）",
+            [OnlineProblem.StatementFileTooLarge] = (path, length) => $"银行对账单 {path} 有 {length} 字节，超过上限 8,388,608 字节，未读取",
         },
     };
 
@@ -174,6 +178,10 @@ internal sealed class OnlineText
             [OnlineProblem.UserIdTooLong] = (length, _) => $"an SM2 user ID has at most 255 bytes, not {length}",
             [OnlineProblem.LocatorMalformed] = (value, _) => $"'{value}' is neither a locator (32 lowercase hex digits) nor a locator id (64 lowercase hex digits)",
             [OnlineProblem.AccountIdMalformed] = (value, _) => $"'{value}' is not a ledger account id (32 lowercase hex digits)",
+            [OnlineProblem.IncidentIdMalformed] = (value, _) => $"'{value}' is not a bank incident id (32 lowercase hex digits)",
+            [OnlineProblem.PaymentOrderMalformed] = (value, _) => $"'{value}' is not a payment order: give TRANSFER_ID,PAYEE_ACCOUNT,PAYEE_NAME (the transfer id in 32 lowercase hex digits, a name without comma)",
+            [OnlineProblem.DateMalformed] = (value, _) => $"'{value}' is not a date (YYYY-MM-DD)",
+            [OnlineProblem.StatementFileTooLarge] = (path, length) => $"the bank statement {path} has {length} bytes, more than the 8,388,608 a statement may have; it was not read",
         },
     };
 

@@ -1,0 +1,61 @@
+namespace EvidenceChain.Cli.Internal;
+
+/// <summary>What the <c>bank</c> commands print, once per language (Chinese is the default). Amounts in yuan with two decimals, from integer fen.</summary>
+internal sealed class BankText
+{
+    public static BankText Chinese { get; } = new()
+    {
+        Line = (serial, status, disposition, failure) => $"流水 {serial}：{status}" + (disposition.Length > 0 ? $"（{disposition}" + (failure is "" or "None" ? "）" : $"，未匹配原因 {failure}）") : string.Empty),
+        IncidentOpened = id => $"  已登记异常 {id}，该托管账户的付款暂停，直至异常处理完毕",
+        ImportSummary = (booked, already, incidents, refused) => $"已入账 {booked} 笔，此前已导入 {already} 笔，异常 {incidents} 笔，拒绝 {refused} 笔",
+        Reconciled = (date, leaf, balanced) => $"{date} 对账已记录（记录 {leaf}）：" + (balanced ? "账实相符" : "存在差额"),
+        Row = (bank, ledger, statement, difference) => $"  账户 {bank}：账面 {LedgerText.Yuan(ledger)} 元，银行日终余额 {LedgerText.Yuan(statement)} 元，差额 {LedgerText.Yuan(difference)} 元",
+        NoIncidents = "没有银行异常。",
+        Incident = (id, open, cause, bank, date, amount, serial) => $"异常 {id}：{(open ? "未处理" : "已处理")}，{cause}，账户 {bank}，{date}，{LedgerText.Yuan(amount)} 元" + (serial.Length > 0 ? $"，流水 {serial}" : string.Empty),
+        Resolution = (note, leaf) => $"  处理说明（记录 {leaf}）：{note}",
+        Resolved = (id, leaf) => $"异常 {id} 的处理已记录（记录 {leaf}）；该账户没有其他未处理异常时，付款恢复。",
+        Exported = (count, path) => $"已导出 {count} 条付款指令：{path}",
+    };
+
+    public static BankText English { get; } = new()
+    {
+        Line = (serial, status, disposition, failure) => $"serial {serial}: {status}" + (disposition.Length > 0 ? $" ({disposition}" + (failure is "" or "None" ? ")" : $", unmatched: {failure})") : string.Empty),
+        IncidentOpened = id => $"  incident {id} recorded: payouts from this escrow account are held until it is resolved",
+        ImportSummary = (booked, already, incidents, refused) => $"{booked} booked, {already} imported before, {incidents} incidents, {refused} refused",
+        Reconciled = (date, leaf, balanced) => $"reconciliation of {date} recorded (leaf {leaf}): " + (balanced ? "balanced" : "differences found"),
+        Row = (bank, ledger, statement, difference) => $"  account {bank}: ledger {LedgerText.Yuan(ledger)} yuan, bank closing {LedgerText.Yuan(statement)} yuan, difference {LedgerText.Yuan(difference)} yuan",
+        NoIncidents = "No bank incidents.",
+        Incident = (id, open, cause, bank, date, amount, serial) => $"incident {id}: {(open ? "open" : "resolved")}, {cause}, account {bank}, {date}, {LedgerText.Yuan(amount)} yuan" + (serial.Length > 0 ? $", serial {serial}" : string.Empty),
+        Resolution = (note, leaf) => $"  resolution (leaf {leaf}): {note}",
+        Resolved = (id, leaf) => $"resolution of incident {id} recorded (leaf {leaf}); payouts resume once no other incident on its account is open.",
+        Exported = (count, path) => $"{count} payment instructions exported to {path}",
+    };
+
+    /// <summary>(serial, status, disposition, match failure).</summary>
+    public required Func<string, string, string, string, string> Line { get; init; }
+
+    public required Func<string, string> IncidentOpened { get; init; }
+
+    /// <summary>(booked, already imported, incidents, refused).</summary>
+    public required Func<int, int, int, int, string> ImportSummary { get; init; }
+
+    /// <summary>(date, leaf index, balanced).</summary>
+    public required Func<string, ulong, bool, string> Reconciled { get; init; }
+
+    /// <summary>(bank account, ledger fen, statement fen, difference fen).</summary>
+    public required Func<string, long, long, long, string> Row { get; init; }
+
+    public required string NoIncidents { get; init; }
+
+    /// <summary>(id, open, cause, bank account, date, amount fen, serial).</summary>
+    public required Func<string, bool, string, string, string, long, string, string> Incident { get; init; }
+
+    /// <summary>(note, leaf index).</summary>
+    public required Func<string, ulong, string> Resolution { get; init; }
+
+    public required Func<string, ulong, string> Resolved { get; init; }
+
+    public required Func<int, string, string> Exported { get; init; }
+
+    public static BankText For(string? languageCode) => languageCode == Offline.Internal.ReportText.EnglishCode ? English : Chinese;
+}

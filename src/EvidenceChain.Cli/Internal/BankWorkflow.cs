@@ -1,0 +1,168 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using EvidenceChain.Cli.Offline;
+using EvidenceChain.Cli.Offline.Internal;
+using EvidenceChain.Ledger.Banking;
+using EvidenceChain.Protocol.V1;
+using Google.Protobuf;
+
+namespace EvidenceChain.Cli.Internal;
+
+/// <summary>
+/// The <c>bank</c> commands over <c>BankService</c>: a statement file imported or reconciled (the
+/// server checks it and names a fault's line and column), incidents listed and resolved, payment
+/// instructions for pending payouts saved as the bank's CSV.
+/// </summary>
+internal static class BankWorkflow
+{
+    public static async Task<ExitCode> ImportAsync(CliContext context, BankText bank, ServerChoice server, string statementPath, CancellationToken cancellationToken)
+    {
+        ByteString statement = ReadStatement(statementPath);
+        using NotaryConnection connection = NotaryConnection.Open(server, context);
+        ImportStatementResponse response = await connection.ImportStatementAsync(new ImportStatementRequest { StatementCsv = statement }, cancellationToken).ConfigureAwait(false);
+        foreach (BankLineOutcome line in response.Lines)
+        {
+            context.Output.WriteLine(bank.Line(line.Serial, line.StatusName, line.DispositionName, line.MatchFailureName));
+            if (!line.IncidentId.IsEmpty)
+            {
+                context.Output.WriteLine(bank.IncidentOpened(Hex(line.IncidentId)));
+            }
+        }
+
+        context.Output.WriteLine(bank.ImportSummary(
+            response.Lines.Count(l => l.Status == BankLineStatus.Booked),
+            response.Lines.Count(l => l.Status == BankLineStatus.AlreadyImported),
+            response.Lines.Count(l => l.Status == BankLineStatus.IncidentRaised),
+            response.Lines.Count(l => l.Status is BankLineStatus.UnknownBankAccount or BankLineStatus.DuplicateSerialWithDifferentContent)));
+        return ExitCode.Success;
+    }
+
+    public static async Task<ExitCode> ReconcileAsync(CliContext context, BankText bank, ServerChoice server, string statementPath, string? date, CancellationToken cancellationToken)
+    {
+        if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            throw new OnlineInputException(OnlineProblem.DateMalformed, date);
+        }
+
+        ByteString statement = ReadStatement(statementPath);
+        using NotaryConnection connection = NotaryConnection.Open(server, context);
+        ReconcileResponse response = await connection.ReconcileAsync(new ReconcileRequest { Date = date ?? string.Empty, StatementCsv = statement }, cancellationToken).ConfigureAwait(false);
+        context.Output.WriteLine(bank.Reconciled(response.Date, response.LeafIndex, response.Balanced));
+        foreach (BankReconciliationRow row in response.Rows)
+        {
+            context.Output.WriteLine(bank.Row(row.BankAccount, row.LedgerBalanceFen, row.StatementClosingFen, row.DifferenceFen));
+            if (!row.IncidentId.IsEmpty)
+            {
+                context.Output.WriteLine(bank.IncidentOpened(Hex(row.IncidentId)));
+            }
+        }
+
+        return ExitCode.Success;
+    }
+
+    public static async Task<ExitCode> IncidentsAsync(CliContext context, BankText bank, ServerChoice server, bool openOnly, CancellationToken cancellationToken)
+    {
+        using NotaryConnection connection = NotaryConnection.Open(server, context);
+        ListIncidentsResponse response = await connection.ListIncidentsAsync(cancellationToken).ConfigureAwait(false);
+        List<BankIncidentEntry> incidents = [.. response.Incidents.Where(i => i.Open || !openOnly)];
+        if (incidents.Count == 0)
+        {
+            context.Output.WriteLine(bank.NoIncidents);
+        }
+
+        foreach (BankIncidentEntry incident in incidents)
+        {
+            context.Output.WriteLine(bank.Incident(Hex(incident.Id), incident.Open, incident.CauseName, incident.BankAccount, incident.Date, incident.AmountFen, incident.Serial));
+            if (!incident.Open)
+            {
+                context.Output.WriteLine(bank.Resolution(incident.ResolutionNote, incident.ResolutionLeafIndex));
+            }
+        }
+
+        return ExitCode.Success;
+    }
+
+    public static async Task<ExitCode> ResolveAsync(CliContext context, BankText bank, ServerChoice server, string incidentHex, string note, ulong? evidenceLeafIndex, CancellationToken cancellationToken)
+    {
+        var request = new ResolveIncidentRequest { IncidentId = Id(incidentHex, OnlineProblem.IncidentIdMalformed, incidentHex), Note = note };
+        if (evidenceLeafIndex is ulong leaf)
+        {
+            request.EvidenceLeafIndex = leaf;
+        }
+
+        using NotaryConnection connection = NotaryConnection.Open(server, context);
+        ResolveIncidentResponse response = await connection.ResolveIncidentAsync(request, cancellationToken).ConfigureAwait(false);
+        context.Output.WriteLine(bank.Resolved(incidentHex, response.LeafIndex));
+        return ExitCode.Success;
+    }
+
+    /// <summary>Each order is <c>TRANSFER_ID,PAYEE_ACCOUNT,PAYEE_NAME</c> (a payee name holds no comma).</summary>
+    public static async Task<ExitCode> ExportAsync(CliContext context, BankText bank, ServerChoice server, IReadOnlyList<string> orders, string outPath, CancellationToken cancellationToken)
+    {
+        var request = new ExportInstructionsRequest();
+        foreach (string order in orders)
+        {
+            string[] parts = order.Split(',');
+            if (parts.Length != 3 || parts[1].Length == 0 || parts[2].Length == 0)
+            {
+                throw new OnlineInputException(OnlineProblem.PaymentOrderMalformed, order);
+            }
+
+            request.Orders.Add(new BankPaymentOrder { TransferId = Id(parts[0], OnlineProblem.PaymentOrderMalformed, order), PayeeAccount = parts[1], PayeeName = parts[2] });
+        }
+
+        if (File.Exists(outPath) || Directory.Exists(outPath))
+        {
+            throw new OnlineInputException(OnlineProblem.OutputFileExists, outPath);
+        }
+
+        using NotaryConnection connection = NotaryConnection.Open(server, context);
+        ExportInstructionsResponse response = await connection.ExportInstructionsAsync(request, cancellationToken).ConfigureAwait(false);
+        OutputFile.WriteNew(outPath, response.InstructionsCsv, ownerOnly: true);
+        context.Output.WriteLine(bank.Exported(request.Orders.Count, outPath));
+        return ExitCode.Success;
+    }
+
+    /// <summary>The file's bytes exactly, as the format is defined over bytes; a file over the format's limit is refused unread.</summary>
+    private static ByteString ReadStatement(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new InputException(InputProblem.IsADirectory, path);
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new InputException(InputProblem.FileNotFound, path);
+        }
+
+        try
+        {
+            long length = new FileInfo(path).Length;
+            if (length > StatementCsv.FileLengthMaxBytes)
+            {
+                throw new OnlineInputException(OnlineProblem.StatementFileTooLarge, path, length.ToString(CultureInfo.InvariantCulture));
+            }
+
+            return ByteString.CopyFrom(File.ReadAllBytes(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(InputProblem.Unreadable, path, e.Message);
+        }
+    }
+
+    private static ByteString Id(string hex, OnlineProblem problem, string subject)
+    {
+        if (hex.Length != 32 || !hex.All(char.IsAsciiHexDigitLower) || !UInt128.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out UInt128 value))
+        {
+            throw new OnlineInputException(problem, subject);
+        }
+
+        byte[] bytes = new byte[16];
+        BinaryPrimitives.WriteUInt128BigEndian(bytes, value);
+        return ByteString.CopyFrom(bytes);
+    }
+
+    private static string Hex(ByteString id) => Convert.ToHexStringLower(id.Span);
+}
