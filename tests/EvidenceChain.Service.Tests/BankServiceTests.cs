@@ -61,7 +61,7 @@ public sealed class BankServiceTests : IDisposable
         Assert.Equal(345, differs.DifferenceFen);
         BankIncidentEntry incident = Assert.Single((await bank.ListIncidentsAsync(new ListIncidentsRequest())).Incidents);
         Assert.Equal((differs.IncidentId, "ReconciliationDifference", true, different.LeafIndex), (incident.Id, incident.CauseName, incident.Open, incident.LeafIndex));
-        Assert.Equal("AlreadyExists", (await PayoutRefusedAsync(escrow, 30)).StatusCode.ToString());
+        Assert.Equal(StatusCode.FailedPrecondition, (await PayoutRefusedAsync(escrow, 30)).StatusCode);
 
         RpcException missing = await Assert.ThrowsAsync<RpcException>(async () => await bank.ReconcileAsync(new ReconcileRequest
         {
@@ -115,7 +115,7 @@ public sealed class BankServiceTests : IDisposable
         var ledger = new EscrowService.EscrowServiceClient(restarted.Channel);
         BankIncidentEntry open = Assert.Single((await desk.ListIncidentsAsync(new ListIncidentsRequest())).Incidents);
         Assert.Equal((line.IncidentId, "UnmatchedDebit", "D1", 700L, true), (open.Id, open.CauseName, open.Serial, open.AmountFen, open.Open));
-        Assert.Equal(StatusCode.AlreadyExists, (await PayoutRefusedAsync(ledger, 30)).StatusCode);
+        Assert.Equal(StatusCode.FailedPrecondition, (await PayoutRefusedAsync(ledger, 30)).StatusCode);
         ExportInstructionsRequest order = new() { Orders = { new BankPaymentOrder { TransferId = Id(11), PayeeAccount = "6228480000000000001", PayeeName = "李四" } } };
         RpcException held = await Assert.ThrowsAsync<RpcException>(async () => await desk.ExportInstructionsAsync(order));
         Assert.Contains("held", held.Status.Detail, StringComparison.Ordinal);

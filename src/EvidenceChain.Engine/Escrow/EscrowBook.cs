@@ -168,7 +168,7 @@ public sealed class EscrowBook
                 {
                     if (PayoutHoldRule.IsPayout(transfer, _ledger.FindAccount(transfer.CreditAccountId)) && hold(transfer.CreditAccountId) is string reason)
                     {
-                        throw new QueryException(QueryFailure.Conflict, $"payouts from escrow bank account {transfer.CreditAccountId.Value} are held ({reason}); transfer {transfer.Id.Value} and its batch were not applied");
+                        throw new QueryException(QueryFailure.Held, $"payouts from escrow bank account {transfer.CreditAccountId.Value} are held ({reason}); transfer {transfer.Id.Value} and its batch were not applied");
                     }
                 }
             }

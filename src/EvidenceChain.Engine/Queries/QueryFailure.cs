@@ -20,4 +20,7 @@ public enum QueryFailure
 
     /// <summary>The service cannot do it now (storage stopped, queue full); retrying later may work.</summary>
     Unavailable = 8,
+
+    /// <summary>The request is well formed but the state forbids it now (payouts held until an incident is resolved).</summary>
+    Held = 9,
 }

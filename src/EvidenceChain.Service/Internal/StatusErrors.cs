@@ -33,6 +33,7 @@ internal static class StatusErrors
         QueryFailure.Unauthenticated => Plain(Code.Unauthenticated, exception.Message),
         QueryFailure.Conflict => Plain(Code.AlreadyExists, exception.Message),
         QueryFailure.Unavailable => Plain(Code.Unavailable, exception.Message),
+        QueryFailure.Held => Plain(Code.FailedPrecondition, exception.Message),
         _ => Plain(Code.Internal, exception.Message),
     };
 

@@ -187,7 +187,7 @@ public sealed class BankDeskTests : IDisposable
     {
         ulong before = book.LastBatchNumber;
         QueryException held = await Assert.ThrowsAsync<QueryException>(() => book.CreateTransfersAsync(s_notary, [new Transfer(new TransferId(id), s_seller, s_bank, 1000, Cny, 3, TransferFlags.Pending)], CancellationToken.None));
-        Assert.Equal(QueryFailure.Conflict, held.Failure);
+        Assert.Equal(QueryFailure.Held, held.Failure);
         Assert.Equal(before, book.LastBatchNumber);
         Assert.NotNull(desk.HoldReason(s_bank));
 

@@ -311,7 +311,7 @@ public sealed class BankDesk : IDisposable
 
             if (HoldReason(pending.CreditAccountId) is string reason)
             {
-                throw new QueryException(QueryFailure.Conflict, $"payouts from escrow bank account {number} are held ({reason})");
+                throw new QueryException(QueryFailure.Held, $"payouts from escrow bank account {number} are held ({reason})");
             }
 
             instructions.Add(new PaymentInstruction(pending.Id, number, pending.AmountFen, order.PayeeAccount, order.PayeeName));
