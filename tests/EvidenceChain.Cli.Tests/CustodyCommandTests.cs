@@ -27,7 +27,7 @@ public sealed class CustodyCommandTests(MtlsDeployment deployment) : IClassFixtu
         CliResult saved = await enterprise.RunAsync("custody", "trail", "--out", trailPath, "--key", deployment.VerifierKeys);
         CliResult verified = await enterprise.RunAsync("custody", "verify", trailPath, "--key", deployment.VerifierKeys);
         JsonNode file = JsonNode.Parse(File.ReadAllText(trailPath))!;
-        file["party_id"] = new string('0', 32);
+        file["subject"] = "party:" + new string('0', 32);
         string changedPath = trailPath + ".changed.json";
         File.WriteAllText(changedPath, file.ToJsonString());
         CliResult changed = await enterprise.RunAsync("custody", "verify", changedPath, "--key", deployment.VerifierKeys);

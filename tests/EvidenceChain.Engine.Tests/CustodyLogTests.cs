@@ -39,14 +39,14 @@ public sealed class CustodyLogTests : IDisposable
 
         CustodyTrailPage page = _custody.TrailOf(Owner, 0, 100);
 
-        Assert.Equal([await read, await second], page.Trail.Events.Select(e => e.LeafIndex).Order());
+        Assert.Equal([await read, await second], page.Trail.Entries.Select(e => e.LeafIndex).Order());
         Assert.False(page.MorePending);
         Assert.Equal(Math.Max(await read, await second) + 1, page.NextLeafIndex);
-        Verdict verdict = page.Trail.Verify(_log.Notary.VerifierKeys, out _, out IReadOnlyList<CustodyRecord> records);
+        Verdict verdict = CustodyTrail.Verify(page.Trail, _log.Notary.VerifierKeys, out _, out IReadOnlyList<CustodyRecord> records);
         Assert.True(verdict.IsValid, verdict.ToString());
         Assert.All(records, r => Assert.Equal(Office, r.Actor!.PartyId));
-        Assert.Equal(2, _custody.TrailOf(Office, 0, 100).Trail.Events.Count);
-        Assert.Empty(_custody.TrailOf(Stranger, 0, 100).Trail.Events);
+        Assert.Equal(2, _custody.TrailOf(Office, 0, 100).Trail.Entries.Count);
+        Assert.Empty(_custody.TrailOf(Stranger, 0, 100).Trail.Entries);
     }
 
     [Fact]
@@ -58,9 +58,9 @@ public sealed class CustodyLogTests : IDisposable
 
         CustodyTrailPage page = _custody.TrailOf(Owner, 0, 100);
 
-        Assert.Single(page.Trail.Events);
+        Assert.Single(page.Trail.Entries);
         Assert.True(page.MorePending);
-        Assert.DoesNotContain(page.Trail.Events, e => e.LeafIndex == late);
+        Assert.DoesNotContain(page.Trail.Entries, e => e.LeafIndex == late);
     }
 
     [Fact]

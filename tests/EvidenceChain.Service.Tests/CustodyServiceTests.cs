@@ -1,6 +1,7 @@
 using EvidenceChain.Core.Custody;
 using EvidenceChain.Core.Notes;
 using EvidenceChain.Core.Proofs;
+using EvidenceChain.Core.Records;
 using EvidenceChain.Protocol.V1;
 using EvidenceChain.Service.Tests.Support;
 using Grpc.Core;
@@ -80,12 +81,12 @@ public sealed class CustodyServiceTests : IDisposable
     private List<NoteVerifier> TrustedKeys() =>
         File.ReadAllLines(Path.Combine(_data.Path, "notary.vkeys")).Select(NoteVerifierKey.Parse).ToList();
 
-    private (CustodyTrail Trail, IReadOnlyList<CustodyRecord> Records) Verified(string json)
+    private (RecordStatement Trail, IReadOnlyList<CustodyRecord> Records) Verified(string json)
     {
-        Assert.True(CustodyTrail.TryParse(json, out CustodyTrail? trail).IsValid);
-        Verdict verdict = trail!.Verify(TrustedKeys(), out _, out IReadOnlyList<CustodyRecord> records);
+        Assert.True(RecordStatement.TryParse(json, out RecordStatement? trail).IsValid);
+        Verdict verdict = CustodyTrail.Verify(trail!, TrustedKeys(), out _, out IReadOnlyList<CustodyRecord> records);
         Assert.True(verdict.IsValid, verdict.ToString());
-        return (trail, records);
+        return (trail!, records);
     }
 
     private static async Task<string> TrailAsync(ServiceProcess service, string partyId) =>

@@ -82,14 +82,14 @@ public sealed class MutualTlsTests : IDisposable
 
         // The office's changes to the enterprise are in the enterprise's own custody trail.
         GetCustodyTrailResponse trail = await new CustodyService.CustodyServiceClient(enterpriseChannel).GetCustodyTrailAsync(new GetCustodyTrailRequest());
-        for (int attempt = 0; attempt < 100 && (trail.MorePending || !trail.TrailJson.Contains("\"events\":[{", StringComparison.Ordinal)); attempt++)
+        for (int attempt = 0; attempt < 100 && (trail.MorePending || !trail.TrailJson.Contains("\"entries\":[{", StringComparison.Ordinal)); attempt++)
         {
             await Task.Delay(50);
             trail = await new CustodyService.CustodyServiceClient(enterpriseChannel).GetCustodyTrailAsync(new GetCustodyTrailRequest());
         }
 
-        Assert.True(Core.Custody.CustodyTrail.TryParse(trail.TrailJson, out Core.Custody.CustodyTrail? parsed).IsValid);
-        Assert.True(parsed!.Verify(File.ReadAllLines(Path.Combine(_data.Path, "notary.vkeys")).Select(Core.Notes.NoteVerifierKey.Parse).ToList(), out _, out var records).IsValid);
+        Assert.True(Core.Records.RecordStatement.TryParse(trail.TrailJson, out Core.Records.RecordStatement? parsed).IsValid);
+        Assert.True(Core.Custody.CustodyTrail.Verify(parsed!, File.ReadAllLines(Path.Combine(_data.Path, "notary.vkeys")).Select(Core.Notes.NoteVerifierKey.Parse).ToList(), out _, out var records).IsValid);
         Assert.Equal([Core.Custody.CustodyAction.PartyRegistered, Core.Custody.CustodyAction.KeyBound], records.Select(r => r.Action));
 
         Assert.Equal(StatusCode.PermissionDenied, unbound.StatusCode);

@@ -206,8 +206,8 @@ public sealed class PublicListenerTests : IDisposable
             GetCustodyTrailResponse page = await client.GetCustodyTrailAsync(new GetCustodyTrailRequest());
             if (!page.MorePending)
             {
-                Assert.True(CustodyTrail.TryParse(page.TrailJson, out CustodyTrail? trail).IsValid);
-                Verdict verdict = trail!.Verify(TrustedKeys(), out _, out IReadOnlyList<CustodyRecord> records);
+                Assert.True(Core.Records.RecordStatement.TryParse(page.TrailJson, out Core.Records.RecordStatement? trail).IsValid);
+                Verdict verdict = CustodyTrail.Verify(trail!, TrustedKeys(), out _, out IReadOnlyList<CustodyRecord> records);
                 Assert.True(verdict.IsValid, verdict.ToString());
                 return records;
             }

@@ -3,6 +3,7 @@ using EvidenceChain.Cli.Offline;
 using EvidenceChain.Cli.Offline.Internal;
 using EvidenceChain.Core.Custody;
 using EvidenceChain.Core.Proofs;
+using EvidenceChain.Core.Records;
 using EvidenceChain.Protocol.V1;
 
 namespace EvidenceChain.Cli.Internal;
@@ -16,6 +17,8 @@ internal static class CustodyWorkflow
 {
     /// <summary>A trail file holds at most 1,000 events of a few hundred bytes each, with their proofs.</summary>
     private const int TrailFileLengthMaxBytes = 8 * 1024 * 1024;
+
+    private const string PartyPrefix = "party:";
 
     public static async Task<ExitCode> TrailAsync(
         CliContext context,
@@ -37,10 +40,10 @@ internal static class CustodyWorkflow
         }
 
         GetCustodyTrailResponse page = await connection.GetCustodyTrailAsync(
-            new GetCustodyTrailRequest { PartyId = partyId ?? string.Empty, FromLeafIndex = from, Limit = CustodyTrail.EventsMax },
+            new GetCustodyTrailRequest { PartyId = partyId ?? string.Empty, FromLeafIndex = from, Limit = RecordStatement.EntriesMax },
             cancellationToken).ConfigureAwait(false);
         string subject = text.CheckpointFrom(connection.Address);
-        Verdict parsed = CustodyTrail.TryParse(page.TrailJson, out CustodyTrail? trail);
+        Verdict parsed = RecordStatement.TryParse(page.TrailJson, out RecordStatement? trail);
         if (!parsed.IsValid)
         {
             throw new InvalidAnswerException(subject, parsed);
@@ -53,17 +56,17 @@ internal static class CustodyWorkflow
         }
         else
         {
-            Verdict verdict = trail!.Verify(trusted.Keys, out _, out IReadOnlyList<CustodyRecord> records);
+            Verdict verdict = CustodyTrail.Verify(trail!, trusted.Keys, out _, out IReadOnlyList<CustodyRecord> records);
             if (!verdict.IsValid)
             {
                 throw new InvalidAnswerException(subject, verdict);
             }
 
-            Write(context.Output, custody, trail, records);
+            Write(context.Output, custody, trail!, records);
             context.Output.WriteLine(custody.Verified);
         }
 
-        if (page.NextLeafIndex > from && trail!.Events.Count == CustodyTrail.EventsMax)
+        if (page.NextLeafIndex > from && trail!.Entries.Count == RecordStatement.EntriesMax)
         {
             context.Output.WriteLine(custody.NextPage(page.NextLeafIndex));
         }
@@ -86,11 +89,11 @@ internal static class CustodyWorkflow
     public static ExitCode Verify(CliContext context, ReportText report, CustodyText custody, string trailPath, IReadOnlyList<string> keyArguments, string? trustFile)
     {
         TrustedKeySet trusted = TrustedKeys.Load(keyArguments, trustFile, context);
-        Verdict verdict = CustodyTrail.TryParse(InputFile.ReadText(trailPath, TrailFileLengthMaxBytes), out CustodyTrail? trail);
+        Verdict verdict = RecordStatement.TryParse(InputFile.ReadText(trailPath, TrailFileLengthMaxBytes), out RecordStatement? trail);
         IReadOnlyList<CustodyRecord> records = [];
         if (verdict.IsValid)
         {
-            verdict = trail!.Verify(trusted.Keys, out _, out records);
+            verdict = CustodyTrail.Verify(trail!, trusted.Keys, out _, out records);
         }
 
         if (!verdict.IsValid)
@@ -106,18 +109,19 @@ internal static class CustodyWorkflow
     }
 
     /// <summary>An unverified trail's records, for display only; one that does not decode is shown as nothing.</summary>
-    private static List<CustodyRecord> Decode(CustodyTrail trail) =>
-        [.. trail.Events.Select(e => CustodyRecord.TryDecode(e.Record, out CustodyRecord? record, out _) ? record : null).OfType<CustodyRecord>()];
+    private static List<CustodyRecord> Decode(RecordStatement trail) =>
+        [.. trail.Entries.Select(e => CustodyRecord.TryDecode(e.Record, out CustodyRecord? record, out _) ? record : null).OfType<CustodyRecord>()];
 
-    private static void Write(TextWriter output, CustodyText custody, CustodyTrail trail, IReadOnlyList<CustodyRecord> records)
+    private static void Write(TextWriter output, CustodyText custody, RecordStatement trail, IReadOnlyList<CustodyRecord> records)
     {
         ulong size = Core.Checkpoints.Checkpoint.TryParse(NoteText(trail.CheckpointNote), out Core.Checkpoints.Checkpoint? checkpoint).IsValid ? checkpoint!.TreeSize : 0;
-        output.WriteLine(custody.Heading(trail.PartyId, records.Count, size));
+        string party = trail.Subject.StartsWith(PartyPrefix, StringComparison.Ordinal) ? trail.Subject[PartyPrefix.Length..] : trail.Subject;
+        output.WriteLine(custody.Heading(party, records.Count, size));
         for (int i = 0; i < records.Count; i++)
         {
             CustodyRecord record = records[i];
             output.WriteLine(custody.Event(
-                trail.Events[i].LeafIndex,
+                trail.Entries[i].LeafIndex,
                 DateTimeOffset.FromUnixTimeMilliseconds(record.RecordedAtMs).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
                 custody.Actions.TryGetValue(record.Action, out string? action) ? action : record.Action.ToString(),
                 record.Actor is null ? custody.Anonymous : $"{record.Actor.PartyId} ({record.ActorRole})",

@@ -13,7 +13,7 @@ namespace EvidenceChain.Core.Records;
 /// <summary>
 /// Records stored beside the log with the proof that each is in it: for every entry its record
 /// leaf, the record's canonical bytes and the leaf's inclusion proof against one signed checkpoint
-/// (ledger-batch.md §Statement). What the records say is for their own verifier (a ledger account
+/// (record-statement.md). What the records say is for their own verifier (a ledger account
 /// statement follows its balances); this proves that each record is the one the log committed to.
 /// </summary>
 /// <param name="Subject">What the records are about (for a ledger statement, <c>account:</c> and its id).</param>

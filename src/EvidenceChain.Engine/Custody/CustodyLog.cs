@@ -3,6 +3,7 @@ using EvidenceChain.Core.Access;
 using EvidenceChain.Core.Custody;
 using EvidenceChain.Core.Hashing;
 using EvidenceChain.Core.Merkle;
+using EvidenceChain.Core.Records;
 using EvidenceChain.Engine.Intake;
 using EvidenceChain.Engine.Ports;
 using EvidenceChain.Engine.Queries;
@@ -61,14 +62,14 @@ public sealed class CustodyLog
     /// </summary>
     public CustodyTrailPage TrailOf(string partyId, ulong fromLeafIndex, int limit)
     {
-        if (limit is <= 0 or > CustodyTrail.EventsMax)
+        if (limit is <= 0 or > RecordStatement.EntriesMax)
         {
-            throw new QueryException(QueryFailure.InvalidArgument, $"ask for 1 to {CustodyTrail.EventsMax} events, not {limit}");
+            throw new QueryException(QueryFailure.InvalidArgument, $"ask for 1 to {RecordStatement.EntriesMax} events, not {limit}");
         }
 
         StoredCheckpoint checkpoint = _queries.LatestCheckpoint();
         using MerkleHasher hasher = MerkleHasher.Create(_queries.TreeHash);
-        var events = new List<CustodyTrailEvent>();
+        var events = new List<RecordStatementEntry>();
         ulong next = fromLeafIndex;
         bool morePending = false;
         foreach (StoredRecord record in _store.ReadRecordsByKey(partyId, fromLeafIndex, limit))
@@ -80,10 +81,10 @@ public sealed class CustodyLog
             }
 
             Digest[] proof = SubtreeRanges.Resolve(hasher, _store, ProofPlan.Inclusion(record.LeafIndex, checkpoint.TreeSize));
-            events.Add(new CustodyTrailEvent(record.LeafIndex, record.Bytes, proof));
+            events.Add(new RecordStatementEntry(record.LeafIndex, _store.ReadLeaves(record.LeafIndex, 1)[0], record.Bytes, proof));
             next = record.LeafIndex + 1;
         }
 
-        return new CustodyTrailPage(new CustodyTrail(partyId, checkpoint.Note, events), next, morePending);
+        return new CustodyTrailPage(new RecordStatement(CustodyTrail.SubjectOf(partyId), checkpoint.Note, events), next, morePending);
     }
 }
