@@ -76,7 +76,8 @@ public class LedgerBatchRecordTests
 
         Assert.Throws<InvalidOperationException>(() => (record with { BatchNumber = 0 }).Encode());
         Assert.Throws<InvalidOperationException>(() => (record with { ActorRole = 3, ActorPartyId = [], ActorSalt = [] }).Encode());
-        Assert.Throws<InvalidOperationException>(() => (record with { Touched = [.. record.Touched, .. record.Touched] }).Encode());
+        var snapshot = new AccountSnapshot(new AccountId(7), 0, default);
+        Assert.Throws<InvalidOperationException>(() => (record with { Touched = [snapshot, snapshot] }).Encode());
         Assert.Throws<InvalidOperationException>(() => (record with { AccountResults = [], TransferResults = [] }).Encode());
     }
 }
