@@ -107,12 +107,8 @@ public sealed record CustodyRecord(
     /// <summary>The record leaf for these canonical bytes (leaf.md §Record body).</summary>
     public RecordLeaf ToLeaf() => ToLeaf(Encode());
 
-    internal RecordLeaf ToLeaf(byte[] encoded) => new(
-        LeafType.CustodyEvent,
-        Schema,
-        RecordedAtMs,
-        new DigestPair(Digest.Read(SHA256.HashData(encoded)), Sm3.HashData(encoded)),
-        Parties.Select(p => p.Commitment()).ToList());
+    internal RecordLeaf ToLeaf(byte[] encoded) =>
+        RecordLeaf.Over(LeafType.CustodyEvent, Schema, RecordedAtMs, encoded, [.. Parties.Select(p => p.Commitment())]);
 
     /// <summary>Decodes canonical record bytes; anything else (trailing bytes, unknown values, another encoding) is refused.</summary>
     public static bool TryDecode(ReadOnlySpan<byte> bytes, out CustodyRecord? record, out string reason)

@@ -19,6 +19,10 @@ public sealed record RecordLeaf(
     public const int PartyCountMax = 14;
     private const int FixedLengthBytes = 2 + 8 + (2 * Digest.SizeInBytes) + 1;
 
+    /// <summary>The leaf for a record's canonical bytes: their SHA-256 and SM3, and the parties' commitments.</summary>
+    public static RecordLeaf Over(LeafType type, ushort recordSchema, long recordedAtMs, ReadOnlySpan<byte> record, IReadOnlyList<DigestPair> parties) =>
+        new(type, recordSchema, recordedAtMs, new DigestPair(Digest.Read(System.Security.Cryptography.SHA256.HashData(record)), Sm3.HashData(record)), parties);
+
     public byte[] Encode()
     {
         if (Type is LeafType.Deposit || !Enum.IsDefined(Type))

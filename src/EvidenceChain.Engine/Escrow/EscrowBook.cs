@@ -332,10 +332,6 @@ public sealed class EscrowBook
         }
     }
 
-    private static RecordLeaf LeafOf(LedgerBatchRecord record, byte[] bytes, CustodyParty? actor) => new(
-        LeafType.LedgerBatch,
-        LedgerBatchRecord.Schema,
-        record.RecordedAtMs,
-        new DigestPair(Digest.Read(SHA256.HashData(bytes)), Sm3.HashData(bytes)),
-        actor is null ? [] : [actor.Commitment()]);
+    private static RecordLeaf LeafOf(LedgerBatchRecord record, byte[] bytes, CustodyParty? actor) =>
+        RecordLeaf.Over(LeafType.LedgerBatch, LedgerBatchRecord.Schema, record.RecordedAtMs, bytes, actor is null ? [] : [actor.Commitment()]);
 }

@@ -391,12 +391,7 @@ public sealed class BankDesk : IDisposable
             incident,
             resolution);
         byte[] bytes = record.Encode();
-        var leaf = new RecordLeaf(
-            LeafType.LedgerBatch,
-            BankRecord.Schema,
-            record.RecordedAtMs,
-            new DigestPair(Digest.Read(SHA256.HashData(bytes)), Sm3.HashData(bytes)),
-            acting is null ? [] : [acting.Commitment()]);
+        RecordLeaf leaf = RecordLeaf.Over(LeafType.LedgerBatch, BankRecord.Schema, record.RecordedAtMs, bytes, acting is null ? [] : [acting.Commitment()]);
 
         // Written before it takes effect: an incident holds payouts, and a resolution releases them,
         // only once the record is durable, so a restart replays exactly what was answered.
