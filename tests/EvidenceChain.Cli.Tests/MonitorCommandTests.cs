@@ -164,8 +164,11 @@ public sealed class MonitorCommandTests(TestAnchorChain chain) : IClassFixture<T
         IReadOnlyList<AnchorEventReader.AnchoredEntry> ours = await reader.ReadAnchoredAsync(logId, 0, head, 1, CancellationToken.None);
         IReadOnlyList<AnchorEventReader.AnchoredEntry> theirs = await reader.ReadAnchoredAsync(otherLogId, 0, head, AnchorEventReader.BlockRangeMaxBlocks, CancellationToken.None);
 
-        Assert.Equal([first.TreeSize, second.TreeSize], ours.Select(e => e.TreeSize));
-        Assert.Equal([first.Root, second.Root], ours.Select(e => e.Root));
+        // This log's anchors: the two checkpoints waited for, and possibly one of a size in between
+        // (the custody leaf binding the depositor's key can land in a later checkpoint than the deposit).
+        Assert.Equal(ours.Select(e => e.TreeSize).Order(), ours.Select(e => e.TreeSize));
+        Assert.Equal(first.Root, Assert.Single(ours, e => e.TreeSize == first.TreeSize).Root);
+        Assert.Equal(second.Root, Assert.Single(ours, e => e.TreeSize == second.TreeSize).Root);
         Assert.All(ours, e => Assert.Equal(logId, e.LogId));
         Assert.Equal(otherSizes, theirs.Select(e => e.TreeSize));
         Assert.All(theirs, e => Assert.Equal((otherLogId, otherNotary.Sender.ToLowerInvariant()), (e.LogId, e.Notary)));
@@ -174,8 +177,8 @@ public sealed class MonitorCommandTests(TestAnchorChain chain) : IClassFixture<T
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains($"extends tree size {first.TreeSize} (consistency proof verified)\n", result.Output, StringComparison.Ordinal);
-        Assert.Contains($"consistent: 2 new anchors verified in blocks 0 to ", result.Output, StringComparison.Ordinal);
-        foreach (ulong size in otherSizes.Where(s => s != first.TreeSize && s != second.TreeSize))
+        Assert.Contains($"consistent: {ours.Count} new anchors verified in blocks 0 to ", result.Output, StringComparison.Ordinal);
+        foreach (ulong size in otherSizes.Where(s => !ours.Any(e => e.TreeSize == s)))
         {
             Assert.DoesNotContain($"tree size {size} ", result.Output, StringComparison.Ordinal);
         }
@@ -285,7 +288,7 @@ public sealed class MonitorCommandTests(TestAnchorChain chain) : IClassFixture<T
         Assert.True(exitCode == 0, $"exit {exitCode}\n{printed}\n{error}");
         Assert.Equal(string.Empty, error.ToString());
         Assert.Single(Lines(printed, $"monitoring log "));
-        Assert.Single(Lines(printed, "consistent: 1 new anchor verified"));
+        Assert.Single(Lines(printed, "consistent: "), line => line.Contains(" new anchor", StringComparison.Ordinal) && line.Contains(" verified in blocks ", StringComparison.Ordinal));
         Assert.Single(Lines(printed, $"consistent: no new anchors in blocks "));
         Assert.Equal(2, Lines(printed, "checking again in 1 s (Ctrl+C to stop)").Count);
         Assert.Contains($"\"tree_size\": {anchored.TreeSize}", File.ReadAllText(service.StatePath), StringComparison.Ordinal);
