@@ -114,7 +114,7 @@ internal static class CustodyWorkflow
 
     private static void Write(TextWriter output, CustodyText custody, RecordStatement trail, IReadOnlyList<CustodyRecord> records)
     {
-        ulong size = Core.Checkpoints.Checkpoint.TryParse(NoteText(trail.CheckpointNote), out Core.Checkpoints.Checkpoint? checkpoint).IsValid ? checkpoint!.TreeSize : 0;
+        ulong size = trail.StatedTreeSize;
         string party = trail.Subject.StartsWith(PartyPrefix, StringComparison.Ordinal) ? trail.Subject[PartyPrefix.Length..] : trail.Subject;
         output.WriteLine(custody.Heading(party, records.Count, size));
         for (int i = 0; i < records.Count; i++)
@@ -129,12 +129,5 @@ internal static class CustodyWorkflow
                 $"{record.SubjectKind} {Convert.ToHexStringLower(record.Subject)}",
                 record.Detail));
         }
-    }
-
-    /// <summary>The checkpoint text of a signed note: everything before the blank line.</summary>
-    private static string NoteText(string note)
-    {
-        int end = note.IndexOf("\n\n", StringComparison.Ordinal);
-        return end < 0 ? note : note[..(end + 1)];
     }
 }

@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Globalization;
 using EvidenceChain.Cli.Offline;
 using EvidenceChain.Cli.Offline.Internal;
-using EvidenceChain.Core.Checkpoints;
 using EvidenceChain.Core.Leaves;
 using EvidenceChain.Core.Proofs;
 using EvidenceChain.Core.Records;
@@ -155,7 +154,7 @@ internal static class LedgerWorkflow
 
     private static void Write(TextWriter output, LedgerText ledger, RecordStatement statement, IReadOnlyList<LedgerBatchRecord> records, AccountBalance? balance)
     {
-        ulong size = SignedTreeSize(statement.CheckpointNote);
+        ulong size = statement.StatedTreeSize;
         output.WriteLine(ledger.Heading(statement.Subject, records.Count, size));
         for (int i = 0; i < records.Count; i++)
         {
@@ -166,12 +165,6 @@ internal static class LedgerWorkflow
         {
             output.WriteLine(ledger.Balance(known));
         }
-    }
-
-    private static ulong SignedTreeSize(string note)
-    {
-        int end = note.IndexOf("\n\n", StringComparison.Ordinal);
-        return Checkpoint.TryParse(end < 0 ? note : note[..(end + 1)], out Checkpoint? checkpoint).IsValid ? checkpoint!.TreeSize : 0;
     }
 
     private static UInt128 ParseAccount(string hex) =>

@@ -29,6 +29,16 @@ public sealed record RecordStatement(string Subject, string CheckpointNote, IRea
     /// <summary>The longest record an entry may carry (a ledger batch of 8,190 transfers and its snapshots).</summary>
     public const int RecordLengthMaxBytes = 2 * 1024 * 1024;
 
+    /// <summary>The tree size the checkpoint names, read for display without verifying it (0 if it cannot be read); <see cref="Verify"/> is what proves it.</summary>
+    public ulong StatedTreeSize
+    {
+        get
+        {
+            int end = CheckpointNote.IndexOf("\n\n", StringComparison.Ordinal);
+            return Checkpoint.TryParse(end < 0 ? CheckpointNote : CheckpointNote[..(end + 1)], out Checkpoint? checkpoint).IsValid ? checkpoint!.TreeSize : 0;
+        }
+    }
+
     public string ToJson() => Json.Write(writer =>
     {
         writer.WriteStartObject();
