@@ -251,7 +251,8 @@ public sealed record BankRecord(
     /// <summary>A date as the record writes it: the number yyyymmdd.</summary>
     public static uint DateNumber(DateOnly date) => (uint)((date.Year * 10_000) + (date.Month * 100) + date.Day);
 
-    private static bool TryDate(uint number, out DateOnly date)
+    /// <summary>The date a number yyyymmdd names, if it names one.</summary>
+    public static bool TryDate(uint number, out DateOnly date)
     {
         date = default;
         int year = (int)(number / 10_000);

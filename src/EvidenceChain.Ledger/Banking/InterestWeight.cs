@@ -4,6 +4,6 @@ namespace EvidenceChain.Ledger.Banking;
 
 /// <summary>A party sub-account's claim to bank interest: its balance at the end of each day of the interest period.</summary>
 /// <param name="SubAccount">The party sub-account (<c>L:c:&lt;case&gt;:…</c>) whose money earned the interest.</param>
-/// <param name="Recipient">Who receives what it earned, by its case's rule (<see cref="InterestRules.RecipientOf"/>).</param>
+/// <param name="Recipient">Who receives what it earned, by its case's rule (<see cref="InterestClaim.Recipient"/>).</param>
 /// <param name="DailyBalancesFen">Its balance, fen, at the end of each day of the period, oldest first; every weight of one allocation covers the same days.</param>
 public sealed record InterestWeight(AccountId SubAccount, AccountId Recipient, IReadOnlyList<long> DailyBalancesFen);

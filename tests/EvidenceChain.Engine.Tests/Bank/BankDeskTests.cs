@@ -6,6 +6,7 @@ using EvidenceChain.Engine.Queries;
 using EvidenceChain.Engine.Tests.Support;
 using EvidenceChain.Ledger.Banking;
 using EvidenceChain.Ledger.Escrow;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EvidenceChain.Engine.Tests.Bank;
 
@@ -141,24 +142,44 @@ public sealed class BankDeskTests : IDisposable
     }
 
     [Fact]
-    public async Task AllocateInterest_ByDailyBalance_ToPayeeByDefault_Once()
+    public async Task AllocateInterest_DailyBalancesFromTheNotarizedHistory_ByValueDate_Once()
     {
-        (EscrowBook book, BankDesk desk) = Open();
+        // 1 to 20 December: the seller's money is in from the 1st (booked that day); the buyer's
+        // deposit arrives with value date the 5th though booked on the 6th; the seller's pending
+        // payout leaves with value date the 15th. Interest for the period is credited on the 21st.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 12, 1, 10, 0, 0, DailyBalances.ChinaStandardTime));
+        (EscrowBook book, BankDesk desk) = Open(clock);
         await SetUpAsync(book);
-        StatementLineOutcome interest = Assert.Single(await desk.ImportAsync(s_notary, new Statement([Line("I1", StatementDirection.Credit, 10, string.Empty) with { Type = StatementRowType.Interest }], []), CancellationToken.None));
-        InterestWeight[] weights =
-        [
-            new(s_buyer, InterestRules.RecipientOf(InterestRule.ToPayee, s_buyer, s_seller), [100, 100]),
-            new(s_suspense, InterestRules.RecipientOf(InterestRule.FollowsBalance, s_suspense, s_seller), [50, 50]),
-        ];
+        clock.SetUtcNow(new DateTimeOffset(2025, 12, 6, 9, 0, 0, DailyBalances.ChinaStandardTime));
+        await desk.ImportAsync(s_notary, new Statement([Line("B1", StatementDirection.Credit, 150_000_000, "EC0000000000000000000000000000000a") with { ValueDate = new(2025, 12, 5) }], []), CancellationToken.None);
+        clock.SetUtcNow(new DateTimeOffset(2025, 12, 16, 9, 0, 0, DailyBalances.ChinaStandardTime));
+        await desk.ImportAsync(s_notary, new Statement([Line("P1", StatementDirection.Debit, 100_000_000, "EC0000000000000000000000000000000b") with { ValueDate = new(2025, 12, 15) }], []), CancellationToken.None);
+        StatementLineOutcome interest = Assert.Single(await desk.ImportAsync(s_notary, new Statement([Line("I1", StatementDirection.Credit, 10_000, string.Empty) with { Type = StatementRowType.Interest, ValueDate = new(2025, 12, 21) }], []), CancellationToken.None));
+        DateOnly first = new(2025, 12, 1), last = new(2025, 12, 20);
+        InterestClaim[] claims = [new(s_buyer, InterestRule.FollowsBalance, s_seller), new(s_seller, InterestRule.ToPayee, s_seller)];
 
-        InterestOutcome outcome = await desk.AllocateInterestAsync(s_notary, interest.TransferId, weights, CancellationToken.None);
-        InterestOutcome again = await desk.AllocateInterestAsync(s_notary, interest.TransferId, weights, CancellationToken.None);
+        QueryException early = await Assert.ThrowsAsync<QueryException>(() => desk.AllocateInterestAsync(s_notary, interest.TransferId, first, last, claims, CancellationToken.None));
+        Assert.Contains("has not ended", early.Message, StringComparison.Ordinal);
+        clock.SetUtcNow(new DateTimeOffset(2025, 12, 21, 9, 0, 0, DailyBalances.ChinaStandardTime));
+        QueryException notSubAccount = await Assert.ThrowsAsync<QueryException>(() => desk.AllocateInterestAsync(s_notary, interest.TransferId, first, last, [new(s_bank, InterestRule.FollowsBalance, s_seller)], CancellationToken.None));
+        Assert.Equal(QueryFailure.InvalidArgument, notSubAccount.Failure);
 
-        Assert.Equal([7L, 3L], outcome.Allocation!.Shares.Select(s => s.AmountFen));
-        Assert.All(again.Batch!.TransferResults, r => Assert.Equal(CreateTransferResult.Exists, r));
+        (book, desk) = Open(clock);
+        InterestOutcome outcome = await desk.AllocateInterestAsync(s_notary, interest.TransferId, first, last, claims, CancellationToken.None);
+
+        Assert.Equal([.. Enumerable.Repeat(0L, 4), .. Enumerable.Repeat(150_000_000L, 16)], outcome.Weights[0].DailyBalancesFen);
+        Assert.Equal([.. Enumerable.Repeat(100_000_000L, 14), .. Enumerable.Repeat(0L, 6)], outcome.Weights[1].DailyBalancesFen);
+
+        // Weights 2.4e9 and 1.4e9 fen-days: 6,315.79 and 3,684.21 fen; the leftover fen goes to the larger remainder.
+        Assert.Equal([(s_buyer, 6_316L), (s_seller, 3_684L)], outcome.Allocation!.Shares.Select(s => (s.Recipient, s.AmountFen)));
+        Assert.All(outcome.Batch!.TransferResults, r => Assert.Equal(CreateTransferResult.Ok, r));
+        Transfer share = book.FindTransfer(BankIds.InterestShareId(interest.TransferId, s_buyer))!;
+        Assert.Equal((interest.TransferId.Value, 20251201UL, 20U), (share.UserData128, share.UserData64, share.UserData32));
         Assert.Equal(0, book.BalanceOf(s_interest)!.Value.CreditsPosted - book.BalanceOf(s_interest)!.Value.DebitsPosted);
-        Assert.Equal(100_000_000 + 7, book.BalanceOf(s_seller)!.Value.CreditsPosted);
+
+        InterestOutcome again = await desk.AllocateInterestAsync(s_notary, interest.TransferId, first, last, claims, CancellationToken.None);
+        Assert.All(again.Batch!.TransferResults, r => Assert.Equal(CreateTransferResult.Exists, r));
+        Assert.Equal(150_000_000 + 6_316, book.BalanceOf(s_buyer)!.Value.CreditsPosted);
     }
 
     [Fact]
@@ -212,10 +233,10 @@ public sealed class BankDeskTests : IDisposable
         Assert.All(setup.TransferResults, r => Assert.Equal(CreateTransferResult.Ok, r));
     }
 
-    private (EscrowBook Book, BankDesk Desk) Open()
+    private (EscrowBook Book, BankDesk Desk) Open(TimeProvider? time = null)
     {
-        EscrowBook book = EscrowBook.Open(_log.Store, _log.Intake, TimeProvider.System, RandomNumberGenerator.Fill);
-        return (book, BankDesk.Open(_log.Store, book, _log.Intake, TimeProvider.System, RandomNumberGenerator.Fill, s_options));
+        EscrowBook book = EscrowBook.Open(_log.Store, _log.Intake, time ?? TimeProvider.System, RandomNumberGenerator.Fill);
+        return (book, BankDesk.Open(_log.Store, book, _log.Intake, time ?? TimeProvider.System, RandomNumberGenerator.Fill, s_options));
     }
 
     private Core.Leaves.LeafType LeafTypeOf(ulong leafIndex) => _log.Store.FindRecord(leafIndex)!.Type;

@@ -74,10 +74,10 @@ public class InterestAllocationTests
     }
 
     [Fact]
-    public void RecipientOf_DefaultRule_IsThePayee()
+    public void Recipient_DefaultRule_IsThePayee()
     {
-        Assert.Equal(s_payee, InterestRules.RecipientOf(InterestRule.ToPayee, new AccountId(1), s_payee));
-        Assert.Equal(new AccountId(1), InterestRules.RecipientOf(InterestRule.FollowsBalance, new AccountId(1), s_payee));
+        Assert.Equal(s_payee, new InterestClaim(new AccountId(1), InterestRule.ToPayee, s_payee).Recipient);
+        Assert.Equal(new AccountId(1), new InterestClaim(new AccountId(1), InterestRule.FollowsBalance, s_payee).Recipient);
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using EvidenceChain.Engine.Ports;
 using EvidenceChain.Engine.Queries;
 using EvidenceChain.Ledger.Banking;
 using EvidenceChain.Ledger.Escrow;
+using EvidenceChain.Ledger.Records;
 
 namespace EvidenceChain.Engine.Escrow.Bank;
 
@@ -25,12 +26,14 @@ public sealed class BankDesk : IDisposable
 {
     private const int ReplayPageRecords = 256;
 
+    private readonly ILogStore _store;
     private readonly EscrowBook _book;
     private readonly LogIntake _intake;
     private readonly TimeProvider _time;
     private readonly RandomSource _random;
     private readonly BankDeskOptions _options;
     private readonly Dictionary<AccountId, string> _bankAccountNumbers;
+    private readonly HashSet<AccountId> _bankAccounts;
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly Lock _state = new();
     private readonly Dictionary<IncidentId, BankIncident> _incidents = [];
@@ -39,14 +42,16 @@ public sealed class BankDesk : IDisposable
     private readonly Dictionary<IncidentId, (IncidentResolution Resolution, ulong LeafIndex)> _resolutions = [];
     private readonly List<(Reconciliation Reconciliation, ulong LeafIndex)> _reconciliations = [];
 
-    private BankDesk(EscrowBook book, LogIntake intake, TimeProvider time, RandomSource random, BankDeskOptions options)
+    private BankDesk(ILogStore store, EscrowBook book, LogIntake intake, TimeProvider time, RandomSource random, BankDeskOptions options)
     {
+        _store = store;
         _book = book;
         _intake = intake;
         _time = time;
         _random = random;
         _options = options;
         _bankAccountNumbers = options.BankAccounts.ToDictionary(p => p.Value, p => p.Key);
+        _bankAccounts = [.. options.BankAccounts.Values];
     }
 
     /// <summary>The incidents still open, in the order they were raised.</summary>
@@ -97,7 +102,7 @@ public sealed class BankDesk : IDisposable
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(options);
-        var desk = new BankDesk(book, intake, time, random, options);
+        var desk = new BankDesk(store, book, intake, time, random, options);
         ulong from = 0;
         while (true)
         {
@@ -322,29 +327,58 @@ public sealed class BankDesk : IDisposable
     }
 
     /// <summary>
-    /// Allocates one interest credit (a booked interest line's transfer) from the interest account
-    /// to the recipients by daily balance, as one linked chain: all shares or none. Idempotent: each
-    /// share's transfer id derives from the interest transfer and the recipient.
+    /// Allocates one interest credit (a booked interest line's transfer) from the interest account to
+    /// the recipients of <paramref name="claims"/>, by each sub-account's end-of-day balances from
+    /// <paramref name="first"/> to <paramref name="last"/>, derived from its notarized history
+    /// (<see cref="DailyBalances"/>), as one linked chain: all shares or none. Each share's transfer
+    /// carries the interest transfer's id, the period's first day (yyyymmdd) and its length in days,
+    /// so the allocation can be recomputed from the log. Idempotent: each share's transfer id derives
+    /// from the interest transfer and the recipient.
     /// </summary>
-    /// <exception cref="QueryException">InvalidArgument: <paramref name="interestTransfer"/> is not a transfer into the interest account.</exception>
-    public async Task<InterestOutcome> AllocateInterestAsync(Caller? actor, TransferId interestTransfer, IReadOnlyList<InterestWeight> weights, CancellationToken cancellationToken)
+    /// <exception cref="QueryException">InvalidArgument: not an interest credit, a period that is not 1 to 366 days or has not ended, or a claim that names no party sub-account.</exception>
+    public async Task<InterestOutcome> AllocateInterestAsync(Caller? actor, TransferId interestTransfer, DateOnly first, DateOnly last, IReadOnlyList<InterestClaim> claims, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(claims);
         Transfer? interest = _book.FindTransfer(interestTransfer);
         if (interest is null || interest.CreditAccountId != _options.InterestAccount || interest.Flags != TransferFlags.None)
         {
             throw new QueryException(QueryFailure.InvalidArgument, $"transfer {interestTransfer.Value:x32} is not bank interest credited to the interest account");
         }
 
+        int days = last.DayNumber - first.DayNumber + 1;
+        if (days is < 1 or > InterestAllocation.PeriodDaysMax)
+        {
+            throw new QueryException(QueryFailure.InvalidArgument, $"an interest period is 1 to {InterestAllocation.PeriodDaysMax} days from its first day to its last, not {days}");
+        }
+
+        if (DailyBalances.DayOf(_time.GetUtcNow().ToUnixTimeMilliseconds()) <= last)
+        {
+            throw new QueryException(QueryFailure.InvalidArgument, $"the period's last day, {last:yyyy-MM-dd}, has not ended (China Standard Time), so its balances are not final");
+        }
+
+        foreach (InterestClaim claim in claims)
+        {
+            RequireSubAccount(claim.SubAccount, "sub-account");
+            if (claim.Rule == InterestRule.ToPayee)
+            {
+                RequireSubAccount(claim.Payee, "payee");
+            }
+        }
+
+        InterestWeight[] weights = [.. claims.Select(c => new InterestWeight(
+            c.SubAccount,
+            c.Recipient,
+            DailyBalances.EndOfDay(DailyBalances.PostedChanges(c.SubAccount, HistoryOf(c.SubAccount), _bankAccounts), first, last)))];
         InterestAllocationRefusal refusal = InterestAllocation.TryAllocate(interest.AmountFen, weights, out InterestAllocation? allocation);
         if (refusal != InterestAllocationRefusal.None)
         {
-            return new InterestOutcome(refusal, null, null);
+            return new InterestOutcome(refusal, weights, null, null);
         }
 
         IReadOnlyList<(AccountId Recipient, long AmountFen)> shares = allocation!.ByRecipient();
         if (shares.Count == 0)
         {
-            return new InterestOutcome(refusal, allocation, null);
+            return new InterestOutcome(refusal, weights, allocation, null);
         }
 
         Transfer[] transfers = [.. shares.Select((s, i) => new Transfer(
@@ -355,12 +389,46 @@ public sealed class BankDesk : IDisposable
             _options.Ledger,
             _options.InterestCode,
             i < shares.Count - 1 ? TransferFlags.Linked : TransferFlags.None,
-            UserData128: interestTransfer.Value))];
+            UserData128: interestTransfer.Value,
+            UserData64: BankRecord.DateNumber(first),
+            UserData32: (uint)days))];
         LedgerBatchOutcome batch = await _book.CreateTransfersAsync(actor, transfers, cancellationToken).ConfigureAwait(false);
-        return new InterestOutcome(refusal, allocation, batch);
+        return new InterestOutcome(refusal, weights, allocation, batch);
     }
 
     public void Dispose() => _writer.Dispose();
+
+    private void RequireSubAccount(AccountId id, string what)
+    {
+        Account? account = _book.FindAccount(id);
+        if (account is null || account.Kind != AccountKind.Liability || account.Ledger != _options.Ledger || id == _options.InterestAccount)
+        {
+            throw new QueryException(QueryFailure.InvalidArgument, $"the {what} {id.Value:x32} is not a party sub-account (a liability account of ledger {_options.Ledger} other than the interest account)");
+        }
+    }
+
+    /// <summary>The ledger batches that created or moved <paramref name="account"/>, in order, from the records beside the log.</summary>
+    private IEnumerable<LedgerBatchRecord> HistoryOf(AccountId account)
+    {
+        string key = LeafRecord.AccountKey(account.Value);
+        ulong from = 0;
+        while (true)
+        {
+            IReadOnlyList<StoredRecord> page = _store.ReadRecordsByKey(key, from, ReplayPageRecords);
+            foreach (StoredRecord stored in page)
+            {
+                yield return LedgerBatchRecord.TryDecode(stored.Bytes, out LedgerBatchRecord? record, out string reason)
+                    ? record!
+                    : throw new InvalidDataException($"The ledger batch record of leaf {stored.LeafIndex} is not canonical: {reason}.");
+                from = stored.LeafIndex + 1;
+            }
+
+            if (page.Count < ReplayPageRecords)
+            {
+                yield break;
+            }
+        }
+    }
 
     private UInt128? PreviousDigest(TransferId id)
     {
