@@ -6,7 +6,8 @@ namespace EvidenceChain.Cli;
 
 /// <summary>
 /// <c>evidencechain bank import FILE</c>, <c>bank reconcile FILE [--date YYYY-MM-DD]</c>, <c>bank incidents [--open]</c>,
-/// <c>bank resolve INCIDENT --note TEXT [--evidence-leaf N]</c> and <c>bank export-instructions ORDER… --out FILE</c>,
+/// <c>bank resolve INCIDENT --note TEXT [--evidence-leaf N]</c>, <c>bank export-instructions ORDER… --out FILE</c>
+/// and <c>bank allocate-interest TRANSFER --from DAY --to DAY CLAIM…</c>,
 /// each with the server options: the escrow ledger's bank desk (docs/formats/bank-statement.md), for the notary office and its notaries.
 /// </summary>
 internal static class BankCommand
@@ -14,13 +15,14 @@ internal static class BankCommand
     private const string ExitCodes = " Exit codes: 0 done; 2 unusable input, or the server refused or could not be reached.";
 
     public static Command Create(CliContext context, Option<string> language) =>
-        new("bank", "The escrow ledger's bank desk: import bank statements, reconcile, list and resolve incidents, export payment instructions.")
+        new("bank", "The escrow ledger's bank desk: import bank statements, reconcile, list and resolve incidents, export payment instructions, allocate interest.")
         {
             Import(context, language),
             Reconcile(context, language),
             Incidents(context, language),
             Resolve(context, language),
             Export(context, language),
+            AllocateInterest(context, language),
         };
 
     private static Command Import(CliContext context, Option<string> language)
@@ -86,6 +88,27 @@ internal static class BankCommand
             parsed.GetValue(language),
             (_, _) => BankWorkflow.ExportAsync(
                 context, BankText.For(parsed.GetValue(language)), server.Read(parsed), parsed.GetRequiredValue(orders), parsed.GetRequiredValue(outPath), cancellationToken)));
+        return command;
+    }
+
+
+    private static Command AllocateInterest(CliContext context, Option<string> language)
+    {
+        var interest = new Argument<string>("TRANSFER") { Description = "The interest line's transfer id, 32 lowercase hex digits (as `bank import` booked it)." };
+        var first = new Option<string>("--from") { Description = "The first day of the interest period (China Standard Time).", HelpName = "YYYY-MM-DD", Required = true };
+        var last = new Option<string>("--to") { Description = "The last day of the interest period, already ended; 1 to 366 days in all.", HelpName = "YYYY-MM-DD", Required = true };
+        var claims = new Argument<string[]>("CLAIM")
+        {
+            Description = "SUB_ACCOUNT,PAYEE: a party sub-account whose interest goes to the case's payee (Civil Code art. 573, the default); or SUB_ACCOUNT,self when the agreement lets it keep its own. Accounts in 32 lowercase hex digits.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var command = new Command("allocate-interest", "Allocate one interest credit to party sub-accounts by their end-of-day balances over the period, from the ledger's notarized history (bank value dates for statement bookings); allocating it again changes nothing." + ExitCodes) { interest, first, last, claims };
+        ServerOptions server = ServerOptions.AddTo(command);
+        command.SetAction((parsed, cancellationToken) => OnlineCommand.RunAsync(
+            context,
+            parsed.GetValue(language),
+            (_, _) => BankWorkflow.AllocateInterestAsync(
+                context, BankText.For(parsed.GetValue(language)), server.Read(parsed), parsed.GetRequiredValue(interest), parsed.GetRequiredValue(first), parsed.GetRequiredValue(last), parsed.GetRequiredValue(claims), cancellationToken)));
         return command;
     }
 }

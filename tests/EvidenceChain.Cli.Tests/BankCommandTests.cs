@@ -94,6 +94,55 @@ public sealed class BankCommandTests : IDisposable
         Assert.Single(refused.Error.Trim().Split('\n'));
     }
 
+    [Fact]
+    public async Task AllocateInterest_SharesByValueDatedBalances_ThenNothingNew()
+    {
+        await SetUpAsync();
+        using var workspace = new OnlineWorkspace(_service.Address);
+        string example = Path.Combine(ServiceHostProcess.RepoRoot(), "docs", "examples", "bank-statement.csv");
+        using GrpcChannel channel = GrpcChannel.ForAddress(_service.Address);
+        ImportStatementResponse imported = await new BankService.BankServiceClient(channel).ImportStatementAsync(new ImportStatementRequest { StatementCsv = ByteString.CopyFrom(File.ReadAllBytes(example)) });
+        string interest = Convert.ToHexStringLower(imported.Lines[3].TransferId.Span);
+        string[] arguments = ["bank", "allocate-interest", interest, "--from", "2025-12-21", "--to", "2025-12-31", $"{Hex(Buyer)},{Hex(Seller)}", $"{Hex(Suspense)},self", "--lang", "en"];
+
+        CliResult allocated = await workspace.RunAsync(arguments);
+        CliResult again = await workspace.RunAsync(arguments);
+        CliResult badClaim = await workspace.RunAsync("bank", "allocate-interest", interest, "--from", "2025-12-21", "--to", "2025-12-31", Hex(Buyer), "--lang", "en");
+        CliResult badDay = await workspace.RunAsync("bank", "allocate-interest", interest, "--from", "21.12.2025", "--to", "2025-12-31", $"{Hex(Buyer)},self", "--lang", "en");
+
+        Assert.True(allocated.ExitCode == 0, allocated.ToString());
+        Assert.Contains($"sub-account {Hex(Buyer)}: 1650000000 fen-days of end-of-day balances, earned 123.41 yuan, to {Hex(Seller)}", allocated.Output, StringComparison.Ordinal);
+        Assert.Contains($"sub-account {Hex(Suspense)}: 550000 fen-days of end-of-day balances, earned 0.04 yuan, to {Hex(Suspense)}", allocated.Output, StringComparison.Ordinal);
+        Assert.Contains("interest for 2025-12-21 to 2025-12-31 allocated (leaf ", allocated.Output, StringComparison.Ordinal);
+        Assert.Contains($"123.41 yuan to {Hex(Seller)} (Exists)", again.Output, StringComparison.Ordinal);
+        Assert.Equal((2, 2), (badClaim.ExitCode, badDay.ExitCode));
+        Assert.Contains("is not an interest claim", badClaim.Error, StringComparison.Ordinal);
+        Assert.Contains("'21.12.2025' is not a date", badDay.Error, StringComparison.Ordinal);
+        _service.ThrowIfErrorsLogged();
+    }
+
+    [Fact]
+    public async Task Import_LargestStatement_EveryOutcomeReceived()
+    {
+        // 65,536 lines (the format's most) with 64-character serials: about 7 MB in, and an answer of
+        // about 10 MB, over the 4 MiB a gRPC client receives by default.
+        await SetUpAsync();
+        using var workspace = new OnlineWorkspace(_service.Address);
+        var text = new System.Text.StringBuilder("type,bank_account,serial,value_date,direction,amount_fen,counterparty_account,reference\n");
+        for (int i = 0; i < 65_536; i++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"line,{BankNumber},{i:D64},2025-12-21,C,1,,\n");
+        }
+
+        string statement = workspace.Write("large.csv", text.ToString());
+
+        CliResult imported = await workspace.RunAsync("bank", "import", statement, "--lang", "en");
+
+        Assert.True(imported.ExitCode == 0, imported.ToString());
+        Assert.Contains("65536 booked, 0 imported before, 0 incidents, 0 refused", imported.Output, StringComparison.Ordinal);
+        _service.ThrowIfErrorsLogged();
+    }
+
     public void Dispose()
     {
         _service.Dispose();

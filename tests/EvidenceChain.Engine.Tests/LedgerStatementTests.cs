@@ -47,6 +47,36 @@ public sealed class LedgerStatementTests : IDisposable
     }
 
     [Fact]
+    public async Task StatementOf_ManyFullBatches_PagedByRecordBytes_PagesTogetherFollowTheAccount()
+    {
+        EscrowBook book = EscrowBook.Open(_log.Store, _log.Intake, TimeProvider.System, RandomNumberGenerator.Fill);
+        await book.CreateAccountsAsync(s_notary, [new(s_bank, AccountKind.EscrowBank, Cny, 1), new(s_buyer, AccountKind.Liability, Cny, 2)], CancellationToken.None);
+        const int batches = 10;
+        for (int b = 0; b < batches; b++)
+        {
+            Transfer[] transfers = [.. Enumerable.Range(0, EscrowLedger.BatchEventsMax).Select(i => new Transfer(new TransferId((UInt128)((b * EscrowLedger.BatchEventsMax) + i + 1)), s_bank, s_buyer, 1, Cny, 1))];
+            Assert.All((await book.CreateTransfersAsync(s_notary, transfers, CancellationToken.None)).TransferResults, r => Assert.Equal(CreateTransferResult.Ok, r));
+        }
+
+        _log.Sequencer.SignPending();
+        var statements = new LedgerStatements(_log.Store, _queries);
+        var records = new List<LedgerBatchRecord>();
+        int pages = 0;
+        for (ulong from = 0; records.Count < batches + 1; pages++)
+        {
+            RecordStatement page = statements.StatementOf(s_buyer, from, RecordStatement.EntriesMax);
+            Assert.True(page.Entries.Sum(e => (long)e.Record.Length) <= LedgerStatements.RecordBytesMax);
+            Assert.True(page.Verify(_log.Notary.VerifierKeys, LeafType.LedgerBatch, out _, out _).IsValid);
+            records.AddRange(Records(page));
+            from = page.Entries[^1].LeafIndex + 1;
+        }
+
+        Assert.True(pages > 1);
+        Assert.True(AccountHistory.TryFollow(s_buyer, records, out AccountBalance balance, out string problem), problem);
+        Assert.Equal(book.BalanceOf(s_buyer), balance);
+    }
+
+    [Fact]
     public async Task AccountHistory_BatchLeftOutOrBalanceChanged_Refused()
     {
         EscrowBook book = await BookWithHistoryAsync();

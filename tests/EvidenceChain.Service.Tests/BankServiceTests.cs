@@ -145,6 +145,52 @@ public sealed class BankServiceTests : IDisposable
         restarted.ThrowIfErrorsLogged();
     }
 
+    [Fact]
+    public async Task AllocateInterest_ByValueDatedDailyBalances_ToPayeeByDefault_Once()
+    {
+        using ServiceProcess service = Start();
+        var bank = new BankService.BankServiceClient(service.Channel);
+        var escrow = new EscrowService.EscrowServiceClient(service.Channel);
+        await SetUpAsync(escrow);
+        ImportStatementResponse imported = await bank.ImportStatementAsync(new ImportStatementRequest { StatementCsv = Example() });
+        ByteString interest = imported.Lines[3].TransferId;
+        AllocateInterestRequest request = new()
+        {
+            InterestTransferId = interest,
+            FirstDay = "2025-12-21",
+            LastDay = "2025-12-31",
+            Claims =
+            {
+                new BankInterestClaim { SubAccount = Id(Buyer), Payee = Id(Seller) },
+                new BankInterestClaim { SubAccount = Id(Suspense), Rule = BankInterestRule.FollowsBalance },
+            },
+        };
+
+        // The seller's 1,000,000.00 yuan came in by a transfer booked today, but its payout left with
+        // the statement's value date, 2025-12-21: by value date it is negative then, so it is refused.
+        RpcException negative = await Assert.ThrowsAsync<RpcException>(async () => await bank.AllocateInterestAsync(new AllocateInterestRequest(request) { Claims = { new BankInterestClaim { SubAccount = Id(Seller), Payee = Id(Seller) } } }));
+        RpcException notEnded = await Assert.ThrowsAsync<RpcException>(async () => await bank.AllocateInterestAsync(new AllocateInterestRequest(request) { FirstDay = Today(-1), LastDay = Today(0) }));
+        RpcException payeeForItself = await Assert.ThrowsAsync<RpcException>(async () => await bank.AllocateInterestAsync(new AllocateInterestRequest(request) { Claims = { new BankInterestClaim { SubAccount = Id(Seller), Rule = BankInterestRule.FollowsBalance, Payee = Id(Seller) } } }));
+        RpcException notInterest = await Assert.ThrowsAsync<RpcException>(async () => await bank.AllocateInterestAsync(new AllocateInterestRequest(request) { InterestTransferId = imported.Lines[1].TransferId }));
+        Assert.Equal(StatusCode.FailedPrecondition, negative.StatusCode);
+        Assert.Contains("value date", negative.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal((StatusCode.InvalidArgument, StatusCode.InvalidArgument, StatusCode.InvalidArgument), (notEnded.StatusCode, payeeForItself.StatusCode, notInterest.StatusCode));
+        Assert.Contains("has not ended", notEnded.Status.Detail, StringComparison.Ordinal);
+        Assert.StartsWith("claims[2].payee:", payeeForItself.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(0, (await escrow.LookupAccountsAsync(Lookup(Interest))).Accounts[0].DebitsPosted);
+
+        AllocateInterestResponse allocated = await bank.AllocateInterestAsync(request);
+        AllocateInterestResponse again = await bank.AllocateInterestAsync(request);
+
+        // 11 days of 150,000,000 and of 50,000 fen: 12,345 fen split 12,340.89 and 4.11, the leftover fen to the larger remainder.
+        Assert.Equal([("1650000000", 12_341L), ("550000", 4L)], allocated.Shares.Select(s => (s.WeightFenDays, s.AmountFen)));
+        Assert.Equal([(Id(Seller), 12_341L, "Ok"), (Id(Suspense), 4L, "Ok")], allocated.Transfers.Select(t => (t.Recipient, t.AmountFen, t.ResultName)));
+        Assert.Equal(["Exists", "Exists"], again.Transfers.Select(t => t.ResultName));
+        AccountWithBalance interestAccount = (await escrow.LookupAccountsAsync(Lookup(Interest))).Accounts[0];
+        Assert.Equal(interestAccount.CreditsPosted, interestAccount.DebitsPosted);
+        service.ThrowIfErrorsLogged();
+    }
+
     public void Dispose() => _data.Dispose();
 
     private ServiceProcess Start() => ServiceProcess.Start(
@@ -193,6 +239,9 @@ public sealed class BankServiceTests : IDisposable
         BinaryPrimitives.WriteUInt128BigEndian(bytes, value);
         return ByteString.CopyFrom(bytes);
     }
+
+    /// <summary>The day <paramref name="offset"/> days from today, China Standard Time, YYYY-MM-DD.</summary>
+    private static string Today(int offset) => DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddDays(offset).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Hex(ulong value) => ((UInt128)value).ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -33,9 +33,11 @@ public sealed class DevChainTests : IDisposable
         IReadOnlyList<string> published = await reader.LogKeysAsync(Core.Hashing.Digest.Read(info.AnchorChain.LogId.Span), CancellationToken.None);
         Assert.Equal(File.ReadAllLines(Path.Combine(_data.Path, "notary.vkeys")).Where(l => l.Length > 0), published);
         Assert.Equal("evm", info.AnchorChain.Kind);
-        Assert.Equal(ProtoAnchorState.Final, Assert.Single(status.Anchors).State);
+        // A later checkpoint (one holding the development key's binding leaf, on a loaded machine) may
+        // be anchored too and also covers the deposit: what matters is a final anchor, verified.
+        Assert.Contains(status.Anchors, a => a.State == ProtoAnchorState.Final);
         Assert.True(report.IsValid, report.Verdict.ToString());
-        Assert.Equal(Core.Receipts.AnchorState.Final, Assert.Single(report.VerifiedAnchors).Status);
+        Assert.Contains(report.VerifiedAnchors, a => a.Status == Core.Receipts.AnchorState.Final);
         service.ThrowIfErrorsLogged();
     }
 

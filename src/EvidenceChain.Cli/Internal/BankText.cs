@@ -15,6 +15,9 @@ internal sealed class BankText
         Resolution = (note, leaf) => $"  处理说明（记录 {leaf}）：{note}",
         Resolved = (id, leaf) => $"异常 {id} 的处理已记录（记录 {leaf}）；该账户没有其他未处理异常时，付款恢复。",
         Exported = (count, path) => $"已导出 {count} 条付款指令：{path}",
+        InterestShare = (sub, weight, amount, recipient) => $"子账户 {sub}：日终余额积数 {weight} 分·天，分得利息 {LedgerText.Yuan(amount)} 元，归 {recipient}",
+        InterestTransfer = (id, recipient, amount, result) => $"  转账 {id}：{LedgerText.Yuan(amount)} 元 → {recipient}（{result}）",
+        InterestAllocated = (first, last, leaf) => leaf is ulong l ? $"{first} 至 {last} 的利息已分配（记录 {l}）" : $"{first} 至 {last} 的利息为零，无须转账",
     };
 
     public static BankText English { get; } = new()
@@ -29,6 +32,9 @@ internal sealed class BankText
         Resolution = (note, leaf) => $"  resolution (leaf {leaf}): {note}",
         Resolved = (id, leaf) => $"resolution of incident {id} recorded (leaf {leaf}); payouts resume once no other incident on its account is open.",
         Exported = (count, path) => $"{count} payment instructions exported to {path}",
+        InterestShare = (sub, weight, amount, recipient) => $"sub-account {sub}: {weight} fen-days of end-of-day balances, earned {LedgerText.Yuan(amount)} yuan, to {recipient}",
+        InterestTransfer = (id, recipient, amount, result) => $"  transfer {id}: {LedgerText.Yuan(amount)} yuan to {recipient} ({result})",
+        InterestAllocated = (first, last, leaf) => leaf is ulong l ? $"interest for {first} to {last} allocated (leaf {l})" : $"interest for {first} to {last} is zero: nothing to transfer",
     };
 
     /// <summary>(serial, status, disposition, match failure).</summary>
@@ -56,6 +62,15 @@ internal sealed class BankText
     public required Func<string, ulong, string> Resolved { get; init; }
 
     public required Func<int, string, string> Exported { get; init; }
+
+    /// <summary>(sub-account, weight fen·days, amount fen, recipient).</summary>
+    public required Func<string, string, long, string, string> InterestShare { get; init; }
+
+    /// <summary>(transfer id, recipient, amount fen, ledger result).</summary>
+    public required Func<string, string, long, string, string> InterestTransfer { get; init; }
+
+    /// <summary>(first day, last day, leaf index or null when nothing moved).</summary>
+    public required Func<string, string, ulong?, string> InterestAllocated { get; init; }
 
     public static BankText For(string? languageCode) => languageCode == Offline.Internal.ReportText.EnglishCode ? English : Chinese;
 }

@@ -39,9 +39,9 @@ internal static class BankWorkflow
 
     public static async Task<ExitCode> ReconcileAsync(CliContext context, BankText bank, ServerChoice server, string statementPath, string? date, CancellationToken cancellationToken)
     {
-        if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        if (date is not null)
         {
-            throw new OnlineInputException(OnlineProblem.DateMalformed, date);
+            Day(date);
         }
 
         ByteString statement = ReadStatement(statementPath);
@@ -123,6 +123,39 @@ internal static class BankWorkflow
         return ExitCode.Success;
     }
 
+    /// <summary>Each claim is <c>SUB_ACCOUNT,PAYEE</c> (the payee receives its interest, the default rule) or <c>SUB_ACCOUNT,self</c> (it keeps its own).</summary>
+    public static async Task<ExitCode> AllocateInterestAsync(CliContext context, BankText bank, ServerChoice server, string interestHex, string first, string last, IReadOnlyList<string> claims, CancellationToken cancellationToken)
+    {
+        var request = new AllocateInterestRequest { InterestTransferId = Id(interestHex, OnlineProblem.TransferIdMalformed, interestHex), FirstDay = Day(first), LastDay = Day(last) };
+        foreach (string claim in claims)
+        {
+            string[] parts = claim.Split(',');
+            if (parts.Length != 2)
+            {
+                throw new OnlineInputException(OnlineProblem.InterestClaimMalformed, claim);
+            }
+
+            request.Claims.Add(parts[1] == "self"
+                ? new BankInterestClaim { SubAccount = Id(parts[0], OnlineProblem.InterestClaimMalformed, claim), Rule = BankInterestRule.FollowsBalance }
+                : new BankInterestClaim { SubAccount = Id(parts[0], OnlineProblem.InterestClaimMalformed, claim), Rule = BankInterestRule.ToPayee, Payee = Id(parts[1], OnlineProblem.InterestClaimMalformed, claim) });
+        }
+
+        using NotaryConnection connection = NotaryConnection.Open(server, context);
+        AllocateInterestResponse response = await connection.AllocateInterestAsync(request, cancellationToken).ConfigureAwait(false);
+        foreach (BankInterestShare share in response.Shares)
+        {
+            context.Output.WriteLine(bank.InterestShare(Hex(share.SubAccount), share.WeightFenDays, share.AmountFen, Hex(share.Recipient)));
+        }
+
+        foreach (BankInterestTransfer transfer in response.Transfers)
+        {
+            context.Output.WriteLine(bank.InterestTransfer(Hex(transfer.TransferId), Hex(transfer.Recipient), transfer.AmountFen, transfer.ResultName));
+        }
+
+        context.Output.WriteLine(bank.InterestAllocated(first, last, response.Transfers.Count > 0 ? response.LeafIndex : null));
+        return ExitCode.Success;
+    }
+
     /// <summary>The file's bytes exactly, as the format is defined over bytes; a file over the format's limit is refused unread.</summary>
     private static ByteString ReadStatement(string path)
     {
@@ -151,6 +184,9 @@ internal static class BankWorkflow
             throw new InputException(InputProblem.Unreadable, path, e.Message);
         }
     }
+
+    private static string Day(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? text : throw new OnlineInputException(OnlineProblem.DateMalformed, text);
 
     private static ByteString Id(string hex, OnlineProblem problem, string subject)
     {

@@ -30,8 +30,11 @@ internal sealed class NotaryConnection : IDisposable
     /// <summary>A deposit is answered once its batch is durable on the server's disk, which may queue behind others.</summary>
     public static readonly TimeSpan DepositTimeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>A receipt is at most 1 MiB (receipt.md); leave room for the rest of a message.</summary>
-    private const int MessageLengthMaxBytes = 4 * 1024 * 1024;
+    /// <summary>
+    /// The largest answer is a statement import's: up to 65,536 line outcomes of under 320 bytes each
+    /// (a 64-character serial, a 34-character account, result names and ids), so under 20 MiB.
+    /// </summary>
+    private const int MessageLengthMaxBytes = 32 * 1024 * 1024;
 
     private static readonly Oid s_serverAuthentication = new("1.3.6.1.5.5.7.3.1");
 
@@ -165,6 +168,9 @@ internal sealed class NotaryConnection : IDisposable
 
     public Task<ExportInstructionsResponse> ExportInstructionsAsync(ExportInstructionsRequest request, CancellationToken cancellationToken) =>
         CallAsync(() => _bank.ExportInstructionsAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    public Task<AllocateInterestResponse> AllocateInterestAsync(AllocateInterestRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _bank.AllocateInterestAsync(request, deadline: Deadline(DepositTimeout), cancellationToken: cancellationToken), cancellationToken);
 
     public Task<ListPartiesResponse> ListPartiesAsync(CancellationToken cancellationToken) =>
         CallAsync(() => _parties.ListPartiesAsync(new ListPartiesRequest(), deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);

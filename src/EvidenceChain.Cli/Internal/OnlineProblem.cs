@@ -40,4 +40,6 @@ internal enum OnlineProblem
     PaymentOrderMalformed = 32,
     DateMalformed = 33,
     StatementFileTooLarge = 34,
+    InterestClaimMalformed = 35,
+    TransferIdMalformed = 36,
 }

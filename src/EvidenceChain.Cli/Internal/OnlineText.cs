@@ -94,6 +94,8 @@ internal sealed class OnlineText
             [OnlineProblem.IncidentIdMalformed] = (value, _) => $"“{value}”不是银行异常编号（32 位小写十六进制）",
             [OnlineProblem.PaymentOrderMalformed] = (value, _) => $"“{value}”不是付款指令：应为 转账编号,收款账号,收款人名称（转账编号为 32 位小写十六进制，名称不含逗号）",
             [OnlineProblem.DateMalformed] = (value, _) => $"“{value}”不是日期（YYYY-MM-DD）",
+            [OnlineProblem.InterestClaimMalformed] = (value, _) => $"“{value}”不是计息子账户：应为 子账户,收款账户（利息归收款人）或 子账户,self（利息归本子账户），账户为 32 位小写十六进制",
+            [OnlineProblem.TransferIdMalformed] = (value, _) => $"“{value}”不是转账编号（32 位小写十六进制）",
             [OnlineProblem.StatementFileTooLarge] = (path, length) => $"银行对账单 {path} 有 {length} 字节，超过上限 8,388,608 字节，未读取",
         },
     };
@@ -181,6 +183,8 @@ internal sealed class OnlineText
             [OnlineProblem.IncidentIdMalformed] = (value, _) => $"'{value}' is not a bank incident id (32 lowercase hex digits)",
             [OnlineProblem.PaymentOrderMalformed] = (value, _) => $"'{value}' is not a payment order: give TRANSFER_ID,PAYEE_ACCOUNT,PAYEE_NAME (the transfer id in 32 lowercase hex digits, a name without comma)",
             [OnlineProblem.DateMalformed] = (value, _) => $"'{value}' is not a date (YYYY-MM-DD)",
+            [OnlineProblem.InterestClaimMalformed] = (value, _) => $"'{value}' is not an interest claim: give SUB_ACCOUNT,PAYEE (the payee receives its interest) or SUB_ACCOUNT,self (it keeps its own), accounts in 32 lowercase hex digits",
+            [OnlineProblem.TransferIdMalformed] = (value, _) => $"'{value}' is not a transfer id (32 lowercase hex digits)",
             [OnlineProblem.StatementFileTooLarge] = (path, length) => $"the bank statement {path} has {length} bytes, more than the 8,388,608 a statement may have; it was not read",
         },
     };

@@ -14,7 +14,18 @@ namespace EvidenceChain.Engine.Escrow;
 /// </summary>
 public sealed class LedgerStatements(ILogStore store, LogQueries queries)
 {
-    /// <summary>The ledger batches of <paramref name="account"/> from leaf <paramref name="fromLeafIndex"/> on that the latest checkpoint includes (at most <paramref name="limit"/>).</summary>
+    /// <summary>
+    /// The most record bytes one statement carries (unless its first record alone is larger): a batch
+    /// record reaches about 1 MiB, and a statement's JSON doubles it in hex, so a page stays well
+    /// inside a client's 32 MiB message.
+    /// </summary>
+    public const int RecordBytesMax = 8 * 1024 * 1024;
+
+    /// <summary>
+    /// The ledger batches of <paramref name="account"/> from leaf <paramref name="fromLeafIndex"/> on
+    /// that the latest checkpoint includes: at most <paramref name="limit"/>, and no more than
+    /// <see cref="RecordBytesMax"/> of records; the caller pages on from the last one's next leaf.
+    /// </summary>
     public RecordStatement StatementOf(AccountId account, ulong fromLeafIndex, int limit)
     {
         if (limit is <= 0 or > RecordStatement.EntriesMax)
@@ -25,9 +36,11 @@ public sealed class LedgerStatements(ILogStore store, LogQueries queries)
         StoredCheckpoint checkpoint = queries.LatestCheckpoint();
         using MerkleHasher hasher = MerkleHasher.Create(queries.TreeHash);
         var entries = new List<RecordStatementEntry>();
+        long recordBytes = 0;
         foreach (StoredRecord record in store.ReadRecordsByKey(LeafRecord.AccountKey(account.Value), fromLeafIndex, limit))
         {
-            if (record.LeafIndex >= checkpoint.TreeSize)
+            recordBytes += record.Bytes.Length;
+            if (record.LeafIndex >= checkpoint.TreeSize || (recordBytes > RecordBytesMax && entries.Count > 0))
             {
                 break;
             }

@@ -60,7 +60,7 @@ public sealed record InterestAllocation(IReadOnlyList<InterestShare> Shares)
         // Each weight is below 2^63 · 366 < 2^72 and the interest below 2^63, so every product and
         // the total stay far inside Int128: no rounding anywhere, only the final integer division.
         InterestWeight[] ordered = [.. weights.OrderBy(w => w.SubAccount.Value)];
-        Int128[] weight = [.. ordered.Select(w => w.DailyBalancesFen.Aggregate(Int128.Zero, (sum, b) => sum + b))];
+        Int128[] weight = [.. ordered.Select(w => w.FenDays)];
         Int128 total = weight.Aggregate(Int128.Zero, (sum, w) => sum + w);
         if (total == 0)
         {

@@ -13,6 +13,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using BankStatementLineOutcome = EvidenceChain.Engine.Escrow.Bank.StatementLineOutcome;
 using ClosingBalance = EvidenceChain.Ledger.Banking.ClosingBalance;
+using InterestRule = EvidenceChain.Ledger.Banking.InterestRule;
 using PaymentOrder = EvidenceChain.Engine.Escrow.Bank.PaymentOrder;
 
 namespace EvidenceChain.Service.Grpc;
@@ -182,6 +183,78 @@ internal sealed class BankGrpcService(BankDesk desk, EscrowBook book, ILogStore 
         var sink = new InstructionText();
         await StatusErrors.RunAsync(() => desk.ExportInstructionsAsync(orders, sink, context.CancellationToken)).ConfigureAwait(false);
         return new ExportInstructionsResponse { InstructionsCsv = sink.Text };
+    }
+
+    public override async Task<AllocateInterestResponse> AllocateInterest(AllocateInterestRequest request, ServerCallContext context)
+    {
+        Caller caller = gate.CallerOf(context);
+        AccessGate.Require(caller, Operation.OperateBank);
+        var interest = new TransferId(Id(request.InterestTransferId, "interest_transfer_id"));
+        DateOnly first = Date(request.FirstDay, "first_day");
+        DateOnly last = Date(request.LastDay, "last_day");
+        if (request.Claims.Count is 0 or > InterestAllocation.SubAccountCountMax)
+        {
+            throw StatusErrors.Invalid("claims", $"give 1 to {InterestAllocation.SubAccountCountMax} sub-accounts, not {request.Claims.Count}");
+        }
+
+        var claims = new List<InterestClaim>(request.Claims.Count);
+        var named = new HashSet<AccountId>();
+        for (int i = 0; i < request.Claims.Count; i++)
+        {
+            BankInterestClaim claim = request.Claims[i];
+            var subAccount = new AccountId(Id(claim.SubAccount, $"claims[{i}].sub_account"));
+            if (!named.Add(subAccount))
+            {
+                throw StatusErrors.Invalid($"claims[{i}].sub_account", $"sub-account {subAccount.Value:x32} is named twice");
+            }
+
+            InterestRule rule = claim.Rule switch
+            {
+                BankInterestRule.Unspecified or BankInterestRule.ToPayee => InterestRule.ToPayee,
+                BankInterestRule.FollowsBalance => InterestRule.FollowsBalance,
+                _ => throw StatusErrors.Invalid($"claims[{i}].rule", $"the rule is TO_PAYEE (1) or FOLLOWS_BALANCE (2), not {(int)claim.Rule}"),
+            };
+            AccountId payee = rule == InterestRule.ToPayee
+                ? new AccountId(Id(claim.Payee, $"claims[{i}].payee"))
+                : claim.Payee.IsEmpty ? default : throw StatusErrors.Invalid($"claims[{i}].payee", "a sub-account that keeps its own interest (FOLLOWS_BALANCE) names no payee");
+            claims.Add(new InterestClaim(subAccount, rule, payee));
+        }
+
+        InterestOutcome outcome = await StatusErrors.RunAsync(() => desk.AllocateInterestAsync(caller, interest, first, last, claims, context.CancellationToken)).ConfigureAwait(false);
+        switch (outcome.Refusal)
+        {
+            case InterestAllocationRefusal.None:
+                break;
+            case InterestAllocationRefusal.DailyBalanceMustNotBeNegative:
+                throw new RpcException(new Status(StatusCode.FailedPrecondition, "a sub-account's balance is negative on a day of the period when each change counts from its bank value date (a change without one from its booking day): money left it before it arrived; allocate over a period in which every balance is settled, or by hand; nothing was booked"));
+            case InterestAllocationRefusal.NoBalanceEarnedIt:
+                throw new RpcException(new Status(StatusCode.FailedPrecondition, "no sub-account named had a balance on any day of the period, so none earned the interest; nothing was booked"));
+            default:
+                throw StatusErrors.Invalid("claims", $"the allocation was refused ({outcome.Refusal}); nothing was booked");
+        }
+
+        var response = new AllocateInterestResponse { BatchNumber = outcome.Batch?.BatchNumber ?? 0, LeafIndex = outcome.Batch?.LeafIndex ?? 0 };
+        Dictionary<AccountId, InterestWeight> weights = outcome.Weights.ToDictionary(w => w.SubAccount);
+        response.Shares.AddRange(outcome.Allocation!.Shares.Select(s => new BankInterestShare
+        {
+            SubAccount = Bytes(s.SubAccount.Value),
+            Recipient = Bytes(s.Recipient.Value),
+            WeightFenDays = weights[s.SubAccount].FenDays.ToString(CultureInfo.InvariantCulture),
+            AmountFen = s.AmountFen,
+        }));
+        IReadOnlyList<(AccountId Recipient, long AmountFen)> byRecipient = outcome.Allocation.ByRecipient();
+        for (int i = 0; i < byRecipient.Count && outcome.Batch is not null; i++)
+        {
+            response.Transfers.Add(new BankInterestTransfer
+            {
+                Recipient = Bytes(byRecipient[i].Recipient.Value),
+                AmountFen = byRecipient[i].AmountFen,
+                TransferId = Bytes(BankIds.InterestShareId(interest, byRecipient[i].Recipient).Value),
+                ResultName = outcome.Batch.TransferResults[i].ToString(),
+            });
+        }
+
+        return response;
     }
 
     private static Statement Parse(ByteString file, string field)
