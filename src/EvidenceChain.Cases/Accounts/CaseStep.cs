@@ -1,0 +1,62 @@
+namespace EvidenceChain.Cases.Accounts;
+
+/// <summary>The step a case transfer belongs to (DOMAIN.md §3.4 P1–P9 and the failure paths); part of its derived id. Numbers never change.</summary>
+public enum CaseStep : byte
+{
+    /// <summary>P1: a tranche of the buyer's money expected on the statement (pending, posted by the statement line).</summary>
+    BuyerDeposit = 1,
+
+    /// <summary>P2: the payoff earmarked from the buyer's money.</summary>
+    PayoffReservation = 2,
+
+    /// <summary>P3: the payoff instructed to the bank (pending, posted by the statement line).</summary>
+    PayoffPayment = 3,
+
+    /// <summary>P5: the buyer's loan expected into escrow (pending, posted by the statement line).</summary>
+    LoanDeposit = 5,
+
+    /// <summary>P6: the entitlement moved to the seller.</summary>
+    Entitlement = 6,
+
+    /// <summary>P7: the fee charged to its payer.</summary>
+    Fee = 7,
+
+    /// <summary>P8: the seller's payout (pending, posted by the statement line).</summary>
+    SellerPayout = 8,
+
+    /// <summary>P9: the earned fee out to the notary's operating account (pending, posted by the statement line).</summary>
+    FeePayout = 9,
+
+    /// <summary>A payoff the bank rejected: its pending payment voided.</summary>
+    PayoffVoid = 10,
+
+    /// <summary>The payoff earmark moved back to the buyer before a refund.</summary>
+    PayoffRelease = 11,
+
+    /// <summary>The buyer's money refunded (pending, posted by the statement line).</summary>
+    Refund = 12,
+
+    /// <summary>An amount a court froze, moved to its hold (pending).</summary>
+    Freeze = 13,
+
+    /// <summary>A freeze lifted: its hold voided.</summary>
+    Unfreeze = 14,
+
+    /// <summary>A court's deduction: the hold posted.</summary>
+    Deduction = 15,
+
+    /// <summary>The deducted amount paid to the court's account (pending, posted by the statement line).</summary>
+    DeductionPayout = 16,
+
+    /// <summary>The buyer's claim after a failed transfer, in memo accounts.</summary>
+    BuyerClaim = 17,
+
+    /// <summary>Lapsed money moved to the treasury payable (Civil Code art. 574).</summary>
+    Lapse = 18,
+
+    /// <summary>The lapsed money paid to the State (pending, posted by the statement line).</summary>
+    TreasuryPayout = 19,
+
+    /// <summary>A payoff earmark adjusted to a new quote.</summary>
+    PayoffAdjustment = 20,
+}

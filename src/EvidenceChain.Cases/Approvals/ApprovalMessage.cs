@@ -1,0 +1,50 @@
+using System.Buffers.Binary;
+using System.Text;
+using EvidenceChain.Ledger.Escrow;
+
+namespace EvidenceChain.Cases.Approvals;
+
+/// <summary>
+/// What two notaries sign to approve a payout (docs/cases.md §Approvals): the case, the number its
+/// next transition will have, the event, and each payout's transfer id, amount and payee account,
+/// exactly. A signature approves those and nothing else: another amount, payee, transition or case
+/// is another message.
+/// </summary>
+public static class ApprovalMessage
+{
+    /// <summary>The most payouts one transition makes.</summary>
+    public const int PayoutCountMax = 64;
+
+    private static readonly byte[] s_context = Encoding.ASCII.GetBytes("evidencechain/payout-approval/v1\n");
+
+    /// <summary>The message's bytes.</summary>
+    /// <param name="caseId">The case.</param>
+    /// <param name="transitionNumber">The number the transition will have in the case (1 for the first).</param>
+    /// <param name="eventNumber">The case event's number.</param>
+    /// <param name="payouts">1 to <see cref="PayoutCountMax"/> payouts, in the transition's order.</param>
+    public static byte[] Of(CaseId caseId, ulong transitionNumber, byte eventNumber, IReadOnlyList<Payout> payouts)
+    {
+        ArgumentNullException.ThrowIfNull(payouts);
+        ArgumentOutOfRangeException.ThrowIfZero(payouts.Count, nameof(payouts));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(payouts.Count, PayoutCountMax, nameof(payouts));
+        var bytes = new List<byte>(s_context.Length + 26 + (payouts.Count * 120));
+        bytes.AddRange(s_context);
+        Span<byte> field = stackalloc byte[16];
+        BinaryPrimitives.WriteUInt128BigEndian(field, caseId.Value);
+        bytes.AddRange(field);
+        BinaryPrimitives.WriteUInt64BigEndian(field, transitionNumber);
+        bytes.AddRange(field[..8]);
+        bytes.Add(eventNumber);
+        bytes.Add((byte)payouts.Count);
+        foreach (Payout payout in payouts)
+        {
+            BinaryPrimitives.WriteUInt128BigEndian(field, payout.TransferId.Value);
+            bytes.AddRange(field);
+            BinaryPrimitives.WriteInt64BigEndian(field, payout.AmountFen);
+            bytes.AddRange(field[..8]);
+            payout.Payee.WriteTo(bytes);
+        }
+
+        return [.. bytes];
+    }
+}

@@ -1,0 +1,50 @@
+namespace EvidenceChain.Cases.Evidence;
+
+/// <summary>What an artefact says, per type (the <c>subject</c> byte; 0 where the type has one meaning). Numbers never change.</summary>
+public static class ArtefactSubjects
+{
+    /// <summary>Title search: the seller owns the home, the mortgages are as known, and there is no seizure, objection registration or conflicting pre-notice.</summary>
+    public const byte TitleClean = 1;
+
+    /// <summary>Title search: anything else.</summary>
+    public const byte TitleEncumbered = 2;
+
+    /// <summary>Registry receipt: the pre-notice of the transfer to the buyer.</summary>
+    public const byte TransferPreNotice = 1;
+
+    /// <summary>Registry receipt: the pre-notice of the buyer's bank's mortgage.</summary>
+    public const byte MortgagePreNotice = 2;
+
+    /// <summary>Registry receipt: the seller's mortgage cancelled.</summary>
+    public const byte MortgageCancelled = 3;
+
+    /// <summary>Registry receipt: the title transferred to the buyer (the reference is the new certificate number).</summary>
+    public const byte TitleTransferred = 4;
+
+    /// <summary>Registry receipt: the buyer's bank's mortgage registered.</summary>
+    public const byte NewMortgageRegistered = 5;
+
+    /// <summary>Registry receipt: the registry refused the transfer.</summary>
+    public const byte RegistrationRefused = 6;
+
+    /// <summary>Court document: a freeze of a party's entitlement (amount, reference = the court's case number).</summary>
+    public const byte Freeze = 1;
+
+    /// <summary>Court document: a freeze lifted.</summary>
+    public const byte Unfreeze = 2;
+
+    /// <summary>Court document: a deduction (扣划) of a frozen amount to the court.</summary>
+    public const byte Deduction = 3;
+
+    /// <summary>Court document: an order to refund the buyer.</summary>
+    public const byte RefundOrder = 4;
+
+    /// <summary>Court document: a decision ending a dispute.</summary>
+    public const byte DisputeDecision = 5;
+
+    /// <summary>Bank: the escrow bank returned a payment (it was not made).</summary>
+    public const byte PaymentReturned = 1;
+
+    /// <summary>Bank: the payee's bank confirms receipt.</summary>
+    public const byte PaymentReceived = 2;
+}

@@ -1,0 +1,38 @@
+namespace EvidenceChain.Cases.Evidence;
+
+/// <summary>The kinds of evidence a case guard names (DOMAIN.md §3.2). Numbers never change.</summary>
+public enum ArtefactType : byte
+{
+    /// <summary>A bank's statement or notice about one payment (a returned payment, a payee bank's receipt). Subjects: <see cref="ArtefactSubjects"/>.</summary>
+    BankStatementLine = 1,
+
+    /// <summary>The seller's bank's payoff quote for one loan, with its amount and valid-through date.</summary>
+    PayoffQuote = 2,
+
+    /// <summary>A title search (查档) of the home: clean or encumbered.</summary>
+    TitleSearch = 3,
+
+    /// <summary>The seller's bank's settlement certificate (结清证明) for one loan.</summary>
+    SettlementCertificate = 4,
+
+    /// <summary>A registry receipt: a pre-notice, a cancellation, the transfer, a new mortgage, or a rejection.</summary>
+    RegistryReceipt = 5,
+
+    /// <summary>A court document: a freeze, its lifting, a deduction, a refund order, a decision on a dispute.</summary>
+    CourtDocument = 6,
+
+    /// <summary>A joint written instruction of buyer and seller.</summary>
+    JointInstruction = 7,
+
+    /// <summary>A party's written waiver (the seller waiving collection lets the buyer retrieve).</summary>
+    Waiver = 8,
+
+    /// <summary>The notarized escrow agreement; its condition set is frozen with it.</summary>
+    NotarizedAgreement = 9,
+
+    /// <summary>The seller's bank's written confirmation of the payoff route and its duty to cancel the mortgage.</summary>
+    LenderConsent = 10,
+
+    /// <summary>A party's objection that a condition is not met.</summary>
+    Objection = 11,
+}

@@ -1,0 +1,31 @@
+using System.Text;
+using EvidenceChain.Ledger.Banking;
+
+namespace EvidenceChain.Cases;
+
+/// <summary>
+/// A bank account money is paid to, as the notarized agreement's condition set names it: payouts go
+/// only to accounts named there (docs/cases.md §Condition set), and a payment instruction carries
+/// exactly these (bank-statement.md §Payment instructions).
+/// </summary>
+/// <param name="BankAccount">1 to 34 of 0-9 and A-Z.</param>
+/// <param name="Name">The account holder, 1 to 60 characters without comma, quote or control character.</param>
+public sealed record PayeeAccount(string BankAccount, string Name)
+{
+    /// <summary>Why this is not a payee account a bank can be instructed to pay, or null when it is.</summary>
+    public string? Problem() =>
+        !StatementCsv.IsAccountNumber(BankAccount) ? $"the account number is 1 to 34 of 0-9 and A-Z, not '{BankAccount}'"
+        : Name.Length is 0 or > PaymentInstructionCsv.PayeeNameLengthMax || Name.Any(c => char.IsControl(c) || c is ',' or '"') ? $"the holder's name is 1 to {PaymentInstructionCsv.PayeeNameLengthMax} characters without comma, quote or control character"
+        : null;
+
+    /// <summary>The account and name as they are signed: each UTF-8 with a one-byte length.</summary>
+    internal void WriteTo(List<byte> bytes)
+    {
+        byte[] account = Encoding.ASCII.GetBytes(BankAccount);
+        byte[] name = Encoding.UTF8.GetBytes(Name);
+        bytes.Add((byte)account.Length);
+        bytes.AddRange(account);
+        bytes.Add((byte)name.Length);
+        bytes.AddRange(name);
+    }
+}
