@@ -59,4 +59,10 @@ public enum CaseStep : byte
 
     /// <summary>A payoff earmark adjusted to a new quote.</summary>
     PayoffAdjustment = 20,
+
+    /// <summary>An expected deposit that never came, voided (a cancelled or refunded case).</summary>
+    DepositVoid = 21,
+
+    /// <summary>The seller's pending payout voided when the money lapses.</summary>
+    PayoutVoid = 22,
 }
