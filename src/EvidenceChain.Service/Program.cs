@@ -11,6 +11,7 @@ using EvidenceChain.Engine.Intake;
 using EvidenceChain.Engine.Locators;
 using EvidenceChain.Engine.Parties;
 using EvidenceChain.Engine.Ports;
+using EvidenceChain.Engine.Queries;
 using EvidenceChain.Engine.Sequencing;
 using EvidenceChain.Service.Grpc;
 using EvidenceChain.Service.Internal;
@@ -98,7 +99,7 @@ builder.Services.AddSingleton(sp => EscrowBook.Open(
 builder.Services.AddSingleton(bankOptions);
 builder.Services.AddSingleton(sp => BankDesk.Open(
     sp.GetRequiredService<ILogStore>(), sp.GetRequiredService<EscrowBook>(), sp.GetRequiredService<LogIntake>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill, bankOptions));
-builder.Services.AddSingleton(sp => new LedgerStatements(sp.GetRequiredService<ILogStore>(), sp.GetRequiredService<LogQueries>()));
+builder.Services.AddSingleton(sp => new RecordStatements(sp.GetRequiredService<ILogStore>(), sp.GetRequiredService<LogQueries>()));
 builder.Services.AddSingleton<IPartyStore>(store);
 builder.Services.AddSingleton(sp => new PartyRegistry(sp.GetRequiredService<IPartyStore>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill));
 builder.Services.AddSingleton<ILocatorStore>(store);

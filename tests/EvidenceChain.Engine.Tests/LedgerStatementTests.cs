@@ -4,6 +4,8 @@ using EvidenceChain.Core.Leaves;
 using EvidenceChain.Core.Proofs;
 using EvidenceChain.Core.Records;
 using EvidenceChain.Engine.Escrow;
+using EvidenceChain.Engine.Ports;
+using EvidenceChain.Engine.Queries;
 using EvidenceChain.Engine.Tests.Support;
 using EvidenceChain.Ledger.Escrow;
 using EvidenceChain.Ledger.Records;
@@ -35,7 +37,7 @@ public sealed class LedgerStatementTests : IDisposable
         EscrowBook book = await BookWithHistoryAsync();
         _log.Sequencer.SignPending();
 
-        RecordStatement statement = new LedgerStatements(_log.Store, _queries).StatementOf(s_buyer, 0, 100);
+        RecordStatement statement = new RecordStatements(_log.Store, _queries).StatementOf(LeafRecord.AccountKey(s_buyer.Value), 0, 100);
         Assert.True(RecordStatement.TryParse(statement.ToJson(), out RecordStatement? parsed).IsValid);
         Verdict verdict = parsed!.Verify(_log.Notary.VerifierKeys, LeafType.LedgerBatch, out _, out _);
         List<LedgerBatchRecord> records = Records(parsed);
@@ -59,13 +61,13 @@ public sealed class LedgerStatementTests : IDisposable
         }
 
         _log.Sequencer.SignPending();
-        var statements = new LedgerStatements(_log.Store, _queries);
+        var statements = new RecordStatements(_log.Store, _queries);
         var records = new List<LedgerBatchRecord>();
         int pages = 0;
         for (ulong from = 0; records.Count < batches + 1; pages++)
         {
-            RecordStatement page = statements.StatementOf(s_buyer, from, RecordStatement.EntriesMax);
-            Assert.True(page.Entries.Sum(e => (long)e.Record.Length) <= LedgerStatements.RecordBytesMax);
+            RecordStatement page = statements.StatementOf(LeafRecord.AccountKey(s_buyer.Value), from, RecordStatement.EntriesMax);
+            Assert.True(page.Entries.Sum(e => (long)e.Record.Length) <= RecordStatements.RecordBytesMax);
             Assert.True(page.Verify(_log.Notary.VerifierKeys, LeafType.LedgerBatch, out _, out _).IsValid);
             records.AddRange(Records(page));
             from = page.Entries[^1].LeafIndex + 1;
@@ -81,7 +83,7 @@ public sealed class LedgerStatementTests : IDisposable
     {
         EscrowBook book = await BookWithHistoryAsync();
         _log.Sequencer.SignPending();
-        List<LedgerBatchRecord> records = Records(new LedgerStatements(_log.Store, _queries).StatementOf(s_buyer, 0, 100));
+        List<LedgerBatchRecord> records = Records(new RecordStatements(_log.Store, _queries).StatementOf(LeafRecord.AccountKey(s_buyer.Value), 0, 100));
 
         List<LedgerBatchRecord> gap = [.. records.Take(2), .. records.Skip(3)];
         LedgerBatchRecord last = records[^1];
@@ -103,7 +105,7 @@ public sealed class LedgerStatementTests : IDisposable
     {
         EscrowBook book = await BookWithHistoryAsync();
         _log.Sequencer.SignPending();
-        RecordStatement statement = new LedgerStatements(_log.Store, _queries).StatementOf(s_buyer, 0, 100);
+        RecordStatement statement = new RecordStatements(_log.Store, _queries).StatementOf(LeafRecord.AccountKey(s_buyer.Value), 0, 100);
         RecordStatementEntry first = statement.Entries[1];
         RecordStatement changed = statement with { Entries = [statement.Entries[0], first with { Record = [.. first.Record[..^1], (byte)(first.Record[^1] ^ 1)] }, .. statement.Entries.Skip(2)] };
 

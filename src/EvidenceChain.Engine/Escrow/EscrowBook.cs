@@ -28,6 +28,7 @@ public sealed class EscrowBook
     private readonly EscrowLedger _ledger = new();
     private readonly Dictionary<AccountId, ulong> _lastBatchOfAccount = [];
     private readonly Dictionary<TransferId, Transfer> _transfers = [];
+    private readonly Dictionary<TransferId, Transfer> _resolutions = [];
     // The ledger is not thread-safe: batches are applied, and reads answered, one at a time. The
     // lock is held only while a batch is applied and its record queued, never across a write to disk.
     private readonly Lock _state = new();
@@ -80,6 +81,15 @@ public sealed class EscrowBook
         lock (_transfers)
         {
             return _transfers.GetValueOrDefault(id);
+        }
+    }
+
+    /// <summary>The post or void that resolved the pending transfer with this id (a statement line's post carries its value date), or null while it is pending or if it never was.</summary>
+    public Transfer? ResolutionOf(TransferId pendingId)
+    {
+        lock (_transfers)
+        {
+            return _resolutions.GetValueOrDefault(pendingId);
         }
     }
 
@@ -279,6 +289,10 @@ public sealed class EscrowBook
                 if (results[i] == CreateTransferResult.Ok)
                 {
                     _transfers[transfers[i].Id] = transfers[i];
+                    if ((transfers[i].Flags & (TransferFlags.PostPending | TransferFlags.VoidPending)) != 0)
+                    {
+                        _resolutions[transfers[i].PendingId] = transfers[i];
+                    }
                 }
             }
         }

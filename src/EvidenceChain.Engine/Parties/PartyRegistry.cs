@@ -92,6 +92,9 @@ public sealed class PartyRegistry(IPartyStore store, TimeProvider time, RandomSo
         return store.FindPartyByKey(key.Fingerprint) is Party holder ? holder : Save(party with { Keys = [.. party.Keys, key] });
     }
 
+    /// <summary>The registered party with this id, or null.</summary>
+    public Party? Find(string partyId) => store.FindParty(partyId);
+
     /// <summary>The party a key of either algorithm belongs to, by its fingerprint, with the key; or null.</summary>
     public (Party Party, PartyKey Key)? HolderOf(Digest keyFingerprint) =>
         store.FindPartyByKey(keyFingerprint) is Party party ? (party, party.Keys.First(k => k.Fingerprint == keyFingerprint)) : null;

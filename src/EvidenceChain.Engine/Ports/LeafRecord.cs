@@ -8,4 +8,7 @@ public sealed record LeafRecord(byte[] Bytes, IReadOnlyList<string> Keys)
 {
     /// <summary>The key of a ledger account's records: <c>account:</c> and the id in 32 lowercase hex digits.</summary>
     public static string AccountKey(UInt128 accountId) => "account:" + accountId.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The key of a case's records (its opening, transitions and artefacts): <c>case:</c> and the id in 32 lowercase hex digits.</summary>
+    public static string CaseKey(UInt128 caseId) => "case:" + caseId.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
 }

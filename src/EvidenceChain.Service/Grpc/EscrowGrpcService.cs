@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
 using EvidenceChain.Core.Access;
 using EvidenceChain.Engine.Escrow;
+using EvidenceChain.Engine.Ports;
+using EvidenceChain.Engine.Queries;
 using EvidenceChain.Ledger.Escrow;
 using EvidenceChain.Protocol.V1;
 using EvidenceChain.Service.Internal;
@@ -17,7 +19,7 @@ namespace EvidenceChain.Service.Grpc;
 /// sizes), ask the policy, and hand whole batches to <see cref="EscrowBook"/>, which answers once
 /// the batch's leaf is durable. A rule a transfer breaks is its result, not a status.
 /// </summary>
-internal sealed class EscrowGrpcService(EscrowBook book, LedgerStatements statements, AccessGate gate) : EscrowService.EscrowServiceBase
+internal sealed class EscrowGrpcService(EscrowBook book, RecordStatements statements, AccessGate gate) : EscrowService.EscrowServiceBase
 {
     /// <summary>The most events one request carries (the ledger takes up to 8,190; a request stays well inside the message limit).</summary>
     public const int EventsPerRequestMax = 1000;
@@ -104,7 +106,7 @@ internal sealed class EscrowGrpcService(EscrowBook book, LedgerStatements statem
         }
 
         Core.Records.RecordStatement statement = StatusErrors.Run(() => statements.StatementOf(
-            account, request.FromLeafIndex, request.Limit == 0 ? Core.Records.RecordStatement.EntriesMax : (int)Math.Min(request.Limit, int.MaxValue)));
+            LeafRecord.AccountKey(account.Value), request.FromLeafIndex, request.Limit == 0 ? Core.Records.RecordStatement.EntriesMax : (int)Math.Min(request.Limit, int.MaxValue)));
         return Task.FromResult(new GetAccountStatementResponse
         {
             StatementJson = statement.ToJson(),

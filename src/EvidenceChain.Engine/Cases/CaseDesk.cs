@@ -1,0 +1,341 @@
+using System.Security.Cryptography;
+using EvidenceChain.Cases;
+using EvidenceChain.Cases.Calendar;
+using EvidenceChain.Cases.Evidence;
+using EvidenceChain.Cases.Mortgage;
+using EvidenceChain.Cases.Records;
+using EvidenceChain.Core;
+using EvidenceChain.Core.Access;
+using EvidenceChain.Core.Custody;
+using EvidenceChain.Core.Hashing;
+using EvidenceChain.Core.Leaves;
+using EvidenceChain.Engine.Escrow;
+using EvidenceChain.Engine.Intake;
+using EvidenceChain.Engine.Parties;
+using EvidenceChain.Engine.Ports;
+using EvidenceChain.Engine.Queries;
+using EvidenceChain.Ledger.Banking;
+using EvidenceChain.Ledger.Escrow;
+
+namespace EvidenceChain.Engine.Cases;
+
+/// <summary>
+/// Runs 带押过户 cases (docs/cases.md) on the escrow ledger: opens them, records their evidence
+/// artefacts, and applies events through the pure <see cref="MortgageRules"/>. An accepted event's
+/// accounts and transfers are booked first (their ids derive from the case and step, so a retry
+/// after a crash meets their fixed outcomes and pays nothing twice), then its transition is recorded
+/// as a case leaf; the case in memory moves only once that leaf is durable. At open every case
+/// record is checked against its leaf and replayed.
+/// </summary>
+public sealed class CaseDesk : IDisposable
+{
+    private const int ReplayPageRecords = 256;
+
+    private readonly ILogStore _store;
+    private readonly LogIntake _intake;
+    private readonly LogQueries _queries;
+    private readonly EscrowBook _book;
+    private readonly PartyRegistry _parties;
+    private readonly TimeProvider _time;
+    private readonly RandomSource _random;
+    private readonly WorkingDayCalendar _calendar;
+    private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly Lock _state = new();
+    private readonly Dictionary<CaseId, OpenCase> _cases = [];
+
+    private CaseDesk(ILogStore store, LogIntake intake, LogQueries queries, EscrowBook book, PartyRegistry parties, TimeProvider time, RandomSource random, WorkingDayCalendar calendar)
+    {
+        _store = store;
+        _intake = intake;
+        _queries = queries;
+        _book = book;
+        _parties = parties;
+        _time = time;
+        _random = random;
+        _calendar = calendar;
+    }
+
+    /// <summary>Opens the desk by replaying every case record of the log, each checked against its leaf.</summary>
+    /// <exception cref="InvalidDataException">A record does not match its leaf, is not canonical, or does not follow its case.</exception>
+    public static CaseDesk Open(ILogStore store, LogIntake intake, LogQueries queries, EscrowBook book, PartyRegistry parties, TimeProvider time, RandomSource random, WorkingDayCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var desk = new CaseDesk(store, intake, queries, book, parties, time, random, calendar);
+        ulong from = 0;
+        while (true)
+        {
+            IReadOnlyList<StoredRecord> page = store.ReadRecords(LeafType.CaseTransition, from, ReplayPageRecords);
+            foreach (StoredRecord stored in page)
+            {
+                if (CheckedRecord(stored, store.ReadLeaves(stored.LeafIndex, 1)[0]) is CaseRecord record)
+                {
+                    desk.Replay(record, stored.LeafIndex);
+                }
+
+                from = stored.LeafIndex + 1;
+            }
+
+            if (page.Count < ReplayPageRecords)
+            {
+                return desk;
+            }
+        }
+    }
+
+    /// <summary>A case and how it was opened, or null.</summary>
+    public (CaseOpening Opening, MortgageCase Case, long OpenedAtMs)? Find(CaseId id)
+    {
+        lock (_state)
+        {
+            return _cases.TryGetValue(id, out OpenCase? open) ? (open.Opening, open.Case, open.OpenedAtMs) : null;
+        }
+    }
+
+    /// <summary>Every case, in the order opened.</summary>
+    public IReadOnlyList<(CaseOpening Opening, MortgageCase Case)> List()
+    {
+        lock (_state)
+        {
+            return [.. _cases.Values.OrderBy(c => c.OpenedLeafIndex).Select(c => (c.Opening, c.Case))];
+        }
+    }
+
+    /// <summary>Opens a case in <see cref="MortgageState.Draft"/>, recorded as a case leaf.</summary>
+    /// <exception cref="QueryException">InvalidArgument: a malformed opening or an account that is not an escrow bank account of its ledger; Conflict: the id is taken.</exception>
+    public async Task<ulong> OpenCaseAsync(Caller actor, CaseOpening opening, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(opening);
+        if (opening.Problem() is string problem)
+        {
+            throw new QueryException(QueryFailure.InvalidArgument, problem);
+        }
+
+        if (_book.FindAccount(opening.EscrowBankAccount) is not { Kind: AccountKind.EscrowBank } bank || bank.Ledger != opening.Ledger)
+        {
+            throw new QueryException(QueryFailure.InvalidArgument, $"ledger account {opening.EscrowBankAccount.Value:x32} is not an escrow bank account of ledger {opening.Ledger}");
+        }
+
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (Find(opening.CaseId) is not null)
+            {
+                throw new QueryException(QueryFailure.Conflict, $"case {opening.CaseId} is already open");
+            }
+
+            (CaseRecord record, ulong leafIndex) = await RecordAsync(actor, opening, null, cancellationToken).ConfigureAwait(false);
+            Replay(record, leafIndex);
+            return leafIndex;
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <summary>
+    /// Records an artefact of a case (docs/formats/case-artefact.md), once its signature checks out
+    /// against the signer's registered key; a guard may use it once a signed checkpoint includes it.
+    /// </summary>
+    /// <exception cref="QueryException">NotFound: no such case; InvalidArgument: not signed by a registered key of its signer.</exception>
+    public async Task<ulong> RecordArtefactAsync(Caller actor, CaseArtefact artefact, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(artefact);
+        if (Find(artefact.CaseId) is null)
+        {
+            throw new QueryException(QueryFailure.NotFound, $"there is no case {artefact.CaseId}");
+        }
+
+        PartyKey? key = _parties.Find(artefact.SignerPartyId)?.Keys.FirstOrDefault(k => k.Fingerprint == artefact.SignerKeyFingerprint);
+        if (key is null || !key.Verify(artefact.SignedBytes(), artefact.Signature))
+        {
+            throw new QueryException(QueryFailure.InvalidArgument, key is null
+                ? $"party {artefact.SignerPartyId} has no registered key {artefact.SignerKeyFingerprint.ToHex()}"
+                : "the artefact's signature is not its signer key's over it");
+        }
+
+        byte[] bytes = artefact.Encode();
+        CustodyParty acting = CustodyParty.Create(actor.PartyId, _random);
+        long recordedAtMs = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        RecordLeaf leaf = RecordLeaf.Over(LeafType.CaseTransition, CaseArtefact.Schema, recordedAtMs, bytes, [acting.Commitment()]);
+        return await _intake.RecordAsync(leaf, new LeafRecord(bytes, [LeafRecord.CaseKey(artefact.CaseId.Value), actor.PartyId]), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What <paramref name="command"/> would do now, booking nothing: its refusal, or its transfers and the payouts to approve.</summary>
+    /// <exception cref="QueryException">NotFound: no such case; InvalidArgument: a leaf that holds no artefact.</exception>
+    public MortgageDecision Propose(CaseId id, MortgageCommand command, IReadOnlyList<ulong> artefactLeaves)
+    {
+        MortgageCase current = Find(id)?.Case ?? throw new QueryException(QueryFailure.NotFound, $"there is no case {id}");
+        return MortgageRules.Decide(current, command with { Artefacts = Artefacts(artefactLeaves), Approvals = command.Approvals ?? [] }, Context());
+    }
+
+    /// <summary>
+    /// Applies an event: decides it, books its accounts and transfers, and records the transition.
+    /// A refusal books and records nothing; a transfer the ledger refuses records nothing either.
+    /// </summary>
+    /// <exception cref="QueryException">NotFound: no such case; InvalidArgument: a leaf that holds no artefact; Held: a payout from an account the bank desk holds.</exception>
+    public async Task<CaseOutcome> ApplyAsync(Caller actor, CaseId id, MortgageCommand command, IReadOnlyList<ulong> artefactLeaves, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(command);
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            MortgageDecision decision = Propose(id, command, artefactLeaves);
+            if (!decision.IsAccepted)
+            {
+                return new CaseOutcome(decision, null, null, null);
+            }
+
+            LedgerBatchOutcome? accounts = decision.Accounts.Count == 0 ? null : await _book.CreateAccountsAsync(actor, decision.Accounts, cancellationToken).ConfigureAwait(false);
+            if (accounts is not null && accounts.AccountResults.Any(r => r is not (CreateAccountResult.Ok or CreateAccountResult.Exists)))
+            {
+                return new CaseOutcome(decision, accounts, null, null);
+            }
+
+            LedgerBatchOutcome? transfers = decision.Transfers.Count == 0 ? null : await _book.CreateTransfersAsync(actor, decision.Transfers, cancellationToken).ConfigureAwait(false);
+            if (transfers is not null && transfers.TransferResults.Any(r => r is not (CreateTransferResult.Ok or CreateTransferResult.Exists)))
+            {
+                return new CaseOutcome(decision, accounts, transfers, null);
+            }
+
+            (CaseRecord record, ulong leafIndex) = await RecordAsync(actor, null, decision.Transition, cancellationToken).ConfigureAwait(false);
+            Replay(record, leafIndex);
+            return new CaseOutcome(decision, accounts, transfers, leafIndex);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <summary>
+    /// The case's deadlines (docs/deadlines.md): acceptance from the day it was opened; the
+    /// certificate, the notice, the public notice and the lapse from the deposit date, once fixed.
+    /// A deadline the working-day calendar does not reach yet has no day.
+    /// </summary>
+    public IReadOnlyList<CaseDeadline> DeadlinesOf(CaseId id)
+    {
+        (CaseOpening _, MortgageCase current, long openedAtMs) = Find(id) ?? throw new QueryException(QueryFailure.NotFound, $"there is no case {id}");
+        var deadlines = new List<CaseDeadline> { Deadline(DeadlineRule.Acceptance, DailyBalances.DayOf(openedAtMs), current.State != MortgageState.Draft) };
+        if (current.DepositDate is DateOnly deposited)
+        {
+            deadlines.Add(Deadline(DeadlineRule.Certificate, deposited, met: false));
+            deadlines.Add(Deadline(DeadlineRule.Notice, deposited, met: false));
+            deadlines.Add(Deadline(DeadlineRule.PublicNotice, deposited, met: false));
+            deadlines.Add(Deadline(DeadlineRule.Lapse, deposited, current.State is MortgageState.Closed or MortgageState.RemittedToTreasury or MortgageState.Unclaimed));
+        }
+
+        return deadlines;
+    }
+
+    public void Dispose() => _writer.Dispose();
+
+    /// <summary>The record of a case leaf, checked against the leaf; null for an artefact (schema 2), which guards read on demand.</summary>
+    private static CaseRecord? CheckedRecord(StoredRecord stored, byte[] leaf)
+    {
+        if (!LeafEnvelope.TryDecodeRecord(leaf, LeafType.CaseTransition, out RecordLeaf? recordLeaf).IsValid)
+        {
+            throw new InvalidDataException($"Leaf {stored.LeafIndex} is not a case record leaf.");
+        }
+
+        if (recordLeaf!.Record != new DigestPair(Digest.Read(SHA256.HashData(stored.Bytes)), Sm3.HashData(stored.Bytes)))
+        {
+            throw new InvalidDataException($"The case record of leaf {stored.LeafIndex} does not match its leaf in the log.");
+        }
+
+        if (recordLeaf.RecordSchema == CaseArtefact.Schema)
+        {
+            return null;
+        }
+
+        return CaseRecord.TryDecode(stored.Bytes, out CaseRecord? record, out string reason) && recordLeaf.RecordedAtMs == record!.RecordedAtMs
+            ? record
+            : throw new InvalidDataException($"The case record of leaf {stored.LeafIndex} is not canonical: {reason}.");
+    }
+
+    private void Replay(CaseRecord record, ulong leafIndex)
+    {
+        lock (_state)
+        {
+            if (record.Opening is CaseOpening opening)
+            {
+                _cases[opening.CaseId] = new OpenCase(opening, MortgageCase.Open(opening.CaseId, opening.EscrowBankAccount, opening.Ledger), record.RecordedAtMs, leafIndex);
+                return;
+            }
+
+            MortgageTransition transition = record.Transition!;
+            if (!_cases.TryGetValue(transition.CaseId, out OpenCase? open))
+            {
+                throw new InvalidDataException($"Leaf {leafIndex} records a transition of case {transition.CaseId}, which was never opened.");
+            }
+
+            try
+            {
+                open.Case = MortgageRules.Apply(open.Case, transition);
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new InvalidDataException($"Leaf {leafIndex}: {e.Message}", e);
+            }
+        }
+    }
+
+    private async Task<(CaseRecord Record, ulong LeafIndex)> RecordAsync(Caller actor, CaseOpening? opening, MortgageTransition? transition, CancellationToken cancellationToken)
+    {
+        CustodyParty acting = CustodyParty.Create(actor.PartyId, _random);
+        byte[] nonce = new byte[CaseRecord.NonceLengthBytes];
+        _random(nonce);
+        var record = new CaseRecord(nonce, _time.GetUtcNow().ToUnixTimeMilliseconds(), (byte)actor.Role, Convert.FromHexString(acting.PartyId), Digest.AsBytes(acting.Salt.Value).ToArray(), opening, transition);
+        byte[] bytes = record.Encode();
+        RecordLeaf leaf = RecordLeaf.Over(LeafType.CaseTransition, CaseRecord.Schema, record.RecordedAtMs, bytes, [acting.Commitment()]);
+        ulong leafIndex = await _intake.RecordAsync(leaf, new LeafRecord(bytes, [LeafRecord.CaseKey(record.CaseId.Value), actor.PartyId]), cancellationToken).ConfigureAwait(false);
+        return (record, leafIndex);
+    }
+
+    private List<RecordedArtefact> Artefacts(IReadOnlyList<ulong> leaves)
+    {
+        var artefacts = new List<RecordedArtefact>(leaves.Count);
+        foreach (ulong leaf in leaves)
+        {
+            StoredRecord? stored = _store.FindRecord(leaf);
+            if (stored is null || stored.Type != LeafType.CaseTransition || !CaseArtefact.TryDecode(stored.Bytes, out CaseArtefact? artefact, out _))
+            {
+                throw new QueryException(QueryFailure.InvalidArgument, $"leaf {leaf} holds no case artefact");
+            }
+
+            artefacts.Add(new RecordedArtefact(artefact!, leaf));
+        }
+
+        return artefacts;
+    }
+
+    private CaseContext Context()
+    {
+        long nowMs = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        return new CaseContext(
+            DailyBalances.DayOf(nowMs),
+            nowMs,
+            _queries.LatestCheckpointSizeOrZero(),
+            _parties.Find,
+            _book.BalanceOf,
+            _book.StateOf,
+            _book.ResolutionOf,
+            deposited => Deadlines.TryDeadlineOf(DeadlineRule.Lapse, deposited, _calendar, out DateOnly last) ? last.AddDays(1) : null);
+    }
+
+    private CaseDeadline Deadline(DeadlineRule rule, DateOnly from, bool met) =>
+        new(rule, from, Deadlines.TryDeadlineOf(rule, from, _calendar, out DateOnly last) ? last : null, met);
+
+    private sealed class OpenCase(CaseOpening opening, MortgageCase current, long openedAtMs, ulong openedLeafIndex)
+    {
+        public CaseOpening Opening { get; } = opening;
+
+        public MortgageCase Case { get; set; } = current;
+
+        public long OpenedAtMs { get; } = openedAtMs;
+
+        public ulong OpenedLeafIndex { get; } = openedLeafIndex;
+    }
+}
