@@ -3,6 +3,7 @@ using EvidenceChain.Certificates;
 using EvidenceChain.Chain.Ethereum.DevChain;
 using EvidenceChain.Core.Access;
 using EvidenceChain.Engine;
+using EvidenceChain.Engine.Cases;
 using EvidenceChain.Engine.Custody;
 using EvidenceChain.Engine.Deposits;
 using EvidenceChain.Engine.Escrow;
@@ -100,6 +101,9 @@ builder.Services.AddSingleton(bankOptions);
 builder.Services.AddSingleton(sp => BankDesk.Open(
     sp.GetRequiredService<ILogStore>(), sp.GetRequiredService<EscrowBook>(), sp.GetRequiredService<LogIntake>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill, bankOptions));
 builder.Services.AddSingleton(sp => new RecordStatements(sp.GetRequiredService<ILogStore>(), sp.GetRequiredService<LogQueries>()));
+builder.Services.AddSingleton(sp => CaseDesk.Open(
+    sp.GetRequiredService<ILogStore>(), sp.GetRequiredService<LogIntake>(), sp.GetRequiredService<LogQueries>(), sp.GetRequiredService<EscrowBook>(),
+    sp.GetRequiredService<PartyRegistry>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill, CaseCalendars.LoadChina()));
 builder.Services.AddSingleton<IPartyStore>(store);
 builder.Services.AddSingleton(sp => new PartyRegistry(sp.GetRequiredService<IPartyStore>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill));
 builder.Services.AddSingleton<ILocatorStore>(store);
@@ -135,6 +139,9 @@ try
     // The bank desk replays its incidents before the first call too: until it has, payouts from a
     // held account would not be held.
     app.Services.GetRequiredService<BankDesk>();
+
+    // Cases are rebuilt from their records, each checked against its leaf.
+    app.Services.GetRequiredService<CaseDesk>();
 }
 catch (InvalidDataException e)
 {

@@ -60,6 +60,13 @@ public sealed class RoleTableTests : IDisposable
                 ("Reconcile", Operation.OperateBank, Ownership.None, () => new BankService.BankServiceClient(service.Channel).ReconcileAsync(new ReconcileRequest { StatementCsv = BankStatement().StatementCsv }).ResponseAsync),
                 ("ListIncidents", Operation.ReadBank, Ownership.None, () => new BankService.BankServiceClient(service.Channel).ListIncidentsAsync(new ListIncidentsRequest()).ResponseAsync),
                 ("ResolveIncident", Operation.OperateBank, Ownership.None, () => new BankService.BankServiceClient(service.Channel).ResolveIncidentAsync(new ResolveIncidentRequest { IncidentId = LedgerAccounts().Accounts[0].Id, Note = "none open" }).ResponseAsync),
+                ("OpenCase", Operation.OperateCases, Ownership.None, () => Escrow(service).OpenCaseAsync(new OpenCaseRequest { CaseId = LedgerAccounts().Accounts[0].Id, CaseNumber = "x", EscrowBankAccount = LedgerAccounts().Accounts[0].Id, Ledger = 1 }).ResponseAsync),
+                ("RecordArtefact", Operation.RecordCaseEvidence, Ownership.None, () => Escrow(service).RecordArtefactAsync(new RecordArtefactRequest()).ResponseAsync),
+                ("ProposeTransition", Operation.OperateCases, Ownership.None, () => Escrow(service).ProposeTransitionAsync(new CaseEventRequest { CaseId = LedgerAccounts().Accounts[0].Id, Event = 1 }).ResponseAsync),
+                ("ApplyTransition", Operation.OperateCases, Ownership.None, () => Escrow(service).ApplyTransitionAsync(new CaseEventRequest { CaseId = LedgerAccounts().Accounts[0].Id, Event = 1 }).ResponseAsync),
+                ("GetCase", Operation.ReadCases, Ownership.None, () => Escrow(service).GetCaseAsync(new GetCaseRequest { CaseId = LedgerAccounts().Accounts[0].Id }).ResponseAsync),
+                ("GetCaseStatement", Operation.ReadCases, Ownership.None, () => Escrow(service).GetCaseStatementAsync(new GetCaseStatementRequest { CaseId = LedgerAccounts().Accounts[0].Id }).ResponseAsync),
+                ("GetCaseDeadlines", Operation.ReadCases, Ownership.None, () => Escrow(service).GetCaseDeadlinesAsync(new GetCaseDeadlinesRequest { CaseId = LedgerAccounts().Accounts[0].Id }).ResponseAsync),
                 ("AllocateInterest", Operation.OperateBank, Ownership.None, () => new BankService.BankServiceClient(service.Channel).AllocateInterestAsync(new AllocateInterestRequest { InterestTransferId = LedgerAccounts().Accounts[0].Id, FirstDay = "2025-12-01", LastDay = "2025-12-20", Claims = { new BankInterestClaim { SubAccount = LedgerAccounts().Accounts[0].Id, Rule = BankInterestRule.FollowsBalance } } }).ResponseAsync),
                 ("ExportInstructions", Operation.OperateBank, Ownership.None, () => new BankService.BankServiceClient(service.Channel).ExportInstructionsAsync(new ExportInstructionsRequest { Orders = { new BankPaymentOrder { TransferId = LedgerAccounts().Accounts[0].Id, PayeeAccount = "1", PayeeName = "X" } } }).ResponseAsync),
                 ("ListParties", Operation.ManageParties, Ownership.None, () => new PartyService.PartyServiceClient(service.Channel).ListPartiesAsync(new ListPartiesRequest()).ResponseAsync),
@@ -83,6 +90,8 @@ public sealed class RoleTableTests : IDisposable
     }
 
     public void Dispose() => _data.Dispose();
+
+    private static EscrowService.EscrowServiceClient Escrow(ServiceProcess service) => new(service.Channel);
 
     private ServiceProcess Start(CorePartyRole role) =>
         ServiceProcess.Start(_data.Path, "--Sequencer:Interval=00:00:00.100", $"--Security:DevelopmentRole={role}");

@@ -278,6 +278,5 @@ public static partial class MortgageRules
         return GuardCheck.Verify(requirement, caseId, artefact, context.SignedTreeSize, context.PartyOf, context.Day);
     }
 
-    private static string Describe(IReadOnlyList<ArtefactRequirement> alternatives) =>
-        string.Join(" or ", alternatives.Select(r => r.Type + (r.Subject != 0 ? $" (subject {r.Subject})" : string.Empty) + (r.Leg != 0 ? $" for leg {r.Leg}" : string.Empty) + (r.SameDay ? " issued today" : string.Empty)));
+    private static string Describe(IReadOnlyList<ArtefactRequirement> alternatives) => string.Join(" or ", alternatives);
 }

@@ -40,6 +40,15 @@ public static class AccessPolicy
             Operation.OperateLedger or Operation.ReadLedger => s_office.Contains(role)
                 ? AccessDecision.Allow
                 : AccessDecision.Deny("the escrow ledger is operated and read by the notary office and its notaries"),
+            Operation.OperateCases => s_office.Contains(role)
+                ? AccessDecision.Allow
+                : AccessDecision.Deny("cases are run by the notary office and its notaries"),
+            Operation.RecordCaseEvidence => role is PartyRole.NotaryOffice or PartyRole.Notary or PartyRole.Enterprise or PartyRole.Lender or PartyRole.Registry or PartyRole.Court
+                ? AccessDecision.Allow
+                : AccessDecision.Deny("a case's evidence comes from the office, the parties, banks, the registry and courts"),
+            Operation.ReadCases => role is PartyRole.NotaryOffice or PartyRole.Notary or PartyRole.Court
+                ? AccessDecision.Allow
+                : AccessDecision.Deny("cases are read by the notary office, its notaries and courts"),
             Operation.OperateBank or Operation.ReadBank => s_office.Contains(role)
                 ? AccessDecision.Allow
                 : AccessDecision.Deny("the escrow ledger's bank desk (statements, reconciliation, incidents, payment instructions) is the notary office's and its notaries'"),

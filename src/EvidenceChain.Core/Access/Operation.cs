@@ -41,4 +41,13 @@ public enum Operation
 
     /// <summary>Read the bank desk's incidents, open and resolved.</summary>
     ReadBank = 13,
+
+    /// <summary>Open 带押过户 cases and propose and apply their events (payouts also need two notaries' signed approvals).</summary>
+    OperateCases = 14,
+
+    /// <summary>Record a case's evidence artefact, signed by its issuer (or attested by a notary).</summary>
+    RecordCaseEvidence = 15,
+
+    /// <summary>Read cases, their statements with proofs, and their deadlines.</summary>
+    ReadCases = 16,
 }

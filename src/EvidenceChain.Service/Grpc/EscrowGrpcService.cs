@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using EvidenceChain.Core.Access;
+using EvidenceChain.Engine.Cases;
 using EvidenceChain.Engine.Escrow;
 using EvidenceChain.Engine.Ports;
 using EvidenceChain.Engine.Queries;
@@ -19,7 +20,7 @@ namespace EvidenceChain.Service.Grpc;
 /// sizes), ask the policy, and hand whole batches to <see cref="EscrowBook"/>, which answers once
 /// the batch's leaf is durable. A rule a transfer breaks is its result, not a status.
 /// </summary>
-internal sealed class EscrowGrpcService(EscrowBook book, RecordStatements statements, AccessGate gate) : EscrowService.EscrowServiceBase
+internal sealed partial class EscrowGrpcService(EscrowBook book, RecordStatements statements, CaseDesk cases, AccessGate gate) : EscrowService.EscrowServiceBase
 {
     /// <summary>The most events one request carries (the ledger takes up to 8,190; a request stays well inside the message limit).</summary>
     public const int EventsPerRequestMax = 1000;
