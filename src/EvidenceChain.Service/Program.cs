@@ -103,7 +103,8 @@ builder.Services.AddSingleton(sp => BankDesk.Open(
 builder.Services.AddSingleton(sp => new RecordStatements(sp.GetRequiredService<ILogStore>(), sp.GetRequiredService<LogQueries>()));
 builder.Services.AddSingleton(sp => CaseDesk.Open(
     sp.GetRequiredService<ILogStore>(), sp.GetRequiredService<LogIntake>(), sp.GetRequiredService<LogQueries>(), sp.GetRequiredService<EscrowBook>(),
-    sp.GetRequiredService<PartyRegistry>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill, CaseCalendars.LoadChina()));
+    sp.GetRequiredService<PartyRegistry>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill, CaseCalendars.LoadChina(),
+    builder.Configuration.GetValue("Cases:TitleLockRequired", defaultValue: true)));
 builder.Services.AddSingleton<IPartyStore>(store);
 builder.Services.AddSingleton(sp => new PartyRegistry(sp.GetRequiredService<IPartyStore>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill));
 builder.Services.AddSingleton<ILocatorStore>(store);

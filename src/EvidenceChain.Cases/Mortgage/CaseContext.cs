@@ -11,6 +11,7 @@ namespace EvidenceChain.Cases.Mortgage;
 /// <param name="BalanceOf">The ledger's balance of an account, or null when it does not exist.</param>
 /// <param name="StateOf">Where a ledger transfer stands, or null when none succeeded under the id.</param>
 /// <param name="ResolutionOf">The post or void that resolved a pending transfer (a statement line's booking carries its value date), or null.</param>
+/// <param name="TitleLockRequired">The deployment's switch (Cases:TitleLockRequired, on by default): every case must lock the title before any payoff, whatever its agreement says.</param>
 /// <param name="LapseDay">The first day on which a deposit made on a given date has lapsed (Civil Code art. 574, docs/deadlines.md), or null when the working-day calendar does not reach it yet.</param>
 public sealed record CaseContext(
     DateOnly Day,
@@ -20,4 +21,5 @@ public sealed record CaseContext(
     Func<AccountId, AccountBalance?> BalanceOf,
     Func<TransferId, TransferState?> StateOf,
     Func<TransferId, Transfer?> ResolutionOf,
-    Func<DateOnly, DateOnly?> LapseDay);
+    Func<DateOnly, DateOnly?> LapseDay,
+    bool TitleLockRequired = true);

@@ -44,6 +44,11 @@ public static partial class MortgageRules
             return MortgageDecision.Refused(CaseRejection.ConditionSetInvalid, conditions);
         }
 
+        if (command.Event == MortgageEvent.NotarizeAgreement && context.TitleLockRequired && !command.Conditions!.TitleLockRequired)
+        {
+            return MortgageDecision.Refused(CaseRejection.ConditionSetInvalid, "this deployment requires the title locked before any payoff (Cases:TitleLockRequired)");
+        }
+
         IReadOnlyList<IReadOnlyList<ArtefactRequirement>> requirements = Requirements(current, command);
         IReadOnlyList<RecordedArtefact> artefacts = command.Artefacts ?? [];
         if (artefacts.Count != requirements.Count)

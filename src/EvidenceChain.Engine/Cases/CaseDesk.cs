@@ -39,12 +39,14 @@ public sealed class CaseDesk : IDisposable
     private readonly TimeProvider _time;
     private readonly RandomSource _random;
     private readonly WorkingDayCalendar _calendar;
+    private readonly bool _titleLockRequired;
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly Lock _state = new();
     private readonly Dictionary<CaseId, OpenCase> _cases = [];
 
-    private CaseDesk(ILogStore store, LogIntake intake, LogQueries queries, EscrowBook book, PartyRegistry parties, TimeProvider time, RandomSource random, WorkingDayCalendar calendar)
+    private CaseDesk(ILogStore store, LogIntake intake, LogQueries queries, EscrowBook book, PartyRegistry parties, TimeProvider time, RandomSource random, WorkingDayCalendar calendar, bool titleLockRequired)
     {
+        _titleLockRequired = titleLockRequired;
         _store = store;
         _intake = intake;
         _queries = queries;
@@ -55,12 +57,16 @@ public sealed class CaseDesk : IDisposable
         _calendar = calendar;
     }
 
-    /// <summary>Opens the desk by replaying every case record of the log, each checked against its leaf.</summary>
+    /// <summary>
+    /// Opens the desk by replaying every case record of the log, each checked against its leaf.
+    /// <paramref name="titleLockRequired"/> is the deployment's switch: every case must lock the
+    /// title before any payoff (the default), whatever its agreement says.
+    /// </summary>
     /// <exception cref="InvalidDataException">A record does not match its leaf, is not canonical, or does not follow its case.</exception>
-    public static CaseDesk Open(ILogStore store, LogIntake intake, LogQueries queries, EscrowBook book, PartyRegistry parties, TimeProvider time, RandomSource random, WorkingDayCalendar calendar)
+    public static CaseDesk Open(ILogStore store, LogIntake intake, LogQueries queries, EscrowBook book, PartyRegistry parties, TimeProvider time, RandomSource random, WorkingDayCalendar calendar, bool titleLockRequired = true)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var desk = new CaseDesk(store, intake, queries, book, parties, time, random, calendar);
+        var desk = new CaseDesk(store, intake, queries, book, parties, time, random, calendar, titleLockRequired);
         ulong from = 0;
         while (true)
         {
@@ -322,7 +328,8 @@ public sealed class CaseDesk : IDisposable
             _book.BalanceOf,
             _book.StateOf,
             _book.ResolutionOf,
-            deposited => Deadlines.TryDeadlineOf(DeadlineRule.Lapse, deposited, _calendar, out DateOnly last) ? last.AddDays(1) : null);
+            deposited => Deadlines.TryDeadlineOf(DeadlineRule.Lapse, deposited, _calendar, out DateOnly last) ? last.AddDays(1) : null,
+            _titleLockRequired);
     }
 
     private CaseDeadline Deadline(DeadlineRule rule, DateOnly from, bool met) =>

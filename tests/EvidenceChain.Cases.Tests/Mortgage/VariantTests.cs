@@ -93,6 +93,25 @@ public sealed class VariantTests : IDisposable
         Assert.Equal(MortgageState.AgreementNotarized, _case.Case.State);
     }
 
+    [Fact]
+    public void TitleLock_TheDeploymentSwitchOverridesAnAgreementWithoutIt()
+    {
+        ConditionSet withoutLock = _case.WorkedExample(LoanRoute.DirectToSeller) with { TitleLockRequired = false };
+        _case.Accept(new MortgageCommand(MortgageEvent.Accept, Artefacts: [Title()]));
+        var notarize = new MortgageCommand(MortgageEvent.NotarizeAgreement, Conditions: withoutLock, Artefacts:
+        [
+            _case.Artefact(ArtefactType.NotarizedAgreement, _case.Notary1),
+            _case.Artefact(ArtefactType.LenderConsent, _case.SellerBank, leg: 1),
+        ]);
+
+        MortgageDecision refused = MortgageRules.Decide(_case.Case, notarize, _case.Context);
+        MortgageDecision allowed = MortgageRules.Decide(_case.Case, notarize, _case.Context with { TitleLockRequired = false });
+
+        Assert.Equal(CaseRejection.ConditionSetInvalid, refused.Rejection);
+        Assert.Contains("Cases:TitleLockRequired", refused.Detail, StringComparison.Ordinal);
+        Assert.True(allowed.IsAccepted);
+    }
+
     public void Dispose() => _case.Dispose();
 
     private RecordedArtefact Title() => _case.Artefact(ArtefactType.TitleSearch, _case.Registry, ArtefactSubjects.TitleClean);
