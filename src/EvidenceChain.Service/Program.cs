@@ -100,6 +100,7 @@ builder.Services.AddSingleton(sp => EscrowBook.Open(
 builder.Services.AddSingleton(bankOptions);
 builder.Services.AddSingleton(sp => BankDesk.Open(
     sp.GetRequiredService<ILogStore>(), sp.GetRequiredService<EscrowBook>(), sp.GetRequiredService<LogIntake>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill, bankOptions));
+builder.Services.AddSingleton(new RawPayouts(builder.Configuration.GetValue("Ledger:AllowRawPayouts", defaultValue: false)));
 builder.Services.AddSingleton(sp => new RecordStatements(sp.GetRequiredService<ILogStore>(), sp.GetRequiredService<LogQueries>()));
 builder.Services.AddSingleton(sp => CaseDesk.Open(
     sp.GetRequiredService<ILogStore>(), sp.GetRequiredService<LogIntake>(), sp.GetRequiredService<LogQueries>(), sp.GetRequiredService<EscrowBook>(),

@@ -196,6 +196,7 @@ public sealed class BankServiceTests : IDisposable
     private ServiceProcess Start() => ServiceProcess.Start(
         _data.Path,
         "--Sequencer:Interval=00:00:00.100",
+        "--Ledger:AllowRawPayouts=true", // the bank desk alone: its pending payouts are made by hand here, not by cases
         $"--Bank:Accounts:{BankNumber}={Hex(Bank)}",
         $"--Bank:SuspenseAccount={Hex(Suspense)}",
         $"--Bank:InterestAccount={Hex(Interest)}");

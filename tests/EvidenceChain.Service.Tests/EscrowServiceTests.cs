@@ -77,6 +77,25 @@ public sealed class EscrowServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task RawPayout_RefusedByDefault_PayoutsAreMadeByCases()
+    {
+        using ServiceProcess service = Start();
+        var escrow = new EscrowService.EscrowServiceClient(service.Channel);
+        await escrow.CreateAccountsAsync(Accounts(1, 2));
+        await escrow.CreateTransfersAsync(Transfers(Transfer(10, 1, 2, 1_000 * Yuan)));
+        ulong batches = (await escrow.CreateTransfersAsync(Transfers(Transfer(11, 2, 2, 1)))).BatchNumber;
+
+        RpcException pending = await Assert.ThrowsAsync<RpcException>(async () => await escrow.CreateTransfersAsync(Transfers(Transfer(12, 2, 1, 1_000, pending: true))));
+        RpcException single = await Assert.ThrowsAsync<RpcException>(async () => await escrow.CreateTransfersAsync(Transfers(Transfer(13, 2, 2, 1), Transfer(14, 2, 1, 1_000))));
+
+        Assert.Equal((StatusCode.FailedPrecondition, StatusCode.FailedPrecondition), (pending.StatusCode, single.StatusCode));
+        Assert.Contains("payouts are made by cases", pending.Status.Detail, StringComparison.Ordinal);
+        Assert.StartsWith("transfers[1]", single.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(batches + 1, (await escrow.CreateTransfersAsync(Transfers(Transfer(15, 2, 2, 1)))).BatchNumber); // nothing was applied in between
+        service.ThrowIfErrorsLogged();
+    }
+
+    [Fact]
     public async Task KillDuringBatches_NothingAcknowledgedLost_NothingAppliedTwice()
     {
         var sent = new Dictionary<ulong, long>();

@@ -30,7 +30,7 @@ public enum Operation
     /// <summary>Mint, list and revoke public locators of one's own deposits' receipts.</summary>
     ManageLocators = 9,
 
-    /// <summary>Create escrow ledger accounts and transfers (the case engines, later, gate payouts on evidence and approvals).</summary>
+    /// <summary>Create escrow ledger accounts and transfers; payouts out of escrow only through cases (OperateCases), unless the deployment allows raw ones.</summary>
     OperateLedger = 10,
 
     /// <summary>Read escrow ledger accounts and balances.</summary>

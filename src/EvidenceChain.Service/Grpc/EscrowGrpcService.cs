@@ -4,6 +4,7 @@ using EvidenceChain.Engine.Cases;
 using EvidenceChain.Engine.Escrow;
 using EvidenceChain.Engine.Ports;
 using EvidenceChain.Engine.Queries;
+using EvidenceChain.Ledger.Banking;
 using EvidenceChain.Ledger.Escrow;
 using EvidenceChain.Protocol.V1;
 using EvidenceChain.Service.Internal;
@@ -20,7 +21,7 @@ namespace EvidenceChain.Service.Grpc;
 /// sizes), ask the policy, and hand whole batches to <see cref="EscrowBook"/>, which answers once
 /// the batch's leaf is durable. A rule a transfer breaks is its result, not a status.
 /// </summary>
-internal sealed partial class EscrowGrpcService(EscrowBook book, RecordStatements statements, CaseDesk cases, AccessGate gate) : EscrowService.EscrowServiceBase
+internal sealed partial class EscrowGrpcService(EscrowBook book, RecordStatements statements, CaseDesk cases, RawPayouts rawPayouts, AccessGate gate) : EscrowService.EscrowServiceBase
 {
     /// <summary>The most events one request carries (the ledger takes up to 8,190; a request stays well inside the message limit).</summary>
     public const int EventsPerRequestMax = 1000;
@@ -66,6 +67,16 @@ internal sealed partial class EscrowGrpcService(EscrowBook book, RecordStatement
             OptionalId(t.UserData128, $"transfers[{i}].user_data_128"),
             t.UserData64,
             t.UserData32))];
+        for (int i = 0; i < transfers.Count && !rawPayouts.Allowed; i++)
+        {
+            if (PayoutHoldRule.IsPayout(transfers[i], book.FindAccount(transfers[i].CreditAccountId)))
+            {
+                throw new RpcException(new Status(
+                    StatusCode.FailedPrecondition,
+                    $"transfers[{i}] moves money out of escrow bank account {transfers[i].CreditAccountId.Value:x32}: payouts are made by cases, on verified evidence and two notaries' approvals (docs/cases.md; Ledger:AllowRawPayouts); nothing was applied"));
+            }
+        }
+
         LedgerBatchOutcome outcome = await StatusErrors.RunAsync(() => book.CreateTransfersAsync(caller, transfers, context.CancellationToken)).ConfigureAwait(false);
         var response = new CreateTransfersResponse { BatchNumber = outcome.BatchNumber, LeafIndex = outcome.LeafIndex };
         response.Results.AddRange(outcome.TransferResults.Select(r => (uint)r));
