@@ -57,6 +57,11 @@ public sealed class CaseServiceTests : IDisposable
             Assert.Equal([139_615_000L, 300_000L], settled.Payouts.Select(p => p.AmountFen));
             Assert.Equal(["6228480000000000002", "6222000000000000004"], settled.Payouts.Select(p => p.Payee.BankAccount));
             Assert.Equal(["Ok", "Ok", "Ok", "Ok"], settled.TransferResultNames);
+
+            // What is due: the certificate, the notice and the public notice run from today's deposit; acceptance was met.
+            ListDueDeadlinesResponse due = await _driver.Escrow.ListDueDeadlinesAsync(new ListDueDeadlinesRequest { Through = DateTime.UtcNow.AddDays(120).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+            Assert.Equal(["Certificate", "Notice", "PublicNotice"], due.Deadlines.Select(d => d.Deadline.RuleName));
+            Assert.All(due.Deadlines, d => Assert.Equal(caseId, d.CaseId));
             Assert.Equal(0, service.Terminate());
         }
 
@@ -71,6 +76,7 @@ public sealed class CaseServiceTests : IDisposable
         ApplyTransitionResponse closed = await _driver.ApplyAsync(CaseDriver.Request(caseId, MortgageEvent.Close));
         Assert.Equal("Closed", closed.StateName);
         await AssertSettledAsync([caseId]);
+        Assert.Empty((await _driver.Escrow.ListDueDeadlinesAsync(new ListDueDeadlinesRequest())).Deadlines);
 
         // The statement verifies offline: every record with its proof against a signed checkpoint.
         await _driver.WaitSignedAsync(closed.LeafIndex);

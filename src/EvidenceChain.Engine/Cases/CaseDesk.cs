@@ -236,6 +236,22 @@ public sealed class CaseDesk : IDisposable
         return deadlines;
     }
 
+    /// <summary>
+    /// The deadlines not yet met of every case that has not ended that may fall on or before
+    /// <paramref name="through"/> (or all), soonest first. One the calendar does not reach is listed
+    /// when its earliest possible day does: it may be due, and the calendar needs its next year.
+    /// </summary>
+    public IReadOnlyList<(CaseId CaseId, string CaseNumber, CaseDeadline Deadline)> DueDeadlines(DateOnly? through)
+    {
+        MortgageState[] ended = [MortgageState.Closed, MortgageState.Cancelled, MortgageState.RemittedToTreasury];
+        return [.. List()
+            .Where(c => !ended.Contains(c.Case.State))
+            .SelectMany(c => DeadlinesOf(c.Case.Id).Where(d => !d.Met).Select(d => (c.Case.Id, c.Opening.CaseNumber, Deadline: d)))
+            .Where(d => through is not DateOnly last || d.Deadline.NotBefore <= last)
+            .OrderBy(d => d.Deadline.NotBefore)
+            .ThenBy(d => d.Id.Value)];
+    }
+
     public void Dispose() => _writer.Dispose();
 
     /// <summary>The record of a case leaf, checked against the leaf; null for an artefact (schema 2), which guards read on demand.</summary>
@@ -332,8 +348,13 @@ public sealed class CaseDesk : IDisposable
             _titleLockRequired);
     }
 
-    private CaseDeadline Deadline(DeadlineRule rule, DateOnly from, bool met) =>
-        new(rule, from, Deadlines.TryDeadlineOf(rule, from, _calendar, out DateOnly last) ? last : null, met);
+    private CaseDeadline Deadline(DeadlineRule rule, DateOnly from, bool met)
+    {
+        DateOnly? last = Deadlines.TryDeadlineOf(rule, from, _calendar, out DateOnly day) ? day : null;
+        DeadlinePeriod period = Deadlines.PeriodOf(rule);
+        DateOnly unextended = period.CountKind == DeadlineCountKind.CalendarYears ? from.AddYears(period.Length) : from.AddDays(period.Length);
+        return new CaseDeadline(rule, from, last, last ?? unextended, met);
+    }
 
     private sealed class OpenCase(CaseOpening opening, MortgageCase current, long openedAtMs, ulong openedLeafIndex)
     {

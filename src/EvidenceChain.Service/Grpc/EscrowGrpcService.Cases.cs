@@ -144,16 +144,29 @@ internal sealed partial class EscrowGrpcService
         CaseId id = CaseIdOf(request.CaseId);
         IReadOnlyList<CaseDeadline> deadlines = StatusErrors.Run(() => cases.DeadlinesOf(id));
         var response = new GetCaseDeadlinesResponse();
-        response.Deadlines.AddRange(deadlines.Select(d => new CaseDeadlineEntry
-        {
-            Rule = (uint)d.Rule,
-            RuleName = d.Rule.ToString(),
-            From = d.From.ToString(DateFormat, CultureInfo.InvariantCulture),
-            LastDay = d.LastDay?.ToString(DateFormat, CultureInfo.InvariantCulture) ?? string.Empty,
-            Met = d.Met,
-        }));
+        response.Deadlines.AddRange(deadlines.Select(ToProto));
         return Task.FromResult(response);
     }
+
+    public override Task<ListDueDeadlinesResponse> ListDueDeadlines(ListDueDeadlinesRequest request, ServerCallContext context)
+    {
+        AccessGate.Require(gate.CallerOf(context), Operation.ReadCases);
+        DateOnly? through = request.Through.Length == 0 ? null
+            : DateOnly.TryParseExact(request.Through, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly day) ? day
+            : throw StatusErrors.Invalid("through", $"a date is YYYY-MM-DD, not '{request.Through}'");
+        var response = new ListDueDeadlinesResponse();
+        response.Deadlines.AddRange(cases.DueDeadlines(through).Select(d => new DueDeadline { CaseId = Bytes(d.CaseId.Value), CaseNumber = d.CaseNumber, Deadline = ToProto(d.Deadline) }));
+        return Task.FromResult(response);
+    }
+
+    private static CaseDeadlineEntry ToProto(CaseDeadline d) => new()
+    {
+        Rule = (uint)d.Rule,
+        RuleName = d.Rule.ToString(),
+        From = d.From.ToString(DateFormat, CultureInfo.InvariantCulture),
+        LastDay = d.LastDay?.ToString(DateFormat, CultureInfo.InvariantCulture) ?? string.Empty,
+        Met = d.Met,
+    };
 
     private static CaseId CaseIdOf(ByteString bytes) => new CaseId(Id(bytes, "case_id")) is { IsValid: true } id ? id : throw StatusErrors.Invalid("case_id", "a case id is not 0 and not all ones");
 
