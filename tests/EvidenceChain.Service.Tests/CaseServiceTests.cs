@@ -91,6 +91,43 @@ public sealed class CaseServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task CourtFreezeAndDeduction_ThenRefundOnTheSellersWaiver_OverGrpc()
+    {
+        ByteString caseId = CaseDriver.Id(0xCA5E_0002);
+        using ServiceProcess service = Start();
+        await _driver.SetUpAsync();
+        IReadOnlyList<(string Name, Func<Task> Run)> steps = _driver.WorkedExampleSteps(caseId, LoanRoute.DirectToSeller);
+        foreach ((string _, Func<Task> run) in steps.TakeWhile(s => !s.Name.StartsWith("ReservePayoff", StringComparison.Ordinal)))
+        {
+            await run();
+        }
+
+        // A court freezes 50,000.00 of the seller's entitlement: payoffs wait; its deduction pays the court's account.
+        ApplyTransitionResponse frozen = await _driver.ApplyAsync(CaseDriver.Request(caseId, MortgageEvent.Freeze, leg: 1, artefacts: [await _driver.ArtefactAsync(caseId, ArtefactType.CourtDocument, _driver.Court, ArtefactSubjects.Freeze, leg: 1, amountFen: 5_000_000)]));
+        Assert.Equal("FrozenByCourt", frozen.StateName);
+        RpcException blocked = await Assert.ThrowsAsync<RpcException>(async () => await _driver.Escrow.ApplyTransitionAsync(CaseDriver.Request(caseId, MortgageEvent.ReservePayoff, leg: 1)));
+        Assert.StartsWith("EventNotAllowedInState", blocked.Status.Detail, StringComparison.Ordinal);
+
+        CaseEventRequest deduct = CaseDriver.Request(caseId, MortgageEvent.Deduct, leg: 1, artefacts: [await _driver.ArtefactAsync(caseId, ArtefactType.CourtDocument, _driver.Court, ArtefactSubjects.Deduction, leg: 1)]);
+        deduct.Payee = new CasePayee { BankAccount = "6217000000000000009", Name = "济南市中级人民法院执行款专户" };
+        ApplyTransitionResponse deducted = await _driver.ApplyAsync(deduct);
+        Assert.Equal(("TitleLocked", 5_000_000L, "6217000000000000009"), (deducted.StateName, Assert.Single(deducted.Payouts).AmountFen, deducted.Payouts[0].Payee.BankAccount));
+        await _driver.StatementAsync(deducted.Payouts[0].TransferId, 5_000_000, 'D');
+
+        // The deal falls through before any payoff: a refund opens only on evidence, here the seller's waiver.
+        RpcException noEvidence = await Assert.ThrowsAsync<RpcException>(async () => await _driver.Escrow.ApplyTransitionAsync(CaseDriver.Request(caseId, MortgageEvent.Refund)));
+        Assert.Equal(StatusCode.InvalidArgument, noEvidence.StatusCode);
+        ApplyTransitionResponse refund = await _driver.ApplyAsync(CaseDriver.Request(caseId, MortgageEvent.Refund, artefacts: [await _driver.ArtefactAsync(caseId, ArtefactType.Waiver, _driver.Seller)]));
+        Assert.Equal(("Refunding", 75_000_000L, "6228480000000000003"), (refund.StateName, Assert.Single(refund.Payouts).AmountFen, refund.Payouts[0].Payee.BankAccount));
+        await _driver.StatementAsync(refund.Payouts[0].TransferId, 75_000_000, 'D');
+        Assert.Equal("Closed", (await _driver.ApplyAsync(CaseDriver.Request(caseId, MortgageEvent.Close))).StateName);
+
+        AccountWithBalance bank = Assert.Single((await _driver.Escrow.LookupAccountsAsync(new LookupAccountsRequest { Ids = { CaseDriver.Id(CaseDriver.Bank) } })).Accounts);
+        Assert.Equal((80_000_000L, 80_000_000L), (bank.DebitsPosted, bank.CreditsPosted));
+        service.ThrowIfErrorsLogged();
+    }
+
+    [Fact]
     public async Task RandomCases_ServerKilledInTheMiddle_NothingAcknowledgedLost_NothingPaidTwice()
     {
         var random = new Random(20261129);

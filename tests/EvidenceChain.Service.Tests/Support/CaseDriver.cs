@@ -43,6 +43,8 @@ internal sealed class CaseDriver : IDisposable
 
     public string Seller { get; private set; } = string.Empty;
 
+    public string Court { get; private set; } = string.Empty;
+
     private static DateOnly Today => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
 
     public static string[] ServiceArguments => ["--Sequencer:Interval=00:00:00.100", $"--Bank:Accounts:{BankNumber}={Bank:x32}"];
@@ -72,6 +74,7 @@ internal sealed class CaseDriver : IDisposable
         BuyerBank = await PartyAsync(PartyRole.Lender);
         Buyer = await PartyAsync(PartyRole.Enterprise);
         Seller = await PartyAsync(PartyRole.Enterprise);
+        Court = await PartyAsync(PartyRole.Court);
     }
 
     public Task<OpenCaseResponse> OpenAsync(ByteString caseId) =>
