@@ -40,6 +40,7 @@ internal static class CliApp
             LocatorCommand.Create(context, language),
             LedgerCommand.Create(context, language),
             BankCommand.Create(context, language),
+            CaseCommand.Create(context, language),
         };
 
         // System.CommandLine exits 1 on a usage error, which verify reserves for "invalid"; a wrong

@@ -175,6 +175,28 @@ internal sealed class NotaryConnection : IDisposable
     public Task<ListPartiesResponse> ListPartiesAsync(CancellationToken cancellationToken) =>
         CallAsync(() => _parties.ListPartiesAsync(new ListPartiesRequest(), deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
 
+    /// <summary>A case's opening, artefacts and transitions are answered once their leaves are durable, like a deposit.</summary>
+    public Task<OpenCaseResponse> OpenCaseAsync(OpenCaseRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _escrow.OpenCaseAsync(request, deadline: Deadline(DepositTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    public Task<RecordArtefactResponse> RecordArtefactAsync(RecordArtefactRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _escrow.RecordArtefactAsync(request, deadline: Deadline(DepositTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    public Task<ProposeTransitionResponse> ProposeTransitionAsync(CaseEventRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _escrow.ProposeTransitionAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    public Task<ApplyTransitionResponse> ApplyTransitionAsync(CaseEventRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _escrow.ApplyTransitionAsync(request, deadline: Deadline(DepositTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    public Task<GetCaseResponse> GetCaseAsync(GetCaseRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _escrow.GetCaseAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    public Task<GetCaseStatementResponse> GetCaseStatementAsync(GetCaseStatementRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _escrow.GetCaseStatementAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    public Task<GetCaseDeadlinesResponse> GetCaseDeadlinesAsync(GetCaseDeadlinesRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _escrow.GetCaseDeadlinesAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
+
     /// <summary>
     /// The connection the online options ask for: the address from <c>--server</c> (else the
     /// environment, else the default); for an <c>https://</c> address the deployment CA from
