@@ -185,20 +185,15 @@ internal static class BankWorkflow
         }
     }
 
-    private static string Day(string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? text : throw new OnlineInputException(OnlineProblem.DateMalformed, text);
-
-    private static ByteString Id(string hex, OnlineProblem problem, string subject)
+    /// <summary>The day exactly as typed, once it is one (YYYY-MM-DD).</summary>
+    private static string Day(string text)
     {
-        if (hex.Length != 32 || !hex.All(char.IsAsciiHexDigitLower) || !UInt128.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out UInt128 value))
-        {
-            throw new OnlineInputException(problem, subject);
-        }
-
-        byte[] bytes = new byte[16];
-        BinaryPrimitives.WriteUInt128BigEndian(bytes, value);
-        return ByteString.CopyFrom(bytes);
+        _ = IsoDay.Parse(text);
+        return text;
     }
 
-    private static string Hex(ByteString id) => Convert.ToHexStringLower(id.Span);
+    private static ByteString Id(string hex, OnlineProblem problem, string subject) =>
+        Hex128.TryParse(hex, out UInt128 value) ? Hex128.Bytes(value) : throw new OnlineInputException(problem, subject);
+
+    private static string Hex(ByteString id) => Hex128.Of(id);
 }

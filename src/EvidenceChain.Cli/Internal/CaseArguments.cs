@@ -15,19 +15,14 @@ namespace EvidenceChain.Cli.Internal;
 internal static class CaseArguments
 {
     public static CaseId CaseId(string hex) =>
-        TryId(hex, out UInt128 value) && new CaseId(value) is { IsValid: true } id ? id : throw new OnlineInputException(OnlineProblem.CaseIdMalformed, hex);
+        Hex128.TryParse(hex, out UInt128 value) && new CaseId(value) is { IsValid: true } id ? id : throw new OnlineInputException(OnlineProblem.CaseIdMalformed, hex);
 
     /// <summary>An escrow bank ledger account id, as its 16 bytes.</summary>
     public static ByteString AccountId(string hex) =>
-        TryId(hex, out UInt128 value) ? Bytes(value) : throw new OnlineInputException(OnlineProblem.AccountIdMalformed, hex);
+        Hex128.TryParse(hex, out UInt128 value) ? Hex128.Bytes(value) : throw new OnlineInputException(OnlineProblem.AccountIdMalformed, hex);
 
     public static string PartyId(string id) =>
         PartyIds.IsValid(id) ? id : throw new OnlineInputException(OnlineProblem.PartyIdMalformed, id);
-
-    public static DateOnly Day(string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly day)
-            ? day
-            : throw new OnlineInputException(OnlineProblem.DateMalformed, text);
 
     /// <summary><c>ACCOUNT,NAME</c>; the server checks the account's characters and the name's length.</summary>
     public static CasePayee Payee(string text) =>
@@ -57,21 +52,6 @@ internal static class CaseArguments
         where TEnum : struct, Enum =>
         string.Join(", ", Enum.GetNames<TEnum>().Select(Kebab));
 
-    public static ByteString Bytes(UInt128 value)
-    {
-        byte[] bytes = new byte[16];
-        BinaryPrimitives.WriteUInt128BigEndian(bytes, value);
-        return ByteString.CopyFrom(bytes);
-    }
-
-    public static string Hex(ByteString id) => Convert.ToHexStringLower(id.Span);
-
     private static string Kebab(string pascal) =>
         string.Concat(pascal.Select((c, i) => char.IsAsciiLetterUpper(c) ? (i > 0 ? "-" : string.Empty) + char.ToLowerInvariant(c) : c.ToString()));
-
-    private static bool TryId(string hex, out UInt128 value)
-    {
-        value = default;
-        return hex.Length == 32 && hex.All(char.IsAsciiHexDigitLower) && UInt128.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value);
-    }
 }

@@ -55,7 +55,7 @@ internal sealed class CaseEventOptions
         ArgumentNullException.ThrowIfNull(parsed);
         var request = new CaseEventRequest
         {
-            CaseId = CaseArguments.Bytes(CaseArguments.CaseId(parsed.GetRequiredValue(_case)).Value),
+            CaseId = Hex128.Bytes(CaseArguments.CaseId(parsed.GetRequiredValue(_case)).Value),
             Event = (uint)CaseArguments.Member<MortgageEvent>(parsed.GetRequiredValue(_event), OnlineProblem.CaseEventUnknown),
             Leg = parsed.GetValue(_leg),
             AmountFen = parsed.GetValue(_amountFen),

@@ -28,7 +28,7 @@ internal static class CaseRecords
         ArgumentNullException.ThrowIfNull(statement);
         id = default;
         string hex = statement.Subject.StartsWith(SubjectPrefix, StringComparison.Ordinal) ? statement.Subject[SubjectPrefix.Length..] : string.Empty;
-        if (hex.Length != 32 || !hex.All(char.IsAsciiHexDigitLower) || !UInt128.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out UInt128 value))
+        if (!Hex128.TryParse(hex, out UInt128 value))
         {
             return false;
         }

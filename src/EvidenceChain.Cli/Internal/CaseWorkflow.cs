@@ -34,7 +34,7 @@ internal static class CaseWorkflow
         CliContext context, CaseText text, ServerChoice server, string caseHex, string caseNumber, string bankAccountHex, uint ledger, CancellationToken cancellationToken)
     {
         CaseId id = CaseArguments.CaseId(caseHex);
-        var request = new OpenCaseRequest { CaseId = CaseArguments.Bytes(id.Value), CaseNumber = caseNumber, EscrowBankAccount = CaseArguments.AccountId(bankAccountHex), Ledger = ledger };
+        var request = new OpenCaseRequest { CaseId = Hex128.Bytes(id.Value), CaseNumber = caseNumber, EscrowBankAccount = CaseArguments.AccountId(bankAccountHex), Ledger = ledger };
         using NotaryConnection connection = NotaryConnection.Open(server, context);
         OpenCaseResponse response = await connection.OpenCaseAsync(request, cancellationToken).ConfigureAwait(false);
         context.Output.WriteLine(text.Opened(id.ToString(), response.LeafIndex));
@@ -48,7 +48,7 @@ internal static class CaseWorkflow
         ArtefactType type = CaseArguments.Member<ArtefactType>(arguments.Type, OnlineProblem.ArtefactTypeUnknown);
         string issuer = CaseArguments.PartyId(arguments.Issuer);
         string signer = CaseArguments.PartyId(arguments.Signer ?? arguments.Issuer);
-        DateOnly? validThrough = arguments.ValidThrough is string day ? CaseArguments.Day(day) : null;
+        DateOnly? validThrough = arguments.ValidThrough is string day ? IsoDay.Parse(day) : null;
         DigestPair document = HashDocument(arguments.DocumentPath);
         using Ed25519MemoryKey key = CaseSigningKey.Load(arguments.KeyPath);
         Digest fingerprint = CaseSigningKey.FingerprintOf(key);
@@ -106,7 +106,7 @@ internal static class CaseWorkflow
         context.Output.WriteLine(response.Rejection == 0 ? text.Acceptable(eventName, response.ToState) : text.NeedsApprovals(eventName));
         foreach (ByteString id in response.TransferIds)
         {
-            context.Output.WriteLine(text.Transfer(CaseArguments.Hex(id)));
+            context.Output.WriteLine(text.Transfer(Hex128.Of(id)));
         }
 
         WritePayouts(context.Output, text, response.Payouts);
@@ -164,7 +164,7 @@ internal static class CaseWorkflow
         context.Output.WriteLine(text.Applied(((MortgageEvent)request.Event).ToString(), response.StateName, response.LeafIndex));
         for (int i = 0; i < response.TransferIds.Count; i++)
         {
-            context.Output.WriteLine(text.TransferBooked(CaseArguments.Hex(response.TransferIds[i]), i < response.TransferResultNames.Count ? response.TransferResultNames[i] : string.Empty));
+            context.Output.WriteLine(text.TransferBooked(Hex128.Of(response.TransferIds[i]), i < response.TransferResultNames.Count ? response.TransferResultNames[i] : string.Empty));
         }
 
         WritePayouts(context.Output, text, response.Payouts);
@@ -175,7 +175,7 @@ internal static class CaseWorkflow
     {
         CaseId id = CaseArguments.CaseId(caseHex);
         using NotaryConnection connection = NotaryConnection.Open(server, context);
-        GetCaseResponse found = await connection.GetCaseAsync(new GetCaseRequest { CaseId = CaseArguments.Bytes(id.Value) }, cancellationToken).ConfigureAwait(false);
+        GetCaseResponse found = await connection.GetCaseAsync(new GetCaseRequest { CaseId = Hex128.Bytes(id.Value) }, cancellationToken).ConfigureAwait(false);
         TextWriter output = context.Output;
         output.WriteLine(text.Heading(id.ToString(), found.CaseNumber, found.StateName, found.TransitionCount));
         if (found.ResumeStateName.Length > 0)
@@ -183,7 +183,7 @@ internal static class CaseWorkflow
             output.WriteLine(text.Resume(found.ResumeStateName));
         }
 
-        output.WriteLine(text.EscrowAccount(CaseArguments.Hex(found.EscrowBankAccount)));
+        output.WriteLine(text.EscrowAccount(Hex128.Of(found.EscrowBankAccount)));
         output.WriteLine(found.DepositDate.Length > 0 ? text.DepositDate(found.DepositDate) : text.NoDepositDate);
         for (int i = 0; i < found.TranchesFen.Count; i++)
         {
@@ -219,7 +219,7 @@ internal static class CaseWorkflow
     {
         CaseId id = CaseArguments.CaseId(caseHex);
         using NotaryConnection connection = NotaryConnection.Open(server, context);
-        GetCaseDeadlinesResponse response = await connection.GetCaseDeadlinesAsync(new GetCaseDeadlinesRequest { CaseId = CaseArguments.Bytes(id.Value) }, cancellationToken).ConfigureAwait(false);
+        GetCaseDeadlinesResponse response = await connection.GetCaseDeadlinesAsync(new GetCaseDeadlinesRequest { CaseId = Hex128.Bytes(id.Value) }, cancellationToken).ConfigureAwait(false);
         foreach (CaseDeadlineEntry deadline in response.Deadlines)
         {
             context.Output.WriteLine(text.Deadline(deadline.RuleName, deadline.From, deadline.LastDay, deadline.Met));
@@ -240,7 +240,7 @@ internal static class CaseWorkflow
 
         using NotaryConnection connection = NotaryConnection.Open(server, context);
         GetCaseStatementResponse response = await connection.GetCaseStatementAsync(
-            new GetCaseStatementRequest { CaseId = CaseArguments.Bytes(id.Value), FromLeafIndex = from },
+            new GetCaseStatementRequest { CaseId = Hex128.Bytes(id.Value), FromLeafIndex = from },
             cancellationToken).ConfigureAwait(false);
         Verdict parsed = RecordStatement.TryParse(response.StatementJson, out RecordStatement? statement);
         if (!parsed.IsValid)
@@ -312,7 +312,7 @@ internal static class CaseWorkflow
     {
         foreach (CasePayout payout in payouts)
         {
-            output.WriteLine(text.Payout(CaseArguments.Hex(payout.TransferId), payout.AmountFen, payout.Payee.BankAccount, payout.Payee.Name));
+            output.WriteLine(text.Payout(Hex128.Of(payout.TransferId), payout.AmountFen, payout.Payee.BankAccount, payout.Payee.Name));
         }
     }
 

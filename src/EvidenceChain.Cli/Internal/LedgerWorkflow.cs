@@ -168,7 +168,5 @@ internal static class LedgerWorkflow
     }
 
     private static UInt128 ParseAccount(string hex) =>
-        hex.Length == 32 && hex.All(char.IsAsciiHexDigitLower) && UInt128.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out UInt128 account)
-            ? account
-            : throw new OnlineInputException(OnlineProblem.AccountIdMalformed, hex);
+        Hex128.TryParse(hex, out UInt128 account) ? account : throw new OnlineInputException(OnlineProblem.AccountIdMalformed, hex);
 }
