@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using EvidenceChain.Cli.Offline;
 using EvidenceChain.Cli.Offline.Internal;

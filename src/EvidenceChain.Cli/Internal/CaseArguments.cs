@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using EvidenceChain.Cases;
 using EvidenceChain.Core.Access;

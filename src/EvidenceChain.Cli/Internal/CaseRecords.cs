@@ -1,4 +1,3 @@
-using System.Globalization;
 using EvidenceChain.Cases;
 using EvidenceChain.Cases.Evidence;
 using EvidenceChain.Cases.Mortgage;
