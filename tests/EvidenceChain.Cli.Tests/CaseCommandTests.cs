@@ -13,7 +13,7 @@ namespace EvidenceChain.Cli.Tests;
 
 /// <summary>
 /// <c>evidencechain case</c> against a real service: a notary office opens a 带押过户 case and drives it
-/// from Draft to PayoffSent through the CLI alone — artefacts signed here by the registry, the seller's
+/// from Draft to Closed through the CLI alone — artefacts signed here by the registry, the seller's
 /// bank and the notaries (one attested by a notary), the condition set from a JSON file, the buyer's
 /// deposit posted by an imported statement line, the payoff proposed, approved by two notaries offline
 /// and applied — then shows it, lists its deadlines, saves its statement, and a court verifies it
@@ -43,7 +43,7 @@ public sealed partial class CaseCommandTests : IDisposable
     private static string Today => Day(0);
 
     [Fact]
-    public async Task Case_OpenToPayoffSent_TwoNotariesApproveThroughTheCli_StatementVerifiesOffline()
+    public async Task Case_OpenToClose_TwoNotariesApproveThroughTheCli_StatementVerifiesOffline()
     {
         string notary1 = await PartyAsync("notary1", PartyRole.Notary, canApprove: true);
         string notary2 = await PartyAsync("notary2", PartyRole.Notary, canApprove: true);
@@ -150,6 +150,34 @@ public sealed partial class CaseCommandTests : IDisposable
         Assert.Equal(1, broken.ExitCode);
         Assert.Contains("the case's records do not replay", broken.Output, StringComparison.Ordinal);
         Assert.Contains("Transition 5", broken.Output, StringComparison.Ordinal);
+
+        // On to the close: the payoff on the statement, the mortgage released, the title transferred,
+        // the settlement's payouts approved by both notaries, on the statement, and the case closed.
+        await ImportLineAsync(BookedTransfer().Match(sent.Output).Groups["id"].Value, 60_085_000, 'D');
+        await ApplyAsync("PayoffConfirmed", "confirm-payoff", "--leg", "1");
+        await ApplyAsync(
+            "MortgageReleased",
+            "release-mortgage",
+            "--artefact",
+            Leaf(await ArtefactAsync("settlement-certificate", sellerBank, "--leg", "1")),
+            "--artefact",
+            Leaf(await ArtefactAsync("registry-receipt", registry, "--subject", "3")));
+        await ApplyAsync("Transferred", "confirm-transfer", "--artefact", Leaf(await ArtefactAsync("registry-receipt", registry, "--subject", "4")));
+        string settleMessage = _workspace.File("settle.approval-message");
+        await RunAsync("case", "propose", CaseHex, "settle", "--out", settleMessage);
+        await RunAsync("case", "approve", settleMessage, "--party", notary1, "--key", KeyFile("notary1"), "--out", _workspace.File("settle1.json"));
+        await RunAsync("case", "approve", settleMessage, "--party", notary2, "--key", KeyFile("notary2"), "--out", _workspace.File("settle2.json"));
+        CliResult settled = await ApplyAsync("Settling", "settle", "--approval", _workspace.File("settle1.json"), "--approval", _workspace.File("settle2.json"));
+        MatchCollection payouts = PayoutOf().Matches(settled.Output);
+        Assert.Equal(["1396150.00", "3000.00"], payouts.Select(m => m.Groups["yuan"].Value));
+        await ImportLineAsync(payouts[0].Groups["id"].Value, 139_615_000, 'D');
+        await ImportLineAsync(payouts[1].Groups["id"].Value, 300_000, 'D');
+        CliResult closed = await ApplyAsync("Closed", "close");
+
+        await WaitSignedAsync(ulong.Parse(LeafOf().Match(closed.Output).Groups["leaf"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        await RunAsync("case", "statement", CaseHex, "--out", statementPath + ".closed");
+        CliResult closedVerified = await RunAsync("case", "verify", statementPath + ".closed", "--key", keys);
+        Assert.Contains("The case as the statement proves it: Closed after 12 transitions", closedVerified.Output, StringComparison.Ordinal);
         _service.ThrowIfErrorsLogged();
     }
 
@@ -210,6 +238,9 @@ public sealed partial class CaseCommandTests : IDisposable
 
     [GeneratedRegex(@"transfer (?<id>[0-9a-f]{32}): Ok")]
     private static partial Regex BookedTransfer();
+
+    [GeneratedRegex(@"payout (?<id>[0-9a-f]{32}): (?<yuan>[0-9.]+) yuan")]
+    private static partial Regex PayoutOf();
 
     private string KeyFile(string name) => _workspace.File($"keys/{name}.key");
 
