@@ -79,7 +79,9 @@ public sealed partial class CaseCommandTests : IDisposable
             """);
         ulong agreement = await ArtefactAsync("notarized-agreement", notary1);
         ulong consent = await ArtefactAsync("LenderConsent", sellerBank, "--leg", "1", "--signer", notary2);
-        string[] notarize = ["notarize-agreement", "--conditions", conditions, "--artefact", Leaf(agreement), "--artefact", Leaf(consent)];
+        ulong buyerConsent = await ArtefactAsync("party-consent", buyer);
+        ulong sellerConsent = await ArtefactAsync("party-consent", seller, "--signer", notary1);
+        string[] notarize = ["notarize-agreement", "--conditions", conditions, "--artefact", Leaf(agreement), "--artefact", Leaf(consent), "--artefact", Leaf(buyerConsent), "--artefact", Leaf(sellerConsent)];
         CliResult proposed = await RunAsync(["case", "propose", CaseHex, .. notarize]);
         Assert.Contains("  artefact 1: NotarizedAgreement", proposed.Output, StringComparison.Ordinal);
         Assert.Contains("NotarizeAgreement can be applied now: the case would move to AgreementNotarized", proposed.Output, StringComparison.Ordinal);
@@ -136,7 +138,7 @@ public sealed partial class CaseCommandTests : IDisposable
         await WaitSignedAsync(sentLeaf);
         string statementPath = _workspace.File("case.statement.json");
         CliResult statement = await RunAsync("case", "statement", CaseHex, "--out", statementPath);
-        Assert.Contains($"case:{CaseHex}: 14 records", statement.Output, StringComparison.Ordinal);
+        Assert.Contains($"case:{CaseHex}: 16 records", statement.Output, StringComparison.Ordinal);
         Assert.Contains($"leaf {sentLeaf}: transition 7 SendPayoff, PayoffReserved -> PayoffSent", statement.Output, StringComparison.Ordinal);
         string keys = Path.Combine(_data.Path, "notary.vkeys");
         CliResult verified = await RunAsync("case", "verify", statementPath, "--key", keys);

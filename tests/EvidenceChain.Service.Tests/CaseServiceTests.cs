@@ -84,7 +84,7 @@ public sealed class CaseServiceTests : IDisposable
         Assert.True(RecordStatement.TryParse(statement.StatementJson, out RecordStatement? parsed).IsValid);
         IReadOnlyList<Core.Notes.NoteVerifier> keys = File.ReadAllLines(Path.Combine(_data.Path, "notary.vkeys")).Where(l => l.Length > 0).Select(Core.Notes.NoteVerifierKey.Parse).ToList();
         Assert.True(parsed!.Verify(keys, Core.Leaves.LeafType.CaseTransition, out _, out _).IsValid);
-        Assert.Equal(1 + 13 + 13, parsed.Entries.Count); // the opening, 13 transitions, 13 artefacts (the refused one included: it was recorded; a fresh quote for the send)
+        Assert.Equal(1 + 13 + 15, parsed.Entries.Count); // the opening, 13 transitions, 15 artefacts (the refused one included: it was recorded; a fresh quote for the send)
         GetCaseDeadlinesResponse deadlines = await _driver.Escrow.GetCaseDeadlinesAsync(new GetCaseDeadlinesRequest { CaseId = caseId });
         Assert.Equal(["Acceptance", "Certificate", "Notice", "PublicNotice", "Lapse"], deadlines.Deadlines.Select(d => d.RuleName));
         restarted.ThrowIfErrorsLogged();

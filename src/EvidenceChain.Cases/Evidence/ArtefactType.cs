@@ -35,4 +35,7 @@ public enum ArtefactType : byte
 
     /// <summary>A party's objection that a condition is not met.</summary>
     Objection = 11,
+
+    /// <summary>One buyer's or seller's own consent to the agreement (each co-owner gives one), signed by the party or attested by a notary after the identity check.</summary>
+    PartyConsent = 12,
 }

@@ -83,6 +83,7 @@ public static class GuardCheck
         ArtefactType.CourtDocument => [PartyRole.Court],
         ArtefactType.NotarizedAgreement => [PartyRole.Notary, PartyRole.NotaryOffice],
         ArtefactType.JointInstruction or ArtefactType.Waiver or ArtefactType.Objection => [PartyRole.Enterprise, PartyRole.Notary, PartyRole.NotaryOffice],
+        ArtefactType.PartyConsent => [PartyRole.Enterprise],
         _ => [],
     };
 }

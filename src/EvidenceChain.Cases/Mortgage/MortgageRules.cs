@@ -134,6 +134,9 @@ public static partial class MortgageRules
             case MortgageEvent.NotarizeAgreement:
                 required.Add([new(ArtefactType.NotarizedAgreement)]);
                 required.AddRange(conditions!.PayoffLegs.Select(l => (IReadOnlyList<ArtefactRequirement>)[new(ArtefactType.LenderConsent, Leg: l.Leg, IssuerPartyId: l.LenderPartyId)]));
+
+                // Every buyer and every seller, co-owners each, consents in person (DOMAIN.md §3.6).
+                required.AddRange(conditions.BuyerPartyIds.Concat(conditions.SellerPartyIds).Select(p => (IReadOnlyList<ArtefactRequirement>)[new(ArtefactType.PartyConsent, IssuerPartyId: p)]));
                 break;
             case MortgageEvent.LockTitle:
                 required.Add([new(ArtefactType.RegistryReceipt, ArtefactSubjects.TransferPreNotice)]);

@@ -100,6 +100,9 @@ internal sealed class CaseHarness : IDisposable
         true,
         InterestRule.ToPayee);
 
+    /// <summary>Another registered party with its own key.</summary>
+    public Party AddParty(PartyRole role) => _registry.Add(role);
+
     public AccountId AccountOf(CaseAccountPurpose purpose, byte leg = 0) => CaseAccounts.Of(Case.Id, purpose, leg);
 
     /// <summary>An artefact issued today (or <paramref name="issuedOn"/>) by <paramref name="issuer"/>, signed by it, recorded at the next leaf.</summary>
@@ -112,6 +115,10 @@ internal sealed class CaseHarness : IDisposable
             validThrough, amountFen, $"DOC-{_nextLeaf}", Digest.Read(SHA256.HashData(document)), Sm3.HashData(document), []);
         return new RecordedArtefact(artefact with { Signature = _registry.Sign(issuer, artefact.SignedBytes()) }, _nextLeaf++);
     }
+
+    /// <summary>Each buyer's and seller's own consent to the agreement, signed by the party, in the order the guard asks for them.</summary>
+    public RecordedArtefact[] Consents(ConditionSet? conditions = null) =>
+        [.. (conditions?.BuyerPartyIds ?? [Buyer.Id]).Concat(conditions?.SellerPartyIds ?? [Seller.Id]).Select(id => Artefact(ArtefactType.PartyConsent, _registry.Find(id)!))];
 
     /// <summary>Decides without approvals first; when the payouts need them, has both notaries sign exactly those payouts and decides again. Books an accepted decision.</summary>
     public MortgageDecision Run(MortgageCommand command, bool approve = true)

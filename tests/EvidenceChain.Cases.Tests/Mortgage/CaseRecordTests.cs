@@ -57,6 +57,7 @@ public sealed class CaseRecordTests : IDisposable
         [
             _case.Artefact(ArtefactType.NotarizedAgreement, _case.Notary1),
             _case.Artefact(ArtefactType.LenderConsent, _case.SellerBank, leg: 1),
+            .. _case.Consents(),
         ]));
         _case.Accept(new MortgageCommand(MortgageEvent.ExpectDeposit, Leg: 1, AmountFen: 80_000_000));
         _case.StatementPosts(Cases.Accounts.CaseTransferIds.Of(_case.Case.Id, Cases.Accounts.CaseStep.BuyerDeposit, 1), _case.Day);

@@ -213,6 +213,7 @@ public sealed class FailurePathTests : IDisposable
         [
             _case.Artefact(ArtefactType.NotarizedAgreement, _case.Notary1),
             _case.Artefact(ArtefactType.LenderConsent, _case.SellerBank, leg: 1),
+            .. _case.Consents(),
         ]));
         _case.Accept(new MortgageCommand(MortgageEvent.ExpectDeposit, Leg: 1, AmountFen: 80_000_000));
         _case.StatementPosts(CaseTransferIds.Of(_case.Case.Id, CaseStep.BuyerDeposit, 1), _case.Day);

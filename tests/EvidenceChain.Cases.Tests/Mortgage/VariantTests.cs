@@ -32,6 +32,7 @@ public sealed class VariantTests : IDisposable
             _case.Artefact(ArtefactType.NotarizedAgreement, _case.Notary1),
             _case.Artefact(ArtefactType.LenderConsent, _case.SellerBank, leg: 1),
             _case.Artefact(ArtefactType.LenderConsent, _case.BuyerBank, leg: 2),
+            .. _case.Consents(),
         ]));
         _case.Accept(new MortgageCommand(MortgageEvent.ExpectDeposit, Leg: 1, AmountFen: 50_000_000));
         _case.Accept(new MortgageCommand(MortgageEvent.ExpectDeposit, Leg: 2, AmountFen: 30_000_000));
@@ -78,6 +79,7 @@ public sealed class VariantTests : IDisposable
         [
             _case.Artefact(ArtefactType.NotarizedAgreement, _case.Notary1),
             _case.Artefact(ArtefactType.LenderConsent, _case.SellerBank, leg: 1),
+            .. _case.Consents(),
         ]));
         var newAccount = new PayeeAccount("6228480000000000099", "张三");
         var amend = new MortgageCommand(MortgageEvent.AmendPayee, Payee: newAccount, PayeeTarget: PayeeTarget.Seller, Artefacts: [_case.Artefact(ArtefactType.JointInstruction, _case.Notary1)]);
@@ -102,6 +104,7 @@ public sealed class VariantTests : IDisposable
         [
             _case.Artefact(ArtefactType.NotarizedAgreement, _case.Notary1),
             _case.Artefact(ArtefactType.LenderConsent, _case.SellerBank, leg: 1),
+            .. _case.Consents(),
         ]);
 
         MortgageDecision refused = MortgageRules.Decide(_case.Case, notarize, _case.Context);
@@ -110,6 +113,24 @@ public sealed class VariantTests : IDisposable
         Assert.Equal(CaseRejection.ConditionSetInvalid, refused.Rejection);
         Assert.Contains("Cases:TitleLockRequired", refused.Detail, StringComparison.Ordinal);
         Assert.True(allowed.IsAccepted);
+    }
+
+    [Fact]
+    public void CoOwners_EachConsentsInPerson_OneMissingOrAnothersRefused()
+    {
+        Core.Access.Party coOwner = _case.AddParty(Core.Access.PartyRole.Enterprise);
+        ConditionSet conditions = _case.WorkedExample(LoanRoute.DirectToSeller) with { SellerPartyIds = [_case.Seller.Id, coOwner.Id] };
+        _case.Accept(new MortgageCommand(MortgageEvent.Accept, Artefacts: [Title()]));
+        RecordedArtefact[] common = [_case.Artefact(ArtefactType.NotarizedAgreement, _case.Notary1), _case.Artefact(ArtefactType.LenderConsent, _case.SellerBank, leg: 1)];
+        RecordedArtefact buyer = _case.Artefact(ArtefactType.PartyConsent, _case.Buyer), seller = _case.Artefact(ArtefactType.PartyConsent, _case.Seller);
+
+        MortgageDecision missing = _case.Run(new MortgageCommand(MortgageEvent.NotarizeAgreement, Conditions: conditions, Artefacts: [.. common, buyer, seller]));
+        MortgageDecision another = _case.Run(new MortgageCommand(MortgageEvent.NotarizeAgreement, Conditions: conditions, Artefacts: [.. common, buyer, seller, seller]));
+        MortgageDecision all = _case.Run(new MortgageCommand(MortgageEvent.NotarizeAgreement, Conditions: conditions, Artefacts: [.. common, buyer, seller, _case.Artefact(ArtefactType.PartyConsent, coOwner)]));
+
+        Assert.Equal(CaseRejection.ArtefactCountMismatch, missing.Rejection);
+        Assert.Equal((CaseRejection.GuardNotSatisfied, GuardRejection.WrongIssuer), (another.Rejection, another.Guard));
+        Assert.True(all.IsAccepted, all.Detail);
     }
 
     public void Dispose() => _case.Dispose();

@@ -74,6 +74,7 @@ public sealed class WorkedExampleTests : IDisposable
         [
             _case.Artefact(ArtefactType.NotarizedAgreement, _case.Notary1),
             _case.Artefact(ArtefactType.LenderConsent, _case.SellerBank, leg: 1),
+            .. _case.Consents(),
         ]));
         Assert.Equal(7, notarized.Accounts.Count);
 

@@ -40,6 +40,8 @@ public sealed class CaseDeskTests : IDisposable
     private readonly Party _notary;
     private readonly Party _registry;
     private readonly Party _sellerBank;
+    private readonly Party _buyer;
+    private readonly Party _seller;
     private readonly WorkingDayCalendar _calendar = CaseCalendars.LoadChina();
 
     public CaseDeskTests()
@@ -49,6 +51,8 @@ public sealed class CaseDeskTests : IDisposable
         _notary = Register(PartyRole.Notary, canApprove: true);
         _registry = Register(PartyRole.Registry);
         _sellerBank = Register(PartyRole.Lender);
+        _buyer = Register(PartyRole.Enterprise);
+        _seller = Register(PartyRole.Enterprise);
     }
 
     [Fact]
@@ -69,8 +73,10 @@ public sealed class CaseDeskTests : IDisposable
 
         ulong agreement = await RecordAsync(desk, ArtefactType.NotarizedAgreement, _notary);
         ulong consent = await RecordAsync(desk, ArtefactType.LenderConsent, _sellerBank, leg: 1);
+        ulong buyerConsent = await RecordAsync(desk, ArtefactType.PartyConsent, _buyer);
+        ulong sellerConsent = await RecordAsync(desk, ArtefactType.PartyConsent, _seller);
         _log.Sequencer.SignPending();
-        CaseOutcome notarized = await desk.ApplyAsync(_office, s_case, new MortgageCommand(MortgageEvent.NotarizeAgreement, Conditions: Conditions()), [agreement, consent], CancellationToken.None);
+        CaseOutcome notarized = await desk.ApplyAsync(_office, s_case, new MortgageCommand(MortgageEvent.NotarizeAgreement, Conditions: Conditions()), [agreement, consent, buyerConsent, sellerConsent], CancellationToken.None);
         Assert.True(notarized.IsApplied, notarized.Decision.Detail);
         Assert.All(notarized.Accounts!.AccountResults, r => Assert.Equal(CreateAccountResult.Ok, r));
 
@@ -134,7 +140,7 @@ public sealed class CaseDeskTests : IDisposable
     {
         Core.Records.RecordStatement statement = new RecordStatements(_log.Store, new LogQueries(_log.Store, _log.Notary, _log.Sequencer)).StatementOf(Ports.LeafRecord.CaseKey(s_case.Value), 0, 100);
         Assert.True(statement.Verify(_log.Notary.VerifierKeys, Core.Leaves.LeafType.CaseTransition, out _, out _).IsValid);
-        Assert.Equal(1 + 4 + 3, statement.Entries.Count); // the opening, four transitions, three artefacts (the unsigned one included: it is recorded)
+        Assert.Equal(1 + 4 + 5, statement.Entries.Count); // the opening, four transitions, five artefacts (the one used before it was signed included: it is recorded)
         Assert.NotNull(desk.Find(s_case));
     }
 
@@ -168,8 +174,8 @@ public sealed class CaseDeskTests : IDisposable
 
     private ConditionSet Conditions() => new(
         200_000_000,
-        [Register(PartyRole.Enterprise).Id],
-        [Register(PartyRole.Enterprise).Id],
+        [_buyer.Id],
+        [_seller.Id],
         [new PayoffLeg(1, LoanKind.Commercial, _sellerBank.Id, new PayeeAccount("6222000000000000001", "招商银行济南分行"))],
         new PayeeAccount("6228480000000000002", "张三"),
         new PayeeAccount("6228480000000000003", "李四"),

@@ -118,7 +118,13 @@ internal sealed class CaseDriver : IDisposable
         Event(MortgageEvent.Accept, async () => Request(caseId, MortgageEvent.Accept, artefacts: [await ArtefactAsync(caseId, ArtefactType.TitleSearch, Registry, ArtefactSubjects.TitleClean)]));
         Event(MortgageEvent.NotarizeAgreement, async () =>
         {
-            CaseEventRequest notarize = Request(caseId, MortgageEvent.NotarizeAgreement, artefacts: [await ArtefactAsync(caseId, ArtefactType.NotarizedAgreement, Notary1), await ArtefactAsync(caseId, ArtefactType.LenderConsent, SellerBank, leg: 1)]);
+            CaseEventRequest notarize = Request(caseId, MortgageEvent.NotarizeAgreement, artefacts:
+            [
+                await ArtefactAsync(caseId, ArtefactType.NotarizedAgreement, Notary1),
+                await ArtefactAsync(caseId, ArtefactType.LenderConsent, SellerBank, leg: 1),
+                await ArtefactAsync(caseId, ArtefactType.PartyConsent, Buyer),
+                await ArtefactAsync(caseId, ArtefactType.PartyConsent, Seller),
+            ]);
             notarize.Conditions = Conditions(route);
             return notarize;
         });
