@@ -47,4 +47,10 @@ public static class ArtefactSubjects
 
     /// <summary>Bank: the payee's bank confirms receipt.</summary>
     public const byte PaymentReceived = 2;
+
+    /// <summary>Notice: delivered to the creditor, with the proof of delivery.</summary>
+    public const byte NoticeDelivered = 1;
+
+    /// <summary>Notice: the creditor unknown or unreachable, the public notice published.</summary>
+    public const byte PublicNoticePublished = 2;
 }

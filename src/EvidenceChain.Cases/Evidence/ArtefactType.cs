@@ -38,4 +38,10 @@ public enum ArtefactType : byte
 
     /// <summary>One buyer's or seller's own consent to the agreement (each co-owner gives one), signed by the party or attested by a notary after the identity check.</summary>
     PartyConsent = 12,
+
+    /// <summary>The escrow certificate (提存公证书) the notary issued (提存公证规则 art. 17: within 3 days of the deposit date).</summary>
+    EscrowCertificate = 13,
+
+    /// <summary>The notice to the creditor with its proof of delivery (送达), or the published public notice (art. 18).</summary>
+    Notice = 14,
 }

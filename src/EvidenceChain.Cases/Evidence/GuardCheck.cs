@@ -81,7 +81,7 @@ public static class GuardCheck
         ArtefactType.BankStatementLine or ArtefactType.PayoffQuote or ArtefactType.SettlementCertificate or ArtefactType.LenderConsent => [PartyRole.Lender],
         ArtefactType.TitleSearch or ArtefactType.RegistryReceipt => [PartyRole.Registry],
         ArtefactType.CourtDocument => [PartyRole.Court],
-        ArtefactType.NotarizedAgreement => [PartyRole.Notary, PartyRole.NotaryOffice],
+        ArtefactType.NotarizedAgreement or ArtefactType.EscrowCertificate or ArtefactType.Notice => [PartyRole.Notary, PartyRole.NotaryOffice],
         ArtefactType.JointInstruction or ArtefactType.Waiver or ArtefactType.Objection => [PartyRole.Enterprise, PartyRole.Notary, PartyRole.NotaryOffice],
         ArtefactType.PartyConsent => [PartyRole.Enterprise],
         _ => [],

@@ -18,6 +18,9 @@ namespace EvidenceChain.Cases.Mortgage;
 /// <param name="Freezes">Court freezes, by order number 1, 2, ….</param>
 /// <param name="DepositDate">The value date of the first tranche on the statement (提存公证规则 art. 16); the lapse runs from it.</param>
 /// <param name="LoanExpected">Whether the buyer's loan into escrow (P5) is expected.</param>
+/// <param name="CertificateIssued">Whether the escrow certificate is recorded as issued.</param>
+/// <param name="NoticeDelivered">Whether the notice to the creditor is recorded as delivered.</param>
+/// <param name="PublicNoticePublished">Whether a public notice is recorded as published.</param>
 public sealed record MortgageCase(
     CaseId Id,
     AccountId EscrowBankAccount,
@@ -30,7 +33,10 @@ public sealed record MortgageCase(
     IReadOnlyList<LegStanding> Legs,
     IReadOnlyList<FreezeOrder> Freezes,
     DateOnly? DepositDate,
-    bool LoanExpected)
+    bool LoanExpected,
+    bool CertificateIssued = false,
+    bool NoticeDelivered = false,
+    bool PublicNoticePublished = false)
 {
     /// <summary>A new case, in <see cref="MortgageState.Draft"/>.</summary>
     public static MortgageCase Open(CaseId id, AccountId escrowBankAccount, uint ledger) =>

@@ -77,4 +77,10 @@ public enum MortgageEvent : byte
 
     /// <summary>A payee account of the condition set changes (joint instruction; two approvals).</summary>
     AmendPayee = 30,
+
+    /// <summary>The escrow certificate is issued (the certificate deadline is met).</summary>
+    RecordCertificate = 31,
+
+    /// <summary>The creditor is notified (leg 1: delivered, with proof) or the public notice published (leg 2).</summary>
+    RecordNotice = 32,
 }

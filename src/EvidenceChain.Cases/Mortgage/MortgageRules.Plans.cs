@@ -13,7 +13,7 @@ public static partial class MortgageRules
     private static string? CommandProblem(MortgageCase current, MortgageCommand command)
     {
         bool usesLeg = command.Event is MortgageEvent.ExpectDeposit or MortgageEvent.ReservePayoff or MortgageEvent.SendPayoff or MortgageEvent.ConfirmPayoff
-            or MortgageEvent.ReturnPayoff or MortgageEvent.Freeze or MortgageEvent.Unfreeze or MortgageEvent.Deduct
+            or MortgageEvent.ReturnPayoff or MortgageEvent.Freeze or MortgageEvent.Unfreeze or MortgageEvent.Deduct or MortgageEvent.RecordNotice
             || command.PayeeTarget == PayeeTarget.PayoffLeg;
         bool usesPayee = command.Event is MortgageEvent.Deduct or MortgageEvent.RemitToTreasury or MortgageEvent.AmendPayee;
         if (!usesLeg && command.Leg != 0)
@@ -48,6 +48,7 @@ public static partial class MortgageRules
             MortgageEvent.ReservePayoff or MortgageEvent.SendPayoff or MortgageEvent.ConfirmPayoff or MortgageEvent.ReturnPayoff when !current.Legs.Any(l => l.Leg == command.Leg) =>
                 $"the case has payoff legs 1 to {current.Legs.Count}, not {command.Leg}",
             MortgageEvent.AmendPayee when command.PayeeTarget == PayeeTarget.PayoffLeg && !current.Legs.Any(l => l.Leg == command.Leg) => $"the case has payoff legs 1 to {current.Legs.Count}, not {command.Leg}",
+            MortgageEvent.RecordNotice when command.Leg is not (ArtefactSubjects.NoticeDelivered or ArtefactSubjects.PublicNoticePublished) => "a notice is delivered (leg 1) or published publicly (leg 2)",
             MortgageEvent.Freeze when command.Leg != current.Freezes.Count + 1 => $"the next court order is number {current.Freezes.Count + 1}, not {command.Leg}",
             MortgageEvent.Unfreeze or MortgageEvent.Deduct when !current.Freezes.Any(f => f.Order == command.Leg && f.IsActive) => $"court order {command.Leg} holds nothing",
             _ => null,
@@ -87,6 +88,7 @@ public static partial class MortgageRules
                 ? Postings.WithPayouts(new Plan(MortgageState.RemittedToTreasury), [(posting.Pending(CaseStep.TreasuryPayout, 0, 0, posting.Account(CaseAccountPurpose.TreasuryPayable), current.EscrowBankAccount, lapsed), command.Payee!)])
                 : Plan.Refused(CaseRejection.InsufficientFunds, "nothing is payable to the treasury"),
             MortgageEvent.AmendPayee => AmendPayee(current, command),
+            MortgageEvent.RecordCertificate or MortgageEvent.RecordNotice => new Plan(current.State),
             _ => Plan.Refused(CaseRejection.CommandInvalid, $"event {(byte)command.Event} is not defined"),
         };
     }

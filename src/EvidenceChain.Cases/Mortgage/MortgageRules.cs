@@ -201,6 +201,12 @@ public static partial class MortgageRules
             case MortgageEvent.AmendPayee:
                 required.Add([new(ArtefactType.JointInstruction)]);
                 break;
+            case MortgageEvent.RecordCertificate:
+                required.Add([new(ArtefactType.EscrowCertificate)]);
+                break;
+            case MortgageEvent.RecordNotice:
+                required.Add([new(ArtefactType.Notice, command.Leg)]);
+                break;
         }
 
         return required;
@@ -266,6 +272,12 @@ public static partial class MortgageRules
                     Freezes = [.. current.Freezes, new FreezeOrder(leg, transition.FreezeSource!.Value, transition.AmountFen, true)],
                     Resume = current.State == MortgageState.FrozenByCourt ? current.Resume : current.State,
                 };
+                break;
+            case MortgageEvent.RecordCertificate:
+                next = next with { CertificateIssued = true };
+                break;
+            case MortgageEvent.RecordNotice:
+                next = leg == ArtefactSubjects.NoticeDelivered ? next with { NoticeDelivered = true } : next with { PublicNoticePublished = true };
                 break;
             case MortgageEvent.Unfreeze or MortgageEvent.Deduct:
                 IReadOnlyList<FreezeOrder> freezes = [.. current.Freezes.Select(f => f.Order == leg ? f with { IsActive = false } : f)];

@@ -33,6 +33,7 @@ public static class MortgageTransitions
         MortgageEvent.Unwind => [MortgageState.PayoffConfirmed, MortgageState.MortgageReleased],
         MortgageEvent.Lapse => [MortgageState.Settling],
         MortgageEvent.RemitToTreasury => [MortgageState.Unclaimed],
+        MortgageEvent.RecordCertificate or MortgageEvent.RecordNotice => [.. Enum.GetValues<MortgageState>().Where(s => s >= MortgageState.Funded && !s_terminal.Contains(s))],
         MortgageEvent.AmendPayee => [MortgageState.AgreementNotarized, MortgageState.Funded, MortgageState.TitleLocked, MortgageState.PayoffReserved, MortgageState.PayoffConfirmed, MortgageState.MortgageReleased, MortgageState.Transferred],
         _ => [],
     };

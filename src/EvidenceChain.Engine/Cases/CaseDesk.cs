@@ -227,9 +227,11 @@ public sealed class CaseDesk : IDisposable
         var deadlines = new List<CaseDeadline> { Deadline(DeadlineRule.Acceptance, DailyBalances.DayOf(openedAtMs), current.State != MortgageState.Draft) };
         if (current.DepositDate is DateOnly deposited)
         {
-            deadlines.Add(Deadline(DeadlineRule.Certificate, deposited, met: false));
-            deadlines.Add(Deadline(DeadlineRule.Notice, deposited, met: false));
-            deadlines.Add(Deadline(DeadlineRule.PublicNotice, deposited, met: false));
+            deadlines.Add(Deadline(DeadlineRule.Certificate, deposited, current.CertificateIssued));
+            deadlines.Add(Deadline(DeadlineRule.Notice, deposited, current.NoticeDelivered));
+
+            // A public notice is needed only when the creditor could not be notified directly.
+            deadlines.Add(Deadline(DeadlineRule.PublicNotice, deposited, current.NoticeDelivered || current.PublicNoticePublished));
             deadlines.Add(Deadline(DeadlineRule.Lapse, deposited, current.State is MortgageState.Closed or MortgageState.RemittedToTreasury or MortgageState.Unclaimed));
         }
 

@@ -192,6 +192,21 @@ public sealed class FailurePathTests : IDisposable
         Assert.Equal((MortgageState.TitleLocked, (MortgageState?)null), (_case.Case.State, _case.Case.Resume));
     }
 
+    [Fact]
+    public void CertificateAndNotice_RecordedOnTheNotarysEvidence_TheStateStays()
+    {
+        Assert.Equal(CaseRejection.EventNotAllowedInState, _case.Run(new MortgageCommand(MortgageEvent.RecordCertificate)).Rejection); // no deposit yet
+        ToFunded();
+
+        Assert.Equal(GuardRejection.IssuerRoleNotAllowed, GuardOf(new MortgageCommand(MortgageEvent.RecordCertificate, Artefacts: [_case.Artefact(ArtefactType.EscrowCertificate, _case.Seller)])));
+        _case.Accept(new MortgageCommand(MortgageEvent.RecordCertificate, Artefacts: [_case.Artefact(ArtefactType.EscrowCertificate, _case.Notary1)]));
+        Assert.Equal(CaseRejection.CommandInvalid, _case.Run(new MortgageCommand(MortgageEvent.RecordNotice, Leg: 3)).Rejection);
+        Assert.Equal(GuardRejection.WrongSubject, GuardOf(new MortgageCommand(MortgageEvent.RecordNotice, Leg: 1, Artefacts: [_case.Artefact(ArtefactType.Notice, _case.Notary2, ArtefactSubjects.PublicNoticePublished)])));
+        _case.Accept(new MortgageCommand(MortgageEvent.RecordNotice, Leg: 1, Artefacts: [_case.Artefact(ArtefactType.Notice, _case.Notary2, ArtefactSubjects.NoticeDelivered)]));
+
+        Assert.Equal((MortgageState.Funded, true, true, false), (_case.Case.State, _case.Case.CertificateIssued, _case.Case.NoticeDelivered, _case.Case.PublicNoticePublished));
+    }
+
     public void Dispose() => _case.Dispose();
 
     private GuardRejection GuardOf(MortgageCommand command)

@@ -101,6 +101,14 @@ public sealed class CaseDeskTests : IDisposable
         Assert.Equal(new DateOnly(2025, 12, 10), deadlines.Single(d => d.Rule == DeadlineRule.Notice).LastDay);
         Assert.Null(deadlines.Single(d => d.Rule == DeadlineRule.Lapse).LastDay); // 2030: beyond the calendar, not guessed
         Assert.True(deadlines.Single(d => d.Rule == DeadlineRule.Acceptance).Met);
+        Assert.False(deadlines.Single(d => d.Rule == DeadlineRule.Certificate).Met);
+
+        // The certificate recorded on the notary's evidence meets its deadline; the case stays where it is.
+        ulong certificate = await RecordAsync(desk, ArtefactType.EscrowCertificate, _notary);
+        _log.Sequencer.SignPending();
+        Assert.True((await desk.ApplyAsync(_office, s_case, new MortgageCommand(MortgageEvent.RecordCertificate), [certificate], CancellationToken.None)).IsApplied);
+        Assert.True(desk.DeadlinesOf(s_case).Single(d => d.Rule == DeadlineRule.Certificate).Met);
+        (_, funded, _) = desk.Find(s_case)!.Value;
 
         (_, _, CaseDesk reopened) = Open();
         (CaseOpening opening, MortgageCase rebuilt, long _) = reopened.Find(s_case)!.Value;
@@ -140,7 +148,7 @@ public sealed class CaseDeskTests : IDisposable
     {
         Core.Records.RecordStatement statement = new RecordStatements(_log.Store, new LogQueries(_log.Store, _log.Notary, _log.Sequencer)).StatementOf(Ports.LeafRecord.CaseKey(s_case.Value), 0, 100);
         Assert.True(statement.Verify(_log.Notary.VerifierKeys, Core.Leaves.LeafType.CaseTransition, out _, out _).IsValid);
-        Assert.Equal(1 + 4 + 5, statement.Entries.Count); // the opening, four transitions, five artefacts (the one used before it was signed included: it is recorded)
+        Assert.Equal(1 + 5 + 6, statement.Entries.Count); // the opening, five transitions, six artefacts (the one used before it was signed included: it is recorded)
         Assert.NotNull(desk.Find(s_case));
     }
 
