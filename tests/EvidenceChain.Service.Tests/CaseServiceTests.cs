@@ -128,6 +128,47 @@ public sealed class CaseServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Interest_ClaimedByTheCasesSubAccounts_ToTheSellerByDefault()
+    {
+        ByteString caseId = CaseDriver.Id(0xCA5E_0003);
+        using ServiceProcess service = Start();
+        await _driver.SetUpAsync();
+        IReadOnlyList<(string Name, Func<Task> Run)> steps = _driver.WorkedExampleSteps(caseId, LoanRoute.DirectToSeller);
+        foreach ((string _, Func<Task> run) in steps.TakeWhile(s => !s.Name.StartsWith("statement", StringComparison.Ordinal)))
+        {
+            await run();
+        }
+
+        // The buyer's 800,000.00 arrived ten days ago by value date; the bank credits interest today.
+        DateOnly today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var id = new CaseId(BinaryPrimitives.ReadUInt128BigEndian(caseId.Span));
+        await _driver.StatementAsync(CaseDriver.Id(CaseTransferIds.Of(id, CaseStep.BuyerDeposit, 1).Value), 80_000_000, 'C', today.AddDays(-10));
+        await _driver.ApplyAsync(CaseDriver.Request(caseId, MortgageEvent.ConfirmFunding));
+        var bank = new BankService.BankServiceClient(service.Channel);
+        string interestLine = "type,bank_account,serial,value_date,direction,amount_fen,counterparty_account,reference\n"
+            + $"interest,{CaseDriver.BankNumber},I1,{today:yyyy-MM-dd},C,2345,,结息\n";
+
+        // The interest account is the desk's default one (Bank:InterestAccount), created as the office would.
+        await _driver.Escrow.CreateAccountsAsync(new CreateAccountsRequest { Accounts = { new LedgerAccount { Id = CaseDriver.Id(0xB002), Kind = LedgerAccountKind.Liability, Ledger = 1, Code = 91 } } });
+        ImportStatementResponse interest = await bank.ImportStatementAsync(new ImportStatementRequest { StatementCsv = ByteString.CopyFromUtf8(interestLine) });
+        Assert.Equal("Booked", Assert.Single(interest.Lines).StatusName);
+
+        AllocateInterestResponse allocated = await bank.AllocateInterestAsync(new AllocateInterestRequest
+        {
+            InterestTransferId = interest.Lines[0].TransferId,
+            FirstDay = today.AddDays(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            LastDay = today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            CaseIds = { caseId },
+        });
+
+        ByteString seller = CaseDriver.Id(CaseAccounts.Of(id, CaseAccountPurpose.Seller).Value);
+        Assert.Equal([("800000000", 2_345L), ("0", 0L), ("0", 0L)], allocated.Shares.OrderByDescending(s => s.AmountFen).Select(s => (s.WeightFenDays, s.AmountFen)));
+        Assert.All(allocated.Shares, s => Assert.Equal(seller, s.Recipient));
+        Assert.Equal((seller, 2_345L, "Ok"), (Assert.Single(allocated.Transfers).Recipient, allocated.Transfers[0].AmountFen, allocated.Transfers[0].ResultName));
+        service.ThrowIfErrorsLogged();
+    }
+
+    [Fact]
     public async Task RandomCases_ServerKilledInTheMiddle_NothingAcknowledgedLost_NothingPaidTwice()
     {
         var random = new Random(20261129);

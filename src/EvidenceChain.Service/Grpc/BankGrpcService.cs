@@ -1,7 +1,10 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
+using EvidenceChain.Cases;
+using EvidenceChain.Cases.Mortgage;
 using EvidenceChain.Core.Access;
+using EvidenceChain.Engine.Cases;
 using EvidenceChain.Engine.Escrow;
 using EvidenceChain.Engine.Escrow.Bank;
 using EvidenceChain.Engine.Ports;
@@ -24,7 +27,7 @@ namespace EvidenceChain.Service.Grpc;
 /// incidents, resolutions and reconciliations as leaves before it answers. A malformed statement is
 /// INVALID_ARGUMENT naming its line and column; what happened to each line is its outcome, not a status.
 /// </summary>
-internal sealed class BankGrpcService(BankDesk desk, EscrowBook book, ILogStore store, BankDeskOptions options, AccessGate gate) : BankService.BankServiceBase
+internal sealed class BankGrpcService(BankDesk desk, EscrowBook book, ILogStore store, BankDeskOptions options, CaseDesk cases, AccessGate gate) : BankService.BankServiceBase
 {
     /// <summary>A request carries a statement file of up to 8 MiB and little else.</summary>
     public const int RequestLengthMaxBytes = StatementCsv.FileLengthMaxBytes + (64 * 1024);
@@ -192,12 +195,25 @@ internal sealed class BankGrpcService(BankDesk desk, EscrowBook book, ILogStore 
         var interest = new TransferId(Id(request.InterestTransferId, "interest_transfer_id"));
         DateOnly first = Date(request.FirstDay, "first_day");
         DateOnly last = Date(request.LastDay, "last_day");
-        if (request.Claims.Count is 0 or > InterestAllocation.SubAccountCountMax)
+        if (request.Claims.Count > 0 == request.CaseIds.Count > 0)
         {
-            throw StatusErrors.Invalid("claims", $"give 1 to {InterestAllocation.SubAccountCountMax} sub-accounts, not {request.Claims.Count}");
+            throw StatusErrors.Invalid("claims", "give the sub-accounts' claims or the cases whose sub-accounts claim, one of the two");
+        }
+
+        if (request.Claims.Count > InterestAllocation.SubAccountCountMax || request.CaseIds.Count > InterestAllocation.SubAccountCountMax)
+        {
+            throw StatusErrors.Invalid("claims", $"give at most {InterestAllocation.SubAccountCountMax} sub-accounts or cases");
         }
 
         var claims = new List<InterestClaim>(request.Claims.Count);
+        for (int i = 0; i < request.CaseIds.Count; i++)
+        {
+            var caseId = new CaseId(Id(request.CaseIds[i], $"case_ids[{i}]"));
+            MortgageCase current = cases.Find(caseId)?.Case ?? throw new RpcException(new Status(StatusCode.NotFound, $"case_ids[{i}]: there is no case {caseId}"));
+            IReadOnlyList<InterestClaim> ofCase = CaseInterest.ClaimsOf(current);
+            claims.AddRange(ofCase.Count > 0 ? ofCase : throw StatusErrors.Invalid($"case_ids[{i}]", $"case {caseId} has no notarized agreement, so no sub-accounts and no interest rule yet"));
+        }
+
         var named = new HashSet<AccountId>();
         for (int i = 0; i < request.Claims.Count; i++)
         {

@@ -133,6 +133,21 @@ public sealed class VariantTests : IDisposable
         Assert.True(all.IsAccepted, all.Detail);
     }
 
+    [Fact]
+    public void Interest_TheCasesSubAccountsClaim_ToTheSellerByDefault_OrEachItsOwn()
+    {
+        Assert.Empty(CaseInterest.ClaimsOf(_case.Case)); // no agreement yet
+        MortgageCase agreed = _case.Case with { Conditions = _case.WorkedExample() };
+        AccountId seller = _case.AccountOf(CaseAccountPurpose.Seller);
+
+        IReadOnlyList<Ledger.Banking.InterestClaim> toPayee = CaseInterest.ClaimsOf(agreed);
+        IReadOnlyList<Ledger.Banking.InterestClaim> ownBalance = CaseInterest.ClaimsOf(agreed with { Conditions = agreed.Conditions! with { InterestRule = Ledger.Banking.InterestRule.FollowsBalance } });
+
+        Assert.Equal([_case.AccountOf(CaseAccountPurpose.Buyer), seller, _case.AccountOf(CaseAccountPurpose.Payoff, 1)], toPayee.Select(c => c.SubAccount));
+        Assert.All(toPayee, c => Assert.Equal(seller, c.Recipient));
+        Assert.All(ownBalance, c => Assert.Equal(c.SubAccount, c.Recipient));
+    }
+
     public void Dispose() => _case.Dispose();
 
     private RecordedArtefact Title() => _case.Artefact(ArtefactType.TitleSearch, _case.Registry, ArtefactSubjects.TitleClean);

@@ -186,11 +186,11 @@ internal sealed class CaseDriver : IDisposable
     }
 
     /// <summary>The bank's statement line for a pending transfer (its EC reference), value date today; the serial derives from the transfer, so importing it again changes nothing.</summary>
-    public async Task StatementAsync(ByteString transferId, long amountFen, char direction)
+    public async Task StatementAsync(ByteString transferId, long amountFen, char direction, DateOnly? valueDate = null)
     {
         string hex = Convert.ToHexStringLower(transferId.Span);
         string csv = "type,bank_account,serial,value_date,direction,amount_fen,counterparty_account,reference\n"
-            + $"line,{BankNumber},S{hex[..24]},{Today:yyyy-MM-dd},{direction},{amountFen},6217001234567890123,EC{hex}\n";
+            + $"line,{BankNumber},S{hex[..24]},{valueDate ?? Today:yyyy-MM-dd},{direction},{amountFen},6217001234567890123,EC{hex}\n";
         ImportStatementResponse imported = await new BankService.BankServiceClient(_service.Channel).ImportStatementAsync(new ImportStatementRequest { StatementCsv = ByteString.CopyFromUtf8(csv) });
         Assert.Contains(Assert.Single(imported.Lines).StatusName, (string[])["Booked", "AlreadyImported"]);
     }
