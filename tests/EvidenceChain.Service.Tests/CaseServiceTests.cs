@@ -128,6 +128,42 @@ public sealed class CaseServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task PayoffReturnedThenResent_ThenTheTransferFails_UnwoundAndClosed_OverGrpc()
+    {
+        ByteString caseId = CaseDriver.Id(0xCA5E_0004);
+        using ServiceProcess service = Start();
+        await _driver.SetUpAsync();
+        foreach ((string _, Func<Task> run) in _driver.WorkedExampleSteps(caseId, LoanRoute.DirectToSeller).TakeWhile(s => !s.Name.StartsWith("statement PayoffPayment", StringComparison.Ordinal)))
+        {
+            await run();
+        }
+
+        // The outcome is unknown until the statement says: nothing resolves the payment but the bank.
+        RpcException unknown = await Assert.ThrowsAsync<RpcException>(async () => await _driver.Escrow.ApplyTransitionAsync(CaseDriver.Request(caseId, MortgageEvent.ConfirmPayoff, leg: 1)));
+        Assert.StartsWith("PaymentNotOnStatement", unknown.Status.Detail, StringComparison.Ordinal);
+        ApplyTransitionResponse returned = await _driver.ApplyAsync(CaseDriver.Request(caseId, MortgageEvent.ReturnPayoff, leg: 1, artefacts: [await _driver.ArtefactAsync(caseId, ArtefactType.BankStatementLine, _driver.SellerBank, ArtefactSubjects.PaymentReturned, leg: 1)]));
+        Assert.Equal("PayoffReserved", returned.StateName);
+        ApplyTransitionResponse resent = await _driver.ApplyAsync(CaseDriver.Request(caseId, MortgageEvent.SendPayoff, leg: 1, artefacts: [await _driver.QuoteAsync(caseId)]));
+        var id = new CaseId(BinaryPrimitives.ReadUInt128BigEndian(caseId.Span));
+        Assert.Equal(CaseDriver.Id(CaseTransferIds.Of(id, CaseStep.PayoffPayment, 1, attempt: 1).Value), Assert.Single(resent.Payouts).TransferId); // a new attempt under a new id
+        Assert.NotEqual(CaseDriver.Id(CaseTransferIds.Of(id, CaseStep.PayoffPayment, 1).Value), resent.Payouts[0].TransferId);
+        await _driver.StatementAsync(resent.Payouts[0].TransferId, 60_085_000, 'D');
+        Assert.Equal("PayoffConfirmed", (await _driver.ApplyAsync(CaseDriver.Request(caseId, MortgageEvent.ConfirmPayoff, leg: 1))).StateName);
+
+        // The registry refuses the transfer after the payoff: the rest goes back to the buyer, the paid-off sum becomes the buyer's claim.
+        ApplyTransitionResponse unwound = await _driver.ApplyAsync(CaseDriver.Request(caseId, MortgageEvent.Unwind, artefacts: [await _driver.ArtefactAsync(caseId, ArtefactType.RegistryReceipt, _driver.Registry, ArtefactSubjects.RegistrationRefused)]));
+        Assert.Equal(("UnwindingAfterPayoff", 19_915_000L, "6228480000000000003"), (unwound.StateName, Assert.Single(unwound.Payouts).AmountFen, unwound.Payouts[0].Payee.BankAccount));
+        await _driver.StatementAsync(unwound.Payouts[0].TransferId, 19_915_000, 'D');
+        Assert.Equal("Closed", (await _driver.ApplyAsync(CaseDriver.Request(caseId, MortgageEvent.Close))).StateName);
+
+        AccountWithBalance claim = Assert.Single((await _driver.Escrow.LookupAccountsAsync(new LookupAccountsRequest { Ids = { CaseDriver.Id(CaseAccounts.Of(id, CaseAccountPurpose.BuyerClaim).Value) } })).Accounts);
+        Assert.Equal(60_085_000, claim.CreditsPosted);
+        AccountWithBalance bank = Assert.Single((await _driver.Escrow.LookupAccountsAsync(new LookupAccountsRequest { Ids = { CaseDriver.Id(CaseDriver.Bank) } })).Accounts);
+        Assert.Equal((80_000_000L, 80_000_000L), (bank.DebitsPosted, bank.CreditsPosted));
+        service.ThrowIfErrorsLogged();
+    }
+
+    [Fact]
     public async Task Interest_ClaimedByTheCasesSubAccounts_ToTheSellerByDefault()
     {
         ByteString caseId = CaseDriver.Id(0xCA5E_0003);

@@ -49,6 +49,31 @@ public sealed class WorkedExampleTests : IDisposable
     }
 
     [Fact]
+    public void SellerNeverCollects_LapsesAfterFiveYears_ToTheTreasuryPayable_ThenRemitted()
+    {
+        RunToTransferred(LoanRoute.DirectToSeller);
+        MortgageDecision settled = _case.Accept(new MortgageCommand(MortgageEvent.Settle));
+        _case.StatementPosts(Id(CaseStep.FeePayout), _case.Day); // the fee is collected; the seller's payout never is
+        DateOnly deposited = _case.Case.DepositDate!.Value;
+
+        _case.Day = deposited.AddYears(5);
+        Assert.Equal(CaseRejection.LapseNotDue, _case.Run(new MortgageCommand(MortgageEvent.Lapse)).Rejection);
+        _case.Day = deposited.AddYears(5).AddDays(1);
+        MortgageDecision lapsed = _case.Accept(new MortgageCommand(MortgageEvent.Lapse));
+
+        Assert.Equal(MortgageState.Unclaimed, _case.Case.State);
+        Assert.Equal(TransferState.PendingVoided, _case.Ledger.StateOf(settled.Payouts[0].TransferId));
+        Assert.Equal(19_615_000, _case.Held(_case.AccountOf(CaseAccountPurpose.TreasuryPayable)));
+        Assert.Equal(0, _case.Held(_case.AccountOf(CaseAccountPurpose.Seller)));
+        Assert.Equal(2, lapsed.Transfers.Count);
+
+        var treasury = new PayeeAccount("2702000000000000001", "国库");
+        MortgageDecision remitted = _case.Accept(new MortgageCommand(MortgageEvent.RemitToTreasury, Payee: treasury));
+        Assert.Equal((MortgageState.RemittedToTreasury, 19_615_000L, treasury), (_case.Case.State, Assert.Single(remitted.Payouts).AmountFen, remitted.Payouts[0].Payee));
+        Assert.Equal(2, remitted.Transition!.Approvals.Count);
+    }
+
+    [Fact]
     public void Replay_TheRecordedTransitions_RebuildsTheCaseExactly()
     {
         RunToTransferred(LoanRoute.DirectToSeller);
