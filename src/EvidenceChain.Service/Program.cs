@@ -151,6 +151,8 @@ catch (InvalidDataException e)
     return 1;
 }
 
+CaseStartupCheck.Report(app.Services.GetRequiredService<CaseDesk>(), app.Logger);
+
 // The store and keys were made before the container (start-up must refuse early), so the
 // container does not own them: close them after the workers have drained and stopped.
 app.Lifetime.ApplicationStopped.Register(() =>

@@ -262,7 +262,9 @@ public sealed class CaseServiceTests : IDisposable
                 Assert.Equal(cases.Select(c => steps[c].Count), done);
                 foreach (ByteString caseId in cases)
                 {
-                    Assert.Equal("Closed", (await _driver.Escrow.GetCaseAsync(new GetCaseRequest { CaseId = caseId })).StateName);
+                    GetCaseResponse closed = await _driver.Escrow.GetCaseAsync(new GetCaseRequest { CaseId = caseId });
+                    Assert.Equal("Closed", closed.StateName);
+                    Assert.Empty(closed.UnrecordedTransferIds); // every booked transfer belongs to a recorded transition
                 }
 
                 await AssertSettledAsync(cases);

@@ -30,6 +30,7 @@ internal sealed class CaseText
         Heading = (id, number, state, transitions) => $"案件 {id}（{number}）：{state}，已变更 {transitions} 次",
         Resume = state => $"  争议或冻结结束后回到 {state}",
         EscrowAccount = account => $"  托管银行账户（账本）{account}",
+        Unrecorded = count => $"  注意：账本已记 {count} 笔本案转账，但对应的案件事件未记录（记账与记录之间曾中断）；请重新提交该事件",
         DepositDate = date => $"  提存日期 {date}",
         NoDepositDate = "  提存日期：首笔存入尚未见于银行流水",
         Tranche = (n, fen) => $"  第 {n} 笔存入：{Yuan(fen)} 元",
@@ -77,6 +78,7 @@ internal sealed class CaseText
         Heading = (id, number, state, transitions) => $"case {id} ({number}): {state}, {transitions} transitions",
         Resume = state => $"  back to {state} when the dispute or freeze ends",
         EscrowAccount = account => $"  escrow bank ledger account {account}",
+        Unrecorded = count => $"  note: the ledger booked {count} transfers of this case that no recorded event names (a crash between booking and recording); apply the event again",
         DepositDate = date => $"  deposit date {date}",
         NoDepositDate = "  deposit date: no tranche on the bank statement yet",
         Tranche = (n, fen) => $"  tranche {n}: {Yuan(fen)} yuan",
@@ -152,6 +154,9 @@ internal sealed class CaseText
     public required Func<string, string> Resume { get; init; }
 
     public required Func<string, string> EscrowAccount { get; init; }
+
+    /// <summary>(count of transfers booked but not recorded).</summary>
+    public required Func<int, string> Unrecorded { get; init; }
 
     public required Func<string, string> DepositDate { get; init; }
 

@@ -184,6 +184,11 @@ internal static class CaseWorkflow
         }
 
         output.WriteLine(text.EscrowAccount(Hex128.Of(found.EscrowBankAccount)));
+        if (found.UnrecordedTransferIds.Count > 0)
+        {
+            output.WriteLine(text.Unrecorded(found.UnrecordedTransferIds.Count));
+        }
+
         output.WriteLine(found.DepositDate.Length > 0 ? text.DepositDate(found.DepositDate) : text.NoDepositDate);
         for (int i = 0; i < found.TranchesFen.Count; i++)
         {

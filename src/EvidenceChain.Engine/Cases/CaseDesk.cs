@@ -97,6 +97,21 @@ public sealed class CaseDesk : IDisposable
         }
     }
 
+    /// <summary>
+    /// The case's transfers the ledger booked but no recorded transition names: a crash came between
+    /// booking an event's postings and recording its transition. Applying the same event again
+    /// records it (its transfers meet their fixed outcomes); until then the ledger is ahead of the case.
+    /// </summary>
+    public IReadOnlyList<TransferId> UnrecordedTransfers(CaseId id)
+    {
+        lock (_state)
+        {
+            return _cases.TryGetValue(id, out OpenCase? open)
+                ? [.. _book.TransfersWithUserData128(id.Value).Where(t => !open.RecordedTransfers.Contains(t))]
+                : [];
+        }
+    }
+
     /// <summary>Every case, in the order opened.</summary>
     public IReadOnlyList<(CaseOpening Opening, MortgageCase Case)> List()
     {
@@ -298,6 +313,7 @@ public sealed class CaseDesk : IDisposable
             try
             {
                 open.Case = MortgageRules.Apply(open.Case, transition);
+                open.RecordedTransfers.UnionWith(transition.Transfers);
             }
             catch (InvalidOperationException e)
             {
@@ -367,5 +383,8 @@ public sealed class CaseDesk : IDisposable
         public long OpenedAtMs { get; } = openedAtMs;
 
         public ulong OpenedLeafIndex { get; } = openedLeafIndex;
+
+        /// <summary>The transfers its recorded transitions booked.</summary>
+        public HashSet<TransferId> RecordedTransfers { get; } = [];
     }
 }

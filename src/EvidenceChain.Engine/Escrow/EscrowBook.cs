@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using EvidenceChain.Core;
 using EvidenceChain.Core.Access;
@@ -29,6 +30,7 @@ public sealed class EscrowBook
     private readonly Dictionary<AccountId, ulong> _lastBatchOfAccount = [];
     private readonly Dictionary<TransferId, Transfer> _transfers = [];
     private readonly Dictionary<TransferId, Transfer> _resolutions = [];
+    private readonly Dictionary<UInt128, List<TransferId>> _byUserData128 = [];
     // The ledger is not thread-safe: batches are applied, and reads answered, one at a time. The
     // lock is held only while a batch is applied and its record queued, never across a write to disk.
     private readonly Lock _state = new();
@@ -90,6 +92,15 @@ public sealed class EscrowBook
         lock (_transfers)
         {
             return _resolutions.GetValueOrDefault(pendingId);
+        }
+    }
+
+    /// <summary>The transfers that succeeded with this <c>UserData128</c> (a case's: its id), in the order applied; none for 0.</summary>
+    public IReadOnlyList<TransferId> TransfersWithUserData128(UInt128 userData128)
+    {
+        lock (_transfers)
+        {
+            return _byUserData128.TryGetValue(userData128, out List<TransferId>? ids) ? [.. ids] : [];
         }
     }
 
@@ -289,6 +300,11 @@ public sealed class EscrowBook
                 if (results[i] == CreateTransferResult.Ok)
                 {
                     _transfers[transfers[i].Id] = transfers[i];
+                    if (transfers[i].UserData128 != UInt128.Zero)
+                    {
+                        (CollectionsMarshal.GetValueRefOrAddDefault(_byUserData128, transfers[i].UserData128, out _) ??= []).Add(transfers[i].Id);
+                    }
+
                     if ((transfers[i].Flags & (TransferFlags.PostPending | TransferFlags.VoidPending)) != 0)
                     {
                         _resolutions[transfers[i].PendingId] = transfers[i];

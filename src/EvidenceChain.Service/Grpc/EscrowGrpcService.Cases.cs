@@ -121,6 +121,7 @@ internal sealed partial class EscrowGrpcService
         };
         response.TranchesFen.AddRange(current.Tranches);
         response.Legs.AddRange(current.Legs.Select(l => new CaseLegStanding { Leg = l.Leg, StateName = l.State.ToString(), ReservedFen = l.ReservedFen, Attempt = l.Attempt }));
+        response.UnrecordedTransferIds.AddRange(cases.UnrecordedTransfers(id).Select(t => Bytes(t.Value)));
         return Task.FromResult(response);
     }
 

@@ -80,7 +80,17 @@ public sealed class CaseDeskTests : IDisposable
         Assert.True(notarized.IsApplied, notarized.Decision.Detail);
         Assert.All(notarized.Accounts!.AccountResults, r => Assert.Equal(CreateAccountResult.Ok, r));
 
-        await desk.ApplyAsync(_office, s_case, new MortgageCommand(MortgageEvent.ExpectDeposit, Leg: 1, AmountFen: 80_000_000), [], CancellationToken.None);
+        // A crash between booking an event's postings and recording its transition, reproduced by
+        // booking them alone (a kill cannot be timed to fall exactly there): the ledger is ahead of the
+        // case, and applying the same event again records it without booking anything twice.
+        var expect = new MortgageCommand(MortgageEvent.ExpectDeposit, Leg: 1, AmountFen: 80_000_000);
+        MortgageDecision planned = desk.Propose(s_case, expect, []);
+        await book.CreateTransfersAsync(_office, planned.Transfers, CancellationToken.None);
+        Assert.Equal(planned.Transfers.Select(t => t.Id), desk.UnrecordedTransfers(s_case));
+        CaseOutcome recorded = await desk.ApplyAsync(_office, s_case, expect, [], CancellationToken.None);
+        Assert.True(recorded.IsApplied);
+        Assert.Equal(CreateTransferResult.Exists, Assert.Single(recorded.Transfers!.TransferResults));
+        Assert.Empty(desk.UnrecordedTransfers(s_case));
         TransferId deposit = CaseTransferIds.Of(s_case, CaseStep.BuyerDeposit, 1);
         StatementLine line = new(BankNumber, "B1", new DateOnly(2025, 12, 3), StatementRowType.Line, StatementDirection.Credit, 80_000_000, "6217001234567890123", $"EC{deposit.Value:x32}");
         Assert.Equal(StatementLineStatus.Booked, Assert.Single(await bank.ImportAsync(_office, new Statement([line], []), CancellationToken.None)).Status);
