@@ -138,7 +138,7 @@ public sealed partial class CaseCommandTests : IDisposable
         await WaitSignedAsync(sentLeaf);
         string statementPath = _workspace.File("case.statement.json");
         CliResult statement = await RunAsync("case", "statement", CaseHex, "--out", statementPath);
-        Assert.Contains($"case:{CaseHex}: 16 records", statement.Output, StringComparison.Ordinal);
+        Assert.Contains($"case:{CaseHex}: 21 records", statement.Output, StringComparison.Ordinal); // with the 5 ledger batches of its postings
         Assert.Contains($"leaf {sentLeaf}: transition 7 SendPayoff, PayoffReserved -> PayoffSent", statement.Output, StringComparison.Ordinal);
         string keys = Path.Combine(_data.Path, "notary.vkeys");
         CliResult verified = await RunAsync("case", "verify", statementPath, "--key", keys);
@@ -152,6 +152,14 @@ public sealed partial class CaseCommandTests : IDisposable
         Assert.Equal(1, broken.ExitCode);
         Assert.Contains("the case's records do not replay", broken.Output, StringComparison.Ordinal);
         Assert.Contains("Transition 5", broken.Output, StringComparison.Ordinal);
+
+        // A statement that leaves out the ledger batch booking the payoff proves a transition without its posting: refused.
+        JsonNode unbooked = JsonNode.Parse(File.ReadAllText(statementPath))!;
+        JsonArray withBatches = unbooked["entries"]!.AsArray();
+        withBatches.Remove(withBatches.Last(e => Convert.FromBase64String((string)e!["record"]!).AsSpan().StartsWith("evidencechain/ledger-batch/v1\n"u8)));
+        CliResult noPosting = await _workspace.RunAsync("case", "verify", _workspace.Write("unbooked.statement.json", unbooked.ToJsonString()), "--key", keys, "--lang", "en");
+        Assert.Equal(1, noPosting.ExitCode);
+        Assert.Contains("which no ledger batch of the statement booked before it", noPosting.Output, StringComparison.Ordinal);
 
         // On to the close: the payoff on the statement, the mortgage released, the title transferred,
         // the settlement's payouts approved by both notaries, on the statement, and the case closed.

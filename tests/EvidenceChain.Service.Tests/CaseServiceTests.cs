@@ -83,8 +83,11 @@ public sealed class CaseServiceTests : IDisposable
         GetCaseStatementResponse statement = await _driver.Escrow.GetCaseStatementAsync(new GetCaseStatementRequest { CaseId = caseId });
         Assert.True(RecordStatement.TryParse(statement.StatementJson, out RecordStatement? parsed).IsValid);
         IReadOnlyList<Core.Notes.NoteVerifier> keys = File.ReadAllLines(Path.Combine(_data.Path, "notary.vkeys")).Where(l => l.Length > 0).Select(Core.Notes.NoteVerifierKey.Parse).ToList();
-        Assert.True(parsed!.Verify(keys, Core.Leaves.LeafType.CaseTransition, out _, out _).IsValid);
-        Assert.Equal(1 + 13 + 15, parsed.Entries.Count); // the opening, 13 transitions, 15 artefacts (the refused one included: it was recorded; a fresh quote for the send)
+        Assert.True(parsed!.Verify(keys, [Core.Leaves.LeafType.CaseTransition, Core.Leaves.LeafType.LedgerBatch], out _, out _).IsValid);
+        // The opening, 13 transitions, 15 artefacts (the refused one included: it was recorded; a fresh
+        // quote for the send), and 11 ledger batches: the case's accounts, its six events that booked
+        // postings, and the bank's five statement lines that posted its deposits and payouts.
+        Assert.Equal(1 + 13 + 15 + 11, parsed.Entries.Count);
         GetCaseDeadlinesResponse deadlines = await _driver.Escrow.GetCaseDeadlinesAsync(new GetCaseDeadlinesRequest { CaseId = caseId });
         Assert.Equal(["Acceptance", "Certificate", "Notice", "PublicNotice", "Lapse"], deadlines.Deadlines.Select(d => d.RuleName));
         restarted.ThrowIfErrorsLogged();

@@ -5,6 +5,8 @@ using EvidenceChain.Cases.Records;
 using EvidenceChain.Core.Leaves;
 using EvidenceChain.Core.Proofs;
 using EvidenceChain.Core.Records;
+using EvidenceChain.Ledger.Escrow;
+using EvidenceChain.Ledger.Records;
 
 namespace EvidenceChain.Cli.Internal;
 
@@ -19,7 +21,8 @@ internal static class CaseRecords
     private const string SubjectPrefix = "case:";
 
     /// <summary>One entry: its leaf and either its case record or its artefact.</summary>
-    public sealed record Entry(ulong LeafIndex, CaseRecord? Record, CaseArtefact? Artefact);
+    /// <summary>One record of a case statement: a case record, an artefact, or a ledger batch that booked the case's postings.</summary>
+    public sealed record Entry(ulong LeafIndex, CaseRecord? Record, CaseArtefact? Artefact, LedgerBatchRecord? Batch = null);
 
     /// <summary>The case a statement's subject names (<c>case:</c> and 32 lowercase hex digits).</summary>
     public static bool TryCaseOf(RecordStatement statement, out CaseId id)
@@ -51,6 +54,21 @@ internal static class CaseRecords
             RecordStatementEntry entry = statement.Entries[i];
             ushort? schema = leaves?[i].RecordSchema;
             string reason = string.Empty;
+            bool ledgerLeaf = leaves?[i].Type == LeafType.LedgerBatch;
+            if (ledgerLeaf || leaves is null)
+            {
+                if ((schema is null or LedgerBatchRecord.Schema) && LedgerBatchRecord.TryDecode(entry.Record, out LedgerBatchRecord? batch, out reason))
+                {
+                    decoded.Add(new Entry(entry.LeafIndex, null, null, batch));
+                    continue;
+                }
+
+                if (ledgerLeaf)
+                {
+                    return Verdict.Fail(VerificationFailure.MalformedRecord, $"leaf {entry.LeafIndex} is a ledger leaf but not a ledger batch: {reason}");
+                }
+            }
+
             if (schema is null or CaseRecord.Schema && CaseRecord.TryDecode(entry.Record, out CaseRecord? record, out reason))
             {
                 decoded.Add(new Entry(entry.LeafIndex, record, null));
@@ -90,8 +108,15 @@ internal static class CaseRecords
         }
 
         MortgageCase current = MortgageCase.Open(id, opening.EscrowBankAccount, opening.Ledger);
+        var booked = new HashSet<TransferId>();
         foreach (Entry entry in entries.Skip(1))
         {
+            if (entry.Batch is LedgerBatchRecord batch)
+            {
+                booked.UnionWith(batch.Transfers.Where((t, i) => batch.TransferResults[i] == CreateTransferResult.Ok).Select(t => t.Id));
+                continue;
+            }
+
             CaseId of = entry.Artefact?.CaseId ?? entry.Record!.CaseId;
             if (of != id || entry.Record?.Opening is not null)
             {
@@ -108,6 +133,13 @@ internal static class CaseRecords
                 catch (InvalidOperationException e)
                 {
                     reason = $"leaf {entry.LeafIndex}: {e.Message}";
+                    return false;
+                }
+
+                // Every posting the transition names was booked by a ledger batch of the statement before it.
+                if (transition.Transfers.FirstOrDefault(t => !booked.Contains(t)) is TransferId missing && missing != default)
+                {
+                    reason = $"leaf {entry.LeafIndex}: transition {transition.Number} names transfer {missing.Value:x32}, which no ledger batch of the statement booked before it";
                     return false;
                 }
             }
@@ -129,6 +161,7 @@ internal static class CaseRecords
                 { Record.Opening: CaseOpening opening } => text.EntryOpening(entry.LeafIndex, opening.CaseNumber),
                 { Record.Transition: MortgageTransition t } => text.EntryTransition(entry.LeafIndex, t.Number, t.Event.ToString(), t.From.ToString(), t.To.ToString()),
                 { Artefact: CaseArtefact a } => text.EntryArtefact(entry.LeafIndex, a.Type.ToString(), a.IssuerPartyId),
+                { Batch: LedgerBatchRecord b } => text.EntryBatch(entry.LeafIndex, b.BatchNumber, b.EventCount),
                 _ => text.EntryUnreadable(entry.LeafIndex),
             });
         }

@@ -48,6 +48,7 @@ internal sealed class CaseText
         EntryOpening = (leaf, number) => $"  记录 {leaf}：立案（{number}）",
         EntryTransition = (leaf, n, @event, from, to) => $"  记录 {leaf}：第 {n} 次变更 {@event}，{from} → {to}",
         EntryArtefact = (leaf, type, issuer) => $"  记录 {leaf}：证据 {type}，出具人 {issuer}",
+        EntryBatch = (leaf, batch, events) => $"  记录 {leaf}：账本批次 {batch}（{events} 笔）",
         EntryUnreadable = leaf => $"  记录 {leaf}：无法解读",
         NotVerified = "未核验：这是服务器所给内容；法院用日志公钥离线核验已保存的对账单：evidencechain case verify 文件 --key …",
         Saved = path => $"已保存案件记录：{path}",
@@ -96,6 +97,7 @@ internal sealed class CaseText
         EntryOpening = (leaf, number) => $"  leaf {leaf}: opened ({number})",
         EntryTransition = (leaf, n, @event, from, to) => $"  leaf {leaf}: transition {n} {@event}, {from} -> {to}",
         EntryArtefact = (leaf, type, issuer) => $"  leaf {leaf}: artefact {type} issued by {issuer}",
+        EntryBatch = (leaf, batch, events) => $"  leaf {leaf}: ledger batch {batch} ({events} events)",
         EntryUnreadable = leaf => $"  leaf {leaf}: not a case record",
         NotVerified = "Not verified: this is what the server sent; a court verifies the saved statement offline with the log's keys: evidencechain case verify FILE --key …",
         Saved = path => $"Case statement saved to {path}",
@@ -202,6 +204,9 @@ internal sealed class CaseText
 
     /// <summary>(leaf index, artefact type, issuer party id).</summary>
     public required Func<ulong, string, string, string> EntryArtefact { get; init; }
+
+    /// <summary>(leaf index, batch number, event count).</summary>
+    public required Func<ulong, ulong, int, string> EntryBatch { get; init; }
 
     public required Func<ulong, string> EntryUnreadable { get; init; }
 

@@ -281,7 +281,7 @@ internal static class CaseWorkflow
         CaseId id = default;
         if (verdict.IsValid)
         {
-            verdict = statement!.Verify(trusted.Keys, LeafType.CaseTransition, out _, out leaves);
+            verdict = statement!.Verify(trusted.Keys, [LeafType.CaseTransition, LeafType.LedgerBatch], out _, out leaves);
         }
 
         if (verdict.IsValid && !CaseRecords.TryCaseOf(statement!, out id))

@@ -29,7 +29,7 @@ public sealed record RecordStatement(string Subject, string CheckpointNote, IRea
     /// <summary>The longest record an entry may carry (a ledger batch of 8,190 transfers and its snapshots).</summary>
     public const int RecordLengthMaxBytes = 2 * 1024 * 1024;
 
-    /// <summary>The tree size the checkpoint names, read for display without verifying it (0 if it cannot be read); <see cref="Verify"/> is what proves it.</summary>
+    /// <summary>The tree size the checkpoint names, read for display without verifying it (0 if it cannot be read); <see cref="Verify(IReadOnlyList{NoteVerifier}, LeafType, out VerifiedCheckpoint?, out IReadOnlyList{RecordLeaf})"/> is what proves it.</summary>
     public ulong StatedTreeSize
     {
         get
@@ -126,8 +126,18 @@ public sealed record RecordStatement(string Subject, string CheckpointNote, IRea
     /// leaf of <paramref name="leafType"/>, commits to the record's SHA-256 and SM3, and is in the
     /// checkpoint's tree at its index. Entries must be in ascending leaf order.
     /// </summary>
-    public Verdict Verify(IReadOnlyList<NoteVerifier> trustedKeys, LeafType leafType, out VerifiedCheckpoint? checkpoint, out IReadOnlyList<RecordLeaf> leaves)
+    public Verdict Verify(IReadOnlyList<NoteVerifier> trustedKeys, LeafType leafType, out VerifiedCheckpoint? checkpoint, out IReadOnlyList<RecordLeaf> leaves) =>
+        Verify(trustedKeys, [leafType], out checkpoint, out leaves);
+
+    /// <summary>
+    /// As <see cref="Verify(IReadOnlyList{NoteVerifier}, LeafType, out VerifiedCheckpoint?, out IReadOnlyList{RecordLeaf})"/>,
+    /// for a statement whose records are of several leaf types (a case's transitions and artefacts,
+    /// and the ledger batches that booked its postings): each leaf must be a record leaf of one of <paramref name="leafTypes"/>.
+    /// </summary>
+    public Verdict Verify(IReadOnlyList<NoteVerifier> trustedKeys, IReadOnlyList<LeafType> leafTypes, out VerifiedCheckpoint? checkpoint, out IReadOnlyList<RecordLeaf> leaves)
     {
+        ArgumentNullException.ThrowIfNull(leafTypes);
+        ArgumentOutOfRangeException.ThrowIfZero(leafTypes.Count, nameof(leafTypes));
         ArgumentNullException.ThrowIfNull(trustedKeys);
         leaves = [];
         Verdict verdict = CheckpointVerifier.Verify(CheckpointNote, trustedKeys, out checkpoint);
@@ -147,6 +157,8 @@ public sealed record RecordStatement(string Subject, string CheckpointNote, IRea
                 return Malformed($"entries are not in ascending leaf order at leaf {entry.LeafIndex}");
             }
 
+            // The leaf names its type (leaf.md: version, then type); one not allowed is decoded as the first allowed, to name the failure.
+            LeafType leafType = entry.Leaf.Length > 1 && leafTypes.Contains((LeafType)entry.Leaf[1]) ? (LeafType)entry.Leaf[1] : leafTypes[0];
             verdict = LeafEnvelope.TryDecodeRecord(entry.Leaf, leafType, out RecordLeaf? leaf);
             if (!verdict.IsValid)
             {

@@ -209,13 +209,14 @@ public sealed class CaseDesk : IDisposable
                 return new CaseOutcome(decision, null, null, null);
             }
 
-            LedgerBatchOutcome? accounts = decision.Accounts.Count == 0 ? null : await _book.CreateAccountsAsync(actor, decision.Accounts, cancellationToken).ConfigureAwait(false);
+            string[] caseKey = [LeafRecord.CaseKey(id.Value)];
+            LedgerBatchOutcome? accounts = decision.Accounts.Count == 0 ? null : await _book.CreateAccountsAsync(actor, decision.Accounts, cancellationToken, caseKey).ConfigureAwait(false);
             if (accounts is not null && accounts.AccountResults.Any(r => r is not (CreateAccountResult.Ok or CreateAccountResult.Exists)))
             {
                 return new CaseOutcome(decision, accounts, null, null);
             }
 
-            LedgerBatchOutcome? transfers = decision.Transfers.Count == 0 ? null : await _book.CreateTransfersAsync(actor, decision.Transfers, cancellationToken).ConfigureAwait(false);
+            LedgerBatchOutcome? transfers = decision.Transfers.Count == 0 ? null : await _book.CreateTransfersAsync(actor, decision.Transfers, cancellationToken, caseKey).ConfigureAwait(false);
             if (transfers is not null && transfers.TransferResults.Any(r => r is not (CreateTransferResult.Ok or CreateTransferResult.Exists)))
             {
                 return new CaseOutcome(decision, accounts, transfers, null);

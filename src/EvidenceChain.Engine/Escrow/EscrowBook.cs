@@ -139,16 +139,24 @@ public sealed class EscrowBook
         }
     }
 
-    public Task<LedgerBatchOutcome> CreateAccountsAsync(Caller? actor, IReadOnlyList<Account> accounts, CancellationToken cancellationToken)
+    /// <param name="actor">Who asks; null for the service itself.</param>
+    /// <param name="accounts">1 to 8,190 accounts.</param>
+    /// <param name="cancellationToken">Cancels the wait before the batch is applied.</param>
+    /// <param name="alsoUnder">Further keys to keep the batch's record under (a case's: its statement carries its postings).</param>
+    public Task<LedgerBatchOutcome> CreateAccountsAsync(Caller? actor, IReadOnlyList<Account> accounts, CancellationToken cancellationToken, IReadOnlyList<string>? alsoUnder = null)
     {
         ArgumentNullException.ThrowIfNull(accounts);
-        return CommitAsync(actor, LedgerOperation.CreateAccounts, accounts, [], cancellationToken);
+        return CommitAsync(actor, LedgerOperation.CreateAccounts, accounts, [], cancellationToken, alsoUnder: alsoUnder);
     }
 
-    public Task<LedgerBatchOutcome> CreateTransfersAsync(Caller? actor, IReadOnlyList<Transfer> transfers, CancellationToken cancellationToken)
+    /// <param name="actor">Who asks; null for the service itself.</param>
+    /// <param name="transfers">1 to 8,190 transfers.</param>
+    /// <param name="cancellationToken">Cancels the wait before the batch is applied.</param>
+    /// <param name="alsoUnder">Further keys to keep the batch's record under (a case's: its statement carries its postings).</param>
+    public Task<LedgerBatchOutcome> CreateTransfersAsync(Caller? actor, IReadOnlyList<Transfer> transfers, CancellationToken cancellationToken, IReadOnlyList<string>? alsoUnder = null)
     {
         ArgumentNullException.ThrowIfNull(transfers);
-        return CommitAsync(actor, LedgerOperation.CreateTransfers, [], transfers, cancellationToken, holdPayouts: true);
+        return CommitAsync(actor, LedgerOperation.CreateTransfers, [], transfers, cancellationToken, holdPayouts: true, alsoUnder: alsoUnder);
     }
 
     /// <summary>
@@ -161,7 +169,8 @@ public sealed class EscrowBook
         return CommitAsync(actor, LedgerOperation.CreateTransfers, [], transfers, cancellationToken, holdPayouts: false);
     }
 
-    private async Task<LedgerBatchOutcome> CommitAsync(Caller? actor, LedgerOperation operation, IReadOnlyList<Account> accounts, IReadOnlyList<Transfer> transfers, CancellationToken cancellationToken, bool holdPayouts = false)
+    private async Task<LedgerBatchOutcome> CommitAsync(
+        Caller? actor, LedgerOperation operation, IReadOnlyList<Account> accounts, IReadOnlyList<Transfer> transfers, CancellationToken cancellationToken, bool holdPayouts = false, IReadOnlyList<string>? alsoUnder = null)
     {
         int count = operation == LedgerOperation.CreateAccounts ? accounts.Count : transfers.Count;
         if (count is 0 or > EscrowLedger.BatchEventsMax)
@@ -218,7 +227,10 @@ public sealed class EscrowBook
             {
                 stored = _intake.RecordAppliedAsync(
                     LeafOf(record, bytes, acting),
-                    new LeafRecord(bytes, [.. touched.Select(t => LeafRecord.AccountKey(t.Id.Value)), .. acting is null ? [] : new[] { acting.PartyId }]));
+                    new LeafRecord(bytes, [
+                        .. touched.Select(t => LeafRecord.AccountKey(t.Id.Value)),
+                        .. acting is null ? [] : new[] { acting.PartyId },
+                        .. (alsoUnder ?? []).Union(ResolvedCaseKeys(transfers, transferResults))]));
             }
             catch (QueryException e)
             {
@@ -359,6 +371,24 @@ public sealed class EscrowBook
         foreach (AccountSnapshot snapshot in touched)
         {
             _lastBatchOfAccount[snapshot.Id] = batchNumber;
+        }
+    }
+
+    /// <summary>
+    /// The case keys of the pending transfers a batch posted or voided: by DOMAIN.md §6.3 a case's
+    /// transfers carry its id in <c>user_data_128</c>, so the bank's statement line that posts a case's
+    /// deposit or payout is kept under the case too, and its statement carries it.
+    /// </summary>
+    private IEnumerable<string> ResolvedCaseKeys(IReadOnlyList<Transfer> transfers, IReadOnlyList<CreateTransferResult> results)
+    {
+        lock (_transfers)
+        {
+            return [.. transfers
+                .Where((t, i) => results[i] == CreateTransferResult.Ok && (t.Flags & (TransferFlags.PostPending | TransferFlags.VoidPending)) != 0)
+                .Select(t => _transfers.TryGetValue(t.PendingId, out Transfer? pending) ? pending.UserData128 : UInt128.Zero)
+                .Where(link => link != UInt128.Zero)
+                .Distinct()
+                .Select(LeafRecord.CaseKey)];
         }
     }
 

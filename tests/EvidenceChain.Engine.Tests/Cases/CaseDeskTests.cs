@@ -85,7 +85,7 @@ public sealed class CaseDeskTests : IDisposable
         // case, and applying the same event again records it without booking anything twice.
         var expect = new MortgageCommand(MortgageEvent.ExpectDeposit, Leg: 1, AmountFen: 80_000_000);
         MortgageDecision planned = desk.Propose(s_case, expect, []);
-        await book.CreateTransfersAsync(_office, planned.Transfers, CancellationToken.None);
+        await book.CreateTransfersAsync(_office, planned.Transfers, CancellationToken.None, [Ports.LeafRecord.CaseKey(s_case.Value)]);
         Assert.Equal(planned.Transfers.Select(t => t.Id), desk.UnrecordedTransfers(s_case));
         CaseOutcome recorded = await desk.ApplyAsync(_office, s_case, expect, [], CancellationToken.None);
         Assert.True(recorded.IsApplied);
@@ -157,8 +157,11 @@ public sealed class CaseDeskTests : IDisposable
     private void RecordStatementVerdict(CaseDesk desk)
     {
         Core.Records.RecordStatement statement = new RecordStatements(_log.Store, new LogQueries(_log.Store, _log.Notary, _log.Sequencer)).StatementOf(Ports.LeafRecord.CaseKey(s_case.Value), 0, 100);
-        Assert.True(statement.Verify(_log.Notary.VerifierKeys, Core.Leaves.LeafType.CaseTransition, out _, out _).IsValid);
-        Assert.Equal(1 + 5 + 6, statement.Entries.Count); // the opening, five transitions, six artefacts (the one used before it was signed included: it is recorded)
+        Assert.True(statement.Verify(_log.Notary.VerifierKeys, [Core.Leaves.LeafType.CaseTransition, Core.Leaves.LeafType.LedgerBatch], out _, out _).IsValid);
+        // The opening, five transitions, six artefacts (the one used before it was signed included: it is
+        // recorded), and the ledger batches of its postings: its accounts, its expected deposit (booked,
+        // then met again as Exists), and the bank's statement line that posted it.
+        Assert.Equal(1 + 5 + 6 + 4, statement.Entries.Count);
         Assert.NotNull(desk.Find(s_case));
     }
 
