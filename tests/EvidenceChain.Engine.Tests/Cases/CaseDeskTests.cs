@@ -158,6 +158,7 @@ public sealed class CaseDeskTests : IDisposable
     {
         Core.Records.RecordStatement statement = new RecordStatements(_log.Store, new LogQueries(_log.Store, _log.Notary, _log.Sequencer)).StatementOf(Ports.LeafRecord.CaseKey(s_case.Value), 0, 100);
         Assert.True(statement.Verify(_log.Notary.VerifierKeys, [Core.Leaves.LeafType.CaseTransition, Core.Leaves.LeafType.LedgerBatch], out _, out _).IsValid);
+        Assert.False(statement.Verify(_log.Notary.VerifierKeys, Core.Leaves.LeafType.CaseTransition, out _, out _).IsValid); // its ledger batches are not case leaves
         // The opening, five transitions, six artefacts (the one used before it was signed included: it is
         // recorded), and the ledger batches of its postings: its accounts, its expected deposit (booked,
         // then met again as Exists), and the bank's statement line that posted it.
