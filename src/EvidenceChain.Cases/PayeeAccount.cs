@@ -1,4 +1,4 @@
-using System.Text;
+using EvidenceChain.Cases.Internal;
 using EvidenceChain.Ledger.Banking;
 
 namespace EvidenceChain.Cases;
@@ -18,14 +18,10 @@ public sealed record PayeeAccount(string BankAccount, string Name)
         : Name.Length is 0 or > PaymentInstructionCsv.PayeeNameLengthMax || Name.Any(c => char.IsControl(c) || c is ',' or '"') ? $"the holder's name is 1 to {PaymentInstructionCsv.PayeeNameLengthMax} characters without comma, quote or control character"
         : null;
 
-    /// <summary>The account and name as they are signed: each UTF-8 with a one-byte length.</summary>
-    internal void WriteTo(List<byte> bytes)
+    /// <summary>The account and name as they are signed and recorded: each a text with a one-byte length.</summary>
+    internal void WriteTo(RecordWriter writer)
     {
-        byte[] account = Encoding.ASCII.GetBytes(BankAccount);
-        byte[] name = Encoding.UTF8.GetBytes(Name);
-        bytes.Add((byte)account.Length);
-        bytes.AddRange(account);
-        bytes.Add((byte)name.Length);
-        bytes.AddRange(name);
+        writer.PutText(BankAccount);
+        writer.PutText(Name);
     }
 }

@@ -179,7 +179,7 @@ public sealed class CaseServiceTests : IDisposable
         }
 
         // The buyer's 800,000.00 arrived ten days ago by value date; the bank credits interest today.
-        DateOnly today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        DateOnly today = CaseDriver.Today;
         var id = new CaseId(BinaryPrimitives.ReadUInt128BigEndian(caseId.Span));
         await _driver.StatementAsync(CaseDriver.Id(CaseTransferIds.Of(id, CaseStep.BuyerDeposit, 1).Value), 80_000_000, 'C', today.AddDays(-10));
         await _driver.ApplyAsync(CaseDriver.Request(caseId, MortgageEvent.ConfirmFunding));

@@ -1,6 +1,5 @@
-using System.Buffers.Binary;
 using System.Text;
-using EvidenceChain.Ledger.Escrow;
+using EvidenceChain.Cases.Internal;
 
 namespace EvidenceChain.Cases.Approvals;
 
@@ -27,24 +26,19 @@ public static class ApprovalMessage
         ArgumentNullException.ThrowIfNull(payouts);
         ArgumentOutOfRangeException.ThrowIfZero(payouts.Count, nameof(payouts));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(payouts.Count, PayoutCountMax, nameof(payouts));
-        var bytes = new List<byte>(s_context.Length + 26 + (payouts.Count * 120));
-        bytes.AddRange(s_context);
-        Span<byte> field = stackalloc byte[16];
-        BinaryPrimitives.WriteUInt128BigEndian(field, caseId.Value);
-        bytes.AddRange(field);
-        BinaryPrimitives.WriteUInt64BigEndian(field, transitionNumber);
-        bytes.AddRange(field[..8]);
-        bytes.Add(eventNumber);
-        bytes.Add((byte)payouts.Count);
+        var writer = new RecordWriter();
+        writer.Put(s_context);
+        writer.PutUInt128(caseId.Value);
+        writer.PutUInt64(transitionNumber);
+        writer.Put(eventNumber);
+        writer.Put((byte)payouts.Count);
         foreach (Payout payout in payouts)
         {
-            BinaryPrimitives.WriteUInt128BigEndian(field, payout.TransferId.Value);
-            bytes.AddRange(field);
-            BinaryPrimitives.WriteInt64BigEndian(field, payout.AmountFen);
-            bytes.AddRange(field[..8]);
-            payout.Payee.WriteTo(bytes);
+            writer.PutUInt128(payout.TransferId.Value);
+            writer.PutInt64(payout.AmountFen);
+            payout.Payee.WriteTo(writer);
         }
 
-        return [.. bytes];
+        return writer.ToArray();
     }
 }

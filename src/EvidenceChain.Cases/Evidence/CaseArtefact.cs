@@ -1,5 +1,5 @@
-using System.Buffers.Binary;
 using System.Text;
+using EvidenceChain.Cases.Internal;
 using EvidenceChain.Core.Hashing;
 using EvidenceChain.Ledger.Banking;
 
@@ -62,29 +62,22 @@ public sealed record CaseArtefact(
             throw new InvalidOperationException("Not a valid case artefact: " + problem);
         }
 
-        byte[] reference = Encoding.UTF8.GetBytes(Reference);
-        var bytes = new List<byte>(s_magic.Length + 200 + reference.Length);
-        bytes.AddRange(s_magic);
-        Span<byte> field = stackalloc byte[16];
-        BinaryPrimitives.WriteUInt128BigEndian(field, CaseId.Value);
-        bytes.AddRange(field);
-        bytes.Add((byte)Type);
-        bytes.Add(Subject);
-        bytes.Add(Leg);
-        bytes.AddRange(Convert.FromHexString(IssuerPartyId));
-        bytes.AddRange(Convert.FromHexString(SignerPartyId));
-        bytes.AddRange(Digest.AsBytes(SignerKeyFingerprint).ToArray());
-        BinaryPrimitives.WriteInt64BigEndian(field, IssuedAtMs);
-        bytes.AddRange(field[..8]);
-        BinaryPrimitives.WriteUInt32BigEndian(field, ValidThrough is DateOnly through ? BankRecord.DateNumber(through) : 0);
-        bytes.AddRange(field[..4]);
-        BinaryPrimitives.WriteInt64BigEndian(field, AmountFen);
-        bytes.AddRange(field[..8]);
-        bytes.Add((byte)reference.Length);
-        bytes.AddRange(reference);
-        bytes.AddRange(Digest.AsBytes(DocumentSha256).ToArray());
-        bytes.AddRange(Digest.AsBytes(DocumentSm3).ToArray());
-        return [.. bytes];
+        var writer = new RecordWriter();
+        writer.Put(s_magic);
+        writer.PutUInt128(CaseId.Value);
+        writer.Put((byte)Type);
+        writer.Put(Subject);
+        writer.Put(Leg);
+        writer.PutPartyId(IssuerPartyId);
+        writer.PutPartyId(SignerPartyId);
+        writer.Put(Digest.AsBytes(SignerKeyFingerprint));
+        writer.PutInt64(IssuedAtMs);
+        writer.PutUInt32(ValidThrough is DateOnly through ? BankRecord.DateNumber(through) : 0);
+        writer.PutInt64(AmountFen);
+        writer.PutText(Reference);
+        writer.Put(Digest.AsBytes(DocumentSha256));
+        writer.Put(Digest.AsBytes(DocumentSm3));
+        return writer.ToArray();
     }
 
     /// <summary>The canonical record: <see cref="SignedBytes"/> then the signature.</summary>
@@ -102,72 +95,54 @@ public sealed record CaseArtefact(
     public static bool TryDecode(ReadOnlySpan<byte> bytes, out CaseArtefact? artefact, out string reason)
     {
         artefact = null;
-        const int fixedLength = 16 + 3 + (2 * PartyIdLengthBytes) + Digest.SizeInBytes + 8 + 4 + 8 + 1;
-        if (bytes.Length < s_magic.Length + fixedLength || !bytes.StartsWith(s_magic))
-        {
-            reason = "it does not start with the case artefact magic, or is too short";
-            return false;
-        }
-
-        ReadOnlySpan<byte> rest = bytes[s_magic.Length..];
-        var caseId = new CaseId(BinaryPrimitives.ReadUInt128BigEndian(rest));
-        var type = (ArtefactType)rest[16];
-        byte subject = rest[17];
-        byte leg = rest[18];
-        string issuer = Convert.ToHexStringLower(rest.Slice(19, PartyIdLengthBytes));
-        string signer = Convert.ToHexStringLower(rest.Slice(19 + PartyIdLengthBytes, PartyIdLengthBytes));
-        int at = 19 + (2 * PartyIdLengthBytes);
-        Digest fingerprint = Digest.Read(rest.Slice(at, Digest.SizeInBytes));
-        at += Digest.SizeInBytes;
-        long issuedAtMs = BinaryPrimitives.ReadInt64BigEndian(rest[at..]);
-        uint through = BinaryPrimitives.ReadUInt32BigEndian(rest[(at + 8)..]);
-        long amountFen = BinaryPrimitives.ReadInt64BigEndian(rest[(at + 12)..]);
-        int referenceLength = rest[at + 20];
-        at += 21;
-        if (rest.Length != at + referenceLength + (2 * Digest.SizeInBytes) + SignatureLengthBytes)
-        {
-            reason = "its length does not match its reference length: bytes are missing or follow the signature";
-            return false;
-        }
-
-        string reference;
         try
         {
-            reference = new UTF8Encoding(false, true).GetString(rest.Slice(at, referenceLength));
-        }
-        catch (DecoderFallbackException)
-        {
-            reason = "its reference is not UTF-8";
-            return false;
-        }
-
-        at += referenceLength;
-        DateOnly? validThrough = null;
-        if (through != 0)
-        {
-            if (!BankRecord.TryDate(through, out DateOnly day))
+            var reader = new RecordReader(bytes);
+            if (!reader.Take(s_magic.Length).SequenceEqual(s_magic))
             {
-                reason = $"its valid-through date {through} is not a date";
+                reason = "it does not start with the case artefact magic";
                 return false;
             }
 
-            validThrough = day;
-        }
+            var caseId = new CaseId(reader.UInt128());
+            var type = (ArtefactType)reader.Byte();
+            byte subject = reader.Byte();
+            byte leg = reader.Byte();
+            string issuer = reader.PartyId();
+            string signer = reader.PartyId();
+            Digest fingerprint = Digest.Read(reader.Take(Digest.SizeInBytes));
+            long issuedAtMs = reader.Int64();
+            uint through = reader.UInt32();
+            long amountFen = reader.Int64();
+            string reference = reader.Text();
+            Digest sha256 = Digest.Read(reader.Take(Digest.SizeInBytes));
+            Digest sm3 = Digest.Read(reader.Take(Digest.SizeInBytes));
+            byte[] signature = reader.Take(SignatureLengthBytes).ToArray();
+            if (!reader.IsAtEnd)
+            {
+                reason = "bytes follow the signature";
+                return false;
+            }
 
-        var decoded = new CaseArtefact(
-            caseId, type, subject, leg, issuer, signer, fingerprint, issuedAtMs, validThrough, amountFen, reference,
-            Digest.Read(rest.Slice(at, Digest.SizeInBytes)),
-            Digest.Read(rest.Slice(at + Digest.SizeInBytes, Digest.SizeInBytes)),
-            rest.Slice(at + (2 * Digest.SizeInBytes), SignatureLengthBytes).ToArray());
-        if (decoded.Check() is string problem)
+            DateOnly? validThrough = through == 0 ? null
+                : BankRecord.TryDate(through, out DateOnly day) ? day
+                : throw new FormatException($"its valid-through date {through} is not a date");
+            var decoded = new CaseArtefact(caseId, type, subject, leg, issuer, signer, fingerprint, issuedAtMs, validThrough, amountFen, reference, sha256, sm3, signature);
+            if (decoded.Check() is string problem)
+            {
+                reason = problem;
+                return false;
+            }
+
+            artefact = decoded;
+            reason = string.Empty;
+            return true;
+        }
+        catch (FormatException e)
         {
-            reason = problem;
+            reason = e.Message;
             return false;
         }
-
-        artefact = decoded;
-        reason = string.Empty;
-        return true;
     }
 
     private static bool IsPartyId(string id) => id.Length == 2 * PartyIdLengthBytes && id.All(char.IsAsciiHexDigitLower);

@@ -284,8 +284,7 @@ public sealed record CaseRecord(byte[] Nonce, long RecordedAtMs, byte ActorRole,
             return;
         }
 
-        writer.PutText(payee.BankAccount);
-        writer.PutText(payee.Name);
+        payee.WriteTo(writer);
     }
 
     private static PayeeAccount? ReadPayee(ref RecordReader reader)

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 using EvidenceChain.Cases;
@@ -32,7 +31,6 @@ internal sealed class BankGrpcService(BankDesk desk, EscrowBook book, ILogStore 
     /// <summary>A request carries a statement file of up to 8 MiB and little else.</summary>
     public const int RequestLengthMaxBytes = StatementCsv.FileLengthMaxBytes + (64 * 1024);
 
-    private const int IdLengthBytes = 16;
     private const string DateFormat = "yyyy-MM-dd";
 
     private readonly Dictionary<AccountId, string> _bankAccountNumbers = options.BankAccounts.ToDictionary(p => p.Value, p => p.Key);
@@ -314,17 +312,9 @@ internal sealed class BankGrpcService(BankDesk desk, EscrowBook book, ILogStore 
 
     private static string Text(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);
 
-    private static UInt128 Id(ByteString bytes, string field) =>
-        bytes.Length == IdLengthBytes
-            ? BinaryPrimitives.ReadUInt128BigEndian(bytes.Span)
-            : throw StatusErrors.Invalid(field, $"an id is {IdLengthBytes} bytes, big-endian; got {bytes.Length}");
+    private static UInt128 Id(ByteString bytes, string field) => WireIds.Read(bytes, field);
 
-    private static ByteString Bytes(UInt128 value)
-    {
-        byte[] bytes = new byte[IdLengthBytes];
-        BinaryPrimitives.WriteUInt128BigEndian(bytes, value);
-        return ByteString.CopyFrom(bytes);
-    }
+    private static ByteString Bytes(UInt128 value) => WireIds.Bytes(value);
 
     /// <summary>The instructions as the CSV text of the format, for the caller to hand to the bank.</summary>
     private sealed class InstructionText : IPaymentInstructionSink

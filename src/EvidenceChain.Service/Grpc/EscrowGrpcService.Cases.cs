@@ -71,7 +71,7 @@ internal sealed partial class EscrowGrpcService
             response.ApprovalMessage = ByteString.CopyFrom(ApprovalMessage.Of(id, current.TransitionCount + 1, (byte)command.Event, decision.Payouts));
         }
 
-        response.TransferIds.AddRange(decision.Transfers.Select(t => Bytes(t.Id.Value)));
+        response.TransferIds.AddRange(decision.Transfers.Select(t => WireIds.Bytes(t.Id.Value)));
         return Task.FromResult(response);
     }
 
@@ -97,7 +97,7 @@ internal sealed partial class EscrowGrpcService
         }
 
         var response = new ApplyTransitionResponse { LeafIndex = outcome.LeafIndex!.Value, State = (uint)decision.Next!.State, StateName = decision.Next.State.ToString() };
-        response.TransferIds.AddRange(decision.Transfers.Select(t => Bytes(t.Id.Value)));
+        response.TransferIds.AddRange(decision.Transfers.Select(t => WireIds.Bytes(t.Id.Value)));
         response.TransferResultNames.AddRange(outcome.Transfers?.TransferResults.Select(r => r.ToString()) ?? []);
         response.Payouts.AddRange(decision.Payouts.Select(ToProto));
         return response;
@@ -116,12 +116,12 @@ internal sealed partial class EscrowGrpcService
             ResumeStateName = current.Resume?.ToString() ?? string.Empty,
             TransitionCount = current.TransitionCount,
             DepositDate = current.DepositDate?.ToString(DateFormat, CultureInfo.InvariantCulture) ?? string.Empty,
-            EscrowBankAccount = Bytes(current.EscrowBankAccount.Value),
+            EscrowBankAccount = WireIds.Bytes(current.EscrowBankAccount.Value),
             Conditions = current.Conditions is ConditionSet conditions ? ToProto(conditions) : null,
         };
         response.TranchesFen.AddRange(current.Tranches);
         response.Legs.AddRange(current.Legs.Select(l => new CaseLegStanding { Leg = l.Leg, StateName = l.State.ToString(), ReservedFen = l.ReservedFen, Attempt = l.Attempt }));
-        response.UnrecordedTransferIds.AddRange(cases.UnrecordedTransfers(id).Select(t => Bytes(t.Value)));
+        response.UnrecordedTransferIds.AddRange(cases.UnrecordedTransfers(id).Select(t => WireIds.Bytes(t.Value)));
         return Task.FromResult(response);
     }
 
@@ -156,7 +156,7 @@ internal sealed partial class EscrowGrpcService
             : DateOnly.TryParseExact(request.Through, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly day) ? day
             : throw StatusErrors.Invalid("through", $"a date is YYYY-MM-DD, not '{request.Through}'");
         var response = new ListDueDeadlinesResponse();
-        response.Deadlines.AddRange(cases.DueDeadlines(through).Select(d => new DueDeadline { CaseId = Bytes(d.CaseId.Value), CaseNumber = d.CaseNumber, Deadline = ToProto(d.Deadline) }));
+        response.Deadlines.AddRange(cases.DueDeadlines(through).Select(d => new DueDeadline { CaseId = WireIds.Bytes(d.CaseId.Value), CaseNumber = d.CaseNumber, Deadline = ToProto(d.Deadline) }));
         return Task.FromResult(response);
     }
 
@@ -248,12 +248,5 @@ internal sealed partial class EscrowGrpcService
 
     private static CasePayee ToProto(PayeeAccount payee) => new() { BankAccount = payee.BankAccount, Name = payee.Name };
 
-    private static CasePayout ToProto(Payout payout) => new() { TransferId = Bytes(payout.TransferId.Value), AmountFen = payout.AmountFen, Payee = ToProto(payout.Payee) };
-
-    private static ByteString Bytes(UInt128 value)
-    {
-        byte[] bytes = new byte[IdLengthBytes];
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt128BigEndian(bytes, value);
-        return ByteString.CopyFrom(bytes);
-    }
+    private static CasePayout ToProto(Payout payout) => new() { TransferId = WireIds.Bytes(payout.TransferId.Value), AmountFen = payout.AmountFen, Payee = ToProto(payout.Payee) };
 }

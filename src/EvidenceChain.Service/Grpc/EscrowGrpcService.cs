@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using EvidenceChain.Core.Access;
 using EvidenceChain.Engine.Cases;
 using EvidenceChain.Engine.Escrow;
@@ -25,8 +24,6 @@ internal sealed partial class EscrowGrpcService(EscrowBook book, RecordStatement
 {
     /// <summary>The most events one request carries (the ledger takes up to 8,190; a request stays well inside the message limit).</summary>
     public const int EventsPerRequestMax = 1000;
-
-    private const int IdLengthBytes = 16;
 
     public override async Task<CreateAccountsResponse> CreateAccounts(CreateAccountsRequest request, ServerCallContext context)
     {
@@ -134,10 +131,7 @@ internal sealed partial class EscrowGrpcService(EscrowBook book, RecordStatement
         }
     }
 
-    private static UInt128 Id(ByteString bytes, string field) =>
-        bytes.Length == IdLengthBytes
-            ? BinaryPrimitives.ReadUInt128BigEndian(bytes.Span)
-            : throw StatusErrors.Invalid(field, $"an id is {IdLengthBytes} bytes, big-endian; got {bytes.Length}");
+    private static UInt128 Id(ByteString bytes, string field) => WireIds.Read(bytes, field);
 
     private static UInt128 OptionalId(ByteString bytes, string field) => bytes.IsEmpty ? UInt128.Zero : Id(bytes, field);
 
@@ -149,18 +143,14 @@ internal sealed partial class EscrowGrpcService(EscrowBook book, RecordStatement
 
     private static LedgerAccount ToProto(Account account)
     {
-        byte[] id = new byte[IdLengthBytes];
-        BinaryPrimitives.WriteUInt128BigEndian(id, account.Id.Value);
-        byte[] user = new byte[IdLengthBytes];
-        BinaryPrimitives.WriteUInt128BigEndian(user, account.UserData128);
         return new LedgerAccount
         {
-            Id = ByteString.CopyFrom(id),
+            Id = WireIds.Bytes(account.Id.Value),
             Kind = (LedgerAccountKind)account.Kind,
             Ledger = account.Ledger,
             Code = account.Code,
             Flags = (uint)account.Flags,
-            UserData128 = ByteString.CopyFrom(user),
+            UserData128 = WireIds.Bytes(account.UserData128),
             UserData64 = account.UserData64,
             UserData32 = account.UserData32,
         };

@@ -45,7 +45,8 @@ internal sealed class CaseDriver : IDisposable
 
     public string Court { get; private set; } = string.Empty;
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+    /// <summary>Today in China Standard Time, the day the case rules count in.</summary>
+    public static DateOnly Today => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
 
     public static string[] ServiceArguments => ["--Sequencer:Interval=00:00:00.100", $"--Bank:Accounts:{BankNumber}={Bank:x32}"];
 
