@@ -24,4 +24,23 @@ public sealed record PayeeAccount(string BankAccount, string Name)
         writer.PutText(BankAccount);
         writer.PutText(Name);
     }
+
+    /// <summary>A payee or none: absent as one zero byte, else the account and the name.</summary>
+    internal static void WriteTo(RecordWriter writer, PayeeAccount? payee)
+    {
+        if (payee is null)
+        {
+            writer.Put(0);
+            return;
+        }
+
+        payee.WriteTo(writer);
+    }
+
+    /// <summary>Reads what <see cref="WriteTo(RecordWriter, PayeeAccount?)"/> wrote.</summary>
+    internal static PayeeAccount? ReadFrom(ref RecordReader reader)
+    {
+        string account = reader.Text();
+        return account.Length == 0 ? null : new PayeeAccount(account, reader.Text());
+    }
 }

@@ -21,6 +21,15 @@ public enum CaseAccountPurpose : byte
     /// <summary><c>L:treasury-payable</c> of the case: lapsed money owed to the State (Civil Code art. 574).</summary>
     TreasuryPayable = 6,
 
+    /// <summary><c>L:c:proceeds</c> (带封过户): the price once the title moved, until the court's plan allocates it.</summary>
+    Proceeds = 20,
+
+    /// <summary><c>L:c:payee:&lt;k&gt;</c> (带封过户): what the court's plan allocates to claim k, until paid out.</summary>
+    Payee = 21,
+
+    /// <summary><c>L:c:surplus</c> (带封过户): what is left for the debtor after every claim, until paid out.</summary>
+    DebtorSurplus = 22,
+
     /// <summary><c>M:c:buyer-claim</c> (memo): the buyer's claim against the seller after a failed transfer, off the escrow balance.</summary>
     BuyerClaim = 10,
 

@@ -16,6 +16,9 @@ public static class CaseAccounts
     public static AccountId Of(CaseId caseId, CaseAccountPurpose purpose, byte leg = 0) =>
         new(Derived.Id(s_context, caseId, [(byte)purpose, leg]));
 
+    /// <summary>The account code of a case account: 100 plus its purpose.</summary>
+    public static ushort CodeOf(CaseAccountPurpose purpose) => (ushort)(100 + (byte)purpose);
+
     /// <summary>The ledger kind of an account of <paramref name="purpose"/>: memo for claims kept off the escrow balance, liability otherwise.</summary>
     public static AccountKind KindOf(CaseAccountPurpose purpose) =>
         purpose is CaseAccountPurpose.BuyerClaim or CaseAccountPurpose.SellerDebt ? AccountKind.Memo : AccountKind.Liability;

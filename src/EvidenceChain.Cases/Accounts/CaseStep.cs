@@ -65,4 +65,28 @@ public enum CaseStep : byte
 
     /// <summary>The seller's pending payout voided when the money lapses.</summary>
     PayoutVoid = 22,
+
+    /// <summary>带封过户 Q3: the price moves from the buyer to the proceeds once the title moved.</summary>
+    ProceedsTransfer = 30,
+
+    /// <summary>带封过户 Q4: one allocation of the court's plan, proceeds to its payee account (pending; leg = claim, 0 the debtor's surplus; attempt = plan revision).</summary>
+    Allocation = 31,
+
+    /// <summary>带封过户: an allocation posted when the plan is final.</summary>
+    AllocationPost = 32,
+
+    /// <summary>带封过户: an allocation voided when the court sets its plan aside.</summary>
+    AllocationVoid = 33,
+
+    /// <summary>带封过户 Q5: an allocation paid out to its creditor (or the surplus to the debtor) (pending, posted by the statement line).</summary>
+    DistributionPayout = 34,
+
+    /// <summary>带封过户: all the proceeds remitted to the court's execution-fund account (pending, posted by the statement line).</summary>
+    CourtRemittance = 35,
+
+    /// <summary>带封过户: the buyer's deposit forfeited on default, as the agreement provides, moved to the proceeds.</summary>
+    Forfeit = 36,
+
+    /// <summary>带封过户: the forfeited deposit remitted to the court (pending, posted by the statement line).</summary>
+    ForfeitPayout = 37,
 }

@@ -14,6 +14,9 @@ public static class CaseTransferIds
 {
     private static readonly byte[] s_context = Encoding.ASCII.GetBytes("evidencechain/case-transfer/v1\n");
 
+    /// <summary>The transfer code of a case transfer: 100 plus its step.</summary>
+    public static ushort CodeOf(CaseStep step) => (ushort)(100 + (byte)step);
+
     public static TransferId Of(CaseId caseId, CaseStep step, byte leg = 0, ushort attempt = 0)
     {
         Span<byte> fields = stackalloc byte[4];

@@ -23,4 +23,7 @@ public enum DeadlineRule : byte
 
     /// <summary>The creditor's right to collect lapses: 5 years after the deposit date (Civil Code art. 574).</summary>
     Lapse = 5,
+
+    /// <summary>带封过户: objections to a court's distribution plan: 15 days from receiving it (DOMAIN §4.1).</summary>
+    PlanObjection = 6,
 }

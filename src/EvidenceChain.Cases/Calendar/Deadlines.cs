@@ -25,6 +25,7 @@ public static class Deadlines
         DeadlineRule.Notice => DeadlinePeriod.CalendarDays(7),
         DeadlineRule.PublicNotice => DeadlinePeriod.CalendarDays(60),
         DeadlineRule.Lapse => DeadlinePeriod.CalendarYears(5),
+        DeadlineRule.PlanObjection => DeadlinePeriod.CalendarDays(15),
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "not a deadline rule"),
     };
 
@@ -36,6 +37,7 @@ public static class Deadlines
         DeadlineRule.Notice => "提存公证规则 art. 18 para. 2; Civil Code arts. 201, 203",
         DeadlineRule.PublicNotice => "提存公证规则 art. 18 para. 3; Civil Code arts. 201, 203",
         DeadlineRule.Lapse => "Civil Code art. 574 para. 2; arts. 201, 202, 203",
+        DeadlineRule.PlanObjection => "SPC interpretation of the Civil Procedure Law (参与分配: objections within 15 days of receiving the plan); Civil Code arts. 201, 203",
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "not a deadline rule"),
     };
 

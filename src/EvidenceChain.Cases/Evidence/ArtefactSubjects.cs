@@ -42,6 +42,36 @@ public static class ArtefactSubjects
     /// <summary>Court document: a decision ending a dispute.</summary>
     public const byte DisputeDecision = 5;
 
+    /// <summary>Court document (带封过户): a first seizure (首封) of one property (leg = the property; amount = the claim; reference = the court's case number).</summary>
+    public const byte SeizureFirst = 6;
+
+    /// <summary>Court document (带封过户): a waiting-list seizure (轮候查封) of one property, as <see cref="SeizureFirst"/>.</summary>
+    public const byte SeizureWaiting = 7;
+
+    /// <summary>Court document (带封过户): the enforcing court permits the sale under its supervision (amount = the price floor).</summary>
+    public const byte SaleApproval = 8;
+
+    /// <summary>Court document (带封过户): another seizing court consents to the sale.</summary>
+    public const byte SaleConsent = 9;
+
+    /// <summary>Court document (带封过户): the enforcing court refuses the sale.</summary>
+    public const byte SaleDenial = 10;
+
+    /// <summary>Court document (带封过户): the assistance notice (协助执行通知书) to the registry, to unseal and transfer together.</summary>
+    public const byte AssistanceNotice = 11;
+
+    /// <summary>Court document (带封过户): the distribution plan (amount = the net proceeds; the document digests are the plan's, docs/formats/distribution-plan.md).</summary>
+    public const byte DistributionPlan = 12;
+
+    /// <summary>Court document (带封过户): an order to remit the whole proceeds to the court's execution-fund account (amount = the proceeds).</summary>
+    public const byte RemitOrder = 13;
+
+    /// <summary>Court document (带封过户): a third party's objection (案外人异议) the court accepted.</summary>
+    public const byte ThirdPartyObjection = 14;
+
+    /// <summary>Registry receipt (带封过户): the seal on one property lifted (leg = the property).</summary>
+    public const byte Unsealed = 7;
+
     /// <summary>Bank: the escrow bank returned a payment (it was not made).</summary>
     public const byte PaymentReturned = 1;
 

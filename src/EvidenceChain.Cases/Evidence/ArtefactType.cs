@@ -44,4 +44,7 @@ public enum ArtefactType : byte
 
     /// <summary>The notice to the creditor with its proof of delivery (送达), or the published public notice (art. 18).</summary>
     Notice = 14,
+
+    /// <summary>带封过户: the notarial mediation record (公证调解) of the debtor's proposed sale, buyer and price, agreed with the enforcing creditors.</summary>
+    MediationRecord = 15,
 }

@@ -81,8 +81,11 @@ public static class GuardCheck
         ArtefactType.BankStatementLine or ArtefactType.PayoffQuote or ArtefactType.SettlementCertificate or ArtefactType.LenderConsent => [PartyRole.Lender],
         ArtefactType.TitleSearch or ArtefactType.RegistryReceipt => [PartyRole.Registry],
         ArtefactType.CourtDocument => [PartyRole.Court],
-        ArtefactType.NotarizedAgreement or ArtefactType.EscrowCertificate or ArtefactType.Notice => [PartyRole.Notary, PartyRole.NotaryOffice],
-        ArtefactType.JointInstruction or ArtefactType.Waiver or ArtefactType.Objection => [PartyRole.Enterprise, PartyRole.Notary, PartyRole.NotaryOffice],
+        ArtefactType.NotarizedAgreement or ArtefactType.EscrowCertificate or ArtefactType.Notice or ArtefactType.MediationRecord => [PartyRole.Notary, PartyRole.NotaryOffice],
+        ArtefactType.JointInstruction or ArtefactType.Waiver => [PartyRole.Enterprise, PartyRole.Notary, PartyRole.NotaryOffice],
+
+        // A creditor bank objects to a distribution plan as any other party does.
+        ArtefactType.Objection => [PartyRole.Enterprise, PartyRole.Lender, PartyRole.Notary, PartyRole.NotaryOffice],
         ArtefactType.PartyConsent => [PartyRole.Enterprise],
         _ => [],
     };

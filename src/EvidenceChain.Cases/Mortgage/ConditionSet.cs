@@ -91,7 +91,7 @@ public sealed record ConditionSet(
         return Enum.IsDefined(InterestRule) ? null : "the interest rule is to the payee (1) or follows the balance (2)";
     }
 
-    private static string? PartiesProblem(string side, IReadOnlyList<string> ids) =>
+    internal static string? PartiesProblem(string side, IReadOnlyList<string> ids) =>
         ids.Count is 0 or > PartiesPerSideMax ? $"a case has 1 to {PartiesPerSideMax} {side}s, not {ids.Count}"
         : ids.Any(id => !PartyIds.IsValid(id)) ? $"a {side} is named by a party id (32 lowercase hex digits)"
         : ids.Distinct(StringComparer.Ordinal).Count() != ids.Count ? $"a {side} is named twice"

@@ -15,12 +15,6 @@ namespace EvidenceChain.Cases.Mortgage;
 /// </summary>
 public static partial class MortgageRules
 {
-    /// <summary>The transfer code of a case transfer: 100 plus its step (docs/cases.md §Accounts).</summary>
-    public static ushort TransferCode(CaseStep step) => (ushort)(100 + (byte)step);
-
-    /// <summary>The account code of a case account: 100 plus its purpose.</summary>
-    public static ushort AccountCode(CaseAccountPurpose purpose) => (ushort)(100 + (byte)purpose);
-
     /// <summary>Decides <paramref name="command"/> on <paramref name="current"/>.</summary>
     public static MortgageDecision Decide(MortgageCase current, MortgageCommand command, CaseContext context)
     {

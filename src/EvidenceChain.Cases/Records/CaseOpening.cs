@@ -1,3 +1,4 @@
+using EvidenceChain.Cases.Internal;
 using EvidenceChain.Ledger.Escrow;
 
 namespace EvidenceChain.Cases.Records;
@@ -17,4 +18,15 @@ public sealed record CaseOpening(CaseId CaseId, string CaseNumber, AccountId Esc
         : CaseNumber.Length == 0 || System.Text.Encoding.UTF8.GetByteCount(CaseNumber) > CaseNumberLengthMaxBytes || CaseNumber.Any(char.IsControl) ? $"the case number is 1 to {CaseNumberLengthMaxBytes} bytes of UTF-8 without control characters"
         : Ledger == 0 ? "the ledger is not 0"
         : null;
+
+    internal void WriteTo(RecordWriter writer)
+    {
+        writer.PutUInt128(CaseId.Value);
+        writer.PutText(CaseNumber);
+        writer.PutUInt128(EscrowBankAccount.Value);
+        writer.PutUInt32(Ledger);
+    }
+
+    internal static CaseOpening ReadFrom(ref RecordReader reader) =>
+        new(new CaseId(reader.UInt128()), reader.Text(), new AccountId(reader.UInt128()), reader.UInt32());
 }

@@ -43,22 +43,12 @@ public sealed record CaseRecord(byte[] Nonce, long RecordedAtMs, byte ActorRole,
 
         var writer = new RecordWriter();
         writer.Put(s_magic);
-        writer.Put(Nonce);
-        writer.PutInt64(RecordedAtMs);
-        writer.Put(ActorRole);
-        if (ActorRole != 0)
-        {
-            writer.Put(ActorPartyId);
-            writer.Put(ActorSalt);
-        }
+        RecordActor.Write(writer, Nonce, RecordedAtMs, ActorRole, ActorPartyId, ActorSalt);
 
         if (Opening is CaseOpening opening)
         {
             writer.Put(KindOpened);
-            writer.PutUInt128(opening.CaseId.Value);
-            writer.PutText(opening.CaseNumber);
-            writer.PutUInt128(opening.EscrowBankAccount.Value);
-            writer.PutUInt32(opening.Ledger);
+            opening.WriteTo(writer);
         }
         else
         {
@@ -82,17 +72,13 @@ public sealed record CaseRecord(byte[] Nonce, long RecordedAtMs, byte ActorRole,
                 return false;
             }
 
-            byte[] nonce = reader.Take(NonceLengthBytes).ToArray();
-            long recordedAtMs = reader.Int64();
-            byte role = reader.Byte();
-            byte[] actor = role == 0 ? [] : reader.Take(16).ToArray();
-            byte[] salt = role == 0 ? [] : reader.Take(32).ToArray();
+            (byte[] nonce, long recordedAtMs, byte role, byte[] actor, byte[] salt) = RecordActor.Read(ref reader);
             CaseOpening? opening = null;
             MortgageTransition? transition = null;
             switch (reader.Byte())
             {
                 case KindOpened:
-                    opening = new CaseOpening(new CaseId(reader.UInt128()), reader.Text(), new AccountId(reader.UInt128()), reader.UInt32());
+                    opening = CaseOpening.ReadFrom(ref reader);
                     break;
                 case KindTransition:
                     transition = ReadTransition(ref reader);
@@ -144,26 +130,10 @@ public sealed record CaseRecord(byte[] Nonce, long RecordedAtMs, byte ActorRole,
 
         writer.PutUInt32(t.DepositDate is DateOnly deposited ? BankRecord.DateNumber(deposited) : 0);
         writer.PutUInt128(t.FreezeSource?.Value ?? UInt128.Zero);
-        writer.Put((byte)t.ArtefactLeaves.Count);
-        foreach (ulong leaf in t.ArtefactLeaves)
-        {
-            writer.PutUInt64(leaf);
-        }
-
-        writer.Put((byte)t.Approvals.Count);
-        foreach (PayoutApproval approval in t.Approvals)
-        {
-            writer.PutPartyId(approval.NotaryPartyId);
-            writer.Put(Digest.AsBytes(approval.KeyFingerprint));
-            writer.Put(approval.Signature);
-        }
-
-        WritePayee(writer, t.Payee);
-        writer.Put((byte)t.Transfers.Count);
-        foreach (TransferId id in t.Transfers)
-        {
-            writer.PutUInt128(id.Value);
-        }
+        TransitionFields.WriteLeaves(writer, t.ArtefactLeaves);
+        TransitionFields.WriteApprovals(writer, t.Approvals);
+        PayeeAccount.WriteTo(writer, t.Payee);
+        TransitionFields.WriteTransfers(writer, t.Transfers);
     }
 
     private static MortgageTransition ReadTransition(ref RecordReader reader)
@@ -180,57 +150,32 @@ public sealed record CaseRecord(byte[] Nonce, long RecordedAtMs, byte ActorRole,
         uint deposited = reader.UInt32();
         DateOnly? depositDate = deposited == 0 ? null : BankRecord.TryDate(deposited, out DateOnly day) ? day : throw new FormatException($"the deposit date {deposited} is not a date");
         UInt128 source = reader.UInt128();
-        ulong[] leaves = new ulong[reader.Byte()];
-        for (int i = 0; i < leaves.Length; i++)
-        {
-            leaves[i] = reader.UInt64();
-        }
-
-        var approvals = new PayoutApproval[reader.Byte()];
-        for (int i = 0; i < approvals.Length; i++)
-        {
-            approvals[i] = new PayoutApproval(reader.PartyId(), Digest.Read(reader.Take(Digest.SizeInBytes)), reader.Take(64).ToArray());
-        }
-
-        PayeeAccount? payee = ReadPayee(ref reader);
-        var transfers = new TransferId[reader.Byte()];
-        for (int i = 0; i < transfers.Length; i++)
-        {
-            transfers[i] = new TransferId(reader.UInt128());
-        }
-
+        ulong[] leaves = TransitionFields.ReadLeaves(ref reader);
+        PayoutApproval[] approvals = TransitionFields.ReadApprovals(ref reader);
+        PayeeAccount? payee = PayeeAccount.ReadFrom(ref reader);
+        TransferId[] transfers = TransitionFields.ReadTransfers(ref reader);
         return new MortgageTransition(caseId, number, @event, leg, amount, from, to, conditions, depositDate, source == UInt128.Zero ? null : new AccountId(source), leaves, approvals, payee, transfers, atMs);
     }
 
     private static void WriteConditions(RecordWriter writer, ConditionSet c)
     {
         writer.PutInt64(c.PriceFen);
-        writer.Put((byte)c.BuyerPartyIds.Count);
-        foreach (string id in c.BuyerPartyIds)
-        {
-            writer.PutPartyId(id);
-        }
-
-        writer.Put((byte)c.SellerPartyIds.Count);
-        foreach (string id in c.SellerPartyIds)
-        {
-            writer.PutPartyId(id);
-        }
-
+        TransitionFields.WritePartyIds(writer, c.BuyerPartyIds);
+        TransitionFields.WritePartyIds(writer, c.SellerPartyIds);
         writer.Put((byte)c.PayoffLegs.Count);
         foreach (PayoffLeg leg in c.PayoffLegs)
         {
             writer.Put(leg.Leg);
             writer.Put((byte)leg.Kind);
             writer.PutPartyId(leg.LenderPartyId);
-            WritePayee(writer, leg.Payee);
+            PayeeAccount.WriteTo(writer, leg.Payee);
         }
 
-        WritePayee(writer, c.SellerPayee);
-        WritePayee(writer, c.BuyerRefundPayee);
+        PayeeAccount.WriteTo(writer, c.SellerPayee);
+        PayeeAccount.WriteTo(writer, c.BuyerRefundPayee);
         writer.PutInt64(c.FeeFen);
         writer.Put((byte)c.FeePayer);
-        WritePayee(writer, c.FeePayee);
+        PayeeAccount.WriteTo(writer, c.FeePayee);
         writer.Put((byte)c.LoanRoute);
         writer.PutInt64(c.LoanFen);
         writer.PutBool(c.BuyerLenderPartyId is not null);
@@ -246,63 +191,30 @@ public sealed record CaseRecord(byte[] Nonce, long RecordedAtMs, byte ActorRole,
     private static ConditionSet ReadConditions(ref RecordReader reader)
     {
         long price = reader.Int64();
-        string[] buyers = new string[reader.Byte()];
-        for (int i = 0; i < buyers.Length; i++)
-        {
-            buyers[i] = reader.PartyId();
-        }
-
-        string[] sellers = new string[reader.Byte()];
-        for (int i = 0; i < sellers.Length; i++)
-        {
-            sellers[i] = reader.PartyId();
-        }
-
+        string[] buyers = TransitionFields.ReadPartyIds(ref reader);
+        string[] sellers = TransitionFields.ReadPartyIds(ref reader);
         var legs = new PayoffLeg[reader.Byte()];
         for (int i = 0; i < legs.Length; i++)
         {
-            legs[i] = new PayoffLeg(reader.Byte(), (LoanKind)reader.Byte(), reader.PartyId(), ReadPayee(ref reader) ?? throw new FormatException("a payoff leg has a payee"));
+            legs[i] = new PayoffLeg(reader.Byte(), (LoanKind)reader.Byte(), reader.PartyId(), PayeeAccount.ReadFrom(ref reader) ?? throw new FormatException("a payoff leg has a payee"));
         }
 
-        PayeeAccount seller = ReadPayee(ref reader) ?? throw new FormatException("the seller's payee is missing");
-        PayeeAccount refund = ReadPayee(ref reader) ?? throw new FormatException("the buyer's refund payee is missing");
+        PayeeAccount seller = PayeeAccount.ReadFrom(ref reader) ?? throw new FormatException("the seller's payee is missing");
+        PayeeAccount refund = PayeeAccount.ReadFrom(ref reader) ?? throw new FormatException("the buyer's refund payee is missing");
         long fee = reader.Int64();
         var feePayer = (FeePayer)reader.Byte();
-        PayeeAccount feePayee = ReadPayee(ref reader) ?? throw new FormatException("the fee payee is missing");
+        PayeeAccount feePayee = PayeeAccount.ReadFrom(ref reader) ?? throw new FormatException("the fee payee is missing");
         var route = (LoanRoute)reader.Byte();
         long loan = reader.Int64();
         string? lender = reader.Bool() ? reader.PartyId() : null;
         return new ConditionSet(price, buyers, sellers, legs, seller, refund, fee, feePayer, feePayee, route, loan, lender, reader.Bool(), (InterestRule)reader.Byte());
     }
 
-    /// <summary>A payee: absent as one zero byte, else the account (1 to 34 bytes) and the name.</summary>
-    private static void WritePayee(RecordWriter writer, PayeeAccount? payee)
-    {
-        if (payee is null)
-        {
-            writer.Put(0);
-            return;
-        }
-
-        payee.WriteTo(writer);
-    }
-
-    private static PayeeAccount? ReadPayee(ref RecordReader reader)
-    {
-        string account = reader.Text();
-        return account.Length == 0 ? null : new PayeeAccount(account, reader.Text());
-    }
-
     private string? Check()
     {
-        if (Nonce.Length != NonceLengthBytes || RecordedAtMs < 0)
+        if (RecordActor.Problem(Nonce, RecordedAtMs, ActorRole, ActorPartyId, ActorSalt) is string actor)
         {
-            return $"the nonce is {NonceLengthBytes} bytes and the time not negative";
-        }
-
-        if ((ActorRole == 0) != (ActorPartyId.Length == 0) || (ActorRole == 0) != (ActorSalt.Length == 0) || (ActorRole != 0 && (ActorPartyId.Length != 16 || ActorSalt.Length != 32)))
-        {
-            return "an actor (16-byte id, 32-byte salt) is present exactly when the role is not 0";
+            return actor;
         }
 
         if ((Opening is null) == (Transition is null))
@@ -324,8 +236,6 @@ public sealed record CaseRecord(byte[] Nonce, long RecordedAtMs, byte ActorRole,
             : !Enum.IsDefined(t.Event) || !Enum.IsDefined(t.From) || !Enum.IsDefined(t.To) ? "an event or state is not defined"
             : t.Conditions?.Problem() is string conditions ? "its condition set: " + conditions
             : t.Payee?.Problem() is string payee ? "its payee: " + payee
-            : t.ArtefactLeaves.Count > byte.MaxValue || t.Approvals.Count > byte.MaxValue || t.Transfers.Count > byte.MaxValue ? "at most 255 artefacts, approvals and transfers"
-            : t.Approvals.Any(a => a.Signature.Length != 64) ? "an approval's signature is 64 bytes"
-            : null;
+            : TransitionFields.Problem(t.ArtefactLeaves, t.Approvals, t.Transfers);
     }
 }

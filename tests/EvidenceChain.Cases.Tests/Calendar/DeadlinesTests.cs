@@ -25,9 +25,9 @@ public sealed class DeadlinesTests
     }
 
     [Fact]
-    public void DeadlineRule_HasExactlyTheFiveRules()
+    public void DeadlineRule_HasExactlyTheSixRules()
     {
-        Assert.Equal([1, 2, 3, 4, 5], Enum.GetValues<DeadlineRule>().Select(rule => (int)rule));
+        Assert.Equal([1, 2, 3, 4, 5, 6], Enum.GetValues<DeadlineRule>().Select(rule => (int)rule));
         Assert.Equal([1, 2, 3], Enum.GetValues<DeadlineCountKind>().Select(kind => (int)kind));
     }
 
@@ -149,7 +149,7 @@ public sealed class DeadlinesTests
     [Fact]
     public void PeriodOf_UndefinedRule_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => Deadlines.PeriodOf((DeadlineRule)6));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Deadlines.PeriodOf((DeadlineRule)7));
         Assert.Throws<ArgumentOutOfRangeException>(() => Deadlines.BasisOf(0));
     }
 

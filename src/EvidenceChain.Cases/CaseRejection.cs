@@ -1,4 +1,4 @@
-namespace EvidenceChain.Cases.Mortgage;
+namespace EvidenceChain.Cases;
 
 /// <summary>Why a case event is refused, in the order the rules are checked. Numbers never change.</summary>
 public enum CaseRejection : byte
@@ -41,4 +41,25 @@ public enum CaseRejection : byte
 
     /// <summary>The approvals do not authorize the payouts (the <see cref="Approvals.ApprovalRejection"/> says why).</summary>
     ApprovalsInvalid = 12,
+
+    /// <summary>带封过户: the agreed price is below the floor the court's approval set.</summary>
+    PriceBelowFloor = 13,
+
+    /// <summary>带封过户: the court's distribution plan breaks a rule (docs/distribution.md §Checks; the detail names it).</summary>
+    PlanInvalid = 14,
+
+    /// <summary>带封过户: the plan given is not the one the court signed (its digests differ from the plan artefact's document digests).</summary>
+    PlanNotTheCourts = 15,
+
+    /// <summary>带封过户: the 15-day objection window of the plan has not ended.</summary>
+    ObjectionWindowOpen = 16,
+
+    /// <summary>带封过户: an objection to the plan issued after its window ended.</summary>
+    ObjectionLate = 17,
+
+    /// <summary>带封过户: a seized property has no first seizure, or nothing is seized.</summary>
+    SeizuresIncomplete = 18,
+
+    /// <summary>带封过户: the buyer is not in default: the payment date has not passed, or the price is paid.</summary>
+    NotInDefault = 19,
 }
