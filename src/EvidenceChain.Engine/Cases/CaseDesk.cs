@@ -4,6 +4,7 @@ using EvidenceChain.Cases.Calendar;
 using EvidenceChain.Cases.Evidence;
 using EvidenceChain.Cases.Mortgage;
 using EvidenceChain.Cases.Records;
+using EvidenceChain.Cases.Sealed;
 using EvidenceChain.Core;
 using EvidenceChain.Core.Access;
 using EvidenceChain.Core.Custody;
@@ -20,14 +21,15 @@ using EvidenceChain.Ledger.Escrow;
 namespace EvidenceChain.Engine.Cases;
 
 /// <summary>
-/// Runs 带押过户 cases (docs/cases.md) on the escrow ledger: opens them, records their evidence
-/// artefacts, and applies events through the pure <see cref="MortgageRules"/>. An accepted event's
+/// Runs 带押过户 cases (docs/cases.md) and 带封过户 cases (docs/sealed-sale.md) on the escrow ledger:
+/// opens them, records their evidence artefacts, and applies events through the pure
+/// <see cref="MortgageRules"/> and <see cref="SealedSaleRules"/>. An accepted event's
 /// accounts and transfers are booked first (their ids derive from the case and step, so a retry
 /// after a crash meets their fixed outcomes and pays nothing twice), then its transition is recorded
 /// as a case leaf; the case in memory moves only once that leaf is durable. At open every case
 /// record is checked against its leaf and replayed.
 /// </summary>
-public sealed class CaseDesk : IDisposable
+public sealed partial class CaseDesk : IDisposable
 {
     private const int ReplayPageRecords = 256;
 
@@ -73,9 +75,14 @@ public sealed class CaseDesk : IDisposable
             IReadOnlyList<StoredRecord> page = store.ReadRecords(LeafType.CaseTransition, from, ReplayPageRecords);
             foreach (StoredRecord stored in page)
             {
-                if (CheckedRecord(stored, store.ReadLeaves(stored.LeafIndex, 1)[0]) is CaseRecord record)
+                switch (CheckedSchema(stored, store.ReadLeaves(stored.LeafIndex, 1)[0]))
                 {
-                    desk.Replay(record, stored.LeafIndex);
+                    case CaseRecord.Schema:
+                        desk.Replay(Decoded<CaseRecord>(stored, CaseRecord.TryDecode), stored.LeafIndex);
+                        break;
+                    case SealedSaleRecord.Schema:
+                        desk.Replay(Decoded<SealedSaleRecord>(stored, SealedSaleRecord.TryDecode), stored.LeafIndex);
+                        break;
                 }
 
                 from = stored.LeafIndex + 1;
@@ -93,7 +100,7 @@ public sealed class CaseDesk : IDisposable
     {
         lock (_state)
         {
-            return _cases.TryGetValue(id, out OpenCase? open) ? (open.Opening, open.Case, open.OpenedAtMs) : null;
+            return _cases.TryGetValue(id, out OpenCase? open) && open.Case is MortgageCase found ? (open.Opening, found, open.OpenedAtMs) : null;
         }
     }
 
@@ -112,12 +119,21 @@ public sealed class CaseDesk : IDisposable
         }
     }
 
-    /// <summary>Every case, in the order opened.</summary>
+    /// <summary>Every 带押过户 case, in the order opened.</summary>
     public IReadOnlyList<(CaseOpening Opening, MortgageCase Case)> List()
     {
         lock (_state)
         {
-            return [.. _cases.Values.OrderBy(c => c.OpenedLeafIndex).Select(c => (c.Opening, c.Case))];
+            return [.. _cases.Values.Where(c => c.Case is not null).OrderBy(c => c.OpenedLeafIndex).Select(c => (c.Opening, c.Case!))];
+        }
+    }
+
+    /// <summary>Whether a case of either kind is open under <paramref name="id"/>.</summary>
+    public bool Exists(CaseId id)
+    {
+        lock (_state)
+        {
+            return _cases.ContainsKey(id);
         }
     }
 
@@ -131,19 +147,10 @@ public sealed class CaseDesk : IDisposable
             throw new QueryException(QueryFailure.InvalidArgument, problem);
         }
 
-        if (_book.FindAccount(opening.EscrowBankAccount) is not { Kind: AccountKind.EscrowBank } bank || bank.Ledger != opening.Ledger)
-        {
-            throw new QueryException(QueryFailure.InvalidArgument, $"ledger account {opening.EscrowBankAccount.Value:x32} is not an escrow bank account of ledger {opening.Ledger}");
-        }
-
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (Find(opening.CaseId) is not null)
-            {
-                throw new QueryException(QueryFailure.Conflict, $"case {opening.CaseId} is already open");
-            }
-
+            CheckOpening(opening);
             (CaseRecord record, ulong leafIndex) = await RecordAsync(actor, opening, null, cancellationToken).ConfigureAwait(false);
             Replay(record, leafIndex);
             return leafIndex;
@@ -163,7 +170,7 @@ public sealed class CaseDesk : IDisposable
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(artefact);
-        if (Find(artefact.CaseId) is null)
+        if (!Exists(artefact.CaseId))
         {
             throw new QueryException(QueryFailure.NotFound, $"there is no case {artefact.CaseId}");
         }
@@ -187,7 +194,7 @@ public sealed class CaseDesk : IDisposable
     /// <exception cref="QueryException">NotFound: no such case; InvalidArgument: a leaf that holds no artefact.</exception>
     public MortgageDecision Propose(CaseId id, MortgageCommand command, IReadOnlyList<ulong> artefactLeaves)
     {
-        MortgageCase current = Find(id)?.Case ?? throw new QueryException(QueryFailure.NotFound, $"there is no case {id}");
+        MortgageCase current = Find(id)?.Case ?? throw NotFound(id, "带押过户");
         return MortgageRules.Decide(current, command with { Artefacts = Artefacts(artefactLeaves), Approvals = command.Approvals ?? [] }, Context());
     }
 
@@ -209,15 +216,8 @@ public sealed class CaseDesk : IDisposable
                 return new CaseOutcome(decision, null, null, null);
             }
 
-            string[] caseKey = [LeafRecord.CaseKey(id.Value)];
-            LedgerBatchOutcome? accounts = decision.Accounts.Count == 0 ? null : await _book.CreateAccountsAsync(actor, decision.Accounts, cancellationToken, caseKey).ConfigureAwait(false);
-            if (accounts is not null && accounts.AccountResults.Any(r => r is not (CreateAccountResult.Ok or CreateAccountResult.Exists)))
-            {
-                return new CaseOutcome(decision, accounts, null, null);
-            }
-
-            LedgerBatchOutcome? transfers = decision.Transfers.Count == 0 ? null : await _book.CreateTransfersAsync(actor, decision.Transfers, cancellationToken, caseKey).ConfigureAwait(false);
-            if (transfers is not null && transfers.TransferResults.Any(r => r is not (CreateTransferResult.Ok or CreateTransferResult.Exists)))
+            (LedgerBatchOutcome? accounts, LedgerBatchOutcome? transfers, bool booked) = await BookAsync(actor, id, decision.Accounts, decision.Transfers, cancellationToken).ConfigureAwait(false);
+            if (!booked)
             {
                 return new CaseOutcome(decision, accounts, transfers, null);
             }
@@ -272,8 +272,43 @@ public sealed class CaseDesk : IDisposable
 
     public void Dispose() => _writer.Dispose();
 
-    /// <summary>The record of a case leaf, checked against the leaf; null for an artefact (schema 2), which guards read on demand.</summary>
-    private static CaseRecord? CheckedRecord(StoredRecord stored, byte[] leaf)
+    /// <summary>
+    /// Books an accepted event's accounts, then its transfers, each as one ledger batch keyed by the
+    /// case. Booked when every account and transfer succeeded now or before under its id.
+    /// </summary>
+    private async Task<(LedgerBatchOutcome? Accounts, LedgerBatchOutcome? Transfers, bool Booked)> BookAsync(Caller actor, CaseId id, IReadOnlyList<Account> accounts, IReadOnlyList<Transfer> transfers, CancellationToken cancellationToken)
+    {
+        string[] caseKey = [LeafRecord.CaseKey(id.Value)];
+        LedgerBatchOutcome? opened = accounts.Count == 0 ? null : await _book.CreateAccountsAsync(actor, accounts, cancellationToken, caseKey).ConfigureAwait(false);
+        if (opened is not null && opened.AccountResults.Any(r => r is not (CreateAccountResult.Ok or CreateAccountResult.Exists)))
+        {
+            return (opened, null, false);
+        }
+
+        LedgerBatchOutcome? moved = transfers.Count == 0 ? null : await _book.CreateTransfersAsync(actor, transfers, cancellationToken, caseKey).ConfigureAwait(false);
+        return (opened, moved, moved is null || moved.TransferResults.All(r => r is CreateTransferResult.Ok or CreateTransferResult.Exists));
+    }
+
+    /// <summary>Refuses an opening that is malformed, names no escrow bank account of its ledger, or takes an id in use. Call under the writer.</summary>
+    private void CheckOpening(CaseOpening opening)
+    {
+        if (_book.FindAccount(opening.EscrowBankAccount) is not { Kind: AccountKind.EscrowBank } bank || bank.Ledger != opening.Ledger)
+        {
+            throw new QueryException(QueryFailure.InvalidArgument, $"ledger account {opening.EscrowBankAccount.Value:x32} is not an escrow bank account of ledger {opening.Ledger}");
+        }
+
+        if (Exists(opening.CaseId))
+        {
+            throw new QueryException(QueryFailure.Conflict, $"case {opening.CaseId} is already open");
+        }
+    }
+
+    /// <summary>No case of this kind under the id: another kind's case, or none at all.</summary>
+    private QueryException NotFound(CaseId id, string kind) =>
+        new(QueryFailure.NotFound, Exists(id) ? $"case {id} is not a {kind} case" : $"there is no case {id}");
+
+    /// <summary>The record_schema of a case leaf, its record checked against the leaf.</summary>
+    private static ushort CheckedSchema(StoredRecord stored, byte[] leaf)
     {
         if (!LeafEnvelope.TryDecodeRecord(leaf, LeafType.CaseTransition, out RecordLeaf? recordLeaf).IsValid)
         {
@@ -285,15 +320,18 @@ public sealed class CaseDesk : IDisposable
             throw new InvalidDataException($"The case record of leaf {stored.LeafIndex} does not match its leaf in the log.");
         }
 
-        if (recordLeaf.RecordSchema == CaseArtefact.Schema)
-        {
-            return null;
-        }
-
-        return CaseRecord.TryDecode(stored.Bytes, out CaseRecord? record, out string reason) && recordLeaf.RecordedAtMs == record!.RecordedAtMs
-            ? record
-            : throw new InvalidDataException($"The case record of leaf {stored.LeafIndex} is not canonical: {reason}.");
+        return recordLeaf.RecordSchema is CaseArtefact.Schema or CaseRecord.Schema or SealedSaleRecord.Schema
+            ? recordLeaf.RecordSchema
+            : throw new InvalidDataException($"Leaf {stored.LeafIndex} holds a case record of schema {recordLeaf.RecordSchema}, which this version does not know.");
     }
+
+    private delegate bool Decoder<T>(ReadOnlySpan<byte> bytes, out T? record, out string reason);
+
+    private static T Decoded<T>(StoredRecord stored, Decoder<T> decode)
+        where T : class =>
+        decode(stored.Bytes, out T? record, out string reason)
+            ? record!
+            : throw new InvalidDataException($"The case record of leaf {stored.LeafIndex} is not canonical: {reason}.");
 
     private void Replay(CaseRecord record, ulong leafIndex)
     {
@@ -301,14 +339,14 @@ public sealed class CaseDesk : IDisposable
         {
             if (record.Opening is CaseOpening opening)
             {
-                _cases[opening.CaseId] = new OpenCase(opening, MortgageCase.Open(opening.CaseId, opening.EscrowBankAccount, opening.Ledger), record.RecordedAtMs, leafIndex);
+                _cases[opening.CaseId] = new OpenCase(opening, record.RecordedAtMs, leafIndex) { Case = MortgageCase.Open(opening.CaseId, opening.EscrowBankAccount, opening.Ledger) };
                 return;
             }
 
             MortgageTransition transition = record.Transition!;
-            if (!_cases.TryGetValue(transition.CaseId, out OpenCase? open))
+            if (!_cases.TryGetValue(transition.CaseId, out OpenCase? open) || open.Case is null)
             {
-                throw new InvalidDataException($"Leaf {leafIndex} records a transition of case {transition.CaseId}, which was never opened.");
+                throw new InvalidDataException($"Leaf {leafIndex} records a 带押过户 transition of case {transition.CaseId}, which was never opened as one.");
             }
 
             try
@@ -325,14 +363,24 @@ public sealed class CaseDesk : IDisposable
 
     private async Task<(CaseRecord Record, ulong LeafIndex)> RecordAsync(Caller actor, CaseOpening? opening, MortgageTransition? transition, CancellationToken cancellationToken)
     {
-        CustodyParty acting = CustodyParty.Create(actor.PartyId, _random);
+        (CustodyParty acting, byte[] nonce, long atMs) = NewRecordFields(actor);
+        var record = new CaseRecord(nonce, atMs, (byte)actor.Role, Convert.FromHexString(acting.PartyId), Digest.AsBytes(acting.Salt.Value).ToArray(), opening, transition);
+        return (record, await RecordLeafAsync(actor, acting, CaseRecord.Schema, atMs, record.Encode(), record.CaseId, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>A record's actor commitment, random nonce and time.</summary>
+    private (CustodyParty Acting, byte[] Nonce, long AtMs) NewRecordFields(Caller actor)
+    {
         byte[] nonce = new byte[CaseRecord.NonceLengthBytes];
         _random(nonce);
-        var record = new CaseRecord(nonce, _time.GetUtcNow().ToUnixTimeMilliseconds(), (byte)actor.Role, Convert.FromHexString(acting.PartyId), Digest.AsBytes(acting.Salt.Value).ToArray(), opening, transition);
-        byte[] bytes = record.Encode();
-        RecordLeaf leaf = RecordLeaf.Over(LeafType.CaseTransition, CaseRecord.Schema, record.RecordedAtMs, bytes, [acting.Commitment()]);
-        ulong leafIndex = await _intake.RecordAsync(leaf, new LeafRecord(bytes, [LeafRecord.CaseKey(record.CaseId.Value), actor.PartyId]), cancellationToken).ConfigureAwait(false);
-        return (record, leafIndex);
+        return (CustodyParty.Create(actor.PartyId, _random), nonce, _time.GetUtcNow().ToUnixTimeMilliseconds());
+    }
+
+    /// <summary>Records a case record as a case leaf, keyed by the case and the actor; answers once it is durable.</summary>
+    private Task<ulong> RecordLeafAsync(Caller actor, CustodyParty acting, ushort schema, long atMs, byte[] bytes, CaseId id, CancellationToken cancellationToken)
+    {
+        RecordLeaf leaf = RecordLeaf.Over(LeafType.CaseTransition, schema, atMs, bytes, [acting.Commitment()]);
+        return _intake.RecordAsync(leaf, new LeafRecord(bytes, [LeafRecord.CaseKey(id.Value), actor.PartyId]), cancellationToken);
     }
 
     private List<RecordedArtefact> Artefacts(IReadOnlyList<ulong> leaves)
@@ -364,7 +412,8 @@ public sealed class CaseDesk : IDisposable
             _book.StateOf,
             _book.ResolutionOf,
             deposited => Deadlines.TryDeadlineOf(DeadlineRule.Lapse, deposited, _calendar, out DateOnly last) ? last.AddDays(1) : null,
-            _titleLockRequired);
+            _titleLockRequired,
+            received => Deadlines.TryDeadlineOf(DeadlineRule.PlanObjection, received, _calendar, out DateOnly last) ? last : null);
     }
 
     private CaseDeadline Deadline(DeadlineRule rule, DateOnly from, bool met)
@@ -375,11 +424,14 @@ public sealed class CaseDesk : IDisposable
         return new CaseDeadline(rule, from, last, last ?? unextended, met);
     }
 
-    private sealed class OpenCase(CaseOpening opening, MortgageCase current, long openedAtMs, ulong openedLeafIndex)
+    /// <summary>An open case: a 带押过户 case (<see cref="Case"/>) or a 带封过户 case (<see cref="Sale"/>), exactly one of the two.</summary>
+    private sealed class OpenCase(CaseOpening opening, long openedAtMs, ulong openedLeafIndex)
     {
         public CaseOpening Opening { get; } = opening;
 
-        public MortgageCase Case { get; set; } = current;
+        public MortgageCase? Case { get; set; }
+
+        public SealedSaleCase? Sale { get; set; }
 
         public long OpenedAtMs { get; } = openedAtMs;
 

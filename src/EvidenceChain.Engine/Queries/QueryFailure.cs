@@ -23,4 +23,7 @@ public enum QueryFailure
 
     /// <summary>The request is well formed but the state forbids it now (payouts held until an incident is resolved).</summary>
     Held = 9,
+
+    /// <summary>The request is well formed but the subject's state does not allow it yet (a distribution proposed before any proceeds).</summary>
+    FailedPrecondition = 10,
 }

@@ -34,6 +34,7 @@ internal static class StatusErrors
         QueryFailure.Conflict => Plain(Code.AlreadyExists, exception.Message),
         QueryFailure.Unavailable => Plain(Code.Unavailable, exception.Message),
         QueryFailure.Held => Plain(Code.FailedPrecondition, exception.Message),
+        QueryFailure.FailedPrecondition => Plain(Code.FailedPrecondition, exception.Message),
         _ => Plain(Code.Internal, exception.Message),
     };
 
