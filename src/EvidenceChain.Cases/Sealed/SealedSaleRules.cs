@@ -201,6 +201,9 @@ public static partial class SealedSaleRules
             SealedSaleEvent.RemitToCourt => next with { RemittedToCourt = true },
             SealedSaleEvent.ObjectThirdParty => next with { Resume = current.State },
             SealedSaleEvent.DismissObjection => next with { Resume = null },
+
+            // A refund ends an objection too: nothing is left to resume.
+            SealedSaleEvent.Refund => next with { Resume = null },
             _ => next,
         };
     }
