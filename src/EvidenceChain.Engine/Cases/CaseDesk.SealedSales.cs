@@ -1,5 +1,6 @@
 using EvidenceChain.Cases;
 using EvidenceChain.Cases.Accounts;
+using EvidenceChain.Cases.Calendar;
 using EvidenceChain.Cases.Distribution;
 using EvidenceChain.Cases.Records;
 using EvidenceChain.Cases.Sealed;
@@ -116,6 +117,13 @@ public sealed partial class CaseDesk
         return Allocator.Problem(net, tiers) is string problem
             ? throw new QueryException(QueryFailure.InvalidArgument, problem)
             : (net, Allocator.Allocate(net, tiers));
+    }
+
+    /// <summary>The last day for objections to the case's current plan (docs/deadlines.md, PlanObjection), or null without a plan or when the calendar does not reach it.</summary>
+    public DateOnly? ObjectionLastDay(SealedSaleCase sale)
+    {
+        ArgumentNullException.ThrowIfNull(sale);
+        return sale.PlanReceivedDay is DateOnly received && Deadlines.TryDeadlineOf(DeadlineRule.PlanObjection, received, _calendar, out DateOnly last) ? last : null;
     }
 
     private void Replay(SealedSaleRecord record, ulong leafIndex)

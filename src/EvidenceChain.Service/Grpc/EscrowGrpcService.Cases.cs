@@ -55,24 +55,15 @@ internal sealed partial class EscrowGrpcService
         MortgageCommand command = CommandOf(request);
         (CaseOpening _, MortgageCase current, long _) = cases.Find(id) ?? throw new RpcException(new Status(StatusCode.NotFound, $"there is no case {id}"));
         MortgageDecision decision = StatusErrors.Run(() => cases.Propose(id, command, [.. request.ArtefactLeaves]));
-        var response = new ProposeTransitionResponse
-        {
-            Rejection = (uint)decision.Rejection,
-            RejectionName = decision.Rejection.ToString(),
-            Detail = decision.Detail,
-            GuardRejectionName = decision.Guard == GuardRejection.None ? string.Empty : decision.Guard.ToString(),
-            ApprovalRejectionName = decision.Approval == ApprovalRejection.None ? string.Empty : decision.Approval.ToString(),
-            ToState = decision.Next?.State.ToString() ?? string.Empty,
-        };
-        response.Requirements.AddRange(MortgageRules.Requirements(current, command).Select(alternatives => string.Join(" or ", alternatives)));
-        response.Payouts.AddRange(decision.Payouts.Select(ToProto));
-        if (decision.Payouts.Count > 0)
-        {
-            response.ApprovalMessage = ByteString.CopyFrom(ApprovalMessage.Of(id, current.TransitionCount + 1, (byte)command.Event, decision.Payouts));
-        }
-
-        response.TransferIds.AddRange(decision.Transfers.Select(t => WireIds.Bytes(t.Id.Value)));
-        return Task.FromResult(response);
+        return Task.FromResult(Proposal(
+            id,
+            current.TransitionCount + 1,
+            (byte)command.Event,
+            (decision.Rejection, decision.Detail, decision.Guard, decision.Approval),
+            decision.Next?.State.ToString(),
+            MortgageRules.Requirements(current, command),
+            decision.Payouts,
+            decision.Transfers));
     }
 
     public override async Task<ApplyTransitionResponse> ApplyTransition(CaseEventRequest request, ServerCallContext context)
@@ -83,24 +74,8 @@ internal sealed partial class EscrowGrpcService
         MortgageCommand command = CommandOf(request);
         CaseOutcome outcome = await StatusErrors.RunAsync(() => cases.ApplyAsync(caller, id, command, [.. request.ArtefactLeaves], context.CancellationToken)).ConfigureAwait(false);
         MortgageDecision decision = outcome.Decision;
-        if (!decision.IsAccepted)
-        {
-            string why = decision.Guard != GuardRejection.None ? $"{decision.Rejection}/{decision.Guard}" : decision.Approval != ApprovalRejection.None ? $"{decision.Rejection}/{decision.Approval}" : decision.Rejection.ToString();
-            StatusCode code = decision.Rejection is CaseRejection.CommandInvalid or CaseRejection.ConditionSetInvalid or CaseRejection.ArtefactCountMismatch ? StatusCode.InvalidArgument : StatusCode.FailedPrecondition;
-            throw new RpcException(new Status(code, $"{why}: {decision.Detail}; nothing was booked or recorded"));
-        }
-
-        if (!outcome.IsApplied)
-        {
-            IEnumerable<string> results = (outcome.Transfers?.TransferResults.Select(r => r.ToString()) ?? []).Concat(outcome.Accounts?.AccountResults.Select(r => r.ToString()) ?? []);
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"LedgerRefused: the ledger refused the event's postings ({string.Join(", ", results)}); the transition was not recorded"));
-        }
-
-        var response = new ApplyTransitionResponse { LeafIndex = outcome.LeafIndex!.Value, State = (uint)decision.Next!.State, StateName = decision.Next.State.ToString() };
-        response.TransferIds.AddRange(decision.Transfers.Select(t => WireIds.Bytes(t.Id.Value)));
-        response.TransferResultNames.AddRange(outcome.Transfers?.TransferResults.Select(r => r.ToString()) ?? []);
-        response.Payouts.AddRange(decision.Payouts.Select(ToProto));
-        return response;
+        ThrowIfNotApplied(decision.Rejection, decision.Guard, decision.Approval, decision.Detail, outcome.LeafIndex, outcome.Accounts, outcome.Transfers);
+        return Applied(outcome.LeafIndex!.Value, (uint)decision.Next!.State, decision.Next.State.ToString(), decision.Transfers, outcome.Transfers, decision.Payouts);
     }
 
     public override Task<GetCaseResponse> GetCase(GetCaseRequest request, ServerCallContext context)
@@ -129,7 +104,11 @@ internal sealed partial class EscrowGrpcService
     {
         AccessGate.Require(gate.CallerOf(context), Operation.ReadCases);
         CaseId id = CaseIdOf(request.CaseId);
-        _ = cases.Find(id) ?? throw new RpcException(new Status(StatusCode.NotFound, $"there is no case {id}"));
+        if (!cases.Exists(id))
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, $"there is no case {id}"));
+        }
+
         Core.Records.RecordStatement statement = StatusErrors.Run(() => statements.StatementOf(
             LeafRecord.CaseKey(id.Value), request.FromLeafIndex, request.Limit == 0 ? Core.Records.RecordStatement.EntriesMax : (int)Math.Min(request.Limit, int.MaxValue)));
         return Task.FromResult(new GetCaseStatementResponse
@@ -159,6 +138,70 @@ internal sealed partial class EscrowGrpcService
         response.Deadlines.AddRange(cases.DueDeadlines(through).Select(d => new DueDeadline { CaseId = WireIds.Bytes(d.CaseId.Value), CaseNumber = d.CaseNumber, Deadline = ToProto(d.Deadline) }));
         return Task.FromResult(response);
     }
+
+    /// <summary>A proposal: the refusal if any, the requirements, the payouts and the exact message two notaries sign, the transfers.</summary>
+    private static ProposeTransitionResponse Proposal(
+        CaseId id,
+        ulong transitionNumber,
+        byte eventNumber,
+        (CaseRejection Rejection, string Detail, GuardRejection Guard, ApprovalRejection Approval) refusal,
+        string? toState,
+        IReadOnlyList<IReadOnlyList<ArtefactRequirement>> requirements,
+        IReadOnlyList<Payout> payouts,
+        IReadOnlyList<Transfer> transfers)
+    {
+        var response = new ProposeTransitionResponse
+        {
+            Rejection = (uint)refusal.Rejection,
+            RejectionName = refusal.Rejection.ToString(),
+            Detail = refusal.Detail,
+            GuardRejectionName = refusal.Guard == GuardRejection.None ? string.Empty : refusal.Guard.ToString(),
+            ApprovalRejectionName = refusal.Approval == ApprovalRejection.None ? string.Empty : refusal.Approval.ToString(),
+            ToState = toState ?? string.Empty,
+        };
+        response.Requirements.AddRange(requirements.Select(alternatives => string.Join(" or ", alternatives)));
+        response.Payouts.AddRange(payouts.Select(ToProto));
+        if (payouts.Count > 0)
+        {
+            response.ApprovalMessage = ByteString.CopyFrom(ApprovalMessage.Of(id, transitionNumber, eventNumber, payouts));
+        }
+
+        response.TransferIds.AddRange(transfers.Select(t => WireIds.Bytes(t.Id.Value)));
+        return response;
+    }
+
+    /// <summary>A refused event is a status naming the rule (INVALID_ARGUMENT for a malformed command, else FAILED_PRECONDITION); a refused posting names the ledger's results.</summary>
+    private static void ThrowIfNotApplied(CaseRejection rejection, GuardRejection guard, ApprovalRejection approval, string detail, ulong? leafIndex, Engine.Escrow.LedgerBatchOutcome? accounts, Engine.Escrow.LedgerBatchOutcome? transfers)
+    {
+        if (rejection != CaseRejection.None)
+        {
+            string why = guard != GuardRejection.None ? $"{rejection}/{guard}" : approval != ApprovalRejection.None ? $"{rejection}/{approval}" : rejection.ToString();
+            StatusCode code = rejection is CaseRejection.CommandInvalid or CaseRejection.ConditionSetInvalid or CaseRejection.ArtefactCountMismatch ? StatusCode.InvalidArgument : StatusCode.FailedPrecondition;
+            throw new RpcException(new Status(code, $"{why}: {detail}; nothing was booked or recorded"));
+        }
+
+        if (leafIndex is null)
+        {
+            IEnumerable<string> results = (transfers?.TransferResults.Select(r => r.ToString()) ?? []).Concat(accounts?.AccountResults.Select(r => r.ToString()) ?? []);
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"LedgerRefused: the ledger refused the event's postings ({string.Join(", ", results)}); the transition was not recorded"));
+        }
+    }
+
+    private static ApplyTransitionResponse Applied(ulong leafIndex, uint state, string stateName, IReadOnlyList<Transfer> booked, Engine.Escrow.LedgerBatchOutcome? transfers, IReadOnlyList<Payout> payouts)
+    {
+        var response = new ApplyTransitionResponse { LeafIndex = leafIndex, State = state, StateName = stateName };
+        response.TransferIds.AddRange(booked.Select(t => WireIds.Bytes(t.Id.Value)));
+        response.TransferResultNames.AddRange(transfers?.TransferResults.Select(r => r.ToString()) ?? []);
+        response.Payouts.AddRange(payouts.Select(ToProto));
+        return response;
+    }
+
+    /// <summary>The approvals of a case event, each fingerprint 32 bytes.</summary>
+    private static PayoutApproval[] ApprovalsOf(IReadOnlyList<CaseApproval> approvals) =>
+        [.. approvals.Select((a, i) => new PayoutApproval(
+            a.NotaryPartyId,
+            a.KeyFingerprint.Length == Digest.SizeInBytes ? Digest.Read(a.KeyFingerprint.Span) : throw StatusErrors.Invalid($"approvals[{i}].key_fingerprint", "a key fingerprint is 32 bytes"),
+            a.Signature.ToByteArray()))];
 
     private static CaseDeadlineEntry ToProto(CaseDeadline d) => new()
     {
@@ -194,10 +237,7 @@ internal sealed partial class EscrowGrpcService
             request.AmountFen,
             request.Conditions is null ? null : ConditionsOf(request.Conditions),
             null,
-            [.. request.Approvals.Select((a, i) => new PayoutApproval(
-                a.NotaryPartyId,
-                a.KeyFingerprint.Length == Digest.SizeInBytes ? Digest.Read(a.KeyFingerprint.Span) : throw StatusErrors.Invalid($"approvals[{i}].key_fingerprint", "a key fingerprint is 32 bytes"),
-                a.Signature.ToByteArray()))],
+            ApprovalsOf(request.Approvals),
             request.Payee is null ? null : PayeeOf(request.Payee),
             request.PayeeTarget == 0 ? null : (PayeeTarget)request.PayeeTarget);
     }
