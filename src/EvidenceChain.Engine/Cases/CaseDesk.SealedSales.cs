@@ -123,35 +123,22 @@ public sealed partial class CaseDesk
     public DateOnly? ObjectionLastDay(SealedSaleCase sale)
     {
         ArgumentNullException.ThrowIfNull(sale);
-        return sale.PlanReceivedDay is DateOnly received && Deadlines.TryDeadlineOf(DeadlineRule.PlanObjection, received, _calendar, out DateOnly last) ? last : null;
+        return sale.PlanReceivedDay is DateOnly received ? ObjectionLastDay(received) : null;
     }
+
+    private DateOnly? ObjectionLastDay(DateOnly received) =>
+        Deadlines.TryDeadlineOf(DeadlineRule.PlanObjection, received, _calendar, out DateOnly last) ? last : null;
 
     private void Replay(SealedSaleRecord record, ulong leafIndex)
     {
-        lock (_state)
+        if (record.Opening is CaseOpening opening)
         {
-            if (record.Opening is CaseOpening opening)
-            {
-                _cases[opening.CaseId] = new OpenCase(opening, record.RecordedAtMs, leafIndex) { Sale = SealedSaleCase.Open(opening.CaseId, opening.EscrowBankAccount, opening.Ledger) };
-                return;
-            }
-
-            SealedSaleTransition transition = record.Transition!;
-            if (!_cases.TryGetValue(transition.CaseId, out OpenCase? open) || open.Sale is null)
-            {
-                throw new InvalidDataException($"Leaf {leafIndex} records a 带封过户 transition of case {transition.CaseId}, which was never opened as one.");
-            }
-
-            try
-            {
-                open.Sale = SealedSaleRules.Apply(open.Sale, transition);
-                open.RecordedTransfers.UnionWith(transition.Transfers);
-            }
-            catch (InvalidOperationException e)
-            {
-                throw new InvalidDataException($"Leaf {leafIndex}: {e.Message}", e);
-            }
+            Opened(opening, record.RecordedAtMs, leafIndex, open => open.Sale = SealedSaleCase.Open(opening.CaseId, opening.EscrowBankAccount, opening.Ledger));
+            return;
         }
+
+        SealedSaleTransition t = record.Transition!;
+        Moved(t.CaseId, leafIndex, "带封过户", open => open.Sale is not null, open => open.Sale = SealedSaleRules.Apply(open.Sale!, t), t.Transfers);
     }
 
     private async Task<(SealedSaleRecord Record, ulong LeafIndex)> RecordSaleAsync(Caller actor, CaseOpening? opening, SealedSaleTransition? transition, CancellationToken cancellationToken)

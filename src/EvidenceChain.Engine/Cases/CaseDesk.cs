@@ -335,24 +335,40 @@ public sealed partial class CaseDesk : IDisposable
 
     private void Replay(CaseRecord record, ulong leafIndex)
     {
+        if (record.Opening is CaseOpening opening)
+        {
+            Opened(opening, record.RecordedAtMs, leafIndex, open => open.Case = MortgageCase.Open(opening.CaseId, opening.EscrowBankAccount, opening.Ledger));
+            return;
+        }
+
+        MortgageTransition t = record.Transition!;
+        Moved(t.CaseId, leafIndex, "带押过户", open => open.Case is not null, open => open.Case = MortgageRules.Apply(open.Case!, t), t.Transfers);
+    }
+
+    private void Opened(CaseOpening opening, long openedAtMs, ulong leafIndex, Action<OpenCase> start)
+    {
         lock (_state)
         {
-            if (record.Opening is CaseOpening opening)
-            {
-                _cases[opening.CaseId] = new OpenCase(opening, record.RecordedAtMs, leafIndex) { Case = MortgageCase.Open(opening.CaseId, opening.EscrowBankAccount, opening.Ledger) };
-                return;
-            }
+            var open = new OpenCase(opening, openedAtMs, leafIndex);
+            start(open);
+            _cases[opening.CaseId] = open;
+        }
+    }
 
-            MortgageTransition transition = record.Transition!;
-            if (!_cases.TryGetValue(transition.CaseId, out OpenCase? open) || open.Case is null)
+    /// <summary>Applies a recorded transition to its case, which must be open and of its kind; a transition that does not follow its case stops the replay.</summary>
+    private void Moved(CaseId id, ulong leafIndex, string kind, Func<OpenCase, bool> isKind, Action<OpenCase> apply, IReadOnlyList<TransferId> transfers)
+    {
+        lock (_state)
+        {
+            if (!_cases.TryGetValue(id, out OpenCase? open) || !isKind(open))
             {
-                throw new InvalidDataException($"Leaf {leafIndex} records a 带押过户 transition of case {transition.CaseId}, which was never opened as one.");
+                throw new InvalidDataException($"Leaf {leafIndex} records a {kind} transition of case {id}, which was never opened as one.");
             }
 
             try
             {
-                open.Case = MortgageRules.Apply(open.Case, transition);
-                open.RecordedTransfers.UnionWith(transition.Transfers);
+                apply(open);
+                open.RecordedTransfers.UnionWith(transfers);
             }
             catch (InvalidOperationException e)
             {
@@ -413,7 +429,7 @@ public sealed partial class CaseDesk : IDisposable
             _book.ResolutionOf,
             deposited => Deadlines.TryDeadlineOf(DeadlineRule.Lapse, deposited, _calendar, out DateOnly last) ? last.AddDays(1) : null,
             _titleLockRequired,
-            received => Deadlines.TryDeadlineOf(DeadlineRule.PlanObjection, received, _calendar, out DateOnly last) ? last : null);
+            ObjectionLastDay);
     }
 
     private CaseDeadline Deadline(DeadlineRule rule, DateOnly from, bool met)
