@@ -40,7 +40,7 @@ public sealed record SealedSaleCase(
     DateOnly? PlanReceivedDay,
     bool RemittedToCourt)
 {
-    /// <summary>The court that disposes of the property: the court of the earliest first seizure; null before one.</summary>
+    /// <summary>The court that disposes of the property: the court of the first seizure recorded first (the office records seizures in date order; docs/sealed-sale.md §Seizures); null before one.</summary>
     public string? EnforcingCourtPartyId => Seizures.FirstOrDefault(s => s.Rank == SeizureRank.First)?.CourtPartyId;
 
     /// <summary>The seized properties, by number.</summary>

@@ -93,6 +93,10 @@ public static partial class SealedSaleRules
             : document.AmountFen <= 0 ? "the seizure states no claim"
             : rank == SeizureRank.First && first is not null ? $"property {document.Leg} already has its first seizure (seizure {first.Number})"
             : rank == SeizureRank.Waiting && first is null ? $"property {document.Leg} has no first seizure for this one to wait behind"
+
+            // The sale covers the properties seized when it was proposed: ConfirmTransfer asks the registry's
+            // receipts for each, so a property added later would hold the case until the registry refused.
+            : current.State != SealedSaleState.Seized && !current.Properties.Contains(document.Leg) ? $"property {document.Leg} is not in the sale proposed; after the proposal only the properties sold are seized again"
             : null;
         return problem is not null
             ? Plan.Refused(CaseRejection.CommandInvalid, problem)

@@ -252,15 +252,22 @@ internal sealed class SealedSaleHarness : IDisposable
         Accept(new SealedSaleCommand(SealedSaleEvent.NotarizeAgreement, Conditions: terms, Artefacts: AgreementArtefacts(terms)));
     }
 
-    /// <summary>Both tranches (300,000.00 then 700,000.00) on the statement on 10 and 12 Nov; funded on 13 Nov.</summary>
+    /// <summary>Two tranches (30% then the rest; one for a price under 4 fen) on the statement on 10 and 12 Nov; funded on 13 Nov.</summary>
     public void Fund()
     {
-        long first = Case.Conditions!.PriceFen * 3 / 10;
+        long price = Case.Conditions!.PriceFen;
+        long[] tranches = price * 3 / 10 is long first and > 0 ? [first, price - first] : [price];
         Day = new DateOnly(2025, 11, 7);
-        Accept(new SealedSaleCommand(SealedSaleEvent.ExpectDeposit, Leg: 1, AmountFen: first));
-        Accept(new SealedSaleCommand(SealedSaleEvent.ExpectDeposit, Leg: 2, AmountFen: Case.Conditions.PriceFen - first));
-        StatementPosts(IdOf(CaseStep.BuyerDeposit, 1), new DateOnly(2025, 11, 10));
-        StatementPosts(IdOf(CaseStep.BuyerDeposit, 2), new DateOnly(2025, 11, 12));
+        for (int i = 0; i < tranches.Length; i++)
+        {
+            Accept(new SealedSaleCommand(SealedSaleEvent.ExpectDeposit, Leg: (byte)(i + 1), AmountFen: tranches[i]));
+        }
+
+        for (int i = 0; i < tranches.Length; i++)
+        {
+            StatementPosts(IdOf(CaseStep.BuyerDeposit, (byte)(i + 1)), new DateOnly(2025, 11, 10 + (2 * i)));
+        }
+
         Day = new DateOnly(2025, 11, 13);
         Accept(new SealedSaleCommand(SealedSaleEvent.ConfirmFunding));
     }

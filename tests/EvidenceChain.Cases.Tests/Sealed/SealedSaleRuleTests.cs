@@ -2,6 +2,7 @@ using EvidenceChain.Cases.Accounts;
 using EvidenceChain.Cases.Distribution;
 using EvidenceChain.Cases.Evidence;
 using EvidenceChain.Cases.Sealed;
+using EvidenceChain.Core.Access;
 using EvidenceChain.Ledger.Escrow;
 using H = EvidenceChain.Cases.Tests.Sealed.SealedSaleHarness;
 
@@ -81,6 +82,27 @@ public sealed class SealedSaleRuleTests : IDisposable
         // A seizure document from a party that is not a court fails the guard.
         SealedSaleDecision notACourt = _case.Refused(new SealedSaleCommand(SealedSaleEvent.RecordSeizure, Leg: 2, Artefacts: [_case.SeizureOf(_case.Buyer, SeizureRank.Waiting, 1, H.ClaimBFen, H.SeizureBDay, "z")]), CaseRejection.GuardNotSatisfied);
         Assert.Equal(GuardRejection.IssuerRoleNotAllowed, notACourt.Guard);
+    }
+
+    [Fact]
+    public void RecordSeizure_AfterTheProposal_AnotherSeizureOfTheSoldPropertyAccepted_ANewPropertyRefused()
+    {
+        _case.RunToNotarized(_case.Terms());
+        Party courtC = _case.AddParty(PartyRole.Court);
+
+        SealedSaleDecision newProperty = _case.Refused(
+            new SealedSaleCommand(SealedSaleEvent.RecordSeizure, Leg: 3, Artefacts: [_case.SeizureOf(courtC, SeizureRank.First, 2, 10_000_000, _case.Day, "(2025)鲁0104执3003号")]),
+            CaseRejection.CommandInvalid);
+        Assert.Contains("not in the sale", newProperty.Detail, StringComparison.Ordinal);
+        _case.Accept(new SealedSaleCommand(SealedSaleEvent.RecordSeizure, Leg: 3, Artefacts: [_case.SeizureOf(courtC, SeizureRank.Waiting, 1, 10_000_000, _case.Day, "(2025)鲁0104执3003号")]));
+
+        // The late seizure changes no consent and no receipt: the case runs on to the transfer as before.
+        Assert.Equal([(byte)1], _case.Case.Properties);
+        Assert.Equal(_case.CourtA.Id, _case.Case.EnforcingCourtPartyId);
+        _case.Fund();
+        _case.IssueAssistance();
+        _case.ConfirmTransfer();
+        Assert.Equal(SealedSaleState.Transferred, _case.Case.State);
     }
 
     [Fact]
