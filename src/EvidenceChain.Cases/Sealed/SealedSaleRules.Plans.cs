@@ -11,10 +11,10 @@ namespace EvidenceChain.Cases.Sealed;
 public static partial class SealedSaleRules
 {
     /// <summary>Why the command's fields do not fit its event, or null.</summary>
-    private static string? CommandProblem(SealedSaleCase current, SealedSaleCommand command)
+    private static string? CommandProblem(SealedSaleCase current, SealedSaleCommand command, CaseContext context)
     {
         bool usesLeg = command.Event is SealedSaleEvent.RecordSeizure or SealedSaleEvent.ExpectDeposit;
-        bool usesPayee = command.Event == SealedSaleEvent.RemitToCourt || (command.Event == SealedSaleEvent.Refund && ForfeitApplies(current));
+        bool usesPayee = command.Event == SealedSaleEvent.RemitToCourt || (command.Event == SealedSaleEvent.Refund && ForfeitApplies(current, context));
         return !usesLeg && command.Leg != 0 ? $"{command.Event} names no seizure or tranche"
             : (command.Event == SealedSaleEvent.ExpectDeposit) != (command.AmountFen != 0) ? (command.Event == SealedSaleEvent.ExpectDeposit ? "a tranche has an amount" : $"{command.Event} takes no amount")
             : (command.Event == SealedSaleEvent.NotarizeAgreement) != (command.Conditions is not null) ? (command.Event == SealedSaleEvent.NotarizeAgreement ? "the agreement's terms are needed" : $"{command.Event} takes no agreement terms")
@@ -27,9 +27,10 @@ public static partial class SealedSaleRules
             : null;
     }
 
-    /// <summary>Whether a refund now forfeits part of the buyer's deposit: after the buyer's default, where the agreement says so.</summary>
-    private static bool ForfeitApplies(SealedSaleCase current) =>
-        current.State == SealedSaleState.BuyerDefault && current.Conditions is { ForfeitOnDefaultFen: > 0 };
+    /// <summary>Whether a refund now forfeits part of the buyer's deposit: after the buyer's default, where the agreement says so and something was paid (else no court account is asked for nothing).</summary>
+    private static bool ForfeitApplies(SealedSaleCase current, CaseContext context) =>
+        current.State == SealedSaleState.BuyerDefault && current.Conditions is { ForfeitOnDefaultFen: > 0 }
+        && new CasePostings(current.Id, current.Ledger, context).Held(CaseAccountPurpose.Buyer) > 0;
 
     private static Plan PlanOf(SealedSaleCase current, SealedSaleCommand command, CaseContext context)
     {
@@ -223,7 +224,7 @@ public static partial class SealedSaleRules
         }
 
         long held = current.Conditions is null ? 0 : posting.Held(CaseAccountPurpose.Buyer);
-        long forfeit = ForfeitApplies(current) ? Math.Min(current.Conditions!.ForfeitOnDefaultFen, held) : 0;
+        long forfeit = ForfeitApplies(current, context) ? Math.Min(current.Conditions!.ForfeitOnDefaultFen, held) : 0;
         AccountId buyer = posting.Account(CaseAccountPurpose.Buyer), proceeds = posting.Account(CaseAccountPurpose.Proceeds);
         var payouts = new List<(Transfer, PayeeAccount)>();
         if (forfeit > 0)

@@ -25,7 +25,7 @@ public static partial class SealedSaleRules
                 $"{command.Event} may not happen in {current.State}; it may in {string.Join(", ", SealedSaleTransitions.FromStates(command.Event))}");
         }
 
-        if (CommandProblem(current, command) is string problem)
+        if (CommandProblem(current, command, context) is string problem)
         {
             return SealedSaleDecision.Refused(CaseRejection.CommandInvalid, problem);
         }

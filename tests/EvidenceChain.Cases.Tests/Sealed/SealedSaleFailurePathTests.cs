@@ -121,6 +121,26 @@ public sealed class SealedSaleFailurePathTests : IDisposable
     }
 
     [Fact]
+    public void BuyerDefault_NothingPaid_RefundVoidsTheTranches_NoForfeitNoPayeeNoPayout()
+    {
+        _case.RunToNotarized(_case.Terms(forfeitFen: 5_000_000, dueDate: new DateOnly(2025, 11, 20)));
+        _case.Accept(new SealedSaleCommand(SealedSaleEvent.ExpectDeposit, Leg: 1, AmountFen: H.PriceFen));
+        _case.Day = new DateOnly(2025, 11, 21);
+        _case.Accept(new SealedSaleCommand(SealedSaleEvent.DeclareBuyerDefault));
+
+        RecordedArtefact order = _case.Artefact(ArtefactType.CourtDocument, _case.CourtA, ArtefactSubjects.RefundOrder);
+        _case.Refused(new SealedSaleCommand(SealedSaleEvent.Refund, Artefacts: [order], Payee: H.CourtFundPayee), CaseRejection.CommandInvalid);
+        SealedSaleDecision refund = _case.Accept(new SealedSaleCommand(SealedSaleEvent.Refund, Artefacts: [order]));
+
+        Assert.Empty(refund.Payouts);
+        Assert.Equal([_case.IdOf(CaseStep.DepositVoid, 1)], refund.Transfers.Select(t => t.Id));
+        Assert.Equal(TransferState.PendingVoided, _case.Ledger.StateOf(_case.IdOf(CaseStep.BuyerDeposit, 1)));
+        _case.Accept(new SealedSaleCommand(SealedSaleEvent.Close));
+        _case.AssertCaseAccountsSettled();
+        Assert.Equal(default, _case.BalanceOf(H.Bank));
+    }
+
+    [Fact]
     public void RegistryRejected_JointInstructionRefunds_ThenClosed()
     {
         _case.RunToNotarized(_case.Terms());

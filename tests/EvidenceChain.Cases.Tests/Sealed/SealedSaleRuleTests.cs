@@ -205,6 +205,35 @@ public sealed class SealedSaleRuleTests : IDisposable
         Assert.Equal(TransferState.Pending, _case.Ledger.StateOf(_case.IdOf(CaseStep.BuyerDeposit, 1)));
     }
 
+    [Fact]
+    public void IssuePlan_TheMostClaims_63AndASurplus_FinalizedInOneTransitionThatRecords_64Refused()
+    {
+        const long price = 200_000_000;
+        _case.RunToTransferred(DebtorKind.Individual, price);
+        _case.Day = new DateOnly(2025, 12, 10);
+        ClaimTier[] tooMany = [new(TierKind.Ordinary, TierMode.ProRata, [.. Enumerable.Range(1, DistributionPlan.ClaimCountMax + 1).Select(n => new Claim((byte)n, 1_000_000, n))])];
+        ClaimPayee[] payees = [.. Enumerable.Range(1, DistributionPlan.ClaimCountMax + 1).Select(n => new ClaimPayee((byte)n, new PayeeAccount($"62220000{n:D3}", $"债权人{n}")))];
+        DistributionPlan over = H.PlanOf(price, tooMany, payees);
+        SealedSaleDecision refused = _case.Refused(new SealedSaleCommand(SealedSaleEvent.IssuePlan, Plan: over, Artefacts: [_case.PlanArtefact(over)]), CaseRejection.PlanInvalid);
+        Assert.Contains($"at most {DistributionPlan.ClaimCountMax} claims", refused.Detail, StringComparison.Ordinal);
+
+        ClaimTier[] most = [new(TierKind.Ordinary, TierMode.ProRata, tooMany[0].Claims.Take(DistributionPlan.ClaimCountMax).ToArray())];
+        DistributionPlan plan = H.PlanOf(price, most, payees[..DistributionPlan.ClaimCountMax]);
+        Assert.Equal(price - 63_000_000, plan.DebtorSurplusFen);
+        _case.IssuePlan(plan);
+        _case.Day = new DateOnly(2025, 12, 26);
+        SealedSaleDecision final = _case.Accept(new SealedSaleCommand(SealedSaleEvent.FinalizePlan));
+
+        Assert.Equal(64, final.Payouts.Count);
+        Assert.Equal(128, final.Transfers.Count);
+        byte[] bytes = new Records.SealedSaleRecord(new byte[32], 1, 0, [], [], null, final.Transition).Encode();
+        Assert.True(Records.SealedSaleRecord.TryDecode(bytes, out _, out string reason), reason);
+        _case.PayoutsPosted(final, _case.Day);
+        _case.Accept(new SealedSaleCommand(SealedSaleEvent.ConfirmDistribution));
+        _case.Accept(new SealedSaleCommand(SealedSaleEvent.Close));
+        _case.AssertCaseAccountsSettled();
+    }
+
     public void Dispose() => _case.Dispose();
 
     private RecordedArtefact Mediation() => _case.Artefact(ArtefactType.MediationRecord, _case.Notary1, amountFen: H.PriceFen);
