@@ -57,7 +57,7 @@ public enum CaseRejection : byte
     /// <summary>带封过户: an objection to the plan issued after its window ended.</summary>
     ObjectionLate = 17,
 
-    /// <summary>带封过户: a seized property has no first seizure, or nothing is seized.</summary>
+    /// <summary>带封过户: nothing is seized (a waiting-list seizure always waits behind a first one).</summary>
     SeizuresIncomplete = 18,
 
     /// <summary>带封过户: the buyer is not in default: the payment date has not passed, or the price is paid.</summary>

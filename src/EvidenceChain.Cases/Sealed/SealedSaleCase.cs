@@ -40,8 +40,8 @@ public sealed record SealedSaleCase(
     DateOnly? PlanReceivedDay,
     bool RemittedToCourt)
 {
-    /// <summary>The court that disposes of the property: the court of the first seizure recorded first (the office records seizures in date order; docs/sealed-sale.md §Seizures); null before one.</summary>
-    public string? EnforcingCourtPartyId => Seizures.FirstOrDefault(s => s.Rank == SeizureRank.First)?.CourtPartyId;
+    /// <summary>The court that disposes of the property: the court of the earliest first seizure (by its date, then its number; docs/sealed-sale.md §Seizures); null before one.</summary>
+    public string? EnforcingCourtPartyId => Seizures.Where(s => s.Rank == SeizureRank.First).OrderBy(s => s.SeizedAtMs).ThenBy(s => s.Number).FirstOrDefault()?.CourtPartyId;
 
     /// <summary>The seized properties, by number.</summary>
     public IReadOnlyList<byte> Properties => [.. Seizures.Select(s => s.Property).Distinct().Order()];

@@ -63,9 +63,7 @@ public static partial class SealedSaleRules
                     ? $"objections to the plan of {current.PlanReceivedDay:yyyy-MM-dd} may be raised through {end:yyyy-MM-dd}"
                     : $"the working-day calendar does not reach the end of the objection window of the plan of {current.PlanReceivedDay:yyyy-MM-dd}")
                 : Finalize(current, posting),
-            SealedSaleEvent.DisputePlan => DailyBalances.DayOf(command.Artefacts![0].Artefact.IssuedAtMs) is DateOnly objected && ObjectionWindowEnd(current, context) is DateOnly last && objected > last
-                ? Plan.Refused(CaseRejection.ObjectionLate, $"the objection of {objected:yyyy-MM-dd} came after the window ended on {last:yyyy-MM-dd}")
-                : new Plan(SealedSaleState.PlanDisputed),
+            SealedSaleEvent.DisputePlan => DisputePlan(current, command, context),
             SealedSaleEvent.UpholdPlan => Finalize(current, posting),
             SealedSaleEvent.SetAsidePlan => new Plan(SealedSaleState.Transferred)
             {
@@ -110,12 +108,19 @@ public static partial class SealedSaleRules
 
     private static Plan ProposeSale(SealedSaleCase current, SealedSaleCommand command)
     {
-        byte? unseized = current.Properties.Cast<byte?>().FirstOrDefault(p => !current.Seizures.Any(s => s.Property == p && s.Rank == SeizureRank.First));
         long price = command.Artefacts![0].Artefact.AmountFen;
         return current.Seizures.Count == 0 ? Plan.Refused(CaseRejection.SeizuresIncomplete, "no seizure is recorded")
-            : unseized is byte property ? Plan.Refused(CaseRejection.SeizuresIncomplete, $"property {property} has no first seizure")
             : price <= 0 ? Plan.Refused(CaseRejection.CommandInvalid, "the mediation record states no price")
             : new Plan(SealedSaleState.SaleProposed) { AmountFen = price };
+    }
+
+    private static Plan DisputePlan(SealedSaleCase current, SealedSaleCommand command, CaseContext context)
+    {
+        // When the calendar cannot yet say when the window ends, the objection is taken: the court decides it.
+        DateOnly objected = DailyBalances.DayOf(command.Artefacts![0].Artefact.IssuedAtMs);
+        return objected < current.PlanReceivedDay ? Plan.Refused(CaseRejection.CommandInvalid, $"the objection of {objected:yyyy-MM-dd} was issued before the plan of {current.PlanReceivedDay:yyyy-MM-dd}")
+            : ObjectionWindowEnd(current, context) is DateOnly last && objected > last ? Plan.Refused(CaseRejection.ObjectionLate, $"the objection of {objected:yyyy-MM-dd} came after the window ended on {last:yyyy-MM-dd}")
+            : new Plan(SealedSaleState.PlanDisputed);
     }
 
     private static Plan ConfirmFunding(SealedSaleCase current, CaseContext context, CasePostings posting)

@@ -196,12 +196,14 @@ public sealed class SealedSaleFailurePathTests : IDisposable
     }
 
     [Fact]
-    public void PlanDisputed_InTime_Upheld_ThenPaidAndClosed_ALateObjectionRefused()
+    public void PlanDisputed_InTime_Upheld_ThenPaidAndClosed_ALateOrEarlyObjectionRefused()
     {
         ToPlanIssued(new DateOnly(2025, 12, 10));
         _case.Day = new DateOnly(2025, 12, 27);
         SealedSaleDecision late = _case.Refused(new SealedSaleCommand(SealedSaleEvent.DisputePlan, Artefacts: [Objection(new DateOnly(2025, 12, 26))]), CaseRejection.ObjectionLate);
         Assert.Contains("2025-12-25", late.Detail, StringComparison.Ordinal);
+        SealedSaleDecision early = _case.Refused(new SealedSaleCommand(SealedSaleEvent.DisputePlan, Artefacts: [Objection(new DateOnly(2025, 12, 9))]), CaseRejection.CommandInvalid);
+        Assert.Contains("before the plan of 2025-12-10", early.Detail, StringComparison.Ordinal);
 
         _case.Accept(new SealedSaleCommand(SealedSaleEvent.DisputePlan, Artefacts: [Objection(new DateOnly(2025, 12, 25))]));
         Assert.Equal(SealedSaleState.PlanDisputed, _case.Case.State);

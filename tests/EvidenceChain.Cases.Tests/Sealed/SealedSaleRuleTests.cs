@@ -52,19 +52,25 @@ public sealed class SealedSaleRuleTests : IDisposable
     }
 
     [Fact]
-    public void RecordSeizure_AWaitingSeizureWithoutAFirst_Refused_AndAProposalOnSuchACase_SeizuresIncomplete()
+    public void RecordSeizure_AWaitingSeizureWithoutAFirst_Refused()
     {
         SealedSaleDecision waiting = _case.Refused(
             new SealedSaleCommand(SealedSaleEvent.RecordSeizure, Leg: 1, Artefacts: [_case.SeizureOf(_case.CourtB, SeizureRank.Waiting, 1, H.ClaimBFen, H.SeizureBDay, "(2025)鲁0103执2002号")]),
             CaseRejection.CommandInvalid);
         Assert.Contains("no first seizure", waiting.Detail, StringComparison.Ordinal);
+        Assert.Empty(_case.Case.Seizures);
+    }
 
-        // Property 2 has only a waiting seizure (as a case built by hand would): the sale waits for its first.
-        _case.Accept(new SealedSaleCommand(SealedSaleEvent.RecordSeizure, Leg: 1, Artefacts: [_case.SeizureOf(_case.CourtA, SeizureRank.First, 1, H.ClaimAFen, H.SeizureADay, "(2025)鲁0102执1001号")]));
-        SealedSaleCase onlyWaiting = _case.Case with { Seizures = [.. _case.Case.Seizures, new Seizure(2, 2, _case.CourtB.Id, "(2025)鲁0103执2002号", H.MsOf(H.SeizureBDay), SeizureRank.Waiting, H.ClaimBFen, 99)] };
-        SealedSaleDecision proposed = SealedSaleRules.Decide(onlyWaiting, new SealedSaleCommand(SealedSaleEvent.ProposeSale, Artefacts: [Mediation()]), _case.Context);
-        Assert.Equal(CaseRejection.SeizuresIncomplete, proposed.Rejection);
-        Assert.Contains("property 2", proposed.Detail, StringComparison.Ordinal);
+    [Fact]
+    public void EnforcingCourt_IsTheCourtOfTheEarliestFirstSeizure_NotTheFirstRecorded()
+    {
+        _case.Accept(new SealedSaleCommand(SealedSaleEvent.RecordSeizure, Leg: 1, Artefacts: [_case.SeizureOf(_case.CourtA, SeizureRank.First, 1, H.ClaimAFen, H.SeizureBDay, "(2025)鲁0102执1001号")]));
+        Assert.Equal(_case.CourtA.Id, _case.Case.EnforcingCourtPartyId);
+
+        // Court B sealed property 2 before court A sealed property 1; its seizure is recorded second.
+        _case.Accept(new SealedSaleCommand(SealedSaleEvent.RecordSeizure, Leg: 2, Artefacts: [_case.SeizureOf(_case.CourtB, SeizureRank.First, 2, H.ClaimBFen, H.SeizureADay, "(2025)鲁0103执2002号")]));
+        Assert.Equal(_case.CourtB.Id, _case.Case.EnforcingCourtPartyId);
+        Assert.Equal([_case.CourtA.Id], _case.Case.OtherSeizingCourts);
     }
 
     [Fact]
