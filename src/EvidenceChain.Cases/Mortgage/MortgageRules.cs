@@ -43,25 +43,9 @@ public static partial class MortgageRules
             return MortgageDecision.Refused(CaseRejection.ConditionSetInvalid, "this deployment requires the title locked before any payoff (Cases:TitleLockRequired)");
         }
 
-        IReadOnlyList<IReadOnlyList<ArtefactRequirement>> requirements = Requirements(current, command);
-        IReadOnlyList<RecordedArtefact> artefacts = command.Artefacts ?? [];
-        if (artefacts.Count != requirements.Count)
+        if (EventChecks.Artefacts(command.Event.ToString(), Requirements(current, command), command.Artefacts ?? [], current.Id, context) is var (rejection, detail, guard))
         {
-            return MortgageDecision.Refused(
-                CaseRejection.ArtefactCountMismatch,
-                $"{command.Event} needs {requirements.Count} artefacts ({string.Join("; ", requirements.Select(Describe))}), not {artefacts.Count}");
-        }
-
-        for (int i = 0; i < requirements.Count; i++)
-        {
-            GuardRejection guard = CheckAlternatives(requirements[i], current.Id, artefacts[i], context);
-            if (guard != GuardRejection.None)
-            {
-                return MortgageDecision.Refused(
-                    CaseRejection.GuardNotSatisfied,
-                    $"artefact {i + 1} (leaf {artefacts[i].LeafIndex}) does not satisfy '{Describe(requirements[i])}': {guard}",
-                    guard);
-            }
+            return MortgageDecision.Refused(rejection, detail, guard);
         }
 
         Plan plan = PlanOf(current, command, context);
@@ -70,23 +54,9 @@ public static partial class MortgageRules
             return MortgageDecision.Refused(plan.Rejection, plan.Detail);
         }
 
-        IReadOnlyList<PayoutApproval> approvals = command.Approvals ?? [];
-        if (plan.Payouts.Count > 0)
+        if (EventChecks.Approvals(current.Id, current.TransitionCount + 1, (byte)command.Event, plan.Payouts, command.Approvals ?? [], context) is var (why, approval))
         {
-            byte[] message = ApprovalMessage.Of(current.Id, current.TransitionCount + 1, (byte)command.Event, plan.Payouts);
-            ApprovalRejection approval = ApprovalCheck.Verify(message, approvals, context.PartyOf, context.AtMs);
-            if (approval != ApprovalRejection.None)
-            {
-                return MortgageDecision.Refused(
-                    CaseRejection.ApprovalsInvalid,
-                    $"the payouts need {ApprovalCheck.ApproversNeeded} notaries' approvals of exactly these payouts: {approval}",
-                    approval: approval,
-                    payouts: plan.Payouts);
-            }
-        }
-        else
-        {
-            approvals = [];
+            return MortgageDecision.Refused(CaseRejection.ApprovalsInvalid, why, approval: approval, payouts: plan.Payouts);
         }
 
         var transition = new MortgageTransition(
@@ -100,8 +70,8 @@ public static partial class MortgageRules
             plan.Conditions,
             plan.DepositDate,
             plan.FreezeSource,
-            [.. artefacts.Select(a => a.LeafIndex)],
-            approvals,
+            [.. (command.Artefacts ?? []).Select(a => a.LeafIndex)],
+            plan.Payouts.Count > 0 ? command.Approvals ?? [] : [],
             command.Event is MortgageEvent.Deduct or MortgageEvent.RemitToTreasury ? command.Payee : null,
             [.. plan.Transfers.Select(t => t.Id)],
             context.AtMs);
@@ -284,13 +254,4 @@ public static partial class MortgageRules
 
     private static IReadOnlyList<LegStanding> WithLeg(IReadOnlyList<LegStanding> legs, byte leg, Func<LegStanding, LegStanding> change) =>
         [.. legs.Select(l => l.Leg == leg ? change(l) : l)];
-
-    private static GuardRejection CheckAlternatives(IReadOnlyList<ArtefactRequirement> alternatives, CaseId caseId, RecordedArtefact artefact, CaseContext context)
-    {
-        // The alternative of the artefact's own type decides; with none of its type, the first names the rejection.
-        ArtefactRequirement requirement = alternatives.FirstOrDefault(r => r.Type == artefact.Artefact.Type) ?? alternatives[0];
-        return GuardCheck.Verify(requirement, caseId, artefact, context.SignedTreeSize, context.PartyOf, context.Day);
-    }
-
-    private static string Describe(IReadOnlyList<ArtefactRequirement> alternatives) => string.Join(" or ", alternatives);
 }

@@ -35,25 +35,9 @@ public static partial class SealedSaleRules
             return SealedSaleDecision.Refused(CaseRejection.ConditionSetInvalid, conditions);
         }
 
-        IReadOnlyList<IReadOnlyList<ArtefactRequirement>> requirements = Requirements(current, command);
-        IReadOnlyList<RecordedArtefact> artefacts = command.Artefacts ?? [];
-        if (artefacts.Count != requirements.Count)
+        if (EventChecks.Artefacts(command.Event.ToString(), Requirements(current, command), command.Artefacts ?? [], current.Id, context) is var (rejection, detail, guard))
         {
-            return SealedSaleDecision.Refused(
-                CaseRejection.ArtefactCountMismatch,
-                $"{command.Event} needs {requirements.Count} artefacts ({string.Join("; ", requirements.Select(Describe))}), not {artefacts.Count}");
-        }
-
-        for (int i = 0; i < requirements.Count; i++)
-        {
-            GuardRejection guard = CheckAlternatives(requirements[i], current.Id, artefacts[i], context);
-            if (guard != GuardRejection.None)
-            {
-                return SealedSaleDecision.Refused(
-                    CaseRejection.GuardNotSatisfied,
-                    $"artefact {i + 1} (leaf {artefacts[i].LeafIndex}) does not satisfy '{Describe(requirements[i])}': {guard}",
-                    guard);
-            }
+            return SealedSaleDecision.Refused(rejection, detail, guard);
         }
 
         Plan plan = PlanOf(current, command, context);
@@ -62,23 +46,9 @@ public static partial class SealedSaleRules
             return SealedSaleDecision.Refused(plan.Rejection, plan.Detail);
         }
 
-        IReadOnlyList<PayoutApproval> approvals = command.Approvals ?? [];
-        if (plan.Payouts.Count > 0)
+        if (EventChecks.Approvals(current.Id, current.TransitionCount + 1, (byte)command.Event, plan.Payouts, command.Approvals ?? [], context) is var (why, approval))
         {
-            byte[] message = ApprovalMessage.Of(current.Id, current.TransitionCount + 1, (byte)command.Event, plan.Payouts);
-            ApprovalRejection approval = ApprovalCheck.Verify(message, approvals, context.PartyOf, context.AtMs);
-            if (approval != ApprovalRejection.None)
-            {
-                return SealedSaleDecision.Refused(
-                    CaseRejection.ApprovalsInvalid,
-                    $"the payouts need {ApprovalCheck.ApproversNeeded} notaries' approvals of exactly these payouts: {approval}",
-                    approval: approval,
-                    payouts: plan.Payouts);
-            }
-        }
-        else
-        {
-            approvals = [];
+            return SealedSaleDecision.Refused(CaseRejection.ApprovalsInvalid, why, approval: approval, payouts: plan.Payouts);
         }
 
         var transition = new SealedSaleTransition(
@@ -93,8 +63,8 @@ public static partial class SealedSaleRules
             command.Conditions,
             command.Plan,
             plan.Day,
-            [.. artefacts.Select(a => a.LeafIndex)],
-            approvals,
+            [.. (command.Artefacts ?? []).Select(a => a.LeafIndex)],
+            plan.Payouts.Count > 0 ? command.Approvals ?? [] : [],
             plan.Payouts.Count > 0 ? command.Payee : null,
             [.. plan.Transfers.Select(t => t.Id)],
             context.AtMs);
@@ -207,16 +177,4 @@ public static partial class SealedSaleRules
             _ => next,
         };
     }
-
-    private static GuardRejection CheckAlternatives(IReadOnlyList<ArtefactRequirement> alternatives, CaseId caseId, RecordedArtefact artefact, CaseContext context)
-    {
-        // The alternative of the artefact's own type and subject decides, else of its type; with none, the first names the rejection.
-        CaseArtefact given = artefact.Artefact;
-        ArtefactRequirement requirement = alternatives.FirstOrDefault(r => r.Type == given.Type && r.Subject == given.Subject)
-            ?? alternatives.FirstOrDefault(r => r.Type == given.Type)
-            ?? alternatives[0];
-        return GuardCheck.Verify(requirement, caseId, artefact, context.SignedTreeSize, context.PartyOf, context.Day);
-    }
-
-    private static string Describe(IReadOnlyList<ArtefactRequirement> alternatives) => string.Join(" or ", alternatives);
 }
