@@ -17,12 +17,12 @@ public sealed record SealedSaleRecord(byte[] Nonce, long RecordedAtMs, byte Acto
     /// <summary>The record_schema of 带封过户 records (openings and transitions) among case leaves (type 4).</summary>
     public const ushort Schema = 3;
 
-    private const byte KindOpened = 1;
-    private const byte KindTransition = 2;
     private static readonly byte[] s_magic = "evidencechain/sealed-sale-record/v1\n"u8.ToArray();
 
     /// <summary>The case the record is about.</summary>
     public CaseId CaseId => Opening?.CaseId ?? Transition!.CaseId;
+
+    private CaseRecordFields<SealedSaleTransition> Fields => new(Nonce, RecordedAtMs, ActorRole, ActorPartyId, ActorSalt, Opening, Transition);
 
     public byte[] Encode()
     {
@@ -31,74 +31,27 @@ public sealed record SealedSaleRecord(byte[] Nonce, long RecordedAtMs, byte Acto
             throw new InvalidOperationException("Not a valid sealed-sale record: " + problem);
         }
 
-        var writer = new RecordWriter();
-        writer.Put(s_magic);
-        RecordActor.Write(writer, Nonce, RecordedAtMs, ActorRole, ActorPartyId, ActorSalt);
-        if (Opening is CaseOpening opening)
-        {
-            writer.Put(KindOpened);
-            opening.WriteTo(writer);
-        }
-        else
-        {
-            writer.Put(KindTransition);
-            WriteTransition(writer, Transition!);
-        }
-
-        return writer.ToArray();
+        return CaseRecordFrame.Encode(s_magic, Fields, WriteTransition);
     }
 
     /// <summary>Decodes a canonical record strictly: every field in range, nothing left over.</summary>
     public static bool TryDecode(ReadOnlySpan<byte> bytes, out SealedSaleRecord? record, out string reason)
     {
         record = null;
-        try
+        if (!CaseRecordFrame.TryDecode<SealedSaleTransition>(bytes, s_magic, "sealed-sale record", ReadTransition, out CaseRecordFields<SealedSaleTransition>? fields, out reason))
         {
-            var reader = new RecordReader(bytes);
-            if (!reader.Take(s_magic.Length).SequenceEqual(s_magic))
-            {
-                reason = "it does not start with the sealed-sale record magic";
-                return false;
-            }
-
-            (byte[] nonce, long recordedAtMs, byte role, byte[] actor, byte[] salt) = RecordActor.Read(ref reader);
-            CaseOpening? opening = null;
-            SealedSaleTransition? transition = null;
-            switch (reader.Byte())
-            {
-                case KindOpened:
-                    opening = CaseOpening.ReadFrom(ref reader);
-                    break;
-                case KindTransition:
-                    transition = ReadTransition(ref reader);
-                    break;
-                default:
-                    reason = "its kind is neither an opening (1) nor a transition (2)";
-                    return false;
-            }
-
-            if (!reader.IsAtEnd)
-            {
-                reason = "bytes follow the record";
-                return false;
-            }
-
-            var decoded = new SealedSaleRecord(nonce, recordedAtMs, role, actor, salt, opening, transition);
-            if (decoded.Check() is string problem)
-            {
-                reason = problem;
-                return false;
-            }
-
-            record = decoded;
-            reason = string.Empty;
-            return true;
-        }
-        catch (FormatException e)
-        {
-            reason = e.Message;
             return false;
         }
+
+        var decoded = new SealedSaleRecord(fields!.Nonce, fields.RecordedAtMs, fields.ActorRole, fields.ActorPartyId, fields.ActorSalt, fields.Opening, fields.Transition);
+        if (decoded.Check() is string problem)
+        {
+            reason = problem;
+            return false;
+        }
+
+        record = decoded;
+        return true;
     }
 
     private static void WriteTransition(RecordWriter writer, SealedSaleTransition t)
@@ -184,19 +137,14 @@ public sealed record SealedSaleRecord(byte[] Nonce, long RecordedAtMs, byte Acto
 
     private string? Check()
     {
-        if (RecordActor.Problem(Nonce, RecordedAtMs, ActorRole, ActorPartyId, ActorSalt) is string actor)
+        if (CaseRecordFrame.Problem(Fields) is string frame)
         {
-            return actor;
-        }
-
-        if ((Opening is null) == (Transition is null))
-        {
-            return "a record is an opening or a transition, one of the two";
+            return frame;
         }
 
         if (Transition is not SealedSaleTransition t)
         {
-            return Opening!.Problem();
+            return null;
         }
 
         return !t.CaseId.IsValid || t.Number == 0 ? "a transition names its case and a number from 1"
