@@ -12,12 +12,15 @@ internal static partial class CaseStartupCheck
 {
     public static void Report(CaseDesk cases, ILogger logger)
     {
-        foreach ((EvidenceChain.Cases.Records.CaseOpening opening, EvidenceChain.Cases.Mortgage.MortgageCase current) in cases.List())
+        IEnumerable<(EvidenceChain.Cases.Records.CaseOpening Opening, EvidenceChain.Cases.CaseId Id, string State)> all =
+            cases.List().Select(c => (c.Opening, c.Case.Id, c.Case.State.ToString()))
+                .Concat(cases.ListSales().Select(c => (c.Opening, c.Case.Id, c.Case.State.ToString())));
+        foreach ((EvidenceChain.Cases.Records.CaseOpening opening, EvidenceChain.Cases.CaseId id, string state) in all)
         {
-            int unrecorded = cases.UnrecordedTransfers(current.Id).Count;
+            int unrecorded = cases.UnrecordedTransfers(id).Count;
             if (unrecorded > 0)
             {
-                LedgerAhead(logger, current.Id.ToString(), opening.CaseNumber, unrecorded, current.State.ToString());
+                LedgerAhead(logger, id.ToString(), opening.CaseNumber, unrecorded, state);
             }
         }
     }
