@@ -115,7 +115,7 @@ internal static class CaseCommand
             context,
             parsed.GetValue(language),
             (_, _) => Task.FromResult(CaseWorkflow.Approve(
-                context, CaseText.For(parsed.GetValue(language)), parsed.GetRequiredValue(message), parsed.GetRequiredValue(party), parsed.GetRequiredValue(key), parsed.GetRequiredValue(outPath)))));
+                context, CaseText.For(parsed.GetValue(language)), parsed.GetRequiredValue(message), parsed.GetRequiredValue(party), parsed.GetRequiredValue(key), parsed.GetRequiredValue(outPath), CaseWorkflow.MortgageEventName))));
         return command;
     }
 

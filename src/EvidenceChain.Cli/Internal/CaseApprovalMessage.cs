@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Text;
 using EvidenceChain.Cases;
 using EvidenceChain.Cases.Approvals;
-using EvidenceChain.Cases.Mortgage;
 using EvidenceChain.Ledger.Escrow;
 
 namespace EvidenceChain.Cli.Internal;
@@ -13,9 +12,11 @@ namespace EvidenceChain.Cli.Internal;
 /// transition number (8) ‖ event (1) ‖ count (1) ‖ per payout: transfer id (16) ‖ amount fen (8, signed)
 /// ‖ account (1-byte length, ASCII) ‖ name (1-byte length, UTF-8), all big-endian. Decoding is strict:
 /// the fields must be in range and <see cref="ApprovalMessage.Of"/> must give back exactly these bytes,
-/// so what is shown is all that is signed.
+/// so what is shown is all that is signed. The message does not say which kind of case it is for: the
+/// command reading it names the event (<c>case approve</c> a 带押过户 one, <c>sale approve</c> a 带封过户 one),
+/// and an event number the kind does not define is refused.
 /// </summary>
-internal sealed record CaseApprovalMessage(CaseId CaseId, ulong TransitionNumber, MortgageEvent Event, IReadOnlyList<Payout> Payouts)
+internal sealed record CaseApprovalMessage(CaseId CaseId, ulong TransitionNumber, byte Event, string EventName, IReadOnlyList<Payout> Payouts)
 {
     /// <summary>The longest message: 64 payouts of a 34-byte account and a 60-character name (up to 240 bytes of UTF-8).</summary>
     public const int LengthMaxBytes = 64 + (ApprovalMessage.PayoutCountMax * (16 + 8 + 1 + 34 + 1 + 240));
@@ -23,7 +24,11 @@ internal sealed record CaseApprovalMessage(CaseId CaseId, ulong TransitionNumber
     private static readonly byte[] s_context = Encoding.ASCII.GetBytes("evidencechain/payout-approval/v1\n");
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static bool TryDecode(byte[] message, out CaseApprovalMessage? decoded, out string reason)
+    /// <param name="message">The message's bytes.</param>
+    /// <param name="eventName">The name of an event number of the case's kind, or null where the kind has none.</param>
+    /// <param name="decoded">The message read back.</param>
+    /// <param name="reason">Why it is refused.</param>
+    public static bool TryDecode(byte[] message, Func<byte, string?> eventName, out CaseApprovalMessage? decoded, out string reason)
     {
         decoded = null;
         int at = s_context.Length + 16 + 8 + 2;
@@ -35,11 +40,12 @@ internal sealed record CaseApprovalMessage(CaseId CaseId, ulong TransitionNumber
 
         var caseId = new CaseId(BinaryPrimitives.ReadUInt128BigEndian(message.AsSpan(s_context.Length)));
         ulong transition = BinaryPrimitives.ReadUInt64BigEndian(message.AsSpan(s_context.Length + 16));
-        var @event = (MortgageEvent)message[at - 2];
+        byte @event = message[at - 2];
+        string? name = eventName(@event);
         int count = message[at - 1];
-        if (!caseId.IsValid || transition == 0 || !Enum.IsDefined(@event) || count is 0 or > ApprovalMessage.PayoutCountMax)
+        if (!caseId.IsValid || transition == 0 || name is null || count is 0 or > ApprovalMessage.PayoutCountMax)
         {
-            reason = $"its case id, transition number ({transition}), event ({(byte)@event}) or payout count ({count}) is out of range";
+            reason = $"its case id, transition number ({transition}), event ({@event}) or payout count ({count}) is out of range";
             return false;
         }
 
@@ -61,13 +67,13 @@ internal sealed record CaseApprovalMessage(CaseId CaseId, ulong TransitionNumber
             payouts.Add(payout);
         }
 
-        if (!ApprovalMessage.Of(caseId, transition, (byte)@event, payouts).AsSpan().SequenceEqual(message))
+        if (!ApprovalMessage.Of(caseId, transition, @event, payouts).AsSpan().SequenceEqual(message))
         {
             reason = "bytes follow the last payout, or a field is not in its canonical form";
             return false;
         }
 
-        decoded = new CaseApprovalMessage(caseId, transition, @event, payouts);
+        decoded = new CaseApprovalMessage(caseId, transition, @event, name!, payouts);
         reason = string.Empty;
         return true;
     }

@@ -79,14 +79,24 @@ internal static class CaseWorkflow
     /// </summary>
     public static async Task<ExitCode> ProposeAsync(CliContext context, CaseText text, ServerChoice server, CaseEventRequest request, string? outPath, CancellationToken cancellationToken)
     {
+        RefuseExisting(outPath);
+        using NotaryConnection connection = NotaryConnection.Open(server, context);
+        ProposeTransitionResponse response = await connection.ProposeTransitionAsync(request, cancellationToken).ConfigureAwait(false);
+        return WriteProposal(context, text, response, ((MortgageEvent)request.Event).ToString(), outPath);
+    }
+
+    /// <summary>An output file that already exists is refused before anything is asked of the server.</summary>
+    internal static void RefuseExisting(string? outPath)
+    {
         if (outPath is not null && (File.Exists(outPath) || Directory.Exists(outPath)))
         {
             throw new OnlineInputException(OnlineProblem.OutputFileExists, outPath);
         }
+    }
 
-        using NotaryConnection connection = NotaryConnection.Open(server, context);
-        ProposeTransitionResponse response = await connection.ProposeTransitionAsync(request, cancellationToken).ConfigureAwait(false);
-        string eventName = ((MortgageEvent)request.Event).ToString();
+    /// <summary>A proposal of either kind of case: its requirements, then its refusal, or its transfers, payouts and the approval message saved.</summary>
+    internal static ExitCode WriteProposal(CliContext context, CaseText text, ProposeTransitionResponse response, string eventName, string? outPath)
+    {
         for (int i = 0; i < response.Requirements.Count; i++)
         {
             context.Output.WriteLine(text.Requirement(i + 1, response.Requirements[i]));
@@ -127,7 +137,14 @@ internal static class CaseWorkflow
     }
 
     /// <summary>Offline: shows exactly what the message approves, then signs it and writes the approval file.</summary>
-    public static ExitCode Approve(CliContext context, CaseText text, string messagePath, string partyId, string keyPath, string outPath)
+    /// <param name="context">Where it prints.</param>
+    /// <param name="text">What it prints.</param>
+    /// <param name="messagePath">The message file.</param>
+    /// <param name="partyId">The approving notary.</param>
+    /// <param name="keyPath">The notary's key file.</param>
+    /// <param name="outPath">The approval file to write.</param>
+    /// <param name="eventName">The name of an event number of the kind of case the command is for, or null where that kind has none.</param>
+    public static ExitCode Approve(CliContext context, CaseText text, string messagePath, string partyId, string keyPath, string outPath, Func<byte, string?> eventName)
     {
         string party = CaseArguments.PartyId(partyId);
         byte[] message = new byte[CaseApprovalMessage.LengthMaxBytes];
@@ -137,12 +154,12 @@ internal static class CaseWorkflow
             throw new OnlineInputException(OnlineProblem.ApprovalMessageMalformed, messagePath, "it is not one line of base64");
         }
 
-        if (!CaseApprovalMessage.TryDecode(message[..length], out CaseApprovalMessage? decoded, out string reason))
+        if (!CaseApprovalMessage.TryDecode(message[..length], eventName, out CaseApprovalMessage? decoded, out string reason))
         {
             throw new OnlineInputException(OnlineProblem.ApprovalMessageMalformed, messagePath, reason);
         }
 
-        context.Output.WriteLine(text.Approving(decoded!.CaseId.ToString(), decoded.TransitionNumber, decoded.Event.ToString(), decoded.Payouts.Count));
+        context.Output.WriteLine(text.Approving(decoded!.CaseId.ToString(), decoded.TransitionNumber, decoded.EventName, decoded.Payouts.Count));
         foreach (Payout payout in decoded.Payouts)
         {
             context.Output.WriteLine(text.Payout(payout.TransferId.Value.ToString("x32", System.Globalization.CultureInfo.InvariantCulture), payout.AmountFen, payout.Payee.BankAccount, payout.Payee.Name));
@@ -161,7 +178,13 @@ internal static class CaseWorkflow
         request.Approvals.AddRange(approvalPaths.Select(ReadApproval));
         using NotaryConnection connection = NotaryConnection.Open(server, context);
         ApplyTransitionResponse response = await connection.ApplyTransitionAsync(request, cancellationToken).ConfigureAwait(false);
-        context.Output.WriteLine(text.Applied(((MortgageEvent)request.Event).ToString(), response.StateName, response.LeafIndex));
+        return WriteApplied(context, text, response, ((MortgageEvent)request.Event).ToString());
+    }
+
+    /// <summary>An applied event of either kind of case: the new state and leaf, each transfer's result, the payouts.</summary>
+    internal static ExitCode WriteApplied(CliContext context, CaseText text, ApplyTransitionResponse response, string eventName)
+    {
+        context.Output.WriteLine(text.Applied(eventName, response.StateName, response.LeafIndex));
         for (int i = 0; i < response.TransferIds.Count; i++)
         {
             context.Output.WriteLine(text.TransferBooked(Hex128.Of(response.TransferIds[i]), i < response.TransferResultNames.Count ? response.TransferResultNames[i] : string.Empty));
@@ -170,6 +193,9 @@ internal static class CaseWorkflow
         WritePayouts(context.Output, text, response.Payouts);
         return ExitCode.Success;
     }
+
+    /// <summary>The name of a 带押过户 event number, or null.</summary>
+    internal static string? MortgageEventName(byte number) => Enum.IsDefined((MortgageEvent)number) ? ((MortgageEvent)number).ToString() : null;
 
     public static async Task<ExitCode> ShowAsync(CliContext context, CaseText text, ServerChoice server, string caseHex, CancellationToken cancellationToken)
     {
@@ -271,33 +297,23 @@ internal static class CaseWorkflow
         return ExitCode.Success;
     }
 
-    /// <summary>Offline, with the log's trusted keys only: the statement's proofs, its records, then the case replayed from its opening. 0 valid, 1 invalid.</summary>
+    /// <summary>
+    /// Offline, with the log's trusted keys only: the statement's proofs, its records, then the case replayed
+    /// from its opening, a 带押过户 case here and a 带封过户 case by <see cref="SaleWorkflow.WriteVerified"/>. 0 valid, 1 invalid.
+    /// </summary>
     public static ExitCode Verify(CliContext context, ReportText report, CaseText text, string statementPath, IReadOnlyList<string> keyArguments, string? trustFile)
     {
         TrustedKeySet trusted = TrustedKeys.Load(keyArguments, trustFile, context);
-        Verdict verdict = RecordStatement.TryParse(InputFile.ReadText(statementPath, StatementFileLengthMaxBytes), out RecordStatement? statement);
-        IReadOnlyList<RecordLeaf> leaves = [];
-        IReadOnlyList<CaseRecords.Entry> entries = [];
-        CaseId id = default;
-        if (verdict.IsValid)
-        {
-            verdict = statement!.Verify(trusted.Keys, [LeafType.CaseTransition, LeafType.LedgerBatch], out _, out leaves);
-        }
-
-        if (verdict.IsValid && !CaseRecords.TryCaseOf(statement!, out id))
-        {
-            verdict = Verdict.Fail(VerificationFailure.MalformedStatement, $"the subject '{statement!.Subject}' is not a case");
-        }
-
-        if (verdict.IsValid)
-        {
-            verdict = CaseRecords.TryDecode(statement!, leaves, out entries);
-        }
-
+        Verdict verdict = CaseRecords.TryVerify(InputFile.ReadText(statementPath, StatementFileLengthMaxBytes), trusted, out RecordStatement? statement, out CaseId id, out IReadOnlyList<CaseRecords.Entry> entries);
         if (!verdict.IsValid)
         {
             context.Output.WriteLine(report.Failure(verdict.Failure) + ": " + verdict.Detail);
             return ExitCode.Invalid;
+        }
+
+        if (CaseRecords.IsSealedSale(entries))
+        {
+            return SaleWorkflow.WriteVerified(context, text, statement!, id, entries);
         }
 
         if (!CaseRecords.TryReplay(id, entries, out MortgageCase? replayed, out string reason))
@@ -322,7 +338,7 @@ internal static class CaseWorkflow
     }
 
     /// <summary>An approval file (<see cref="CaseApprovalJson"/>) as the request carries it; the server checks the signature.</summary>
-    private static CaseApproval ReadApproval(string path)
+    internal static CaseApproval ReadApproval(string path)
     {
         CaseApprovalJson? approval;
         try

@@ -197,6 +197,21 @@ internal sealed class NotaryConnection : IDisposable
     public Task<GetCaseDeadlinesResponse> GetCaseDeadlinesAsync(GetCaseDeadlinesRequest request, CancellationToken cancellationToken) =>
         CallAsync(() => _escrow.GetCaseDeadlinesAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
 
+    public Task<OpenCaseResponse> OpenSealedSaleAsync(OpenCaseRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _escrow.OpenSealedSaleAsync(request, deadline: Deadline(DepositTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    public Task<ProposeTransitionResponse> ProposeSealedSaleEventAsync(SealedSaleEventRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _escrow.ProposeSealedSaleEventAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    public Task<ApplyTransitionResponse> ApplySealedSaleEventAsync(SealedSaleEventRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _escrow.ApplySealedSaleEventAsync(request, deadline: Deadline(DepositTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    public Task<GetSealedSaleResponse> GetSealedSaleAsync(GetCaseRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _escrow.GetSealedSaleAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    public Task<ProposeDistributionResponse> ProposeDistributionAsync(ProposeDistributionRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _escrow.ProposeDistributionAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
+
     /// <summary>
     /// The connection the online options ask for: the address from <c>--server</c> (else the
     /// environment, else the default); for an <c>https://</c> address the deployment CA from

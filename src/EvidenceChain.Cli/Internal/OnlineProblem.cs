@@ -53,4 +53,5 @@ internal enum OnlineProblem
     ApprovalMessageMalformed = 45,
     ApprovalFileMalformed = 46,
     CaseEventRefused = 47,
+    PlanFileMalformed = 48,
 }

@@ -108,6 +108,7 @@ internal sealed class OnlineText
             [OnlineProblem.ApprovalMessageMalformed] = (path, detail) => $"{path} 不是付款审批消息（一行 base64，由 case propose --out 保存），不予签署：{detail}",
             [OnlineProblem.ApprovalFileMalformed] = (path, detail) => $"{path} 不是审批文件（由 case approve 写出的 JSON）：{detail}",
             [OnlineProblem.CaseEventRefused] = (rule, detail) => $"服务器不会执行此事件：{rule}：{detail}",
+            [OnlineProblem.PlanFileMalformed] = (path, detail) => $"{path} 不是分配方案或债权分级 JSON 文件（见 docs/service.md）：{detail}",
         },
     };
 
@@ -208,6 +209,7 @@ internal sealed class OnlineText
             [OnlineProblem.ApprovalMessageMalformed] = (path, detail) => $"{path} is not a payout approval message (one line of base64, as case propose --out saves it), and is not signed: {detail}",
             [OnlineProblem.ApprovalFileMalformed] = (path, detail) => $"{path} is not an approval file (the JSON case approve writes): {detail}",
             [OnlineProblem.CaseEventRefused] = (rule, detail) => $"the server would refuse this event: {rule}: {detail}",
+            [OnlineProblem.PlanFileMalformed] = (path, detail) => $"{path} is not a distribution plan or claim tiers JSON file (see docs/service.md): {detail}",
         },
     };
 

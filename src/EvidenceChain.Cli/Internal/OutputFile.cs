@@ -14,7 +14,10 @@ internal static class OutputFile
     private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Creates <paramref name="path"/>; refuses if it exists. <paramref name="hint"/> ends the "exists" message.</summary>
-    public static void WriteNew(string path, string text, bool ownerOnly, string hint = "")
+    public static void WriteNew(string path, string text, bool ownerOnly, string hint = "") => WriteNew(path, s_utf8.GetBytes(text), ownerOnly, hint);
+
+    /// <summary>Creates <paramref name="path"/> with <paramref name="bytes"/>; refuses if it exists, as the text overload does.</summary>
+    public static void WriteNew(string path, byte[] bytes, bool ownerOnly, string hint = "")
     {
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
         if (ownerOnly && !OperatingSystem.IsWindows())
@@ -25,7 +28,7 @@ internal static class OutputFile
         try
         {
             using var stream = new FileStream(path, options);
-            stream.Write(s_utf8.GetBytes(text));
+            stream.Write(bytes);
             stream.Flush(flushToDisk: true);
         }
         catch (IOException) when (File.Exists(path) || Directory.Exists(path))
