@@ -322,7 +322,9 @@ public sealed class SealedSaleServiceTests(SaleDriver sale) : IClassFixture<Sale
         RpcException mortgageCall = await Assert.ThrowsAsync<RpcException>(async () => await _sale.Escrow.ApplyTransitionAsync(CaseDriver.Request(caseId, MortgageEvent.Accept)));
         Assert.Equal((StatusCode.NotFound, true), (mortgageCall.StatusCode, mortgageCall.Status.Detail.Contains("is not a 带押过户 case", StringComparison.Ordinal)));
         RpcException mortgageRead = await Assert.ThrowsAsync<RpcException>(async () => await _sale.Escrow.GetCaseAsync(new GetCaseRequest { CaseId = caseId }));
-        Assert.Equal(StatusCode.NotFound, mortgageRead.StatusCode);
+        Assert.Equal((StatusCode.NotFound, true), (mortgageRead.StatusCode, mortgageRead.Status.Detail.Contains("is a 带封过户 case", StringComparison.Ordinal)));
+        RpcException mortgageDeadlines = await Assert.ThrowsAsync<RpcException>(async () => await _sale.Escrow.GetCaseDeadlinesAsync(new GetCaseDeadlinesRequest { CaseId = caseId }));
+        Assert.Equal((StatusCode.NotFound, true), (mortgageDeadlines.StatusCode, mortgageDeadlines.Status.Detail.Contains("is not a 带押过户 case", StringComparison.Ordinal)));
         ByteString mortgageCase = S.IdOf(0x5EA1_0107);
         await _sale.Escrow.OpenCaseAsync(new OpenCaseRequest { CaseId = mortgageCase, CaseNumber = "(2026)鲁济南证字第0107号", EscrowBankAccount = CaseDriver.Id(CaseDriver.Bank), Ledger = 1 });
         RpcException saleRead = await Assert.ThrowsAsync<RpcException>(async () => await _sale.GetAsync(mortgageCase));

@@ -239,7 +239,7 @@ public sealed partial class CaseDesk : IDisposable
     /// </summary>
     public IReadOnlyList<CaseDeadline> DeadlinesOf(CaseId id)
     {
-        (CaseOpening _, MortgageCase current, long openedAtMs) = Find(id) ?? throw new QueryException(QueryFailure.NotFound, $"there is no case {id}");
+        (CaseOpening _, MortgageCase current, long openedAtMs) = Find(id) ?? throw NotFound(id, "带押过户");
         var deadlines = new List<CaseDeadline> { Deadline(DeadlineRule.Acceptance, DailyBalances.DayOf(openedAtMs), current.State != MortgageState.Draft) };
         if (current.DepositDate is DateOnly deposited)
         {

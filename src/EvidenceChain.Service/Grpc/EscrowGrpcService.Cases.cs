@@ -53,7 +53,7 @@ internal sealed partial class EscrowGrpcService
         AccessGate.Require(gate.CallerOf(context), Operation.OperateCases);
         CaseId id = CaseIdOf(request.CaseId);
         MortgageCommand command = CommandOf(request);
-        (CaseOpening _, MortgageCase current, long _) = cases.Find(id) ?? throw new RpcException(new Status(StatusCode.NotFound, $"there is no case {id}"));
+        MortgageCase current = MortgageOf(id).Case;
         MortgageDecision decision = StatusErrors.Run(() => cases.Propose(id, command, [.. request.ArtefactLeaves]));
         return Task.FromResult(Proposal(
             id,
@@ -82,7 +82,7 @@ internal sealed partial class EscrowGrpcService
     {
         AccessGate.Require(gate.CallerOf(context), Operation.ReadCases);
         CaseId id = CaseIdOf(request.CaseId);
-        (CaseOpening opening, MortgageCase current, long _) = cases.Find(id) ?? throw new RpcException(new Status(StatusCode.NotFound, $"there is no case {id}"));
+        (CaseOpening opening, MortgageCase current, long _) = MortgageOf(id);
         var response = new GetCaseResponse
         {
             CaseNumber = opening.CaseNumber,
@@ -138,6 +138,9 @@ internal sealed partial class EscrowGrpcService
         response.Deadlines.AddRange(cases.DueDeadlines(through).Select(d => new DueDeadline { CaseId = WireIds.Bytes(d.CaseId.Value), CaseNumber = d.CaseNumber, Deadline = ToProto(d.Deadline) }));
         return Task.FromResult(response);
     }
+
+    private (CaseOpening Opening, MortgageCase Case, long OpenedAtMs) MortgageOf(CaseId id) =>
+        cases.Find(id) ?? throw new RpcException(new Status(StatusCode.NotFound, cases.Exists(id) ? $"case {id} is a 带封过户 case: use the sealed-sale calls" : $"there is no case {id}"));
 
     /// <summary>A proposal: the refusal if any, the requirements, the payouts and the exact message two notaries sign, the transfers.</summary>
     private static ProposeTransitionResponse Proposal(
