@@ -197,23 +197,29 @@ internal static class CaseWorkflow
     /// <summary>The name of a 带押过户 event number, or null.</summary>
     internal static string? MortgageEventName(byte number) => Enum.IsDefined((MortgageEvent)number) ? ((MortgageEvent)number).ToString() : null;
 
+    /// <summary>What <c>case show</c> and <c>sale show</c> open with: the case, its state, where a dispute returns to, its escrow account, and any transfers booked but not recorded.</summary>
+    internal static void WriteStanding(TextWriter output, CaseText text, CaseId id, string caseNumber, string stateName, ulong transitionCount, string resumeStateName, ByteString escrowBankAccount, int unrecordedCount)
+    {
+        output.WriteLine(text.Heading(id.ToString(), caseNumber, stateName, transitionCount));
+        if (resumeStateName.Length > 0)
+        {
+            output.WriteLine(text.Resume(resumeStateName));
+        }
+
+        output.WriteLine(text.EscrowAccount(Hex128.Of(escrowBankAccount)));
+        if (unrecordedCount > 0)
+        {
+            output.WriteLine(text.Unrecorded(unrecordedCount));
+        }
+    }
+
     public static async Task<ExitCode> ShowAsync(CliContext context, CaseText text, ServerChoice server, string caseHex, CancellationToken cancellationToken)
     {
         CaseId id = CaseArguments.CaseId(caseHex);
         using NotaryConnection connection = NotaryConnection.Open(server, context);
         GetCaseResponse found = await connection.GetCaseAsync(new GetCaseRequest { CaseId = Hex128.Bytes(id.Value) }, cancellationToken).ConfigureAwait(false);
         TextWriter output = context.Output;
-        output.WriteLine(text.Heading(id.ToString(), found.CaseNumber, found.StateName, found.TransitionCount));
-        if (found.ResumeStateName.Length > 0)
-        {
-            output.WriteLine(text.Resume(found.ResumeStateName));
-        }
-
-        output.WriteLine(text.EscrowAccount(Hex128.Of(found.EscrowBankAccount)));
-        if (found.UnrecordedTransferIds.Count > 0)
-        {
-            output.WriteLine(text.Unrecorded(found.UnrecordedTransferIds.Count));
-        }
+        WriteStanding(output, text, id, found.CaseNumber, found.StateName, found.TransitionCount, found.ResumeStateName, found.EscrowBankAccount, found.UnrecordedTransferIds.Count);
 
         output.WriteLine(found.DepositDate.Length > 0 ? text.DepositDate(found.DepositDate) : text.NoDepositDate);
         for (int i = 0; i < found.TranchesFen.Count; i++)

@@ -61,17 +61,7 @@ internal static class SaleWorkflow
         using NotaryConnection connection = NotaryConnection.Open(server, context);
         GetSealedSaleResponse found = await connection.GetSealedSaleAsync(new GetCaseRequest { CaseId = Hex128.Bytes(id.Value) }, cancellationToken).ConfigureAwait(false);
         TextWriter output = context.Output;
-        output.WriteLine(caseText.Heading(id.ToString(), found.CaseNumber, found.StateName, found.TransitionCount));
-        if (found.ResumeStateName.Length > 0)
-        {
-            output.WriteLine(caseText.Resume(found.ResumeStateName));
-        }
-
-        output.WriteLine(caseText.EscrowAccount(Hex128.Of(found.EscrowBankAccount)));
-        if (found.UnrecordedTransferIds.Count > 0)
-        {
-            output.WriteLine(caseText.Unrecorded(found.UnrecordedTransferIds.Count));
-        }
+        CaseWorkflow.WriteStanding(output, caseText, id, found.CaseNumber, found.StateName, found.TransitionCount, found.ResumeStateName, found.EscrowBankAccount, found.UnrecordedTransferIds.Count);
 
         if (found.EnforcingCourtPartyId.Length > 0)
         {
