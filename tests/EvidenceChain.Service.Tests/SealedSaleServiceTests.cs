@@ -287,7 +287,7 @@ public sealed class SealedSaleServiceTests(SaleDriver sale) : IClassFixture<Sale
         ulong notice = await _sale.ArtefactAsync(caseId, ArtefactType.CourtDocument, _sale.CourtA, ArtefactSubjects.AssistanceNotice);
         await RefusedAsync(S.Request(caseId, E.IssueAssistance, artefacts: [notice]), StatusCode.FailedPrecondition, "EventNotAllowedInState");
 
-        ApplyTransitionResponse dismissed = await _sale.ApplyAsync(S.Request(caseId, E.DismissObjection, artefacts: [await _sale.ArtefactAsync(caseId, ArtefactType.CourtDocument, _sale.CourtB, ArtefactSubjects.DisputeDecision)]));
+        ApplyTransitionResponse dismissed = await _sale.ApplyAsync(S.Request(caseId, E.DismissObjection, artefacts: [await _sale.ArtefactAsync(caseId, ArtefactType.CourtDocument, _sale.CourtB, ArtefactSubjects.ObjectionDismissed)]));
         Assert.Equal("Funded", dismissed.StateName);
         Assert.Equal(string.Empty, (await _sale.GetAsync(caseId)).ResumeStateName);
         Assert.Equal("AssistanceIssued", (await _sale.ApplyAsync(S.Request(caseId, E.IssueAssistance, artefacts: [notice]))).StateName);

@@ -69,6 +69,15 @@ public static class ArtefactSubjects
     /// <summary>Court document (带封过户): a third party's objection (案外人异议) the court accepted.</summary>
     public const byte ThirdPartyObjection = 14;
 
+    /// <summary>Court document (带封过户): on an objection to the plan, the court upholds its plan.</summary>
+    public const byte PlanUpheld = 15;
+
+    /// <summary>Court document (带封过户): on an objection to the plan, the court sets its plan aside (a new plan follows).</summary>
+    public const byte PlanSetAside = 16;
+
+    /// <summary>Court document (带封过户): the court dismisses a third party's objection; the case resumes.</summary>
+    public const byte ObjectionDismissed = 17;
+
     /// <summary>Registry receipt (带封过户): the seal on one property lifted (leg = the property).</summary>
     public const byte Unsealed = 7;
 

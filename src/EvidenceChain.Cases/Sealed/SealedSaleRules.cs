@@ -125,14 +125,18 @@ public static partial class SealedSaleRules
             case SealedSaleEvent.DisputePlan:
                 required.Add([new(ArtefactType.Objection)]);
                 break;
-            case SealedSaleEvent.UpholdPlan or SealedSaleEvent.SetAsidePlan:
-                required.Add([new(ArtefactType.CourtDocument, ArtefactSubjects.DisputeDecision, IssuerPartyId: enforcing)]);
+            case SealedSaleEvent.UpholdPlan:
+                // The court's document says which way it decided: the event cannot choose the outcome.
+                required.Add([new(ArtefactType.CourtDocument, ArtefactSubjects.PlanUpheld, IssuerPartyId: enforcing)]);
+                break;
+            case SealedSaleEvent.SetAsidePlan:
+                required.Add([new(ArtefactType.CourtDocument, ArtefactSubjects.PlanSetAside, IssuerPartyId: enforcing)]);
                 break;
             case SealedSaleEvent.ObjectThirdParty:
                 required.Add([new(ArtefactType.CourtDocument, ArtefactSubjects.ThirdPartyObjection)]);
                 break;
             case SealedSaleEvent.DismissObjection:
-                required.Add([new(ArtefactType.CourtDocument, ArtefactSubjects.DisputeDecision)]);
+                required.Add([new(ArtefactType.CourtDocument, ArtefactSubjects.ObjectionDismissed)]);
                 break;
             case SealedSaleEvent.Refund:
                 // Never on a timeout: the parties jointly, or a court (DOMAIN.md §4.2).

@@ -169,7 +169,7 @@ public sealed class SealedSaleFailurePathTests : IDisposable
         _case.Accept(new SealedSaleCommand(SealedSaleEvent.ObjectThirdParty, Artefacts: [objection()]));
         Assert.Equal((SealedSaleState.ThirdPartyObjection, SealedSaleState.Funded), (_case.Case.State, _case.Case.Resume));
         _case.Refused(new SealedSaleCommand(SealedSaleEvent.IssueAssistance, Artefacts: [_case.Artefact(ArtefactType.CourtDocument, _case.CourtA, ArtefactSubjects.AssistanceNotice)]), CaseRejection.EventNotAllowedInState);
-        _case.Accept(new SealedSaleCommand(SealedSaleEvent.DismissObjection, Artefacts: [_case.Artefact(ArtefactType.CourtDocument, _case.CourtB, ArtefactSubjects.DisputeDecision)]));
+        _case.Accept(new SealedSaleCommand(SealedSaleEvent.DismissObjection, Artefacts: [_case.Artefact(ArtefactType.CourtDocument, _case.CourtB, ArtefactSubjects.ObjectionDismissed)]));
         Assert.Equal((SealedSaleState.Funded, (SealedSaleState?)null), (_case.Case.State, _case.Case.Resume));
 
         _case.IssueAssistance();
@@ -210,7 +210,10 @@ public sealed class SealedSaleFailurePathTests : IDisposable
         _case.Refused(new SealedSaleCommand(SealedSaleEvent.FinalizePlan), CaseRejection.EventNotAllowedInState);
 
         _case.Day = new DateOnly(2026, 1, 20);
-        SealedSaleDecision upheld = _case.Accept(new SealedSaleCommand(SealedSaleEvent.UpholdPlan, Artefacts: [Decision()]));
+        // The court's document says which way it decided: a set-aside does not uphold the plan.
+        SealedSaleDecision wrongWay = _case.Refused(new SealedSaleCommand(SealedSaleEvent.UpholdPlan, Artefacts: [Decision(ArtefactSubjects.PlanSetAside)]), CaseRejection.GuardNotSatisfied);
+        Assert.Equal(GuardRejection.WrongSubject, wrongWay.Guard);
+        SealedSaleDecision upheld = _case.Accept(new SealedSaleCommand(SealedSaleEvent.UpholdPlan, Artefacts: [Decision(ArtefactSubjects.PlanUpheld)]));
         Assert.Equal((SealedSaleState.PlanFinal, 4, 2), (_case.Case.State, upheld.Payouts.Count, upheld.Transition!.Approvals.Count));
         _case.PayoutsPosted(upheld, new DateOnly(2026, 1, 21));
         _case.Accept(new SealedSaleCommand(SealedSaleEvent.ConfirmDistribution));
@@ -224,7 +227,7 @@ public sealed class SealedSaleFailurePathTests : IDisposable
         SealedSaleDecision first = ToPlanIssued(new DateOnly(2025, 12, 10));
         _case.Day = new DateOnly(2025, 12, 15);
         _case.Accept(new SealedSaleCommand(SealedSaleEvent.DisputePlan, Artefacts: [Objection(_case.Day)]));
-        SealedSaleDecision aside = _case.Accept(new SealedSaleCommand(SealedSaleEvent.SetAsidePlan, Artefacts: [Decision()]));
+        SealedSaleDecision aside = _case.Accept(new SealedSaleCommand(SealedSaleEvent.SetAsidePlan, Artefacts: [Decision(ArtefactSubjects.PlanSetAside)]));
 
         Assert.Equal((SealedSaleState.Transferred, (DistributionPlan?)null, (ushort)1), (_case.Case.State, _case.Case.Plan, _case.Case.PlanRevision));
         Assert.All(first.Transfers, t => Assert.Equal(TransferState.PendingVoided, _case.Ledger.StateOf(t.Id)));
@@ -282,7 +285,7 @@ public sealed class SealedSaleFailurePathTests : IDisposable
 
     private RecordedArtefact Objection(DateOnly issuedOn) => _case.Artefact(ArtefactType.Objection, _case.Mortgagee, issuedOn: issuedOn);
 
-    private RecordedArtefact Decision() => _case.Artefact(ArtefactType.CourtDocument, _case.CourtA, ArtefactSubjects.DisputeDecision);
+    private RecordedArtefact Decision(byte subject) => _case.Artefact(ArtefactType.CourtDocument, _case.CourtA, subject);
 
     private RecordedArtefact RemitOrder(long amountFen) => _case.Artefact(ArtefactType.CourtDocument, _case.CourtA, ArtefactSubjects.RemitOrder, amountFen: amountFen);
 }

@@ -34,7 +34,7 @@ public sealed class SealedSaleRecordTests : IDisposable
         _case.Day = new DateOnly(2025, 12, 10);
         _case.IssuePlan(H.PlanOf(H.PriceFen, H.DomainTiers(DebtorKind.Individual), H.DomainPayees));
         _case.Accept(new SealedSaleCommand(SealedSaleEvent.DisputePlan, Artefacts: [_case.Artefact(ArtefactType.Objection, _case.Mortgagee)]));
-        _case.Accept(new SealedSaleCommand(SealedSaleEvent.SetAsidePlan, Artefacts: [_case.Artefact(ArtefactType.CourtDocument, _case.CourtA, ArtefactSubjects.DisputeDecision)]));
+        _case.Accept(new SealedSaleCommand(SealedSaleEvent.SetAsidePlan, Artefacts: [_case.Artefact(ArtefactType.CourtDocument, _case.CourtA, ArtefactSubjects.PlanSetAside)]));
         _case.Day = new DateOnly(2026, 1, 5);
         _case.IssuePlan(H.PlanOf(H.PriceFen, H.DomainTiers(DebtorKind.Company), H.DomainPayees));
 
@@ -51,7 +51,7 @@ public sealed class SealedSaleRecordTests : IDisposable
         _case.StatementPosts(_case.IdOf(Accounts.CaseStep.BuyerDeposit, 1), new DateOnly(2025, 11, 10));
         _case.Accept(new SealedSaleCommand(SealedSaleEvent.ObjectThirdParty, Artefacts: [_case.Artefact(ArtefactType.CourtDocument, _case.CourtB, ArtefactSubjects.ThirdPartyObjection)]));
         AssertSameCase(_case.Case, Rebuild(Records()));
-        _case.Accept(new SealedSaleCommand(SealedSaleEvent.DismissObjection, Artefacts: [_case.Artefact(ArtefactType.CourtDocument, _case.CourtB, ArtefactSubjects.DisputeDecision)]));
+        _case.Accept(new SealedSaleCommand(SealedSaleEvent.DismissObjection, Artefacts: [_case.Artefact(ArtefactType.CourtDocument, _case.CourtB, ArtefactSubjects.ObjectionDismissed)]));
         _case.Day = new DateOnly(2025, 11, 21);
         _case.Accept(new SealedSaleCommand(SealedSaleEvent.DeclareBuyerDefault));
         _case.Accept(new SealedSaleCommand(SealedSaleEvent.Refund, Artefacts: [_case.Artefact(ArtefactType.CourtDocument, _case.CourtA, ArtefactSubjects.RefundOrder)], Payee: H.CourtFundPayee));

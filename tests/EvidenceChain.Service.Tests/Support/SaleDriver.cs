@@ -314,7 +314,7 @@ public sealed class SaleDriver : IAsyncLifetime, IDisposable
 
     /// <summary>Court A's decision on an objection: <see cref="SealedSaleEvent.UpholdPlan"/> or <see cref="SealedSaleEvent.SetAsidePlan"/>.</summary>
     public async Task<SealedSaleEventRequest> DecisionRequestAsync(ByteString caseId, SealedSaleEvent decision) =>
-        Request(caseId, decision, artefacts: [await ArtefactAsync(caseId, ArtefactType.CourtDocument, CourtA, ArtefactSubjects.DisputeDecision)]);
+        Request(caseId, decision, artefacts: [await ArtefactAsync(caseId, ArtefactType.CourtDocument, CourtA, decision == SealedSaleEvent.UpholdPlan ? ArtefactSubjects.PlanUpheld : ArtefactSubjects.PlanSetAside)]);
 
     private static DistributionTier Tier(TierKind kind, TierMode mode, params DistributionClaim[] claims) =>
         new() { Kind = (uint)kind, Mode = (uint)mode, Claims = { claims } };
