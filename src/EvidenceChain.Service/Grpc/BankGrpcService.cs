@@ -207,7 +207,9 @@ internal sealed class BankGrpcService(BankDesk desk, EscrowBook book, ILogStore 
         for (int i = 0; i < request.CaseIds.Count; i++)
         {
             var caseId = new CaseId(Id(request.CaseIds[i], $"case_ids[{i}]"));
-            MortgageCase current = cases.Find(caseId)?.Case ?? throw new RpcException(new Status(StatusCode.NotFound, $"case_ids[{i}]: there is no case {caseId}"));
+            MortgageCase current = cases.Find(caseId)?.Case ?? throw (cases.FindSale(caseId) is null
+                ? new RpcException(new Status(StatusCode.NotFound, $"case_ids[{i}]: there is no case {caseId}"))
+                : StatusErrors.Invalid($"case_ids[{i}]", $"case {caseId} is a 带封过户 case: who earns its interest is the court's to decide, so name its sub-accounts' claims instead"));
             IReadOnlyList<InterestClaim> ofCase = CaseInterest.ClaimsOf(current);
             claims.AddRange(ofCase.Count > 0 ? ofCase : throw StatusErrors.Invalid($"case_ids[{i}]", $"case {caseId} has no notarized agreement, so no sub-accounts and no interest rule yet"));
         }
