@@ -30,14 +30,27 @@ internal static class CaseWorkflow
     /// <summary>An approval file is three short fields.</summary>
     private const int ApprovalFileLengthMaxBytes = 4 * 1024;
 
-    public static async Task<ExitCode> OpenAsync(
-        CliContext context, CaseText text, ServerChoice server, string caseHex, string caseNumber, string bankAccountHex, uint ledger, CancellationToken cancellationToken)
+    public static Task<ExitCode> OpenAsync(
+        CliContext context, CaseText text, ServerChoice server, string caseHex, string caseNumber, string bankAccountHex, uint ledger, CancellationToken cancellationToken) =>
+        OpenAsync(context, server, caseHex, caseNumber, bankAccountHex, ledger, (c, r, t) => c.OpenCaseAsync(r, t), text.Opened, cancellationToken);
+
+    /// <summary>Opens a case of either kind with <paramref name="open"/> and prints <paramref name="opened"/> (case id, leaf).</summary>
+    internal static async Task<ExitCode> OpenAsync(
+        CliContext context,
+        ServerChoice server,
+        string caseHex,
+        string caseNumber,
+        string bankAccountHex,
+        uint ledger,
+        Func<NotaryConnection, OpenCaseRequest, CancellationToken, Task<OpenCaseResponse>> open,
+        Func<string, ulong, string> opened,
+        CancellationToken cancellationToken)
     {
         CaseId id = CaseArguments.CaseId(caseHex);
         var request = new OpenCaseRequest { CaseId = Hex128.Bytes(id.Value), CaseNumber = caseNumber, EscrowBankAccount = CaseArguments.AccountId(bankAccountHex), Ledger = ledger };
         using NotaryConnection connection = NotaryConnection.Open(server, context);
-        OpenCaseResponse response = await connection.OpenCaseAsync(request, cancellationToken).ConfigureAwait(false);
-        context.Output.WriteLine(text.Opened(id.ToString(), response.LeafIndex));
+        OpenCaseResponse response = await open(connection, request, cancellationToken).ConfigureAwait(false);
+        context.Output.WriteLine(opened(id.ToString(), response.LeafIndex));
         return ExitCode.Success;
     }
 

@@ -24,16 +24,9 @@ internal static class SaleWorkflow
 {
     private static readonly TimeSpan s_chinaStandardTime = TimeSpan.FromHours(8);
 
-    public static async Task<ExitCode> OpenAsync(
-        CliContext context, SaleText text, ServerChoice server, string caseHex, string caseNumber, string bankAccountHex, uint ledger, CancellationToken cancellationToken)
-    {
-        CaseId id = CaseArguments.CaseId(caseHex);
-        var request = new OpenCaseRequest { CaseId = Hex128.Bytes(id.Value), CaseNumber = caseNumber, EscrowBankAccount = CaseArguments.AccountId(bankAccountHex), Ledger = ledger };
-        using NotaryConnection connection = NotaryConnection.Open(server, context);
-        OpenCaseResponse response = await connection.OpenSealedSaleAsync(request, cancellationToken).ConfigureAwait(false);
-        context.Output.WriteLine(text.Opened(id.ToString(), response.LeafIndex));
-        return ExitCode.Success;
-    }
+    public static Task<ExitCode> OpenAsync(
+        CliContext context, SaleText text, ServerChoice server, string caseHex, string caseNumber, string bankAccountHex, uint ledger, CancellationToken cancellationToken) =>
+        CaseWorkflow.OpenAsync(context, server, caseHex, caseNumber, bankAccountHex, ledger, (c, r, t) => c.OpenSealedSaleAsync(r, t), text.Opened, cancellationToken);
 
     /// <summary>What the event would do, booking nothing, printed as <c>case propose</c> prints it.</summary>
     public static async Task<ExitCode> ProposeAsync(CliContext context, CaseText text, ServerChoice server, SealedSaleEventRequest request, string? outPath, CancellationToken cancellationToken)
