@@ -39,9 +39,7 @@ public static partial class SealedSaleRules
         {
             SealedSaleEvent.RecordSeizure => RecordSeizure(current, command),
             SealedSaleEvent.ProposeSale => ProposeSale(current, command),
-            SealedSaleEvent.ApproveSale => command.Artefacts![0].Artefact.AmountFen is long floor and >= 0
-                ? new Plan(SealedSaleState.CourtApproved) { AmountFen = floor }
-                : Plan.Refused(CaseRejection.CommandInvalid, "the court's approval states a negative floor"),
+            SealedSaleEvent.ApproveSale => new Plan(SealedSaleState.CourtApproved) { AmountFen = command.Artefacts![0].Artefact.AmountFen },
             SealedSaleEvent.DenySale => new Plan(SealedSaleState.CourtDenied),
             SealedSaleEvent.NotarizeAgreement => command.Conditions!.PriceFen < current.FloorPriceFen
                 ? Plan.Refused(CaseRejection.PriceBelowFloor, $"the agreed price, {Yuan(command.Conditions.PriceFen)}, is below the court's floor, {Yuan(current.FloorPriceFen)}")
