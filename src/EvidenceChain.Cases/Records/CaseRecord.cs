@@ -45,24 +45,8 @@ public sealed record CaseRecord(byte[] Nonce, long RecordedAtMs, byte ActorRole,
     }
 
     /// <summary>Decodes a canonical record strictly: every field in range, nothing left over.</summary>
-    public static bool TryDecode(ReadOnlySpan<byte> bytes, out CaseRecord? record, out string reason)
-    {
-        record = null;
-        if (!CaseRecordFrame.TryDecode<MortgageTransition>(bytes, s_magic, "case record", ReadTransition, out CaseRecordFields<MortgageTransition>? fields, out reason))
-        {
-            return false;
-        }
-
-        var decoded = new CaseRecord(fields!.Nonce, fields.RecordedAtMs, fields.ActorRole, fields.ActorPartyId, fields.ActorSalt, fields.Opening, fields.Transition);
-        if (decoded.Check() is string problem)
-        {
-            reason = problem;
-            return false;
-        }
-
-        record = decoded;
-        return true;
-    }
+    public static bool TryDecode(ReadOnlySpan<byte> bytes, out CaseRecord? record, out string reason) =>
+        CaseRecordFrame.TryDecode(bytes, s_magic, "case record", ReadTransition, f => new CaseRecord(f.Nonce, f.RecordedAtMs, f.ActorRole, f.ActorPartyId, f.ActorSalt, f.Opening, f.Transition), r => r.Check(), out record, out reason);
 
     private static void WriteTransition(RecordWriter writer, MortgageTransition t)
     {

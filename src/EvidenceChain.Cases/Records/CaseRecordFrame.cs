@@ -46,8 +46,29 @@ internal static class CaseRecordFrame
         return writer.ToArray();
     }
 
-    /// <summary>Decodes the frame strictly (the magic, a known kind, nothing left over); the caller checks the fields.</summary>
-    public static bool TryDecode<T>(ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> magic, string name, TransitionReader<T> readTransition, out CaseRecordFields<T>? fields, out string reason)
+    /// <summary>Decodes a record strictly: the frame (the magic, a known kind, nothing left over), then the record's own check.</summary>
+    public static bool TryDecode<T, TRecord>(ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> magic, string name, TransitionReader<T> readTransition, Func<CaseRecordFields<T>, TRecord> make, Func<TRecord, string?> check, out TRecord? record, out string reason)
+        where T : class
+        where TRecord : class
+    {
+        record = null;
+        if (!TryDecode(bytes, magic, name, readTransition, out CaseRecordFields<T>? fields, out reason))
+        {
+            return false;
+        }
+
+        TRecord decoded = make(fields!);
+        if (check(decoded) is string problem)
+        {
+            reason = problem;
+            return false;
+        }
+
+        record = decoded;
+        return true;
+    }
+
+    private static bool TryDecode<T>(ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> magic, string name, TransitionReader<T> readTransition, out CaseRecordFields<T>? fields, out string reason)
         where T : class
     {
         fields = null;

@@ -35,24 +35,8 @@ public sealed record SealedSaleRecord(byte[] Nonce, long RecordedAtMs, byte Acto
     }
 
     /// <summary>Decodes a canonical record strictly: every field in range, nothing left over.</summary>
-    public static bool TryDecode(ReadOnlySpan<byte> bytes, out SealedSaleRecord? record, out string reason)
-    {
-        record = null;
-        if (!CaseRecordFrame.TryDecode<SealedSaleTransition>(bytes, s_magic, "sealed-sale record", ReadTransition, out CaseRecordFields<SealedSaleTransition>? fields, out reason))
-        {
-            return false;
-        }
-
-        var decoded = new SealedSaleRecord(fields!.Nonce, fields.RecordedAtMs, fields.ActorRole, fields.ActorPartyId, fields.ActorSalt, fields.Opening, fields.Transition);
-        if (decoded.Check() is string problem)
-        {
-            reason = problem;
-            return false;
-        }
-
-        record = decoded;
-        return true;
-    }
+    public static bool TryDecode(ReadOnlySpan<byte> bytes, out SealedSaleRecord? record, out string reason) =>
+        CaseRecordFrame.TryDecode(bytes, s_magic, "sealed-sale record", ReadTransition, f => new SealedSaleRecord(f.Nonce, f.RecordedAtMs, f.ActorRole, f.ActorPartyId, f.ActorSalt, f.Opening, f.Transition), r => r.Check(), out record, out reason);
 
     private static void WriteTransition(RecordWriter writer, SealedSaleTransition t)
     {
