@@ -64,7 +64,7 @@ public sealed partial class CaseDesk
     {
         ArgumentNullException.ThrowIfNull(command);
         SealedSaleCase current = FindSale(id)?.Case ?? throw NotFound(id, "带封过户");
-        return SealedSaleRules.Decide(current, command with { Artefacts = Artefacts(artefactLeaves), Approvals = command.Approvals ?? [] }, Context());
+        return SealedSaleRules.Decide(current, command with { Artefacts = Artefacts(artefactLeaves), Approvals = command.Approvals ?? [] }, Context(id));
     }
 
     /// <summary>

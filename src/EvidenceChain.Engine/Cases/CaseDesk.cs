@@ -195,7 +195,7 @@ public sealed partial class CaseDesk : IDisposable
     public MortgageDecision Propose(CaseId id, MortgageCommand command, IReadOnlyList<ulong> artefactLeaves)
     {
         MortgageCase current = Find(id)?.Case ?? throw NotFound(id, "带押过户");
-        return MortgageRules.Decide(current, command with { Artefacts = Artefacts(artefactLeaves), Approvals = command.Approvals ?? [] }, Context());
+        return MortgageRules.Decide(current, command with { Artefacts = Artefacts(artefactLeaves), Approvals = command.Approvals ?? [] }, Context(id));
     }
 
     /// <summary>
@@ -416,17 +416,20 @@ public sealed partial class CaseDesk : IDisposable
         return artefacts;
     }
 
-    private CaseContext Context()
+    /// <summary>What the rules read for an event of case <paramref name="id"/>: now, the signed tree, the parties, and the ledger as the case's recorded transitions left it.</summary>
+    private CaseContext Context(CaseId id)
     {
         long nowMs = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        IReadOnlyList<TransferId> unrecorded = UnrecordedTransfers(id);
+        LedgerAsRecorded? asRecorded = unrecorded.Count == 0 ? null : LedgerAsRecorded.Without(_book, unrecorded);
         return new CaseContext(
             DailyBalances.DayOf(nowMs),
             nowMs,
             _queries.LatestCheckpointSizeOrZero(),
             _parties.Find,
-            _book.BalanceOf,
-            _book.StateOf,
-            _book.ResolutionOf,
+            asRecorded is null ? _book.BalanceOf : asRecorded.BalanceOf,
+            asRecorded is null ? _book.StateOf : asRecorded.StateOf,
+            asRecorded is null ? _book.ResolutionOf : asRecorded.ResolutionOf,
             deposited => Deadlines.TryDeadlineOf(DeadlineRule.Lapse, deposited, _calendar, out DateOnly last) ? last.AddDays(1) : null,
             _titleLockRequired,
             ObjectionLastDay);
