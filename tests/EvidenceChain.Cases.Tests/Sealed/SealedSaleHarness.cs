@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using EvidenceChain.Cases.Accounts;
 using EvidenceChain.Cases.Approvals;
 using EvidenceChain.Cases.Calendar;
@@ -9,22 +8,20 @@ using EvidenceChain.Cases.Tests.Calendar;
 using EvidenceChain.Cases.Tests.Support;
 using EvidenceChain.Core.Access;
 using EvidenceChain.Core.Hashing;
-using EvidenceChain.Ledger.Banking;
 using EvidenceChain.Ledger.Escrow;
 
 namespace EvidenceChain.Cases.Tests.Sealed;
 
 /// <summary>
 /// A 带封过户 case driven through the pure rules on a real <see cref="EscrowLedger"/>, as
-/// <c>CaseHarness</c> drives a 带押过户 one: artefacts signed by registered keys, approvals signed by
-/// two notaries, statement lines booked as the bank desk books them (a post carrying its value
-/// date), and the plan's objection window counted on the real China calendar. Every accepted
-/// decision is booked and must book in full; the ledger's invariants are checked after each.
+/// <see cref="CaseHarnessBase"/> sets it up for any kind of case: artefacts signed by registered
+/// keys, approvals signed by two notaries, statement lines booked as the bank desk books them (a post
+/// carrying its value date), and the plan's objection window counted on the real China calendar.
+/// Every accepted decision is booked and must book in full; the ledger's invariants are checked after
+/// each booking, a statement line's included.
 /// </summary>
-internal sealed class SealedSaleHarness : IDisposable
+internal sealed class SealedSaleHarness : CaseHarnessBase
 {
-    public const uint Cny = 1;
-
     /// <summary>DOMAIN.md §4.3's example: the price, the costs, the mortgage and the two ordinary claims, fen.</summary>
     public const long PriceFen = 100_000_000;
     public const long CostsFen = 2_000_000;
@@ -32,27 +29,16 @@ internal sealed class SealedSaleHarness : IDisposable
     public const long ClaimAFen = 30_000_000;
     public const long ClaimBFen = 40_000_000;
 
-    private readonly TestRegistry _registry = new();
-    private readonly Dictionary<TransferId, Transfer> _resolutions = [];
-    private readonly Dictionary<TransferId, Transfer> _pendingById = [];
-    private ulong _nextLeaf;
-    private ulong _statementSerial;
-
     public SealedSaleHarness(CaseId? id = null)
+        : base(new DateOnly(2025, 11, 3))
     {
-        Assert.Equal(CreateAccountResult.Ok, Assert.Single(Ledger.CreateAccounts([new Account(Bank, AccountKind.EscrowBank, Cny, 1)])));
         Case = SealedSaleCase.Open(id ?? new CaseId(0x5EA1_0001), Bank, Cny);
-        Notary1 = _registry.Add(PartyRole.Notary, canApprove: true);
-        Notary2 = _registry.Add(PartyRole.Notary, canApprove: true, sm2: true);
-        Registry = _registry.Add(PartyRole.Registry);
-        CourtA = _registry.Add(PartyRole.Court);
-        CourtB = _registry.Add(PartyRole.Court);
-        Buyer = _registry.Add(PartyRole.Enterprise);
-        Debtor = _registry.Add(PartyRole.Enterprise);
-        Mortgagee = _registry.Add(PartyRole.Lender);
+        CourtA = AddParty(PartyRole.Court);
+        CourtB = AddParty(PartyRole.Court);
+        Buyer = AddParty(PartyRole.Enterprise);
+        Debtor = AddParty(PartyRole.Enterprise);
+        Mortgagee = AddParty(PartyRole.Lender);
     }
-
-    public static AccountId Bank { get; } = new(0xBA);
 
     public static PayeeAccount CostsPayee { get; } = new("1602000000000000001", "济南市历下区人民法院执行款专户");
 
@@ -69,17 +55,7 @@ internal sealed class SealedSaleHarness : IDisposable
     /// <summary>The enforcing court's execution-fund account: where it takes the whole sum, or a forfeit.</summary>
     public static PayeeAccount CourtFundPayee { get; } = new("1602000000000000002", "济南市历下区人民法院执行款专户");
 
-    public EscrowLedger Ledger { get; } = new();
-
     public SealedSaleCase Case { get; private set; }
-
-    public DateOnly Day { get; set; } = new(2025, 11, 3);
-
-    public Party Notary1 { get; }
-
-    public Party Notary2 { get; }
-
-    public Party Registry { get; }
 
     /// <summary>The court of the first seizure: it enforces.</summary>
     public Party CourtA { get; }
@@ -100,22 +76,11 @@ internal sealed class SealedSaleHarness : IDisposable
 
     public static DateOnly SeizureBDay { get; } = new(2025, 7, 1);
 
-    public CaseContext Context => new(
-        Day,
-        new DateTimeOffset(Day.ToDateTime(new TimeOnly(10, 0)), DailyBalances.ChinaStandardTime).ToUnixTimeMilliseconds(),
-        ulong.MaxValue,
-        _registry.Find,
-        id => Ledger.BalanceOf(id),
-        id => Ledger.StateOf(id),
-        id => _resolutions.GetValueOrDefault(id),
-        deposited => deposited.AddYears(5).AddDays(1),
-        ObjectionLastDay: ObjectionLastDay);
+    public CaseContext Context => ContextOf(ulong.MaxValue, ObjectionLastDay);
 
     /// <summary>The last day for objections to a plan received on <paramref name="received"/>, on the real calendar (art. 203 extension included).</summary>
     public static DateOnly? ObjectionLastDay(DateOnly received) =>
         Deadlines.TryDeadlineOf(DeadlineRule.PlanObjection, received, ChinaCalendar.Calendar, out DateOnly last) ? last : null;
-
-    public static long MsOf(DateOnly day) => new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), DailyBalances.ChinaStandardTime).ToUnixTimeMilliseconds();
 
     /// <summary>Opens another case on the same ledger and registry (the property test runs many).</summary>
     public void Open(CaseId id)
@@ -128,22 +93,13 @@ internal sealed class SealedSaleHarness : IDisposable
     public SealedSaleConditions Terms(DebtorKind debtor = DebtorKind.Individual, long priceFen = PriceFen, long forfeitFen = 0, DateOnly? dueDate = null) =>
         new(priceFen, [Buyer.Id], [Debtor.Id], debtor, BuyerPayee, DebtorPayee, dueDate ?? new DateOnly(2025, 11, 20), forfeitFen);
 
-    public Party AddParty(PartyRole role) => _registry.Add(role);
-
     public AccountId AccountOf(CaseAccountPurpose purpose, byte leg = 0) => CaseAccounts.Of(Case.Id, purpose, leg);
 
     public TransferId IdOf(CaseStep step, byte leg = 0, ushort attempt = 0) => CaseTransferIds.Of(Case.Id, step, leg, attempt);
 
     /// <summary>An artefact issued today (or <paramref name="issuedOn"/>) by <paramref name="issuer"/>, signed by it, recorded at the next leaf; the document digests random unless given.</summary>
-    public RecordedArtefact Artefact(ArtefactType type, Party issuer, byte subject = 0, byte leg = 0, long amountFen = 0, DateOnly? issuedOn = null, DigestPair? document = null, string? reference = null)
-    {
-        byte[] random = RandomNumberGenerator.GetBytes(64);
-        DigestPair digests = document ?? new DigestPair(Digest.Read(SHA256.HashData(random)), Sm3.HashData(random));
-        var artefact = new CaseArtefact(
-            Case.Id, type, subject, leg, issuer.Id, issuer.Id, issuer.Keys[0].Fingerprint, MsOf(issuedOn ?? Day),
-            null, amountFen, reference ?? $"DOC-{_nextLeaf}", digests.Sha256, digests.Sm3, []);
-        return new RecordedArtefact(artefact with { Signature = _registry.Sign(issuer, artefact.SignedBytes()) }, _nextLeaf++);
-    }
+    public RecordedArtefact Artefact(ArtefactType type, Party issuer, byte subject = 0, byte leg = 0, long amountFen = 0, DateOnly? issuedOn = null, DigestPair? document = null, string? reference = null) =>
+        RecordArtefact(Case.Id, type, issuer, subject, leg, amountFen, issuedOn ?? Day, document: document, reference: reference);
 
     /// <summary>A court's seizure document of <paramref name="property"/>: first or waiting list, with its claim.</summary>
     public RecordedArtefact SeizureOf(Party court, SeizureRank rank, byte property, long claimFen, DateOnly issuedOn, string courtCaseNumber) =>
@@ -153,7 +109,7 @@ internal sealed class SealedSaleHarness : IDisposable
     public RecordedArtefact[] AgreementArtefacts(SealedSaleConditions terms) =>
     [
         Artefact(ArtefactType.NotarizedAgreement, Notary1),
-        .. terms.BuyerPartyIds.Concat(terms.DebtorPartyIds).Select(id => Artefact(ArtefactType.PartyConsent, _registry.Find(id)!)),
+        .. terms.BuyerPartyIds.Concat(terms.DebtorPartyIds).Select(id => Artefact(ArtefactType.PartyConsent, PartyOf(id))),
     ];
 
     /// <summary>Decides without approvals first; when the payouts need them, has both notaries sign exactly those payouts and decides again. Books an accepted decision.</summary>
@@ -162,13 +118,13 @@ internal sealed class SealedSaleHarness : IDisposable
         SealedSaleDecision decision = SealedSaleRules.Decide(Case, command, Context);
         if (approve && decision.Rejection == CaseRejection.ApprovalsInvalid && decision.Approval == ApprovalRejection.TooFewApprovals)
         {
-            byte[] message = ApprovalMessage.Of(Case.Id, Case.TransitionCount + 1, (byte)command.Event, decision.Payouts);
-            decision = SealedSaleRules.Decide(Case, command with { Approvals = [Approval(Notary1, message), Approval(Notary2, message)] }, Context);
+            PayoutApproval[] approvals = BothNotariesApprove(Case.Id, Case.TransitionCount + 1, (byte)command.Event, decision.Payouts);
+            decision = SealedSaleRules.Decide(Case, command with { Approvals = approvals }, Context);
         }
 
         if (decision.IsAccepted)
         {
-            Book(decision);
+            Book(decision.Accounts, decision.Transfers);
             Transitions.Add(decision.Transition!);
             Case = decision.Next!;
         }
@@ -193,27 +149,6 @@ internal sealed class SealedSaleHarness : IDisposable
         Assert.Same(before, Case);
         return decision;
     }
-
-    public PayoutApproval Approval(Party notary, byte[] message) => new(notary.Id, notary.Keys[0].Fingerprint, _registry.Sign(notary, message));
-
-    /// <summary>The bank's statement line for a pending transfer, booked as the bank desk books it: a post carrying the value date.</summary>
-    public void StatementPosts(TransferId pending, DateOnly valueDate)
-    {
-        Transfer held = _pendingById[pending];
-        var post = held with
-        {
-            Id = new TransferId(0x5E_0000_0000 + ++_statementSerial),
-            Flags = TransferFlags.PostPending,
-            PendingId = pending,
-            UserData64 = BankRecord.DateNumber(valueDate),
-        };
-        Assert.Equal(CreateTransferResult.Ok, Assert.Single(Ledger.CreateTransfers([post])));
-        _resolutions[pending] = post;
-        Ledger.CheckInvariants();
-    }
-
-    /// <summary>What a liability account holds posted (credits less debits); 0 when it does not exist.</summary>
-    public long Held(AccountId account) => Ledger.BalanceOf(account) is AccountBalance b ? b.CreditsPosted - b.DebitsPosted : 0;
 
     public AccountBalance BalanceOf(AccountId account) => Ledger.BalanceOf(account) ?? default;
 
@@ -338,25 +273,8 @@ internal sealed class SealedSaleHarness : IDisposable
         }
     }
 
-    private void Book(SealedSaleDecision decision)
-    {
-        // An account a set-aside plan already opened is Exists, which the ledger counts a success.
-        if (decision.Accounts.Count > 0)
-        {
-            Assert.All(Ledger.CreateAccounts(decision.Accounts), r => Assert.True(r is CreateAccountResult.Ok or CreateAccountResult.Exists, r.ToString()));
-        }
+    // An account a set-aside plan already opened is Exists, which the ledger counts a success.
+    protected override bool IsBooked(CreateAccountResult result) => result is CreateAccountResult.Ok or CreateAccountResult.Exists;
 
-        if (decision.Transfers.Count > 0)
-        {
-            Assert.All(Ledger.CreateTransfers(decision.Transfers), r => Assert.Equal(CreateTransferResult.Ok, r));
-        }
-
-        Ledger.CheckInvariants();
-        foreach (Transfer transfer in decision.Transfers.Where(t => (t.Flags & TransferFlags.Pending) != 0))
-        {
-            _pendingById[transfer.Id] = transfer;
-        }
-    }
-
-    public void Dispose() => _registry.Dispose();
+    protected override void OnBooked() => Ledger.CheckInvariants();
 }
