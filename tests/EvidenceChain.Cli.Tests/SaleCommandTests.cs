@@ -11,15 +11,15 @@ namespace EvidenceChain.Cli.Tests;
 
 /// <summary>
 /// <c>evidencechain sale</c> against a real service: a notary office drives a 带封过户 case through the CLI
-/// alone from the first seizure to the court's plan — artefacts signed here by the court, the registry,
-/// a notary and the parties with <c>case artefact</c>, the agreement's terms from a JSON file, the
-/// buyer's price posted by an imported statement line, the software's proposal saved as the court's plan,
-/// its digests recomputed offline and carried by the court's plan artefact — then shows it, and a court
+/// alone from the first seizure to the close — artefacts signed here by the court, the registry, the
+/// notaries and the parties with <c>case artefact</c>, the agreement's terms from a JSON file, the buyer's
+/// price posted by an imported statement line, the software's proposal saved as the court's plan, its
+/// digests recomputed offline and carried by the court's plan artefact, the debtor's objection and the
+/// court upholding its plan, two notaries approving the payouts offline, the bank paying them — and a court
 /// verifies its statement offline with <c>case verify</c>, reading the distribution; a statement missing a
-/// transition or the batch that booked the plan is refused. The plan is not finalized here: that waits
-/// for the 15-day objection window on the real calendar, which the pure-rule tests drive instead
-/// (SealedSaleRules tests). Unusable input is one line and exit 2. The CLI session is a
-/// <see cref="CaseCliDriver"/>, as in <see cref="CaseCommandTests"/>.
+/// transition or the batch that booked the plan is refused. On a real clock the plan becomes final through
+/// the objection (the window's end is driven in SealedSaleDeskTests, on a moved clock). Unusable input is
+/// one line and exit 2. The CLI session is a <see cref="CaseCliDriver"/>, as in <see cref="CaseCommandTests"/>.
 /// </summary>
 [SupportedOSPlatform("linux")]
 public sealed partial class SaleCommandTests : IDisposable
@@ -32,11 +32,12 @@ public sealed partial class SaleCommandTests : IDisposable
     private readonly CaseCliDriver _cli = new("sale", CaseHex, BankNumber, Bank);
 
     [Fact]
-    public async Task Sale_SeizureToPlan_ThroughTheCli_StatementVerifiesOfflineWithItsDistribution()
+    public async Task Sale_SeizureToClose_ThroughTheCli_StatementVerifiesOfflineWithItsDistribution()
     {
         string court = await _cli.PartyAsync("court", PartyRole.Court);
         string registry = await _cli.PartyAsync("registry", PartyRole.Registry);
         string notary = await _cli.PartyAsync("notary", PartyRole.Notary, canApprove: true);
+        string notary2 = await _cli.PartyAsync("notary2", PartyRole.Notary, canApprove: true);
         string buyer = await _cli.PartyAsync("buyer", PartyRole.Enterprise);
         string debtor = await _cli.PartyAsync("debtor", PartyRole.Enterprise);
         await _cli.CreateBankAccountAsync();
@@ -152,6 +153,32 @@ public sealed partial class SaleCommandTests : IDisposable
         Assert.Equal(1, noPosting.ExitCode);
         Assert.Contains("transition 9 names transfer", noPosting.Output, StringComparison.Ordinal);
         Assert.Contains("which no ledger batch of the statement booked before it", noPosting.Output, StringComparison.Ordinal);
+
+        // To the close on a real clock: the debtor objects within the window, the court upholds its plan
+        // (the other way to a final plan; the window's end is driven in SealedSaleDeskTests), two notaries
+        // approve the four payouts offline, the bank pays them, and the closed case verifies offline.
+        await _cli.ApplyAsync("PlanDisputed", "dispute-plan", "--artefact", Leaf(await _cli.ArtefactAsync("objection", debtor)));
+        ulong upheld = await _cli.ArtefactAsync("court-document", court, "--subject", "15");
+        string message = _cli.Workspace.File("uphold.approval-message");
+        await _cli.RunAsync("sale", "propose", CaseHex, "uphold-plan", "--artefact", Leaf(upheld), "--out", message);
+        CliResult approval1 = await _cli.RunAsync("sale", "approve", message, "--party", notary, "--key", _cli.KeyFile("notary"), "--out", _cli.Workspace.File("uphold1.json"));
+        Assert.Contains($"You approve, for case {CaseHex}, its transition 11 (UpholdPlan), exactly these 4 payouts and nothing else:", approval1.Output, StringComparison.Ordinal);
+        await _cli.RunAsync("sale", "approve", message, "--party", notary2, "--key", _cli.KeyFile("notary2"), "--out", _cli.Workspace.File("uphold2.json"));
+        CliResult final = await _cli.ApplyAsync("PlanFinal", "uphold-plan", "--artefact", Leaf(upheld), "--approval", _cli.Workspace.File("uphold1.json"), "--approval", _cli.Workspace.File("uphold2.json"));
+        MatchCollection payouts = PayoutOf().Matches(final.Output);
+        Assert.Equal(["20000.00", "500000.00", "205714.29", "274285.71"], payouts.Select(m => m.Groups["yuan"].Value));
+        foreach (Match payout in payouts)
+        {
+            await _cli.ImportLineAsync(payout.Groups["id"].Value, long.Parse(payout.Groups["yuan"].Value.Replace(".", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture), 'D');
+        }
+
+        await _cli.ApplyAsync("Distributed", "confirm-distribution");
+        CliResult closed = await _cli.ApplyAsync("Closed", "close");
+        await _cli.WaitSignedAsync(LeafOf(closed.Output));
+        await _cli.RunAsync("case", "statement", CaseHex, "--out", statementPath + ".closed");
+        CliResult closedVerified = await _cli.RunAsync("case", "verify", statementPath + ".closed", "--key", _cli.VerificationKeysPath);
+        Assert.Contains("The case as the statement proves it: Closed after 13 transitions", closedVerified.Output, StringComparison.Ordinal);
+        Assert.Equal(4, PostedPayout().Count(closedVerified.Output));
         _cli.Service.ThrowIfErrorsLogged();
     }
 
@@ -180,6 +207,12 @@ public sealed partial class SaleCommandTests : IDisposable
         Assert.Contains($"there is no case {CaseHex}", notASale.Error, StringComparison.Ordinal);
         Assert.StartsWith("错误：“pay-everyone”不是案件事件", chinese.Error, StringComparison.Ordinal);
     }
+
+    [GeneratedRegex(@"payout (?<id>[0-9a-f]{32}): (?<yuan>[0-9.]+) yuan")]
+    private static partial Regex PayoutOf();
+
+    [GeneratedRegex(@"payout [0-9a-f]{32}: [0-9.]+ yuan, posted by the bank statement")]
+    private static partial Regex PostedPayout();
 
     public void Dispose() => _cli.Dispose();
 
