@@ -9,14 +9,16 @@ using EvidenceChain.Core.Hashing;
 using EvidenceChain.Core.Signing;
 using EvidenceChain.Protocol.V1;
 using Google.Protobuf;
+using Grpc.Core;
 using CoreKey = EvidenceChain.Core.Access.PartyKey;
 
 namespace EvidenceChain.Service.Tests.Support;
 
 /// <summary>
 /// Drives 带封过户 cases over gRPC on one real service shared by a test class (cases are independent
-/// by id), as a notary office would: two courts, the registry, two notaries, a buyer, a debtor and a
-/// mortgagee registered with Ed25519 keys; artefacts signed by their issuers and recorded; events
+/// by id), or on the service of one kill test, which it outlives (<see cref="Kill"/>,
+/// <see cref="StartAfterKill"/>: the parties and keys are in the store), as a notary office would:
+/// two courts, the registry, two notaries, a buyer, a debtor and a mortgagee registered with Ed25519 keys; artefacts signed by their issuers and recorded; events
 /// proposed, approved by both notaries when they make payouts, and applied; money moved by statement
 /// lines imported through BankService. DOMAIN.md §4.3's numbers: a 1,000,000.00 sale, costs
 /// 20,000.00, a 500,000.00 mortgage, ordinary creditors A 300,000.00 (court A's first seizure) and
@@ -114,6 +116,16 @@ public sealed class SaleDriver : IAsyncLifetime, IDisposable
         Service.ThrowIfErrorsLogged();
     }
 
+    /// <summary>kill -9: the service dies where it stands, calls in flight fail; <see cref="StartAfterKill"/> brings it back.</summary>
+    internal void Kill() => Service.Kill();
+
+    /// <summary>Starts a new service on the killed one's data directory: every case is rebuilt from its records.</summary>
+    internal void StartAfterKill()
+    {
+        Service.Dispose();
+        Start();
+    }
+
     /// <summary>Stops the service cleanly (SIGTERM) and starts it again on the same data directory: every case is rebuilt from its records.</summary>
     internal void Restart()
     {
@@ -191,13 +203,13 @@ public sealed class SaleDriver : IAsyncLifetime, IDisposable
     public static ByteString TransferIdOf(ByteString caseId, CaseStep step, byte leg = 0, ushort attempt = 0) =>
         CaseDriver.Id(CaseTransferIds.Of(CaseIdOf(caseId), step, leg, attempt).Value);
 
-    /// <summary>The agreement: the example's price, the buyer and the debtor (an individual), due in 30 days unless <paramref name="dueDate"/>.</summary>
-    public SealedSaleTerms Terms(DateOnly? dueDate = null, long forfeitFen = 0) => new()
+    /// <summary>The agreement: the example's price, the buyer and the debtor (an individual unless <paramref name="debtor"/>), due in 30 days unless <paramref name="dueDate"/>.</summary>
+    public SealedSaleTerms Terms(DateOnly? dueDate = null, long forfeitFen = 0, DebtorKind debtor = DebtorKind.Individual) => new()
     {
         PriceFen = PriceFen,
         BuyerPartyIds = { Buyer },
         DebtorPartyIds = { Debtor },
-        DebtorKind = (uint)DebtorKind.Individual,
+        DebtorKind = (uint)debtor,
         BuyerRefundPayee = BuyerPayee,
         DebtorPayee = DebtorPayee,
         PaymentDueDate = (dueDate ?? CaseDriver.Today.AddDays(30)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
@@ -209,9 +221,23 @@ public sealed class SaleDriver : IAsyncLifetime, IDisposable
     /// <summary>Court A's first seizure of the home (property 1, A's claim), court B's waiting-list seizure of it and court B's first seizure of the garage (property 2), both for B's claim.</summary>
     public async Task RecordSeizuresAsync(ByteString caseId)
     {
-        await ApplyAsync(Request(caseId, SealedSaleEvent.RecordSeizure, 1, 0, [await ArtefactAsync(caseId, ArtefactType.CourtDocument, CourtA, ArtefactSubjects.SeizureFirst, 1, ClaimAFen, "(2025)鲁0102执1001号")]));
-        await ApplyAsync(Request(caseId, SealedSaleEvent.RecordSeizure, 2, 0, [await ArtefactAsync(caseId, ArtefactType.CourtDocument, CourtB, ArtefactSubjects.SeizureWaiting, 1, ClaimBFen, "(2025)鲁0103执2002号")]));
-        await ApplyAsync(Request(caseId, SealedSaleEvent.RecordSeizure, 3, 0, [await ArtefactAsync(caseId, ArtefactType.CourtDocument, CourtB, ArtefactSubjects.SeizureFirst, 2, ClaimBFen, "(2025)鲁0103执2002号")]));
+        for (uint seizure = 1; seizure <= 3; seizure++)
+        {
+            await ApplyAsync(await SeizureRequestAsync(caseId, seizure));
+        }
+    }
+
+    /// <summary>Seizure <paramref name="seizure"/> (1 to 3) of <see cref="RecordSeizuresAsync"/>, its court's artefact recorded; B's claim is <paramref name="claimBFen"/>.</summary>
+    public async Task<SealedSaleEventRequest> SeizureRequestAsync(ByteString caseId, uint seizure, long claimBFen = ClaimBFen)
+    {
+        ulong artefact = seizure switch
+        {
+            1 => await ArtefactAsync(caseId, ArtefactType.CourtDocument, CourtA, ArtefactSubjects.SeizureFirst, 1, ClaimAFen, "(2025)鲁0102执1001号"),
+            2 => await ArtefactAsync(caseId, ArtefactType.CourtDocument, CourtB, ArtefactSubjects.SeizureWaiting, 1, claimBFen, "(2025)鲁0103执2002号"),
+            3 => await ArtefactAsync(caseId, ArtefactType.CourtDocument, CourtB, ArtefactSubjects.SeizureFirst, 2, claimBFen, "(2025)鲁0103执2002号"),
+            _ => throw new ArgumentOutOfRangeException(nameof(seizure), seizure, "the example has seizures 1 to 3"),
+        };
+        return Request(caseId, SealedSaleEvent.RecordSeizure, seizure, 0, [artefact]);
     }
 
     /// <summary>SEIZED → AGREEMENT_NOTARIZED: the seizures, mediation at the price, court A's approval with its floor and court B's consent, the agreement with each party's consent.</summary>
@@ -219,13 +245,21 @@ public sealed class SaleDriver : IAsyncLifetime, IDisposable
     {
         await OpenAsync(caseId);
         await RecordSeizuresAsync(caseId);
-        await ApplyAsync(Request(caseId, SealedSaleEvent.ProposeSale, artefacts: [await ArtefactAsync(caseId, ArtefactType.MediationRecord, Notary1, amountFen: terms.PriceFen)]));
-        await ApplyAsync(Request(
-            caseId,
-            SealedSaleEvent.ApproveSale,
-            artefacts: [await ArtefactAsync(caseId, ArtefactType.CourtDocument, CourtA, ArtefactSubjects.SaleApproval, amountFen: FloorFen), await ArtefactAsync(caseId, ArtefactType.CourtDocument, CourtB, ArtefactSubjects.SaleConsent)]));
+        await ApplyAsync(await ProposeSaleRequestAsync(caseId, terms.PriceFen));
+        await ApplyAsync(await ApproveSaleRequestAsync(caseId));
         await ApplyAsync(await NotarizeRequestAsync(caseId, terms));
     }
+
+    /// <summary>The mediation record at <paramref name="priceFen"/>, recorded.</summary>
+    public async Task<SealedSaleEventRequest> ProposeSaleRequestAsync(ByteString caseId, long priceFen) =>
+        Request(caseId, SealedSaleEvent.ProposeSale, artefacts: [await ArtefactAsync(caseId, ArtefactType.MediationRecord, Notary1, amountFen: priceFen)]);
+
+    /// <summary>Court A's approval with its floor and court B's consent, recorded.</summary>
+    public async Task<SealedSaleEventRequest> ApproveSaleRequestAsync(ByteString caseId) =>
+        Request(
+            caseId,
+            SealedSaleEvent.ApproveSale,
+            artefacts: [await ArtefactAsync(caseId, ArtefactType.CourtDocument, CourtA, ArtefactSubjects.SaleApproval, amountFen: FloorFen), await ArtefactAsync(caseId, ArtefactType.CourtDocument, CourtB, ArtefactSubjects.SaleConsent)]);
 
     /// <summary>The agreement, then the notarized agreement and each buyer's and debtor's own consent, in the guard's order.</summary>
     public async Task<SealedSaleEventRequest> NotarizeRequestAsync(ByteString caseId, SealedSaleTerms terms)
@@ -250,10 +284,18 @@ public sealed class SaleDriver : IAsyncLifetime, IDisposable
     }
 
     public async Task<ApplyTransitionResponse> IssueAssistanceAsync(ByteString caseId) =>
-        await ApplyAsync(Request(caseId, SealedSaleEvent.IssueAssistance, artefacts: [await ArtefactAsync(caseId, ArtefactType.CourtDocument, CourtA, ArtefactSubjects.AssistanceNotice)]));
+        await ApplyAsync(await IssueAssistanceRequestAsync(caseId));
+
+    /// <summary>Court A's assistance notice, recorded.</summary>
+    public async Task<SealedSaleEventRequest> IssueAssistanceRequestAsync(ByteString caseId) =>
+        Request(caseId, SealedSaleEvent.IssueAssistance, artefacts: [await ArtefactAsync(caseId, ArtefactType.CourtDocument, CourtA, ArtefactSubjects.AssistanceNotice)]);
 
     /// <summary>The registry's two receipts for each property, unsealed then transferred: the price becomes the proceeds.</summary>
-    public async Task<ApplyTransitionResponse> ConfirmTransferAsync(ByteString caseId)
+    public async Task<ApplyTransitionResponse> ConfirmTransferAsync(ByteString caseId) =>
+        await ApplyAsync(await ConfirmTransferRequestAsync(caseId));
+
+    /// <summary>The registry's receipts of <see cref="ConfirmTransferAsync"/>, recorded.</summary>
+    public async Task<SealedSaleEventRequest> ConfirmTransferRequestAsync(ByteString caseId)
     {
         var leaves = new List<ulong>();
         foreach (byte property in new byte[] { 1, 2 })
@@ -262,7 +304,7 @@ public sealed class SaleDriver : IAsyncLifetime, IDisposable
             leaves.Add(await ArtefactAsync(caseId, ArtefactType.RegistryReceipt, Registry, ArtefactSubjects.TitleTransferred, property));
         }
 
-        return await ApplyAsync(Request(caseId, SealedSaleEvent.ConfirmTransfer, artefacts: [.. leaves]));
+        return Request(caseId, SealedSaleEvent.ConfirmTransfer, artefacts: [.. leaves]);
     }
 
     /// <summary>The whole example to TRANSFERRED.</summary>
@@ -276,7 +318,9 @@ public sealed class SaleDriver : IAsyncLifetime, IDisposable
 
     /// <summary>
     /// The example's tiers: costs (claim 1), the registered mortgage (claim 2), ordinary A (3) and B
-    /// (4) ranked by their seizure times, pro rata for an individual debtor or in order of seizure for a company.
+    /// (4) with the claims and seizure times their first two seizures recorded, pro rata for an
+    /// individual debtor or in order of seizure for a company. A function of the recorded case, so
+    /// asked again it gives the same tiers.
     /// </summary>
     public static IEnumerable<DistributionTier> Tiers(GetSealedSaleResponse sale, DebtorKind debtor)
     {
@@ -286,8 +330,8 @@ public sealed class SaleDriver : IAsyncLifetime, IDisposable
         yield return Tier(
             TierKind.Ordinary,
             Allocator.OrdinaryModeFor(debtor),
-            Claim(3, ClaimAFen, sale.Seizures[0].SeizedAtMs, CreditorAPayee),
-            Claim(4, ClaimBFen, sale.Seizures[1].SeizedAtMs, CreditorBPayee));
+            Claim(3, sale.Seizures[0].ClaimFen, sale.Seizures[0].SeizedAtMs, CreditorAPayee),
+            Claim(4, sale.Seizures[1].ClaimFen, sale.Seizures[1].SeizedAtMs, CreditorBPayee));
     }
 
     /// <summary>The software's proposal for the court over the example's tiers.</summary>
@@ -310,11 +354,97 @@ public sealed class SaleDriver : IAsyncLifetime, IDisposable
 
     /// <summary>A creditor's objection to the plan (the mortgagee's), issued now.</summary>
     public async Task<ApplyTransitionResponse> DisputePlanAsync(ByteString caseId) =>
-        await ApplyAsync(Request(caseId, SealedSaleEvent.DisputePlan, artefacts: [await ArtefactAsync(caseId, ArtefactType.Objection, Mortgagee)]));
+        await ApplyAsync(await DisputeRequestAsync(caseId));
+
+    /// <summary>The mortgagee's objection, recorded.</summary>
+    public async Task<SealedSaleEventRequest> DisputeRequestAsync(ByteString caseId) =>
+        Request(caseId, SealedSaleEvent.DisputePlan, artefacts: [await ArtefactAsync(caseId, ArtefactType.Objection, Mortgagee)]);
 
     /// <summary>Court A's decision on an objection: <see cref="SealedSaleEvent.UpholdPlan"/> or <see cref="SealedSaleEvent.SetAsidePlan"/>.</summary>
     public async Task<SealedSaleEventRequest> DecisionRequestAsync(ByteString caseId, SealedSaleEvent decision) =>
         Request(caseId, decision, artefacts: [await ArtefactAsync(caseId, ArtefactType.CourtDocument, CourtA, decision == SealedSaleEvent.UpholdPlan ? ArtefactSubjects.PlanUpheld : ArtefactSubjects.PlanSetAside)]);
+
+    /// <summary>
+    /// DOMAIN.md §4.3's case start to close as steps, each safe to run again after a crash (as
+    /// <see cref="CaseDriver.WorkedExampleSteps"/>): an event is applied only while the case's
+    /// transition count shows it has not happened (its artefacts are recorded afresh on a retry; the
+    /// unused ones stay in the log, which is harmless), and a statement line already imported changes
+    /// nothing. The debtor is <paramref name="debtor"/>; B's claim is <paramref name="claimBFen"/> (below
+    /// 400,000.00 the creditors are paid in full and the debtor keeps a surplus). The plan becomes final
+    /// by the mortgagee's objection and the court upholding it (the window cannot pass on a real clock).
+    /// <para>
+    /// The court's plan is the proposal for the recorded case, kept from the first try: a retry must
+    /// present the plan whose digests the court's artefact carries, and after a crash between booking
+    /// the plan's allocations and recording IssuePlan the proposal cannot be asked again (the booked
+    /// allocations hold the proceeds, so ProposeDistribution finds none), as a notary office would keep
+    /// the court's document rather than ask for it again.
+    /// </para>
+    /// </summary>
+    public IReadOnlyList<(string Name, Func<Task> Run)> StartToCloseSteps(ByteString caseId, DebtorKind debtor, long claimBFen = ClaimBFen)
+    {
+        ulong transitions = 0;
+        var steps = new List<(string, Func<Task>)>();
+        void Event(SealedSaleEvent @event, Func<Task<SealedSaleEventRequest>> request)
+        {
+            ulong after = ++transitions;
+            steps.Add(($"{@event} ({after})", async () =>
+            {
+                if ((await GetAsync(caseId)).TransitionCount < after)
+                {
+                    await ApplyAsync(await request());
+                }
+            }));
+        }
+
+        steps.Add(("open", async () =>
+        {
+            try
+            {
+                await OpenAsync(caseId);
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.AlreadyExists)
+            {
+            }
+        }));
+        for (uint seizure = 1; seizure <= 3; seizure++)
+        {
+            uint number = seizure;
+            Event(SealedSaleEvent.RecordSeizure, () => SeizureRequestAsync(caseId, number, claimBFen));
+        }
+
+        Event(SealedSaleEvent.ProposeSale, () => ProposeSaleRequestAsync(caseId, PriceFen));
+        Event(SealedSaleEvent.ApproveSale, () => ApproveSaleRequestAsync(caseId));
+        Event(SealedSaleEvent.NotarizeAgreement, () => NotarizeRequestAsync(caseId, Terms(debtor: debtor)));
+        Event(SealedSaleEvent.ExpectDeposit, () => Task.FromResult(Request(caseId, SealedSaleEvent.ExpectDeposit, 1, PriceFen)));
+        steps.Add(("statement BuyerDeposit", () => StatementAsync(TransferIdOf(caseId, CaseStep.BuyerDeposit, 1), PriceFen, 'C')));
+        Event(SealedSaleEvent.ConfirmFunding, () => Task.FromResult(Request(caseId, SealedSaleEvent.ConfirmFunding)));
+        Event(SealedSaleEvent.IssueAssistance, () => IssueAssistanceRequestAsync(caseId));
+        Event(SealedSaleEvent.ConfirmTransfer, () => ConfirmTransferRequestAsync(caseId));
+        ProposeDistributionResponse? proposal = null;
+        Event(SealedSaleEvent.IssuePlan, async () =>
+        {
+            proposal ??= await ProposeDistributionAsync(caseId, debtor);
+            SealedSaleEventRequest request = Request(caseId, SealedSaleEvent.IssuePlan, artefacts: [await PlanArtefactAsync(caseId, proposal)]);
+            request.Plan = proposal.Plan;
+            return request;
+        });
+        Event(SealedSaleEvent.DisputePlan, () => DisputeRequestAsync(caseId));
+        Event(SealedSaleEvent.UpholdPlan, () => DecisionRequestAsync(caseId, SealedSaleEvent.UpholdPlan));
+        steps.Add(("statement DistributionPayout", async () =>
+        {
+            // The payouts are the recorded plan's: each claim paid something, and the debtor's surplus (claim 0).
+            GetSealedSaleResponse sale = await GetAsync(caseId);
+            var payouts = sale.Plan.Allocations.Select(a => new DistributionAllocation { ClaimNumber = a.ClaimNumber, AmountFen = a.AmountFen }).ToList();
+            payouts.Add(new DistributionAllocation { ClaimNumber = 0, AmountFen = sale.Plan.DebtorSurplusFen });
+            foreach (DistributionAllocation payout in payouts.Where(p => p.AmountFen > 0))
+            {
+                await StatementAsync(TransferIdOf(caseId, CaseStep.DistributionPayout, (byte)payout.ClaimNumber, (ushort)sale.PlanRevision), payout.AmountFen, 'D');
+            }
+        }));
+        Event(SealedSaleEvent.ConfirmDistribution, () => Task.FromResult(Request(caseId, SealedSaleEvent.ConfirmDistribution)));
+        Event(SealedSaleEvent.Close, () => Task.FromResult(Request(caseId, SealedSaleEvent.Close)));
+        return steps;
+    }
 
     private static DistributionTier Tier(TierKind kind, TierMode mode, params DistributionClaim[] claims) =>
         new() { Kind = (uint)kind, Mode = (uint)mode, Claims = { claims } };
