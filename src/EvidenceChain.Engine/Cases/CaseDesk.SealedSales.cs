@@ -108,7 +108,8 @@ public sealed partial class CaseDesk
     public (long NetProceedsFen, DistributionResult Result) ProposeDistribution(CaseId id, IReadOnlyList<ClaimTier> tiers)
     {
         SealedSaleCase current = FindSale(id)?.Case ?? throw NotFound(id, "带封过户");
-        long net = current.State == SealedSaleState.Transferred && _book.BalanceOf(CaseAccounts.Of(id, CaseAccountPurpose.Proceeds)) is AccountBalance b ? b.CreditsPosted - b.DebitsPosted - b.DebitsPending : 0;
+        // On the ledger as recorded: after a crash during IssuePlan the proposal is still the one the court may sign.
+        long net = current.State == SealedSaleState.Transferred && Context(id).BalanceOf(CaseAccounts.Of(id, CaseAccountPurpose.Proceeds)) is AccountBalance b ? b.CreditsPosted - b.DebitsPosted - b.DebitsPending : 0;
         if (net <= 0)
         {
             throw new QueryException(QueryFailure.FailedPrecondition, $"case {id} holds no proceeds to distribute (it is {current.State}; the proceeds exist once the title moved and before a plan is issued)");

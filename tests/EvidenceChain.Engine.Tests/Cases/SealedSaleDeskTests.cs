@@ -160,6 +160,11 @@ public sealed class SealedSaleDeskTests : IDisposable
         LedgerBatchOutcome booked = await book.CreateTransfersAsync(_office, planned.Transfers, CancellationToken.None, caseKey);
         Assert.All(booked.TransferResults, r => Assert.Equal(CreateTransferResult.Ok, r));
         Assert.Equal(planned.Transfers.Select(t => t.Id), desk.UnrecordedTransfers(s_case));
+        if (command.Event == SealedSaleEvent.IssuePlan)
+        {
+            // The software's proposal is still there to adopt: it reads the proceeds as recorded, not as the crash left them.
+            Assert.Equal(command.Plan!.NetProceedsFen, desk.ProposeDistribution(s_case, command.Plan.Tiers).NetProceedsFen);
+        }
 
         SealedSaleOutcome retried = await desk.ApplySaleEventAsync(_office, s_case, command, artefacts, CancellationToken.None);
         Assert.True(retried.IsApplied, retried.Decision.Detail);
