@@ -334,6 +334,16 @@ public sealed class SealedSaleServiceTests(SaleDriver sale) : IClassFixture<Sale
         Assert.Equal(funded, await _sale.GetAsync(caseId));
         Assert.Equal("Draft", (await _sale.Escrow.GetCaseAsync(new GetCaseRequest { CaseId = mortgageCase })).StateName);
 
+        // Interest by case: who earns a court sale's interest is the court's to decide, so its sub-accounts are named instead.
+        RpcException interest = await Assert.ThrowsAsync<RpcException>(async () => await new BankService.BankServiceClient(_sale.Service.Channel).AllocateInterestAsync(new AllocateInterestRequest
+        {
+            InterestTransferId = S.IdOf(0x1A7E),
+            FirstDay = "2026-10-01",
+            LastDay = "2026-10-31",
+            CaseIds = { caseId },
+        }));
+        Assert.Equal((StatusCode.InvalidArgument, true), (interest.StatusCode, interest.Status.Detail.Contains("is a 带封过户 case", StringComparison.Ordinal)));
+
         await _sale.IssueAssistanceAsync(caseId);
         await _sale.ConfirmTransferAsync(caseId);
         ProposeDistributionResponse proposal = await _sale.ProposeDistributionAsync(caseId, DebtorKind.Individual);
