@@ -180,13 +180,12 @@ public static partial class SealedSaleRules
         }
 
         // Q4: the whole plan as one linked batch of pending allocations — all of it or none (DOMAIN.md §4.4).
-        var withPlan = current with { Plan = plan };
         return new Plan(SealedSaleState.PlanIssued)
         {
             Day = DailyBalances.DayOf(signed.IssuedAtMs),
             AmountFen = plan.NetProceedsFen,
             Accounts = [.. plan.Booked.Select(a => AllocationAccount(posting, a.ClaimNumber))],
-            Transfers = CasePostings.Linked([.. plan.Booked.Select(a => Allocated(withPlan, posting, a))]),
+            Transfers = CasePostings.Linked([.. plan.Booked.Select(a => Allocated(current, posting, a))]),
         };
     }
 
