@@ -1,7 +1,7 @@
 namespace EvidenceChain.Vault.Tests.Support;
 
 /// <summary>Encrypt and decrypt over byte arrays, synchronously (memory streams complete at once).</summary>
-internal static class Vault
+internal static class VaultFiles
 {
     public const int SegmentSize = VaultFormat.SegmentSizeMinBytes;
 
