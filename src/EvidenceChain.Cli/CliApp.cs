@@ -42,6 +42,7 @@ internal static class CliApp
             BankCommand.Create(context, language),
             CaseCommand.Create(context, language),
             SaleCommand.Create(context, language),
+            VaultCommand.Create(context, language),
         };
 
         // System.CommandLine exits 1 on a usage error, which verify reserves for "invalid"; a wrong
