@@ -12,7 +12,8 @@ internal enum ExitCode
     /// <summary>
     /// What was examined is not valid: for <c>verify</c>, the receipt (with <c>--rpc</c>, also a proven
     /// anchor whose block is not canonical or not final on the node); for the online commands, an
-    /// answer of the server (a promise, receipt, checkpoint or consistency proof) that does not verify.
+    /// answer of the server (a promise, receipt, checkpoint or consistency proof) that does not verify;
+    /// for <c>vault decrypt</c>, a file that does not decrypt under the key (altered, truncated, reordered, or another key's).
     /// </summary>
     Invalid = 1,
 
