@@ -1,5 +1,5 @@
-using EvidenceChain.Cases.Internal;
 using EvidenceChain.Ledger.Banking;
+using EvidenceChain.Core.Records;
 
 namespace EvidenceChain.Cases;
 

@@ -1,5 +1,5 @@
-using EvidenceChain.Pledges.Internal;
 using EvidenceChain.Pledges.Records;
+using EvidenceChain.Core.Records;
 
 namespace EvidenceChain.Pledges;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using EvidenceChain.Core.Access;
 using EvidenceChain.Core.Hashing;
-using EvidenceChain.Pledges.Internal;
+using EvidenceChain.Core.Records;
 
 namespace EvidenceChain.Pledges;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using EvidenceChain.Cases.Internal;
+using EvidenceChain.Core.Records;
 
 namespace EvidenceChain.Cases.Approvals;
 

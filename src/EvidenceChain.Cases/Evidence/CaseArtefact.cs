@@ -1,7 +1,7 @@
 using System.Text;
-using EvidenceChain.Cases.Internal;
 using EvidenceChain.Core.Hashing;
 using EvidenceChain.Ledger.Banking;
+using EvidenceChain.Core.Records;
 
 namespace EvidenceChain.Cases.Evidence;
 

@@ -1,9 +1,9 @@
 using EvidenceChain.Cases.Approvals;
-using EvidenceChain.Cases.Internal;
 using EvidenceChain.Cases.Mortgage;
 using EvidenceChain.Core.Hashing;
 using EvidenceChain.Ledger.Banking;
 using EvidenceChain.Ledger.Escrow;
+using EvidenceChain.Core.Records;
 
 namespace EvidenceChain.Cases.Records;
 

@@ -1,4 +1,4 @@
-using EvidenceChain.Cases.Internal;
+using EvidenceChain.Core.Records;
 
 namespace EvidenceChain.Cases.Records;
 

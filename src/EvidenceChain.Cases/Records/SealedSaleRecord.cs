@@ -1,9 +1,9 @@
 using EvidenceChain.Cases.Approvals;
 using EvidenceChain.Cases.Distribution;
-using EvidenceChain.Cases.Internal;
 using EvidenceChain.Cases.Sealed;
 using EvidenceChain.Ledger.Banking;
 using EvidenceChain.Ledger.Escrow;
+using EvidenceChain.Core.Records;
 
 namespace EvidenceChain.Cases.Records;
 

@@ -1,7 +1,7 @@
 using EvidenceChain.Cases.Approvals;
-using EvidenceChain.Cases.Internal;
 using EvidenceChain.Core.Hashing;
 using EvidenceChain.Ledger.Escrow;
+using EvidenceChain.Core.Records;
 
 namespace EvidenceChain.Cases.Records;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using EvidenceChain.Cases.Distribution;
-using EvidenceChain.Cases.Internal;
 using EvidenceChain.Core.Hashing;
+using EvidenceChain.Core.Records;
 
 namespace EvidenceChain.Cases.Sealed;
 

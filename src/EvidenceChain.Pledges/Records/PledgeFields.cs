@@ -1,7 +1,7 @@
 using EvidenceChain.Core.Commitments;
 using EvidenceChain.Core.Hashing;
 using EvidenceChain.Core.Receipts;
-using EvidenceChain.Pledges.Internal;
+using EvidenceChain.Core.Records;
 
 namespace EvidenceChain.Pledges.Records;
 

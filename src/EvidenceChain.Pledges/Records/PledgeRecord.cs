@@ -1,4 +1,4 @@
-using EvidenceChain.Pledges.Internal;
+using EvidenceChain.Core.Records;
 
 namespace EvidenceChain.Pledges.Records;
 

@@ -2,10 +2,11 @@ using System.Buffers.Binary;
 using System.Text;
 using EvidenceChain.Core.Hashing;
 
-namespace EvidenceChain.Pledges.Internal;
+namespace EvidenceChain.Core.Records;
 
 /// <summary>Reads a canonical record written by <see cref="RecordWriter"/>; any shortfall throws <see cref="FormatException"/>, which the decoder turns into a reason.</summary>
-internal ref struct RecordReader(ReadOnlySpan<byte> bytes)
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "Each reader is named for the wire type it reads, as its writer is.")]
+public ref struct RecordReader(ReadOnlySpan<byte> bytes)
 {
     private static readonly UTF8Encoding s_strictUtf8 = new(false, true);
     private ReadOnlySpan<byte> _rest = bytes;

@@ -2,10 +2,10 @@ using System.Buffers.Binary;
 using System.Text;
 using EvidenceChain.Core.Hashing;
 
-namespace EvidenceChain.Pledges.Internal;
+namespace EvidenceChain.Core.Records;
 
-/// <summary>Writes a canonical record: big-endian integers, strings with a one-byte length, digests as their 32 bytes, dates as yyyymmdd (as the case records do).</summary>
-internal sealed class RecordWriter
+/// <summary>Writes a canonical record: big-endian integers, strings with a one-byte length, digests as their 32 bytes, dates as yyyymmdd (the case and pledge records).</summary>
+public sealed class RecordWriter
 {
     private readonly List<byte> _bytes = [];
 
