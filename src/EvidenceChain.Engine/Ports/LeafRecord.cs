@@ -11,4 +11,7 @@ public sealed record LeafRecord(byte[] Bytes, IReadOnlyList<string> Keys)
 
     /// <summary>The key of a case's records (its opening, transitions and artefacts): <c>case:</c> and the id in 32 lowercase hex digits.</summary>
     public static string CaseKey(UInt128 caseId) => "case:" + caseId.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The key of a pledge registry asset's records (its registration, valuations, pledge events, transfers and licences): <c>asset:</c> and the id in 32 lowercase hex digits.</summary>
+    public static string AssetKey(UInt128 assetId) => "asset:" + assetId.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
 }

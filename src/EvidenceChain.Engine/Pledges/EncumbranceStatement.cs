@@ -1,0 +1,17 @@
+using EvidenceChain.Core.Records;
+using EvidenceChain.Engine.Queries;
+using EvidenceChain.Pledges;
+
+namespace EvidenceChain.Engine.Pledges;
+
+/// <summary>
+/// A lender's check of an asset (DOMAIN.md §7.2): no content, all offline-verifiable against the
+/// log's keys. <see cref="Records"/> are the asset's pledge records (leaf type 5) with their leaves
+/// and inclusion proofs against one signed checkpoint; <see cref="View"/> is what they replay to; the
+/// receipts prove the secret's deposit leaves, whose roots and depositor commitments the registration
+/// record repeats, against the same checkpoint.
+/// </summary>
+/// <param name="Records">The record statement under <c>asset:</c> + id, up to the event asked for.</param>
+/// <param name="View">The encumbrance as of the last record listed; null when the checkpoint includes none yet.</param>
+/// <param name="DepositReceipts">A receipt per Secret deposit of <see cref="View"/>, at the statement's tree size.</param>
+public sealed record EncumbranceStatement(RecordStatement Records, Encumbrance? View, IReadOnlyList<ReceiptAnswer> DepositReceipts);
