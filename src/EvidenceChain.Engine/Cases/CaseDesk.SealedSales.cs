@@ -48,7 +48,7 @@ public sealed partial class CaseDesk
         try
         {
             CheckOpening(opening);
-            (SealedSaleRecord record, ulong leafIndex) = await RecordSaleAsync(actor, opening, null, cancellationToken).ConfigureAwait(false);
+            (SealedSaleRecord record, ulong leafIndex) = await RecordSaleAsync(actor, opening, null).ConfigureAwait(false);
             Replay(record, leafIndex);
             return leafIndex;
         }
@@ -90,7 +90,7 @@ public sealed partial class CaseDesk
                 return new SealedSaleOutcome(decision, accounts, transfers, null);
             }
 
-            (SealedSaleRecord record, ulong leafIndex) = await RecordSaleAsync(actor, null, decision.Transition, cancellationToken).ConfigureAwait(false);
+            (SealedSaleRecord record, ulong leafIndex) = await RecordSaleAsync(actor, null, decision.Transition).ConfigureAwait(false);
             Replay(record, leafIndex);
             return new SealedSaleOutcome(decision, accounts, transfers, leafIndex);
         }
@@ -142,10 +142,10 @@ public sealed partial class CaseDesk
         Moved(t.CaseId, leafIndex, "带封过户", open => open.Sale is not null, open => open.Sale = SealedSaleRules.Apply(open.Sale!, t), t.Transfers);
     }
 
-    private async Task<(SealedSaleRecord Record, ulong LeafIndex)> RecordSaleAsync(Caller actor, CaseOpening? opening, SealedSaleTransition? transition, CancellationToken cancellationToken)
+    private async Task<(SealedSaleRecord Record, ulong LeafIndex)> RecordSaleAsync(Caller actor, CaseOpening? opening, SealedSaleTransition? transition)
     {
         (CustodyParty acting, byte[] nonce, long atMs) = NewRecordFields(actor);
         var record = new SealedSaleRecord(nonce, atMs, (byte)actor.Role, Convert.FromHexString(acting.PartyId), Digest.AsBytes(acting.Salt.Value).ToArray(), opening, transition);
-        return (record, await RecordLeafAsync(actor, acting, SealedSaleRecord.Schema, atMs, record.Encode(), record.CaseId, cancellationToken).ConfigureAwait(false));
+        return (record, await RecordLeafAsync(actor, acting, SealedSaleRecord.Schema, atMs, record.Encode(), record.CaseId).ConfigureAwait(false));
     }
 }

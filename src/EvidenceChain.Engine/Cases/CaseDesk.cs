@@ -151,7 +151,7 @@ public sealed partial class CaseDesk : IDisposable
         try
         {
             CheckOpening(opening);
-            (CaseRecord record, ulong leafIndex) = await RecordAsync(actor, opening, null, cancellationToken).ConfigureAwait(false);
+            (CaseRecord record, ulong leafIndex) = await RecordAsync(actor, opening, null).ConfigureAwait(false);
             Replay(record, leafIndex);
             return leafIndex;
         }
@@ -222,7 +222,7 @@ public sealed partial class CaseDesk : IDisposable
                 return new CaseOutcome(decision, accounts, transfers, null);
             }
 
-            (CaseRecord record, ulong leafIndex) = await RecordAsync(actor, null, decision.Transition, cancellationToken).ConfigureAwait(false);
+            (CaseRecord record, ulong leafIndex) = await RecordAsync(actor, null, decision.Transition).ConfigureAwait(false);
             Replay(record, leafIndex);
             return new CaseOutcome(decision, accounts, transfers, leafIndex);
         }
@@ -377,11 +377,11 @@ public sealed partial class CaseDesk : IDisposable
         }
     }
 
-    private async Task<(CaseRecord Record, ulong LeafIndex)> RecordAsync(Caller actor, CaseOpening? opening, MortgageTransition? transition, CancellationToken cancellationToken)
+    private async Task<(CaseRecord Record, ulong LeafIndex)> RecordAsync(Caller actor, CaseOpening? opening, MortgageTransition? transition)
     {
         (CustodyParty acting, byte[] nonce, long atMs) = NewRecordFields(actor);
         var record = new CaseRecord(nonce, atMs, (byte)actor.Role, Convert.FromHexString(acting.PartyId), Digest.AsBytes(acting.Salt.Value).ToArray(), opening, transition);
-        return (record, await RecordLeafAsync(actor, acting, CaseRecord.Schema, atMs, record.Encode(), record.CaseId, cancellationToken).ConfigureAwait(false));
+        return (record, await RecordLeafAsync(actor, acting, CaseRecord.Schema, atMs, record.Encode(), record.CaseId).ConfigureAwait(false));
     }
 
     /// <summary>A record's actor commitment, random nonce and time.</summary>
@@ -392,11 +392,16 @@ public sealed partial class CaseDesk : IDisposable
         return (CustodyParty.Create(actor.PartyId, _random), nonce, _time.GetUtcNow().ToUnixTimeMilliseconds());
     }
 
-    /// <summary>Records a case record as a case leaf, keyed by the case and the actor; answers once it is durable.</summary>
-    private Task<ulong> RecordLeafAsync(Caller actor, CustodyParty acting, ushort schema, long atMs, byte[] bytes, CaseId id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a case record as a case leaf, keyed by the case and the actor; answers once it is durable.
+    /// The wait is not the caller's to cancel: a queued leaf becomes durable whatever the caller does, and
+    /// answering early would leave the case in memory behind its log, so its next transition would take
+    /// a number already recorded and the log would no longer replay.
+    /// </summary>
+    private Task<ulong> RecordLeafAsync(Caller actor, CustodyParty acting, ushort schema, long atMs, byte[] bytes, CaseId id)
     {
         RecordLeaf leaf = RecordLeaf.Over(LeafType.CaseTransition, schema, atMs, bytes, [acting.Commitment()]);
-        return _intake.RecordAsync(leaf, new LeafRecord(bytes, [LeafRecord.CaseKey(id.Value), actor.PartyId]), cancellationToken);
+        return _intake.RecordAsync(leaf, new LeafRecord(bytes, [LeafRecord.CaseKey(id.Value), actor.PartyId]), CancellationToken.None);
     }
 
     private List<RecordedArtefact> Artefacts(IReadOnlyList<ulong> leaves)
