@@ -29,6 +29,8 @@ internal static class CliApp
             language,
             HashCommand.Create(context, language),
             VerifyCommand.Create(context, language, Internal.CanonicalityRpcNode.Connect),
+            VerifyDisclosureCommand.Create(context, language),
+            DiscloseCommand.Create(context, language),
             DepositCommand.Create(context, language),
             ReceiptCommand.Create(context, language),
             CheckpointCommand.Create(context, language),
