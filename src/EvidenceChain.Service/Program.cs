@@ -11,6 +11,7 @@ using EvidenceChain.Engine.Escrow.Bank;
 using EvidenceChain.Engine.Intake;
 using EvidenceChain.Engine.Locators;
 using EvidenceChain.Engine.Parties;
+using EvidenceChain.Engine.Pledges;
 using EvidenceChain.Engine.Ports;
 using EvidenceChain.Engine.Queries;
 using EvidenceChain.Engine.Sequencing;
@@ -106,6 +107,9 @@ builder.Services.AddSingleton(sp => CaseDesk.Open(
     sp.GetRequiredService<ILogStore>(), sp.GetRequiredService<LogIntake>(), sp.GetRequiredService<LogQueries>(), sp.GetRequiredService<EscrowBook>(),
     sp.GetRequiredService<PartyRegistry>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill, CaseCalendars.LoadChina(),
     builder.Configuration.GetValue("Cases:TitleLockRequired", defaultValue: true)));
+builder.Services.AddSingleton(sp => PledgeDesk.Open(
+    sp.GetRequiredService<ILogStore>(), sp.GetRequiredService<LogIntake>(), sp.GetRequiredService<LogQueries>(),
+    sp.GetRequiredService<PartyRegistry>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill));
 builder.Services.AddSingleton<IPartyStore>(store);
 builder.Services.AddSingleton(sp => new PartyRegistry(sp.GetRequiredService<IPartyStore>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill));
 builder.Services.AddSingleton<ILocatorStore>(store);
@@ -144,6 +148,9 @@ try
 
     // Cases are rebuilt from their records, each checked against its leaf.
     app.Services.GetRequiredService<CaseDesk>();
+
+    // So is the pledge registry: a pledge record that does not match its leaf stops the start.
+    app.Services.GetRequiredService<PledgeDesk>();
 }
 catch (InvalidDataException e)
 {
@@ -169,6 +176,7 @@ app.MapGrpcService<CustodyGrpcService>();
 app.MapGrpcService<EscrowGrpcService>();
 app.MapGrpcService<BankGrpcService>();
 app.MapGrpcService<LocatorGrpcService>();
+app.MapGrpcService<PledgeGrpcService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 

@@ -9,7 +9,8 @@ namespace EvidenceChain.Service.Tests;
 /// <summary>
 /// Every role against every RPC on the real service (development mode, one restart per role on the
 /// same data): a call is refused with PERMISSION_DENIED exactly when <see cref="AccessPolicy"/> denies
-/// it, and answered otherwise. "Own" is a deposit the role made itself; "other" is the office's.
+/// it, and answered otherwise. "Own" is a deposit the role made itself; "other" is the office's (for
+/// the pledge registry, an asset the role is no party to; its own assets are PledgeServiceTests').
 /// </summary>
 public sealed class RoleTableTests : IDisposable
 {
@@ -75,6 +76,10 @@ public sealed class RoleTableTests : IDisposable
                 ("ProposeDistribution", Operation.ReadCases, Ownership.None, () => Escrow(service).ProposeDistributionAsync(new ProposeDistributionRequest { CaseId = LedgerAccounts().Accounts[0].Id }).ResponseAsync),
                 ("AllocateInterest", Operation.OperateBank, Ownership.None, () => new BankService.BankServiceClient(service.Channel).AllocateInterestAsync(new AllocateInterestRequest { InterestTransferId = LedgerAccounts().Accounts[0].Id, FirstDay = "2025-12-01", LastDay = "2025-12-20", Claims = { new BankInterestClaim { SubAccount = LedgerAccounts().Accounts[0].Id, Rule = BankInterestRule.FollowsBalance } } }).ResponseAsync),
                 ("ExportInstructions", Operation.OperateBank, Ownership.None, () => new BankService.BankServiceClient(service.Channel).ExportInstructionsAsync(new ExportInstructionsRequest { Orders = { new BankPaymentOrder { TransferId = LedgerAccounts().Accounts[0].Id, PayeeAccount = "1", PayeeName = "X" } } }).ResponseAsync),
+                ("ProposePledgeEvent", Operation.OperatePledges, Ownership.None, () => Pledges(service).ProposePledgeEventAsync(new PledgeEventRequest { AssetId = LedgerAccounts().Accounts[0].Id, Event = 1 }).ResponseAsync),
+                ("ApplyPledgeEvent", Operation.OperatePledges, Ownership.None, () => Pledges(service).ApplyPledgeEventAsync(new PledgeEventRequest { AssetId = LedgerAccounts().Accounts[0].Id, Event = 1 }).ResponseAsync),
+                ("GetAsset(other)", Operation.ReadPledges, Ownership.Other, () => Pledges(service).GetAssetAsync(new GetAssetRequest { AssetId = LedgerAccounts().Accounts[0].Id }).ResponseAsync),
+                ("GetEncumbranceStatement(other)", Operation.ReadPledges, Ownership.Other, () => Pledges(service).GetEncumbranceStatementAsync(new GetEncumbranceStatementRequest { AssetId = LedgerAccounts().Accounts[0].Id }).ResponseAsync),
                 ("ListParties", Operation.ManageParties, Ownership.None, () => new PartyService.PartyServiceClient(service.Channel).ListPartiesAsync(new ListPartiesRequest()).ResponseAsync),
             };
             if (ownDeposit is string own)
@@ -98,6 +103,8 @@ public sealed class RoleTableTests : IDisposable
     public void Dispose() => _data.Dispose();
 
     private static EscrowService.EscrowServiceClient Escrow(ServiceProcess service) => new(service.Channel);
+
+    private static PledgeService.PledgeServiceClient Pledges(ServiceProcess service) => new(service.Channel);
 
     private ServiceProcess Start(CorePartyRole role) =>
         ServiceProcess.Start(_data.Path, "--Sequencer:Interval=00:00:00.100", $"--Security:DevelopmentRole={role}");

@@ -49,6 +49,16 @@ public static class AccessPolicy
             Operation.ReadCases => role is PartyRole.NotaryOffice or PartyRole.Notary or PartyRole.Court
                 ? AccessDecision.Allow
                 : AccessDecision.Deny("cases are read by the notary office, its notaries and courts"),
+            Operation.OperatePledges => s_office.Contains(role)
+                ? AccessDecision.Allow
+                : AccessDecision.Deny("the pledge registry's events are applied by the notary office and its notaries; the parties sign them offline"),
+            Operation.ReadPledges => ownership switch
+            {
+                _ when role is PartyRole.NotaryOffice or PartyRole.Notary or PartyRole.Court => AccessDecision.Allow,
+                Ownership.Own when role is PartyRole.Enterprise or PartyRole.Lender => AccessDecision.Allow,
+                _ when role == PartyRole.Auditor => AccessDecision.Deny("an auditor reads checkpoints, proofs and public anchors, not the pledge registry"),
+                _ => AccessDecision.Deny("a pledged asset is read by its owner, the pledgors and pledgees of its pledges, the notary office and courts; a lender sees only assets it holds a pledge of"),
+            },
             Operation.OperateBank or Operation.ReadBank => s_office.Contains(role)
                 ? AccessDecision.Allow
                 : AccessDecision.Deny("the escrow ledger's bank desk (statements, reconciliation, incidents, payment instructions) is the notary office's and its notaries'"),

@@ -50,4 +50,10 @@ public enum Operation
 
     /// <summary>Read cases, their statements with proofs, and their deadlines.</summary>
     ReadCases = 16,
+
+    /// <summary>Propose and apply the pledge registry's events (docs/pledges.md), each signed offline by the parties who act in it.</summary>
+    OperatePledges = 17,
+
+    /// <summary>Read a pledge registry asset and its encumbrance statement: "own" when the caller is its owner, or pledgor or pledgee of one of its pledges.</summary>
+    ReadPledges = 18,
 }
