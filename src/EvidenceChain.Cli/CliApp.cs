@@ -44,6 +44,7 @@ internal static class CliApp
             BankCommand.Create(context, language),
             CaseCommand.Create(context, language),
             SaleCommand.Create(context, language),
+            PledgeCommand.Create(context, language),
             VaultCommand.Create(context, language),
         };
 

@@ -45,6 +45,7 @@ internal sealed class NotaryConnection : IDisposable
     private readonly LocatorService.LocatorServiceClient _locators;
     private readonly EscrowService.EscrowServiceClient _escrow;
     private readonly BankService.BankServiceClient _bank;
+    private readonly PledgeService.PledgeServiceClient _pledges;
     private readonly X509Certificate2? _caCertificate;
     private readonly X509Certificate2? _clientCertificate;
     private readonly string? _caPath;
@@ -90,6 +91,7 @@ internal sealed class NotaryConnection : IDisposable
         _locators = new LocatorService.LocatorServiceClient(_channel);
         _escrow = new EscrowService.EscrowServiceClient(_channel);
         _bank = new BankService.BankServiceClient(_channel);
+        _pledges = new PledgeService.PledgeServiceClient(_channel);
     }
 
     public Uri Server { get; }
@@ -211,6 +213,19 @@ internal sealed class NotaryConnection : IDisposable
 
     public Task<ProposeDistributionResponse> ProposeDistributionAsync(ProposeDistributionRequest request, CancellationToken cancellationToken) =>
         CallAsync(() => _escrow.ProposeDistributionAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    public Task<ProposePledgeEventResponse> ProposePledgeEventAsync(PledgeEventRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _pledges.ProposePledgeEventAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    /// <summary>A pledge event is answered once its leaf is durable, like a deposit.</summary>
+    public Task<ApplyPledgeEventResponse> ApplyPledgeEventAsync(PledgeEventRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _pledges.ApplyPledgeEventAsync(request, deadline: Deadline(DepositTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    public Task<GetAssetResponse> GetAssetAsync(GetAssetRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _pledges.GetAssetAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    public Task<GetEncumbranceStatementResponse> GetEncumbranceStatementAsync(GetEncumbranceStatementRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _pledges.GetEncumbranceStatementAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
 
     /// <summary>
     /// The connection the online options ask for: the address from <c>--server</c> (else the

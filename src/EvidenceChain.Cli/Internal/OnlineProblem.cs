@@ -54,4 +54,12 @@ internal enum OnlineProblem
     ApprovalFileMalformed = 46,
     CaseEventRefused = 47,
     PlanFileMalformed = 48,
+    AssetIdMalformed = 49,
+    PledgeIdMalformed = 50,
+    PledgeEventUnknown = 51,
+    PledgeCommandFileMalformed = 52,
+    PledgeMessageMalformed = 53,
+    PledgeSignatureFileMalformed = 54,
+    PledgeEventRefused = 55,
+    EncumbranceFileMalformed = 56,
 }

@@ -109,6 +109,14 @@ internal sealed class OnlineText
             [OnlineProblem.ApprovalFileMalformed] = (path, detail) => $"{path} 不是审批文件（由 case approve 写出的 JSON）：{detail}",
             [OnlineProblem.CaseEventRefused] = (rule, detail) => $"服务器不会执行此事件：{rule}：{detail}",
             [OnlineProblem.PlanFileMalformed] = (path, detail) => $"{path} 不是分配方案或债权分级 JSON 文件（见 docs/service.md）：{detail}",
+            [OnlineProblem.AssetIdMalformed] = (id, _) => $"资产编号 {id} 无效：应为 32 位小写十六进制数字，且不能全为 0 或全为 f",
+            [OnlineProblem.PledgeIdMalformed] = (id, _) => $"质押编号 {id} 无效：应为 32 位小写十六进制数字，且不能全为 0 或全为 f",
+            [OnlineProblem.PledgeEventUnknown] = (name, detail) => $"没有名为 {name} 的质押事件；可用：{detail}",
+            [OnlineProblem.PledgeCommandFileMalformed] = (path, detail) => $"{path} 不是质押事件字段 JSON 文件（见 docs/pledges.md §CLI）：{detail}",
+            [OnlineProblem.PledgeMessageMalformed] = (path, detail) => $"{path} 不是质押事件签名消息（一行 base64，由 pledge propose --out 保存），不予签署：{detail}",
+            [OnlineProblem.PledgeSignatureFileMalformed] = (path, detail) => $"{path} 不是签名文件（由 pledge sign 写出的 JSON）：{detail}",
+            [OnlineProblem.PledgeEventRefused] = (rule, detail) => $"服务器不会执行此质押事件：{rule}：{detail}",
+            [OnlineProblem.EncumbranceFileMalformed] = (path, detail) => $"{path} 不是权利负担声明文件（由 pledge statement -o 保存）：{detail}",
         },
     };
 
@@ -210,6 +218,14 @@ internal sealed class OnlineText
             [OnlineProblem.ApprovalFileMalformed] = (path, detail) => $"{path} is not an approval file (the JSON case approve writes): {detail}",
             [OnlineProblem.CaseEventRefused] = (rule, detail) => $"the server would refuse this event: {rule}: {detail}",
             [OnlineProblem.PlanFileMalformed] = (path, detail) => $"{path} is not a distribution plan or claim tiers JSON file (see docs/service.md): {detail}",
+            [OnlineProblem.AssetIdMalformed] = (id, _) => $"the asset id {id} is not 32 lowercase hex digits (nor all zeros or all f)",
+            [OnlineProblem.PledgeIdMalformed] = (id, _) => $"the pledge id {id} is not 32 lowercase hex digits (nor all zeros or all f)",
+            [OnlineProblem.PledgeEventUnknown] = (name, detail) => $"there is no pledge event {name}; the events are: {detail}",
+            [OnlineProblem.PledgeCommandFileMalformed] = (path, detail) => $"{path} is not a pledge event fields JSON file (see docs/pledges.md §CLI): {detail}",
+            [OnlineProblem.PledgeMessageMalformed] = (path, detail) => $"{path} is not a pledge event message (one line of base64, as pledge propose --out saves it), and is not signed: {detail}",
+            [OnlineProblem.PledgeSignatureFileMalformed] = (path, detail) => $"{path} is not a signature file (the JSON pledge sign writes): {detail}",
+            [OnlineProblem.PledgeEventRefused] = (rule, detail) => $"the server would refuse this pledge event: {rule}: {detail}",
+            [OnlineProblem.EncumbranceFileMalformed] = (path, detail) => $"{path} is not an encumbrance statement file (as pledge statement -o saves it): {detail}",
         },
     };
 
