@@ -1,0 +1,277 @@
+using System.Globalization;
+using System.Runtime.Versioning;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using EvidenceChain.Cli.Internal;
+using EvidenceChain.Cli.Tests.Support;
+using EvidenceChain.Core.Hashing;
+using EvidenceChain.Core.Receipts;
+using EvidenceChain.Core.Signing;
+using EvidenceChain.Protocol.V1;
+using Google.Protobuf;
+using Grpc.Net.Client;
+using Registry = EvidenceChain.Pledges;
+
+namespace EvidenceChain.Cli.Tests;
+
+/// <summary>
+/// <c>evidencechain pledge</c> against a real service (HTTP/2 on 127.0.0.1, real LiteDB): the owner deposits its
+/// secret with the existing <c>deposit</c> command while the service runs as the development Enterprise (its key is
+/// bound to it on first use); the service is then restarted on the same data as the notary office, which registers
+/// the notary, the appraiser and the bank over gRPC, deposits the pledge contract, and drives registration,
+/// valuation, application, notarization and activation through the CLI alone, every signature made offline with
+/// <c>pledge sign</c>. The lender saves the encumbrance statement and verifies it offline; a tampered statement is
+/// invalid (exit 1); unusable input is one line and exit 2. A <see cref="CaseCliDriver"/> cannot serve here: the
+/// owner's deposit needs the service restarted in another role on the same data directory, which it does not do.
+/// </summary>
+[SupportedOSPlatform("linux")]
+public sealed partial class PledgeCommandTests : IDisposable
+{
+    private const string Asset = "000000000000000000000000a55e7001";
+    private const string Pledge = "00000000000000000000000091ed6e01";
+    private const long SecuredFen = 10_000_000_00;
+    private const long ValueFen = 35_000_000_00;
+
+    private readonly TempDirectory _data = new();
+    private readonly List<OnlineWorkspace> _previous = [];
+    private ServiceHostProcess? _service;
+    private OnlineWorkspace? _workspace;
+    private GrpcChannel? _channel;
+
+    [Fact]
+    public async Task Pledge_RegisterToActive_ThroughTheCli_StatementVerifiesOffline_TamperedIsInvalid()
+    {
+        // The owner's deposit, as the development Enterprise, with the deposit command.
+        Start("Enterprise");
+        string owner = (await new PartyService.PartyServiceClient(_channel!).WhoAmIAsync(new WhoAmIRequest())).Id;
+        string secret = _workspace!.Write("evidence/recipe.txt", $"淬火工艺参数 845°C 保温 40 min {Guid.NewGuid()}\n");
+        await RunAsync("deposit", secret, "--kind", "trade-secret");
+        DepositFiles files = DepositFiles.For(_workspace.File("evidence"), "recipe.txt");
+        ulong secretLeaf = SavedReceipt.Verify(files.ReceiptPath, VerificationKeysPath).LeafIndex!.Value;
+        JsonNode opening = JsonNode.Parse(File.ReadAllText(files.ReceiptPath))!["depositor_opening"]!;
+        string ownerKey = _workspace.Write("keys/owner.key", File.ReadAllText(_workspace.DepositorKeyPath));
+        File.SetUnixFileMode(ownerKey, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Assert.Equal(0, _service!.Terminate());
+        _service.ThrowIfErrorsLogged();
+
+        // The office, on the same data: the other parties, and the notarized contract deposited.
+        Start("NotaryOffice");
+        (string notary, string notaryKey) = await PartyAsync("notary", PartyRole.Notary);
+        (string appraiser, string appraiserKey) = await PartyAsync("appraiser", PartyRole.Appraiser);
+        (string bank, string bankKey) = await PartyAsync("bank", PartyRole.Lender);
+        string contract = _workspace.Write("contract/contract.pdf", $"质押合同（经公证） {Guid.NewGuid()}\n");
+        await RunAsync("deposit", contract, "--kind", "document");
+        ulong contractLeaf = SavedReceipt.Verify(DepositFiles.For(_workspace.File("contract"), "contract.pdf").ReceiptPath, VerificationKeysPath).LeafIndex!.Value;
+
+        // Registration: proposed (who signs, the deposit as the service fills it, the message saved owner-only), signed by owner and notary, applied.
+        string registration = _workspace.Write("register.json", $$"""
+            {
+              "registration": {
+                "owner_party_id": "{{owner}}",
+                "category": "manufacturing process (heat treatment)",
+                "deposits": [ { "leaf_index": {{secretLeaf}}, "role": 1, "key_fingerprint": "{{opening["key_fingerprint"]}}", "party_salt": "{{opening["party_salt"]}}" } ]
+              }
+            }
+            """);
+        CliResult proposed = await RunAsync("pledge", "propose", "register-asset", "--asset", Asset, "--command", registration, "--out", _workspace.File("register.msg"));
+        Assert.Contains("RegisterAsset: it would be the asset's event 1", proposed.Output, StringComparison.Ordinal);
+        Assert.Contains($"signers, option 1: the owner {owner}, a notary (any Notary)", proposed.Output, StringComparison.Ordinal);
+        Assert.Contains($"deposit leaf {secretLeaf} (Secret)", proposed.Output, StringComparison.Ordinal);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_workspace.File("register.msg")));
+        CliResult signed = await RunAsync("pledge", "sign", _workspace.File("register.msg"), "--party", owner, "--key", ownerKey, "--out", _workspace.File("register.owner.json"));
+        Assert.Contains($"signing: asset {Asset}, event RegisterAsset, the asset's event 1", signed.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(File.ReadAllText(ownerKey).Trim(), signed.Output + signed.Error, StringComparison.Ordinal);
+        await RunAsync("pledge", "sign", _workspace.File("register.msg"), "--party", notary, "--key", notaryKey, "--out", _workspace.File("register.notary.json"));
+        CliResult registered = await RunAsync(
+            "pledge", "apply", "register-asset", "--asset", Asset, "--command", registration,
+            "--signature", _workspace.File("register.owner.json"), "--signature", _workspace.File("register.notary.json"));
+        Assert.Contains("RegisterAsset applied: the asset's event 1 (leaf ", registered.Output, StringComparison.Ordinal);
+        Assert.Contains("  asset Registered", registered.Output, StringComparison.Ordinal);
+
+        // The appraiser's valuation, signed with its own key over the asset's secret roots, recorded by the office with a notary's signature.
+        string valuation = await ValuationAsync(appraiser, appraiserKey);
+        Assert.Contains("  asset Valued", (await SignAndApplyAsync(["record-valuation", "--asset", Asset, "--command", valuation], (notary, notaryKey))).Output, StringComparison.Ordinal);
+
+        // The bank's senior pledge: applied for by owner and bank, notarized, put in force.
+        string terms = _workspace.Write("terms.json", $$"""
+            {
+              "terms": {
+                "pledgor_party_id": "{{owner}}", "pledgee_party_id": "{{bank}}", "secured_fen": {{SecuredFen}},
+                "term_start": "2026-01-01", "term_end": "2028-12-31", "rank": 1, "contract_leaf": {{contractLeaf}}, "enforceable": true
+              }
+            }
+            """);
+        Assert.Contains("pledge Applied", (await SignAndApplyAsync(["apply-pledge", "--asset", Asset, "--pledge", Pledge, "--command", terms], (owner, ownerKey), (bank, bankKey))).Output, StringComparison.Ordinal);
+        Assert.Contains("pledge Notarized", (await SignAndApplyAsync(["notarize-pledge", "--asset", Asset, "--pledge", Pledge], (notary, notaryKey))).Output, StringComparison.Ordinal);
+        CliResult active = await SignAndApplyAsync(["activate-pledge", "--asset", Asset, "--pledge", Pledge], (notary, notaryKey));
+        Assert.Contains("ActivatePledge applied: the asset's event 5 (leaf ", active.Output, StringComparison.Ordinal);
+        Assert.Contains("pledge Active", active.Output, StringComparison.Ordinal);
+
+        CliResult shown = await RunAsync("pledge", "show", Asset);
+        Assert.Contains($"asset {Asset}: Valued, owner {owner}, 5 events", shown.Output, StringComparison.Ordinal);
+        Assert.Contains($"pledge {Pledge}: Active, rank 1, secures 10000000.00 yuan, 2026-01-01 to 2028-12-31, pledgee {bank}", shown.Output, StringComparison.Ordinal);
+
+        // The lender's check, offline with the published keys.
+        await WaitSignedAsync(LeafOf(active.Output));
+        string statement = _workspace.File("asset.statement.json");
+        CliResult saved = await RunAsync("pledge", "statement", Asset, "-o", statement);
+        Assert.Contains("as of event 5, 5 records", saved.Output, StringComparison.Ordinal);
+        CliResult verified = await _workspace.RunAsync("pledge", "verify", statement, "--key", VerificationKeysPath, "--lang", "en");
+        Assert.True(verified.ExitCode == 0, verified.ToString());
+        Assert.Contains($"verified: the 5 records of asset {Asset} up to its event 5", verified.Output, StringComparison.Ordinal);
+        Assert.Contains($"secret deposit leaf {secretLeaf}", verified.Output, StringComparison.Ordinal);
+        Assert.Contains($"pledge in force, rank 1: secures 10000000.00 yuan, 2026-01-01 to 2028-12-31, pledgee {bank}, Active, enforceable", verified.Output, StringComparison.Ordinal);
+        Assert.Contains("binds its parties", verified.Output, StringComparison.Ordinal);
+        Assert.Contains("gives no priority over third parties", verified.Output, StringComparison.Ordinal);
+
+        // The same statement with the pledge's amount raised: its records do not replay to it.
+        JsonNode tampered = JsonNode.Parse(File.ReadAllText(statement))!;
+        tampered["pledgesInForce"]![0]!["securedFen"] = (SecuredFen * 2).ToString(CultureInfo.InvariantCulture);
+        CliResult invalid = await _workspace.RunAsync("pledge", "verify", _workspace.Write("tampered.json", tampered.ToJsonString()), "--key", VerificationKeysPath, "--lang", "en");
+        Assert.True(invalid.ExitCode == 1, invalid.ToString());
+        Assert.Contains("invalid: the statement's encumbrance is not what its records replay to", invalid.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("verified:", invalid.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pledge_UnusableInput_IsOneLineAndExitTwo()
+    {
+        Start("NotaryOffice");
+        string unknownField = _workspace!.Write("unknown.json", """{ "terms": { "pledgor": "x" } }""");
+        string notJson = _workspace.Write("broken.json", "{ \"route\": ");
+        string notDay = _workspace.Write("day.json", """
+            { "terms": { "pledgor_party_id": "a", "pledgee_party_id": "b", "secured_fen": 1, "term_start": "2026-1-1", "term_end": "2028-12-31", "rank": 1, "contract_leaf": 0 } }
+            """);
+        string badMessage = _workspace.Write("bad.msg", "not base64!\n");
+
+        CliResult unknownEvent = await RunUnusableAsync("pledge", "propose", "mortgage-asset", "--asset", Asset);
+        CliResult unknown = await RunUnusableAsync("pledge", "propose", "apply-pledge", "--asset", Asset, "--pledge", Pledge, "--command", unknownField);
+        CliResult broken = await RunUnusableAsync("pledge", "apply", "start-enforcement", "--asset", Asset, "--pledge", Pledge, "--command", notJson);
+        CliResult day = await RunUnusableAsync("pledge", "propose", "apply-pledge", "--asset", Asset, "--pledge", Pledge, "--command", notDay);
+        CliResult asset = await RunUnusableAsync("pledge", "show", "A55E7");
+        CliResult message = await RunUnusableAsync("pledge", "sign", badMessage, "--party", new string('1', 32), "--key", badMessage, "--out", _workspace.File("sig.json"));
+        CliResult statement = await RunUnusableAsync("pledge", "verify", notJson, "--key", VerificationKeysPath);
+
+        Assert.StartsWith("error: there is no pledge event mortgage-asset; the events are: register-asset, record-valuation, apply-pledge", unknownEvent.Error, StringComparison.Ordinal);
+        Assert.Contains("is not a pledge event fields JSON file", unknown.Error, StringComparison.Ordinal);
+        Assert.Contains("$.terms.pledgor", unknown.Error, StringComparison.Ordinal);
+        Assert.Contains("is not a pledge event fields JSON file", broken.Error, StringComparison.Ordinal);
+        Assert.Contains("$.terms.term_start: a day is YYYY-MM-DD, not '2026-1-1'", day.Error, StringComparison.Ordinal);
+        Assert.Contains("the asset id A55E7 is not 32 lowercase hex digits", asset.Error, StringComparison.Ordinal);
+        Assert.Contains("is not a pledge event message", message.Error, StringComparison.Ordinal);
+        Assert.Contains("is not an encumbrance statement file", statement.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_workspace.File("sig.json")));
+    }
+
+    public void Dispose()
+    {
+        _channel?.Dispose();
+        _workspace?.Dispose();
+        _previous.ForEach(w => w.Dispose());
+        _service?.Dispose();
+        _service?.ThrowIfErrorsLogged();
+        _data.Dispose();
+    }
+
+    private string VerificationKeysPath => Path.Combine(_data.Path, "notary.vkeys");
+
+    private static ulong LeafOf(string output) => ulong.Parse(LeafPattern().Match(output).Groups["leaf"].Value, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Starts the service on the data directory as the development party of <paramref name="role"/>, with a new workspace
+    /// (its own depositor key) and channel; the previous workspace, holding the owner's files and key, is kept to the end.
+    /// </summary>
+    private void Start(string role)
+    {
+        _channel?.Dispose();
+        _service?.Dispose();
+        _service = ServiceHostProcess.Start(_data.Path, "--Sequencer:Interval=00:00:00.100", $"--Security:DevelopmentRole={role}");
+        if (_workspace is not null)
+        {
+            _previous.Add(_workspace);
+        }
+
+        _workspace = new OnlineWorkspace(_service.Address);
+        _channel = GrpcChannel.ForAddress(_service.Address);
+    }
+
+    /// <summary>A registered party with its Ed25519 key bound over gRPC (setup, as <see cref="CaseCliDriver.PartyAsync"/>), and the seed in an owner-only key file.</summary>
+    private async Task<(string PartyId, string KeyFile)> PartyAsync(string name, PartyRole role)
+    {
+        var parties = new PartyService.PartyServiceClient(_channel!);
+        Party party = await parties.RegisterPartyAsync(new RegisterPartyRequest { Role = role, DisplayName = name });
+        byte[] seed = RandomNumberGenerator.GetBytes(Ed25519MemoryKey.SeedLengthBytes);
+        using var key = new Ed25519MemoryKey(seed);
+        await parties.BindKeyAsync(new BindKeyRequest { PartyId = party.Id, PublicKey = ByteString.CopyFrom(key.PublicKey), Algorithm = KeyAlgorithm.Ed25519 });
+        string path = _workspace!.Write($"keys/{name}.key", Convert.ToBase64String(seed) + "\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return (party.Id, path);
+    }
+
+    /// <summary>The appraiser's valuation file: the asset's secret roots as the service holds them, signed with the appraiser's key file.</summary>
+    private async Task<string> ValuationAsync(string appraiser, string appraiserKey)
+    {
+        GetAssetResponse asset = await new PledgeService.PledgeServiceClient(_channel!).GetAssetAsync(new GetAssetRequest { AssetId = Hex128.Bytes(UInt128.Parse(Asset, NumberStyles.HexNumber, CultureInfo.InvariantCulture)) });
+        DigestPair[] roots = [.. asset.Deposits.Where(d => d.Role == 1).Select(d => new DigestPair(Digest.Read(d.UnitsRoot.Sha256.Span), Digest.Read(d.UnitsRoot.Sm3.Span)))];
+        DigestPair report = ContentHasher.HashData("valuation report 2025-118 (资产评估报告)"u8);
+        using var key = new Ed25519MemoryKey(Convert.FromBase64String(File.ReadAllText(appraiserKey).Trim()));
+        Digest fingerprint = CaseSigningKey.FingerprintOf(key);
+        DateOnly today = DateOnly.ParseExact(CaseCliDriver.Today, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var valuation = new Registry.Valuation(appraiser, fingerprint, roots, ValueFen, report, today, new byte[SigningKey.SignatureLengthBytes]);
+        byte[] signature = key.Sign(valuation.SignedBytes(new Registry.AssetId(UInt128.Parse(Asset, NumberStyles.HexNumber, CultureInfo.InvariantCulture))));
+        string Digests(DigestPair d) => $$"""{ "sha256": "{{d.Sha256.ToHex()}}", "sm3": "{{d.Sm3.ToHex()}}" }""";
+        return _workspace!.Write("valuation.json", $$"""
+            {
+              "valuation": {
+                "appraiser_party_id": "{{appraiser}}", "key_fingerprint": "{{fingerprint.ToHex()}}",
+                "matched_roots": [ {{string.Join(", ", roots.Select(Digests))}} ],
+                "value_fen": {{ValueFen}}, "report": {{Digests(report)}}, "date": "{{CaseCliDriver.Today}}",
+                "signature": "{{Convert.ToBase64String(signature)}}"
+              }
+            }
+            """);
+    }
+
+    /// <summary>Proposes the event with its message saved, has each signer sign it offline, and applies it with their signatures.</summary>
+    private async Task<CliResult> SignAndApplyAsync(string[] eventArguments, params (string Party, string Key)[] signers)
+    {
+        string message = _workspace!.File($"{Guid.NewGuid():N}.msg");
+        await RunAsync(["pledge", "propose", .. eventArguments, "--out", message]);
+        var signatures = new List<string>();
+        foreach ((string party, string key) in signers)
+        {
+            string signature = _workspace.File($"{Guid.NewGuid():N}.sig.json");
+            await RunAsync("pledge", "sign", message, "--party", party, "--key", key, "--out", signature);
+            signatures.AddRange(["--signature", signature]);
+        }
+
+        return await RunAsync(["pledge", "apply", .. eventArguments, .. signatures]);
+    }
+
+    private async Task<CliResult> RunAsync(params string[] args)
+    {
+        CliResult result = await _workspace!.RunAsync([.. args, "--lang", "en"]);
+        Assert.True(result.ExitCode == 0, $"{string.Join(' ', args)}\n{result}");
+        return result;
+    }
+
+    private async Task<CliResult> RunUnusableAsync(params string[] args)
+    {
+        CliResult result = await _workspace!.RunAsync([.. args, "--lang", "en"]);
+        CaseCliDriver.AssertUnusable(result);
+        return result;
+    }
+
+    private async Task WaitSignedAsync(ulong leaf)
+    {
+        var evidence = new EvidenceService.EvidenceServiceClient(_channel!);
+        for (int attempt = 0; attempt < 200 && (await evidence.GetCheckpointAsync(new GetCheckpointRequest())).TreeSize <= leaf; attempt++)
+        {
+            await Task.Delay(50);
+        }
+    }
+
+    [GeneratedRegex(@"\(leaf (?<leaf>\d+)\)")]
+    private static partial Regex LeafPattern();
+}
