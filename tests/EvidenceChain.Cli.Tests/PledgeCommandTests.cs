@@ -20,9 +20,10 @@ namespace EvidenceChain.Cli.Tests;
 /// secret with the existing <c>deposit</c> command while the service runs as the development Enterprise (its key is
 /// bound to it on first use); the service is then restarted on the same data as the notary office, which registers
 /// the notary, the appraiser and the bank over gRPC, deposits the pledge contract, and drives registration,
-/// valuation, application, notarization and activation through the CLI alone, every signature made offline with
-/// <c>pledge sign</c>. The lender saves the encumbrance statement and verifies it offline; a tampered statement is
-/// invalid (exit 1); unusable input is one line and exit 2. A <see cref="CaseCliDriver"/> cannot serve here: the
+/// valuation, application, notarization, activation, the release request and the bank's release through the CLI
+/// alone, every signature made offline with <c>pledge sign</c>. The lender saves the encumbrance statement and
+/// verifies it offline (the pledge in force, then none after the release); a tampered statement is invalid (exit 1);
+/// unusable input is one line and exit 2. A <see cref="CaseCliDriver"/> cannot serve here: the
 /// owner's deposit needs the service restarted in another role on the same data directory, which it does not do.
 /// </summary>
 [SupportedOSPlatform("linux")]
@@ -40,7 +41,7 @@ public sealed partial class PledgeCommandTests : IDisposable
     private GrpcChannel? _channel;
 
     [Fact]
-    public async Task Pledge_RegisterToActive_ThroughTheCli_StatementVerifiesOffline_TamperedIsInvalid()
+    public async Task Pledge_RegisterToRelease_ThroughTheCli_StatementVerifiesOffline_TamperedIsInvalid()
     {
         // The owner's deposit, as the development Enterprise, with the deposit command.
         Start("Enterprise");
@@ -132,6 +133,19 @@ public sealed partial class PledgeCommandTests : IDisposable
         Assert.True(invalid.ExitCode == 1, invalid.ToString());
         Assert.Contains("invalid: the statement's encumbrance is not what its records replay to", invalid.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("verified:", invalid.Output, StringComparison.Ordinal);
+
+        // Repaid: the owner asks for the release, the bank signs it, and a fresh statement shows the asset unencumbered.
+        Assert.Contains("pledge ReleaseRequested", (await SignAndApplyAsync(["request-release", "--asset", Asset, "--pledge", Pledge], (owner, ownerKey))).Output, StringComparison.Ordinal);
+        CliResult released = await SignAndApplyAsync(["release", "--asset", Asset, "--pledge", Pledge], (bank, bankKey));
+        Assert.Contains("pledge Released", released.Output, StringComparison.Ordinal);
+        await WaitSignedAsync(LeafOf(released.Output));
+        string after = _workspace.File("asset.released.json");
+        await RunAsync("pledge", "statement", Asset, "-o", after);
+        CliResult unencumbered = await _workspace.RunAsync("pledge", "verify", after, "--key", VerificationKeysPath, "--lang", "en");
+        Assert.True(unencumbered.ExitCode == 0, unencumbered.ToString());
+        Assert.Contains($"verified: the 7 records of asset {Asset} up to its event 7", unencumbered.Output, StringComparison.Ordinal);
+        Assert.Contains("  no pledge in force", unencumbered.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("pledge in force, rank", unencumbered.Output, StringComparison.Ordinal);
     }
 
     [Fact]
