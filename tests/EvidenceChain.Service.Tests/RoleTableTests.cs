@@ -80,12 +80,14 @@ public sealed class RoleTableTests : IDisposable
                 ("ApplyPledgeEvent", Operation.OperatePledges, Ownership.None, () => Pledges(service).ApplyPledgeEventAsync(new PledgeEventRequest { AssetId = LedgerAccounts().Accounts[0].Id, Event = 1 }).ResponseAsync),
                 ("GetAsset(other)", Operation.ReadPledges, Ownership.Other, () => Pledges(service).GetAssetAsync(new GetAssetRequest { AssetId = LedgerAccounts().Accounts[0].Id }).ResponseAsync),
                 ("GetEncumbranceStatement(other)", Operation.ReadPledges, Ownership.Other, () => Pledges(service).GetEncumbranceStatementAsync(new GetEncumbranceStatementRequest { AssetId = LedgerAccounts().Accounts[0].Id }).ResponseAsync),
+                ("RecordDisclosure(other)", Operation.RecordDisclosure, officeOwned, () => new CustodyService.CustodyServiceClient(service.Channel).RecordDisclosureAsync(Disclosed(officeDeposit, officeParty)).ResponseAsync),
                 ("ListParties", Operation.ManageParties, Ownership.None, () => new PartyService.PartyServiceClient(service.Channel).ListPartiesAsync(new ListPartiesRequest()).ResponseAsync),
             };
             if (ownDeposit is string own)
             {
                 calls.Add(("GetReceipt(own)", Operation.ReadReceipt, Ownership.Own, () => service.Client.GetReceiptAsync(new GetReceiptRequest { DepositId = own }).ResponseAsync));
                 calls.Add(("GetAnchorStatus(own)", Operation.ReadDepositAnchors, Ownership.Own, () => service.Client.GetAnchorStatusAsync(new GetAnchorStatusRequest { DepositId = own }).ResponseAsync));
+                calls.Add(("RecordDisclosure(own)", Operation.RecordDisclosure, Ownership.Own, () => new CustodyService.CustodyServiceClient(service.Channel).RecordDisclosureAsync(Disclosed(own, officeParty)).ResponseAsync));
                 calls.Add(("MintLocator(own)", Operation.ManageLocators, Ownership.Own, () => locators.MintLocatorAsync(new MintLocatorRequest { DepositId = own }).ResponseAsync));
             }
 
@@ -127,6 +129,16 @@ public sealed class RoleTableTests : IDisposable
             mismatches.Add($"{role} {call}: the policy {(allowed ? "allows" : "denies")} it, the service answered {code}");
         }
     }
+
+    /// <summary>A well-formed disclosure of unit 0 to the office (refused as INVALID_ARGUMENT when the office is the caller: not a recipient of its own).</summary>
+    private static RecordDisclosureRequest Disclosed(string depositId, string recipient) => new()
+    {
+        DepositId = depositId,
+        PackageSha256 = Google.Protobuf.ByteString.CopyFrom(new byte[32]),
+        PackageSm3 = Google.Protobuf.ByteString.CopyFrom(new byte[32]),
+        UnitIndexes = { 0 },
+        RecipientPartyId = recipient,
+    };
 
     private static CreateAccountsRequest LedgerAccounts() => new()
     {

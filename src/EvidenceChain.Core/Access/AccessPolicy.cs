@@ -68,6 +68,12 @@ public static class AccessPolicy
                 Ownership.Own => AccessDecision.Allow,
                 _ => AccessDecision.Deny("only a deposit's owner publishes its receipt through locators or revokes them"),
             },
+            Operation.RecordDisclosure => ownership switch
+            {
+                Ownership.Own when s_depositors.Contains(role) => AccessDecision.Allow,
+                _ when role == PartyRole.NotaryOffice => AccessDecision.Allow,
+                _ => AccessDecision.Deny("a deposit's disclosure is recorded by its depositor or by the notary office"),
+            },
             Operation.ManageParties => role == PartyRole.NotaryOffice
                 ? AccessDecision.Allow
                 : AccessDecision.Deny("only the notary office registers parties and their keys"),

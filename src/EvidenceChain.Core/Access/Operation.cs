@@ -56,4 +56,7 @@ public enum Operation
 
     /// <summary>Read a pledge registry asset and its encumbrance statement: "own" when the caller is its owner, or pledgor or pledgee of one of its pledges.</summary>
     ReadPledges = 18,
+
+    /// <summary>Record that some units of a deposit were disclosed to a party (a court): the deposit's depositor, or the notary office.</summary>
+    RecordDisclosure = 19,
 }

@@ -29,4 +29,7 @@ public enum CustodyAction : byte
 
     /// <summary>A party was deactivated.</summary>
     PartyDeactivated = 9,
+
+    /// <summary>Some units of a deposit were disclosed to a party (a court): the record carries a <see cref="CustodyDisclosure"/>.</summary>
+    Disclosed = 10,
 }

@@ -22,6 +22,7 @@ namespace EvidenceChain.Core.Custody;
 /// <param name="SubjectKind">What the subject is.</param>
 /// <param name="Subject">The subject's bytes: a leaf hash, a party id, a key or certificate fingerprint.</param>
 /// <param name="Detail">A short sentence for people (at most 512 bytes of UTF-8, no control characters).</param>
+/// <param name="Disclosure">The disclosure section: present exactly when <paramref name="Action"/> is <see cref="CustodyAction.Disclosed"/>.</param>
 public sealed record CustodyRecord(
     byte[] Nonce,
     long RecordedAtMs,
@@ -31,7 +32,8 @@ public sealed record CustodyRecord(
     IReadOnlyList<CustodyParty> Concerned,
     CustodySubjectKind SubjectKind,
     byte[] Subject,
-    string Detail)
+    string Detail,
+    CustodyDisclosure? Disclosure = null)
 {
     /// <summary>The record_schema of custody-event leaves.</summary>
     public const ushort Schema = 1;
@@ -52,12 +54,13 @@ public sealed record CustodyRecord(
         IReadOnlyList<CustodyParty> concerned,
         CustodySubjectKind subjectKind,
         byte[] subject,
-        string detail)
+        string detail,
+        CustodyDisclosure? disclosure = null)
     {
         ArgumentNullException.ThrowIfNull(random);
         byte[] nonce = new byte[NonceLengthBytes];
         random(nonce);
-        var record = new CustodyRecord(nonce, recordedAtMs, action, actorRole, actor, concerned, subjectKind, subject, detail);
+        var record = new CustodyRecord(nonce, recordedAtMs, action, actorRole, actor, concerned, subjectKind, subject, detail, disclosure);
         if (record.Check() is string problem)
         {
             throw new ArgumentException("Not a valid custody record: " + problem);
@@ -78,7 +81,7 @@ public sealed record CustodyRecord(
 
         byte[] detail = Encoding.UTF8.GetBytes(Detail);
         int length = Magic.Length + NonceLengthBytes + 8 + 1 + 1 + (Actor is null ? 0 : PartyBytes)
-            + 1 + (Concerned.Count * PartyBytes) + 1 + Subject.Length + 2 + detail.Length;
+            + 1 + (Concerned.Count * PartyBytes) + 1 + Subject.Length + 2 + detail.Length + (Disclosure?.LengthBytes ?? 0);
         byte[] bytes = new byte[length];
         var writer = new Writer(bytes);
         writer.Put(Magic);
@@ -101,6 +104,18 @@ public sealed record CustodyRecord(
         writer.Put(Subject);
         BinaryPrimitives.WriteUInt16BigEndian(writer.Take(2), (ushort)detail.Length);
         writer.Put(detail);
+        if (Disclosure is not null)
+        {
+            writer.Put(Digest.AsBytes(Disclosure.PackageDigest.Sha256));
+            writer.Put(Digest.AsBytes(Disclosure.PackageDigest.Sm3));
+            BinaryPrimitives.WriteUInt32BigEndian(writer.Take(4), Disclosure.UnitCount);
+            BinaryPrimitives.WriteUInt16BigEndian(writer.Take(2), (ushort)Disclosure.UnitIndexes.Count);
+            foreach (uint index in Disclosure.UnitIndexes)
+            {
+                BinaryPrimitives.WriteUInt32BigEndian(writer.Take(4), index);
+            }
+        }
+
         return bytes;
     }
 
@@ -164,6 +179,14 @@ public sealed record CustodyRecord(
             return false;
         }
 
+        // Only a Disclosed event has a section after the detail; records of actions 1 to 9 end there.
+        CustodyDisclosure? disclosure = null;
+        if ((CustodyAction)action == CustodyAction.Disclosed && !reader.TryDisclosure(out disclosure))
+        {
+            reason = "its disclosure section ends early";
+            return false;
+        }
+
         if (!reader.AtEnd)
         {
             reason = "bytes follow the detail";
@@ -182,7 +205,7 @@ public sealed record CustodyRecord(
             return false;
         }
 
-        var decoded = new CustodyRecord(nonce.ToArray(), recordedAt > long.MaxValue ? -1 : (long)recordedAt, (CustodyAction)action, (PartyRole)role, actor, concerned, (CustodySubjectKind)kind, subject.ToArray(), text);
+        var decoded = new CustodyRecord(nonce.ToArray(), recordedAt > long.MaxValue ? -1 : (long)recordedAt, (CustodyAction)action, (PartyRole)role, actor, concerned, (CustodySubjectKind)kind, subject.ToArray(), text, disclosure);
         if (decoded.Check() is string problem)
         {
             reason = problem;
@@ -240,6 +263,24 @@ public sealed record CustodyRecord(
         if (Encoding.UTF8.GetByteCount(Detail) > DetailLengthMaxBytes || Detail.Any(char.IsControl))
         {
             return $"the detail has at most {DetailLengthMaxBytes} bytes of UTF-8 and no control characters";
+        }
+
+        if ((Action == CustodyAction.Disclosed) != (Disclosure is not null))
+        {
+            return "a disclosure section is present exactly in a Disclosed event";
+        }
+
+        if (Disclosure is not null)
+        {
+            if (Actor is null || Concerned.Count == 0 || SubjectKind != CustodySubjectKind.Deposit)
+            {
+                return "a Disclosed event names its actor and, last of the concerned parties, the recipient, and its subject is the deposit";
+            }
+
+            if (Disclosure.Check() is string problem)
+            {
+                return problem;
+            }
         }
 
         return null;
@@ -307,6 +348,28 @@ public sealed record CustodyRecord(
             }
 
             party = new CustodyParty(Convert.ToHexStringLower(bytes[..PartyIds.LengthBytes]), DerivedSalt.FromBytes(bytes[PartyIds.LengthBytes..]));
+            return true;
+        }
+
+        public bool TryDisclosure(out CustodyDisclosure? disclosure)
+        {
+            disclosure = null;
+            if (!TryTake(Digest.SizeInBytes, out ReadOnlySpan<byte> sha256)
+                || !TryTake(Digest.SizeInBytes, out ReadOnlySpan<byte> sm3)
+                || !TryTake(4, out ReadOnlySpan<byte> unitCount)
+                || !TryTake(2, out ReadOnlySpan<byte> indexCount)
+                || !TryTake(4 * BinaryPrimitives.ReadUInt16BigEndian(indexCount), out ReadOnlySpan<byte> indexes))
+            {
+                return false;
+            }
+
+            uint[] decoded = new uint[indexes.Length / 4];
+            for (int i = 0; i < decoded.Length; i++)
+            {
+                decoded[i] = BinaryPrimitives.ReadUInt32BigEndian(indexes.Slice(4 * i, 4));
+            }
+
+            disclosure = new CustodyDisclosure(new DigestPair(Digest.Read(sha256), Digest.Read(sm3)), BinaryPrimitives.ReadUInt32BigEndian(unitCount), decoded);
             return true;
         }
     }

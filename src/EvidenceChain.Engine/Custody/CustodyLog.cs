@@ -37,7 +37,30 @@ public sealed class CustodyLog
     /// for an anonymous public reader; <paramref name="concerned"/> are the other parties it names.
     /// </summary>
     /// <exception cref="QueryException">Unavailable: the log cannot take it now; the action must not go ahead.</exception>
-    public Task<ulong> RecordAsync(CustodyAction action, Caller? actor, IEnumerable<string> concerned, CustodySubjectKind subjectKind, byte[] subject, string detail, CancellationToken cancellationToken)
+    public Task<ulong> RecordAsync(CustodyAction action, Caller? actor, IEnumerable<string> concerned, CustodySubjectKind subjectKind, byte[] subject, string detail, CancellationToken cancellationToken) =>
+        RecordAsync(action, actor, concerned, subjectKind, subject, detail, null, cancellationToken);
+
+    /// <summary>
+    /// Records that <paramref name="actor"/> disclosed units of the deposit <paramref name="depositId"/>
+    /// to <paramref name="recipientPartyId"/> (a Disclosed event: the package's digests and the unit
+    /// indexes, never content or salts) and returns its leaf index once durable. The recipient is named
+    /// last, after the deposit's owner when the actor is not the owner; it must not be the actor.
+    /// </summary>
+    /// <exception cref="QueryException">Unavailable: the log cannot take it now.</exception>
+    public Task<ulong> RecordDisclosureAsync(Caller actor, string? ownerPartyId, string recipientPartyId, Digest depositId, CustodyDisclosure disclosure, string detail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(disclosure);
+        if (recipientPartyId == actor.PartyId)
+        {
+            throw new ArgumentException("A disclosure's recipient is another party than its actor.", nameof(recipientPartyId));
+        }
+
+        string[] concerned = ownerPartyId is null || ownerPartyId == recipientPartyId ? [recipientPartyId] : [ownerPartyId, recipientPartyId];
+        return RecordAsync(CustodyAction.Disclosed, actor, concerned, CustodySubjectKind.Deposit, Digest.AsBytes(depositId).ToArray(), detail, disclosure, cancellationToken);
+    }
+
+    private Task<ulong> RecordAsync(CustodyAction action, Caller? actor, IEnumerable<string> concerned, CustodySubjectKind subjectKind, byte[] subject, string detail, CustodyDisclosure? disclosure, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(concerned);
         CustodyParty? acting = actor is null ? null : CustodyParty.Create(actor.PartyId, _random);
@@ -51,7 +74,8 @@ public sealed class CustodyLog
             others,
             subjectKind,
             subject,
-            detail);
+            detail,
+            disclosure);
         byte[] bytes = record.Encode();
         return _intake.RecordAsync(record.ToLeaf(), new LeafRecord(bytes, [.. record.Parties.Select(p => p.PartyId)]), cancellationToken);
     }

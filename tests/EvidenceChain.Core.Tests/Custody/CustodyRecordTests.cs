@@ -19,7 +19,7 @@ public class CustodyRecordTests
         Gen.Select(
             Gen.Byte.Array[CustodyRecord.NonceLengthBytes],
             Gen.Long[0, long.MaxValue],
-            Gen.Enum<CustodyAction>(),
+            Gen.Enum<CustodyAction>().Where(a => a != CustodyAction.Disclosed),
             Gen.Enum<PartyRole>(),
             Gen.Bool,
             Gen.Byte.Array[16].Array[0, 13],
@@ -97,6 +97,30 @@ public class CustodyRecordTests
         Assert.Throws<ArgumentException>(() => CustodyRecord.Create(random, 1, CustodyAction.ReceiptRead, 0, null, [], CustodySubjectKind.Party, new byte[32], "party ids are 16 bytes"));
         Assert.Throws<ArgumentException>(() => CustodyRecord.Create(random, 1, CustodyAction.ReceiptRead, 0, null, [], CustodySubjectKind.Deposit, new byte[32], "line\nbreak"));
         Assert.Throws<ArgumentException>(() => CustodyRecord.Create(random, 1, CustodyAction.ReceiptRead, 0, null, [.. Enumerable.Repeat(Party(Owner), 15)], CustodySubjectKind.Deposit, new byte[32], "too many"));
+    }
+
+    [Fact]
+    public void Disclosed_RoundTripsItsSection_AndRefusesOneWithoutIt()
+    {
+        var disclosure = new CustodyDisclosure(new DigestPair(Digest.Read(new byte[32]), Digest.Read(Enumerable.Repeat((byte)7, 32).ToArray())), 6, [1, 3]);
+        CustodyRecord record = Example() with { Action = CustodyAction.Disclosed, Disclosure = disclosure };
+        byte[] bytes = record.Encode();
+        Assert.Equal(Example().Encode().Length + 32 + 32 + 4 + 2 + 8, bytes.Length);
+        Assert.True(CustodyRecord.TryDecode(bytes, out CustodyRecord? decoded, out string reason), reason);
+        Assert.Equal(disclosure.PackageDigest, decoded!.Disclosure!.PackageDigest);
+        Assert.Equal(6u, decoded.Disclosure.UnitCount);
+        Assert.Equal([1u, 3u], decoded.Disclosure.UnitIndexes);
+        Assert.Equal(bytes, decoded.Encode());
+
+        Assert.False(CustodyRecord.TryDecode(bytes[..^1], out _, out _));
+        Assert.False(CustodyRecord.TryDecode([.. bytes, 0], out _, out _));
+        byte[] outOfRange = (byte[])bytes.Clone();
+        outOfRange[^1] = 6;
+        Assert.False(CustodyRecord.TryDecode(outOfRange, out _, out string why));
+        Assert.Contains("not below the unit count", why, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => (Example() with { Action = CustodyAction.Disclosed }).Encode());
+        Assert.Throws<InvalidOperationException>(() => (Example() with { Disclosure = disclosure }).Encode());
+        Assert.Throws<InvalidOperationException>(() => (record with { Disclosure = disclosure with { UnitIndexes = [3, 1] } }).Encode());
     }
 
     internal static CustodyRecord Example() => new(
