@@ -6,8 +6,9 @@ namespace EvidenceChain.Cli;
 
 /// <summary>
 /// <c>evidencechain disclose RECEIPT --salt SALTFILE --files FILE|DIR (--unit PATH[@OFFSET] | --path PATH)… -o PACKAGE.json
-/// [--copy-content DIR]</c>: the owner's side of a partial disclosure to a court (docs/disclosure.md),
-/// offline. It writes a package with the chosen units' salts and proofs, never the master salt or
+/// [--copy-content DIR] [--record --to PARTY_ID (server options)]</c>: the owner's side of a partial
+/// disclosure to a court (docs/disclosure.md), offline; with <c>--record</c> the service then records
+/// the disclosure as a custody event (<see cref="DisclosureRecording"/>). It writes a package with the chosen units' salts and proofs, never the master salt or
 /// another unit's salt; the content goes to the court beside it. The steps are in <see cref="DisclosureWorkflow"/>.
 /// </summary>
 internal static class DiscloseCommand
@@ -29,26 +30,44 @@ internal static class DiscloseCommand
             Description = "Also write each disclosed unit's bytes into this existing folder (owner-only), under the names the package gives, for the court.",
             HelpName = "DIR",
         };
+        var record = new Option<bool>("--record")
+        {
+            Description = "After writing the package, have the service record the disclosure as a custody event (the units and the package's digests; never content or salts); needs --to.",
+        };
+        var to = new Option<string>("--to") { Description = "With --record: the registered party the package goes to (a court), 32 hex digits.", HelpName = "PARTY_ID" };
         var command = new Command(
             "disclose",
             "Disclose some units of a deposit to a court: writes a package with those units' salts and inclusion proofs (never the master salt "
-            + "or another unit's salt); the content goes beside it. Exit codes: 0 written; 2 unusable input.")
+            + "or another unit's salt); the content goes beside it. Offline, unless --record. Exit codes: 0 written (and recorded); 2 unusable input, "
+            + "or the server refused the record (with its reason; the package stays written) or could not be reached.")
         {
-            receipt, salt, files, units, paths, output, copy,
+            receipt, salt, files, units, paths, output, copy, record, to,
         };
+        ServerOptions server = ServerOptions.AddTo(command);
         command.Validators.Add(result =>
         {
             if ((result.GetValue(units)?.Length ?? 0) + (result.GetValue(paths)?.Length ?? 0) == 0)
             {
                 result.AddError("name the units to disclose with --unit or --path");
             }
+
+            if (result.GetValue(record) != (result.GetValue(to) is not null))
+            {
+                result.AddError("--record and --to go together: --to names the party the disclosure is recorded to");
+            }
         });
-        command.SetAction(parsed => OnlineCommand.RunAsync(context, parsed.GetValue(language), (_, report) =>
+        command.SetAction((parsed, cancellationToken) => OnlineCommand.RunAsync(context, parsed.GetValue(language), async (_, report) =>
         {
             DisclosureOwnerText text = DisclosureOwnerText.For(parsed.GetValue(language));
+            string? recipient = parsed.GetValue(to);
+            if (recipient is not null && !Core.Access.PartyIds.IsValid(recipient))
+            {
+                throw new OnlineInputException(OnlineProblem.PartyIdMalformed, recipient);
+            }
+
             try
             {
-                return Task.FromResult(DisclosureWorkflow.Run(
+                ExitCode written = DisclosureWorkflow.Run(
                     context,
                     report,
                     text,
@@ -59,12 +78,16 @@ internal static class DiscloseCommand
                         parsed.GetValue(units) ?? [],
                         parsed.GetValue(paths) ?? [],
                         parsed.GetRequiredValue(output),
-                        parsed.GetValue(copy))));
+                        parsed.GetValue(copy),
+                        recipient));
+                return written != ExitCode.Success || recipient is null
+                    ? written
+                    : await DisclosureRecording.RecordAsync(context, text, server.Read(parsed), parsed.GetRequiredValue(output), recipient, cancellationToken).ConfigureAwait(false);
             }
             catch (DisclosureInputException e)
             {
                 context.Error.WriteLine(report.ErrorPrefix + text.Describe(e.Problem, e.Subject, e.Detail));
-                return Task.FromResult(ExitCode.UnusableInput);
+                return ExitCode.UnusableInput;
             }
         }));
         return command;

@@ -104,6 +104,38 @@ public sealed class DisclosureCommandTests(ServiceFixture service) : IClassFixtu
     }
 
     [Fact]
+    public async Task DiscloseRecord_ToARegisteredCourt_PrintsTheCustodyLeaf_EventInTheCourtsTrail()
+    {
+        using var workspace = new OnlineWorkspace(service.Address);
+        CliResult registered = await workspace.RunAsync("party", "register", "--role", "court", "--name", "Disclosure Court " + Guid.NewGuid().ToString("N")[..8], "--lang", "en");
+        Assert.True(registered.ExitCode == 0, registered.ToString());
+        string court = registered.Output.Split('\n').Single(l => l.StartsWith("party id: ", StringComparison.Ordinal))["party id: ".Length..].Trim();
+        (DepositFiles files, _) = await DepositDirectoryAsync(workspace);
+        string package = workspace.File("recorded.disclosure.json");
+
+        CliResult disclosed = await workspace.RunAsync(
+            "disclose", files.ReceiptPath, "--salt", files.SaltPath, "--files", workspace.File("evidence/case"), "--unit", "contract.txt", "-o", package, "--record", "--to", court, "--lang", "en");
+
+        Assert.True(disclosed.ExitCode == 0, disclosed.ToString());
+        Assert.Contains("units disclosed: 1 of 6", disclosed.Output, StringComparison.Ordinal);
+        Assert.Matches($"disclosure recorded at .+ as a custody event: leaf \\d+ \\(recipient {court};", disclosed.Output);
+        CliResult trail = new(0, string.Empty, string.Empty);
+        for (int attempt = 0; attempt < 100 && !trail.Output.Contains("1 of 6 units of the deposit", StringComparison.Ordinal); attempt++)
+        {
+            await Task.Delay(100);
+            trail = await workspace.RunAsync("custody", "trail", "--party", court, "--key", service.VerifierKeysPath, "--lang", "en");
+        }
+
+        Assert.True(trail.ExitCode == 0, trail.ToString());
+        Assert.Contains("1 of 6 units of the deposit", trail.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("clause 7", trail.Output, StringComparison.Ordinal);
+
+        CliResult unpaired = await workspace.RunAsync("disclose", files.ReceiptPath, "--salt", files.SaltPath, "--files", workspace.File("evidence/case"), "--unit", "contract.txt", "-o", workspace.File("x.json"), "--record");
+        Assert.Equal(2, unpaired.ExitCode);
+        Assert.False(File.Exists(workspace.File("x.json")));
+    }
+
+    [Fact]
     public async Task Disclose_UnitThatDoesNotExist_IsRefusedWithTheOffsetsThatDo()
     {
         using var workspace = new OnlineWorkspace(service.Address);

@@ -17,6 +17,7 @@ internal sealed class DisclosureOwnerText
         ContentCopied = directory => $"内容文件已写入 {directory}（仅本人可读）；请将该目录与披露包一并交给法院。",
         ContentToHandOver = "请将上列内容文件（按所列名称）与披露包一并交给法院，用 --copy-content 目录 可自动生成。",
         SaltsKept = "披露包只含所披露单元的盐；主盐和其余单元的盐仍只在您的盐文件中。",
+        Recorded = (server, leaf, recipient) => $"披露已在 {server} 记为保管事件：第 {leaf} 号叶子（接收方 {recipient}；记录所披露的单元和披露包的摘要，不含内容或盐）",
         Problems = new Dictionary<DisclosureProblem, Func<string, string, string>>
         {
             [DisclosureProblem.ReceiptNotOfADeposit] = (path, detail) => $"{path} 不是存证回执：{detail}",
@@ -37,6 +38,7 @@ internal sealed class DisclosureOwnerText
         ContentCopied = directory => $"the content files are in {directory} (readable by you only); give that folder to the court with the package.",
         ContentToHandOver = "give the court the content files listed above, under those names, with the package (--copy-content DIR writes them for you).",
         SaltsKept = "the package holds only the disclosed units' salts; the master salt and the other units' salts stay in your salt file alone.",
+        Recorded = (server, leaf, recipient) => $"disclosure recorded at {server} as a custody event: leaf {leaf} (recipient {recipient}; the units disclosed and the package's digests, no content or salt)",
         Problems = new Dictionary<DisclosureProblem, Func<string, string, string>>
         {
             [DisclosureProblem.ReceiptNotOfADeposit] = (path, detail) => $"{path} is not a deposit receipt: {detail}",
@@ -61,6 +63,9 @@ internal sealed class DisclosureOwnerText
     public required string ContentToHandOver { get; init; }
 
     public required string SaltsKept { get; init; }
+
+    /// <summary>(server, custody leaf index, recipient party id).</summary>
+    public required Func<string, ulong, string, string> Recorded { get; init; }
 
     /// <summary>Each problem's sentence, given the subject (a path or selector) and the detail.</summary>
     public required IReadOnlyDictionary<DisclosureProblem, Func<string, string, string>> Problems { get; init; }

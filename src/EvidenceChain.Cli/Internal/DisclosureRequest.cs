@@ -1,6 +1,6 @@
 namespace EvidenceChain.Cli.Internal;
 
-/// <summary>The command line of <c>disclose</c>, parsed.</summary>
+/// <summary>The command line of <c>disclose</c>, parsed. <paramref name="RecordTo"/> is the recipient's party id with <c>--record</c>, null offline.</summary>
 internal sealed record DisclosureRequest(
     string ReceiptPath,
     string SaltPath,
@@ -8,4 +8,5 @@ internal sealed record DisclosureRequest(
     IReadOnlyList<string> UnitSelectors,
     IReadOnlyList<string> PathSelectors,
     string OutputPath,
-    string? CopyDirectory);
+    string? CopyDirectory,
+    string? RecordTo = null);

@@ -143,6 +143,9 @@ internal sealed class NotaryConnection : IDisposable
     public Task<GetCustodyTrailResponse> GetCustodyTrailAsync(GetCustodyTrailRequest request, CancellationToken cancellationToken) =>
         CallAsync(() => _custody.GetCustodyTrailAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
 
+    public Task<RecordDisclosureResponse> RecordDisclosureAsync(RecordDisclosureRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _custody.RecordDisclosureAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
+
     public Task<MintLocatorResponse> MintLocatorAsync(MintLocatorRequest request, CancellationToken cancellationToken) =>
         CallAsync(() => _locators.MintLocatorAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
 
