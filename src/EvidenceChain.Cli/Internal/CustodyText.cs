@@ -29,6 +29,7 @@ internal sealed class CustodyText
             [CustodyAction.KeyRevoked] = "吊销公钥",
             [CustodyAction.CertificateRevoked] = "吊销证书",
             [CustodyAction.PartyDeactivated] = "停用参与方",
+            [CustodyAction.Disclosed] = "向指定方披露存证的部分单元",
         },
     };
 
@@ -56,6 +57,7 @@ internal sealed class CustodyText
             [CustodyAction.KeyRevoked] = "key revoked",
             [CustodyAction.CertificateRevoked] = "certificate revoked",
             [CustodyAction.PartyDeactivated] = "party deactivated",
+            [CustodyAction.Disclosed] = "units of a deposit disclosed to a named party",
         },
     };
 
