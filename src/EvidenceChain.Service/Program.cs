@@ -15,6 +15,7 @@ using EvidenceChain.Engine.Pledges;
 using EvidenceChain.Engine.Ports;
 using EvidenceChain.Engine.Queries;
 using EvidenceChain.Engine.Sequencing;
+using EvidenceChain.Engine.Vault;
 using EvidenceChain.Service.Grpc;
 using EvidenceChain.Service.Internal;
 using EvidenceChain.Storage.LiteDb;
@@ -64,12 +65,14 @@ using ILoggerFactory startupLogging = LoggerFactory.Create(logging => logging.Ad
 LiteDbLogStore? store = null;
 Notary? notary = null;
 LocalDevChain? devChain;
+VaultBlobDirectory vaultBlobs;
 BankDeskOptions bankOptions;
 SecuritySettings security = builder.Configuration.GetSection("Security").Get<SecuritySettings>() ?? new SecuritySettings();
 try
 {
     ILogger startupLogger = startupLogging.CreateLogger("EvidenceChain.Service");
     (store, notary) = LogComposition.Open(options, TimeProvider.System, startupLogger, builder.Configuration.GetSection("Signing").Get<SigningSettings>());
+    vaultBlobs = VaultBlobDirectory.Open(Path.Combine(options.DataDirectory, "vault"));
     SecurityComposition.AddSecurity(builder, security, options);
     bankOptions = (builder.Configuration.GetSection("Bank").Get<BankSettings>() ?? new BankSettings()).ToOptions();
     devChain = await AnchorComposition.AddAnchoringAsync(
@@ -115,6 +118,9 @@ builder.Services.AddSingleton(sp => new PartyRegistry(sp.GetRequiredService<IPar
 builder.Services.AddSingleton<ILocatorStore>(store);
 builder.Services.AddSingleton(sp => new ReceiptLocators(
     sp.GetRequiredService<ILocatorStore>(), sp.GetRequiredService<LogQueries>(), sp.GetRequiredService<CustodyLog>(), sp.GetRequiredService<PartyRegistry>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill));
+builder.Services.AddSingleton<IVaultBlobStore>(vaultBlobs);
+builder.Services.AddSingleton(builder.Configuration.GetSection("Vault").Get<VaultCustodyOptions>() ?? new VaultCustodyOptions());
+builder.Services.AddSingleton<VaultCustody>();
 builder.Services.AddHostedService<LogWorker>();
 
 builder.Services.AddGrpc(grpc =>
@@ -177,6 +183,7 @@ app.MapGrpcService<EscrowGrpcService>();
 app.MapGrpcService<BankGrpcService>();
 app.MapGrpcService<LocatorGrpcService>();
 app.MapGrpcService<PledgeGrpcService>();
+app.MapGrpcService<VaultGrpcService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 

@@ -29,4 +29,10 @@ public enum VaultFailure
 
     /// <summary>The file goes on past the 2^32nd segment, which no writer can make.</summary>
     TooManySegments = 7,
+
+    /// <summary>
+    /// The file's length is one no writer makes: its last segment would be shorter than its tag.
+    /// Found from the length alone (<see cref="VaultShape"/>), before any key is at hand.
+    /// </summary>
+    LengthImpossible = 8,
 }

@@ -44,6 +44,14 @@ public static class VaultFormat
         _ => throw Internal.Error.AlgorithmUndefined(algorithm),
     };
 
+    /// <summary>The algorithm's name as the standards write it.</summary>
+    public static string AlgorithmName(VaultAlgorithm algorithm) => algorithm switch
+    {
+        VaultAlgorithm.XChaCha20Poly1305 => "XChaCha20-Poly1305",
+        VaultAlgorithm.Sm4Gcm => "SM4-GCM",
+        _ => ((byte)algorithm).ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     /// <summary>The key length: 32 bytes for XChaCha20-Poly1305, 16 for SM4-GCM.</summary>
     public static int KeyLengthBytes(VaultAlgorithm algorithm) => algorithm switch
     {

@@ -183,7 +183,7 @@ public sealed class VaultKey : IDisposable
     }
 
     /// <summary>The algorithm and nothing of the key.</summary>
-    public override string ToString() => $"VaultKey({Error.Name(Algorithm)})";
+    public override string ToString() => $"VaultKey({VaultFormat.AlgorithmName(Algorithm)})";
 
     public void Dispose()
     {

@@ -30,6 +30,7 @@ internal sealed class CustodyText
             [CustodyAction.CertificateRevoked] = "吊销证书",
             [CustodyAction.PartyDeactivated] = "停用参与方",
             [CustodyAction.Disclosed] = "向指定方披露存证的部分单元",
+            [CustodyAction.VaultStored] = "所有人交存存证内容的加密文件（服务方无密钥，无法解读）",
         },
     };
 
@@ -58,6 +59,7 @@ internal sealed class CustodyText
             [CustodyAction.CertificateRevoked] = "certificate revoked",
             [CustodyAction.PartyDeactivated] = "party deactivated",
             [CustodyAction.Disclosed] = "units of a deposit disclosed to a named party",
+            [CustodyAction.VaultStored] = "the owner's encrypted vault file of a deposit taken into custody (the service holds no key to read it)",
         },
     };
 

@@ -36,6 +36,9 @@ internal sealed class NotaryConnection : IDisposable
     /// </summary>
     private const int MessageLengthMaxBytes = 32 * 1024 * 1024;
 
+    /// <summary>The chunk a vault file moves in, either way (the service's largest).</summary>
+    public const int VaultChunkLengthBytes = 1024 * 1024;
+
     private static readonly Oid s_serverAuthentication = new("1.3.6.1.5.5.7.3.1");
 
     private readonly GrpcChannel _channel;
@@ -46,6 +49,7 @@ internal sealed class NotaryConnection : IDisposable
     private readonly EscrowService.EscrowServiceClient _escrow;
     private readonly BankService.BankServiceClient _bank;
     private readonly PledgeService.PledgeServiceClient _pledges;
+    private readonly VaultService.VaultServiceClient _vault;
     private readonly X509Certificate2? _caCertificate;
     private readonly X509Certificate2? _clientCertificate;
     private readonly string? _caPath;
@@ -92,6 +96,7 @@ internal sealed class NotaryConnection : IDisposable
         _escrow = new EscrowService.EscrowServiceClient(_channel);
         _bank = new BankService.BankServiceClient(_channel);
         _pledges = new PledgeService.PledgeServiceClient(_channel);
+        _vault = new VaultService.VaultServiceClient(_channel);
     }
 
     public Uri Server { get; }
@@ -145,6 +150,58 @@ internal sealed class NotaryConnection : IDisposable
 
     public Task<RecordDisclosureResponse> RecordDisclosureAsync(RecordDisclosureRequest request, CancellationToken cancellationToken) =>
         CallAsync(() => _custody.RecordDisclosureAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Streams <paramref name="file"/> to the service as a vault file in chunks of
+    /// <see cref="VaultChunkLengthBytes"/>, after its header; answered once kept and recorded.
+    /// </summary>
+    public Task<StoreVaultObjectResponse> StoreVaultObjectAsync(VaultObjectHeader header, Stream file, CancellationToken cancellationToken) =>
+        TranslatedAsync(
+            async () =>
+            {
+                using AsyncClientStreamingCall<StoreVaultObjectRequest, StoreVaultObjectResponse> call =
+                    _vault.StoreVaultObject(deadline: Deadline(TransferTimeout((long)header.LengthBytes)), cancellationToken: cancellationToken);
+                try
+                {
+                    await call.RequestStream.WriteAsync(new StoreVaultObjectRequest { Header = header }, cancellationToken).ConfigureAwait(false);
+                    byte[] buffer = new byte[VaultChunkLengthBytes];
+                    int read;
+                    while ((read = await file.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false)) > 0)
+                    {
+                        await call.RequestStream.WriteAsync(new StoreVaultObjectRequest { Chunk = Google.Protobuf.ByteString.CopyFrom(buffer, 0, read) }, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    await call.RequestStream.CompleteAsync().ConfigureAwait(false);
+                }
+                catch (RpcException)
+                {
+                    // The service answered before taking every chunk (a refusal): its status is the answer.
+                }
+
+                return await call.ResponseAsync.ConfigureAwait(false);
+            },
+            cancellationToken);
+
+    public Task<ListVaultObjectsResponse> ListVaultObjectsAsync(ListVaultObjectsRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _vault.ListVaultObjectsAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    /// <summary>Streams a kept vault file of <paramref name="lengthBytes"/> bytes, each chunk to <paramref name="take"/> in order; returns how many bytes came.</summary>
+    public Task<long> FetchVaultObjectAsync(FetchVaultObjectRequest request, long lengthBytes, Func<ReadOnlyMemory<byte>, Task> take, CancellationToken cancellationToken) =>
+        TranslatedAsync(
+            async () =>
+            {
+                using AsyncServerStreamingCall<FetchVaultObjectResponse> call =
+                    _vault.FetchVaultObject(request, deadline: Deadline(TransferTimeout(lengthBytes)), cancellationToken: cancellationToken);
+                long received = 0;
+                while (await call.ResponseStream.MoveNext(cancellationToken).ConfigureAwait(false))
+                {
+                    await take(call.ResponseStream.Current.Chunk.Memory).ConfigureAwait(false);
+                    received += call.ResponseStream.Current.Chunk.Length;
+                }
+
+                return received;
+            },
+            cancellationToken);
 
     public Task<MintLocatorResponse> MintLocatorAsync(MintLocatorRequest request, CancellationToken cancellationToken) =>
         CallAsync(() => _locators.MintLocatorAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
@@ -353,12 +410,23 @@ internal sealed class NotaryConnection : IDisposable
 
     private static DateTime Deadline(TimeSpan timeout) => DateTime.UtcNow + timeout;
 
-    private async Task<T> CallAsync<T>(Func<AsyncUnaryCall<T>> start, CancellationToken cancellationToken)
+    /// <summary>A vault file moves at no less than 1 MiB/s on any network a notary office uses, after a minute to start.</summary>
+    private static TimeSpan TransferTimeout(long lengthBytes) => TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(lengthBytes / (1024 * 1024));
+
+    private Task<T> CallAsync<T>(Func<AsyncUnaryCall<T>> start, CancellationToken cancellationToken) =>
+        TranslatedAsync(
+            async () =>
+            {
+                using AsyncUnaryCall<T> call = start();
+                return await call.ResponseAsync.ConfigureAwait(false);
+            },
+            cancellationToken);
+
+    private async Task<T> TranslatedAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
     {
         try
         {
-            using AsyncUnaryCall<T> call = start();
-            return await call.ResponseAsync.ConfigureAwait(false);
+            return await call().ConfigureAwait(false);
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
         {

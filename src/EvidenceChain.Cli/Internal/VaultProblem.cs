@@ -12,4 +12,10 @@ internal enum VaultProblem
     OutputUnwritable = 4,
     SegmentSizeInvalid = 5,
     StreamFailed = 6,
+
+    /// <summary>The file to hand over is not a vault file (a plaintext given by mistake is never sent).</summary>
+    NotAVaultFile = 7,
+
+    /// <summary>The vault file asked for is not among those kept for the deposit.</summary>
+    NotKept = 8,
 }

@@ -26,6 +26,8 @@ internal sealed class VaultText
             [VaultProblem.StreamFailed] = (path, detail) => $"处理 {path} 时读写失败：{detail}",
             [VaultProblem.SegmentSizeInvalid] = (value, _) =>
                 $"--segment-size {value} 不可用：应为 {VaultFormat.SegmentSizeMinBytes} 至 {VaultFormat.SegmentSizeMaxBytes} 之间的 2 的幂（字节）",
+            [VaultProblem.NotAVaultFile] = (path, detail) => $"{path} 不是可交存的保管库文件，未发送任何内容（请先用 vault encrypt 加密）：{detail}",
+            [VaultProblem.NotKept] = (id, _) => $"该存证下没有交存 {id} 这个加密文件（用 vault list 查看）",
         },
         KeyProblems = new Dictionary<VaultKeyProblem, Func<string, string, string>>
         {
@@ -46,8 +48,16 @@ internal sealed class VaultText
             [VaultFailure.SegmentAuthenticationFailed] = segment =>
                 $"第 {segment} 段未通过认证：密文被改动、截断、调换顺序或来自另一个文件，或者密钥不是加密时所用的那一个",
             [VaultFailure.TooManySegments] = _ => "保管库文件超过 2^32 段，不可能由合法的加密产生",
+            [VaultFailure.LengthImpossible] = _ => "保管库文件的长度不可能由合法的加密产生：最后一段短于其 16 字节的认证标签，文件被截断或并非保管库文件",
         },
         NothingWritten = path => $"；未写入 {path}",
+        Kept = (id, length, unit, leaf, algorithm, segments) =>
+            $"已交存：{id}（{length} 字节，{algorithm}，{segments} 段；{unit}）；保管记录见日志叶 {leaf}。服务方只持有密文，无法解读；密钥仍仅在您手中",
+        ObjectLine = (id, length, unit, leaf, at) => $"{id}  {length} 字节  {unit}  保管记录：叶 {leaf}  {at}",
+        NoObjects = "该存证没有交存的加密文件",
+        Fetched = (path, length) => $"已取回：{path}（{length} 字节，SHA-256 与 SM3 均与保管记录一致；用 vault decrypt 以您的密钥解密）",
+        NotAsRecorded = path => $"服务返回的文件与其保管记录不符（长度或摘要不同），未写入 {path}；请告知公证处",
+        UnitOf = unit => unit is uint index ? $"单元 {index}" : "整份存证",
     };
 
     public static VaultText English { get; } = new()
@@ -66,6 +76,8 @@ internal sealed class VaultText
             [VaultProblem.StreamFailed] = (path, detail) => $"reading or writing failed while processing {path}: {detail}",
             [VaultProblem.SegmentSizeInvalid] = (value, _) =>
                 $"--segment-size {value} cannot be used: it must be a power of two from {VaultFormat.SegmentSizeMinBytes} to {VaultFormat.SegmentSizeMaxBytes} bytes",
+            [VaultProblem.NotAVaultFile] = (path, detail) => $"{path} is not a vault file the service can keep, and nothing was sent (encrypt it first with vault encrypt): {detail}",
+            [VaultProblem.NotKept] = (id, _) => $"no vault file {id} is kept for this deposit (see vault list)",
         },
         KeyProblems = new Dictionary<VaultKeyProblem, Func<string, string, string>>
         {
@@ -87,8 +99,16 @@ internal sealed class VaultText
             [VaultFailure.SegmentAuthenticationFailed] = segment =>
                 $"segment {segment} failed authentication: the ciphertext was altered, truncated, reordered or belongs to another file, or the key is not the one it was encrypted with",
             [VaultFailure.TooManySegments] = _ => "the vault file goes on past 2^32 segments, which no encryption makes",
+            [VaultFailure.LengthImpossible] = _ => "no encryption makes a vault file of this length: its last segment is shorter than its 16-byte tag, so it was cut short or is not a vault file",
         },
         NothingWritten = path => $"; {path} was not written",
+        Kept = (id, length, unit, leaf, algorithm, segments) =>
+            $"kept: {id} ({length} bytes, {algorithm}, {segments} segments; {unit}); the custody event is leaf {leaf}. The service holds ciphertext only and cannot read it; the key stays with you",
+        ObjectLine = (id, length, unit, leaf, at) => $"{id}  {length} bytes  {unit}  custody leaf {leaf}  {at}",
+        NoObjects = "no vault file is kept for this deposit",
+        Fetched = (path, length) => $"fetched: {path} ({length} bytes; SHA-256 and SM3 match the custody record; decrypt it with vault decrypt and your key)",
+        NotAsRecorded = path => $"the file the service returned is not the one its custody record names (its length or digests differ); {path} was not written; tell the notary office",
+        UnitOf = unit => unit is uint index ? $"unit {index}" : "the whole deposit",
     };
 
     /// <summary>(path, algorithm, key bits).</summary>
@@ -112,10 +132,25 @@ internal sealed class VaultText
     /// <summary>Appended to a decryption failure: the output file was not made.</summary>
     public required Func<string, string> NothingWritten { get; init; }
 
+    /// <summary>(ciphertext SHA-256 in hex, bytes, unit, custody leaf, algorithm, segments).</summary>
+    public required Func<string, ulong, string, ulong, string, ulong, string> Kept { get; init; }
+
+    /// <summary>(ciphertext SHA-256 in hex, bytes, unit, custody leaf, time kept).</summary>
+    public required Func<string, ulong, string, ulong, string, string> ObjectLine { get; init; }
+
+    public required string NoObjects { get; init; }
+
+    /// <summary>(path, bytes).</summary>
+    public required Func<string, long, string> Fetched { get; init; }
+
+    /// <summary>The fetched bytes are not the recorded ones (path not written).</summary>
+    public required Func<string, string> NotAsRecorded { get; init; }
+
+    /// <summary>A unit index, or the whole deposit for null.</summary>
+    public required Func<uint?, string> UnitOf { get; init; }
+
     /// <summary>The table for a <c>--lang</c> value; Chinese unless English is asked for.</summary>
     public static VaultText For(string? languageCode) => languageCode == Offline.Internal.ReportText.EnglishCode ? English : Chinese;
-
-    public static string AlgorithmName(VaultAlgorithm algorithm) => algorithm == VaultAlgorithm.Sm4Gcm ? "SM4-GCM" : "XChaCha20-Poly1305";
 
     public string Describe(VaultProblem problem, string subject, string detail) =>
         Problems.TryGetValue(problem, out Func<string, string, string>? line) ? line(subject, detail) : $"{problem}: {subject} {detail}";

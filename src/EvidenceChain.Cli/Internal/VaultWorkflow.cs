@@ -47,7 +47,7 @@ internal static class VaultWorkflow
     public static ExitCode KeyGen(CliContext context, VaultText text, string output, VaultAlgorithm algorithm)
     {
         using VaultKey key = VaultKey.GenerateFile(output, algorithm);
-        context.Output.WriteLine(text.KeyWritten(Path.GetFullPath(output), VaultText.AlgorithmName(algorithm), VaultFormat.KeyLengthBytes(algorithm) * 8));
+        context.Output.WriteLine(text.KeyWritten(Path.GetFullPath(output), VaultFormat.AlgorithmName(algorithm), VaultFormat.KeyLengthBytes(algorithm) * 8));
         return ExitCode.Success;
     }
 
@@ -74,7 +74,7 @@ internal static class VaultWorkflow
 
         destination.Commit();
         context.Output.WriteLine(text.Encrypted(
-            Path.GetFullPath(output), VaultText.AlgorithmName(summary.Algorithm), summary.SegmentCount, summary.SegmentSizeBytes, summary.PlaintextLengthBytes, summary.CiphertextLengthBytes));
+            Path.GetFullPath(output), VaultFormat.AlgorithmName(summary.Algorithm), summary.SegmentCount, summary.SegmentSizeBytes, summary.PlaintextLengthBytes, summary.CiphertextLengthBytes));
         return ExitCode.Success;
     }
 
@@ -104,7 +104,8 @@ internal static class VaultWorkflow
         return ExitCode.Success;
     }
 
-    private static FileStream OpenInput(string path)
+    /// <summary>The file at <paramref name="path"/> to read from its start, or a VaultInputException saying why not.</summary>
+    public static FileStream OpenInput(string path)
     {
         if (!File.Exists(path))
         {

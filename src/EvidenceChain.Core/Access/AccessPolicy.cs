@@ -74,6 +74,9 @@ public static class AccessPolicy
                 _ when role == PartyRole.NotaryOffice => AccessDecision.Allow,
                 _ => AccessDecision.Deny("a deposit's disclosure is recorded by its depositor or by the notary office"),
             },
+            Operation.StoreVault or Operation.ReadVault => ownership == Ownership.Own && s_depositors.Contains(role)
+                ? AccessDecision.Allow
+                : AccessDecision.Deny("a deposit's vault files are its depositor's alone: the service keeps ciphertext it cannot read and hands it back to nobody else"),
             Operation.ManageParties => role == PartyRole.NotaryOffice
                 ? AccessDecision.Allow
                 : AccessDecision.Deny("only the notary office registers parties and their keys"),

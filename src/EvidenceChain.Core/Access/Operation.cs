@@ -59,4 +59,10 @@ public enum Operation
 
     /// <summary>Record that some units of a deposit were disclosed to a party (a court): the deposit's depositor, or the notary office.</summary>
     RecordDisclosure = 19,
+
+    /// <summary>Hand the service a vault file of a deposit to keep (ciphertext only).</summary>
+    StoreVault = 20,
+
+    /// <summary>List and fetch the vault files kept for a deposit.</summary>
+    ReadVault = 21,
 }

@@ -32,4 +32,10 @@ public enum CustodyAction : byte
 
     /// <summary>Some units of a deposit were disclosed to a party (a court): the record carries a <see cref="CustodyDisclosure"/>.</summary>
     Disclosed = 10,
+
+    /// <summary>
+    /// The owner handed the service a vault file of a deposit to keep: ciphertext only, under a key the
+    /// service never holds (vault.md). The record carries a <see cref="CustodyVaultObject"/>.
+    /// </summary>
+    VaultStored = 11,
 }

@@ -23,6 +23,7 @@ namespace EvidenceChain.Core.Custody;
 /// <param name="Subject">The subject's bytes: a leaf hash, a party id, a key or certificate fingerprint.</param>
 /// <param name="Detail">A short sentence for people (at most 512 bytes of UTF-8, no control characters).</param>
 /// <param name="Disclosure">The disclosure section: present exactly when <paramref name="Action"/> is <see cref="CustodyAction.Disclosed"/>.</param>
+/// <param name="VaultObject">The vault section: present exactly when <paramref name="Action"/> is <see cref="CustodyAction.VaultStored"/>.</param>
 public sealed record CustodyRecord(
     byte[] Nonce,
     long RecordedAtMs,
@@ -33,7 +34,8 @@ public sealed record CustodyRecord(
     CustodySubjectKind SubjectKind,
     byte[] Subject,
     string Detail,
-    CustodyDisclosure? Disclosure = null)
+    CustodyDisclosure? Disclosure = null,
+    CustodyVaultObject? VaultObject = null)
 {
     /// <summary>The record_schema of custody-event leaves.</summary>
     public const ushort Schema = 1;
@@ -55,12 +57,13 @@ public sealed record CustodyRecord(
         CustodySubjectKind subjectKind,
         byte[] subject,
         string detail,
-        CustodyDisclosure? disclosure = null)
+        CustodyDisclosure? disclosure = null,
+        CustodyVaultObject? vaultObject = null)
     {
         ArgumentNullException.ThrowIfNull(random);
         byte[] nonce = new byte[NonceLengthBytes];
         random(nonce);
-        var record = new CustodyRecord(nonce, recordedAtMs, action, actorRole, actor, concerned, subjectKind, subject, detail, disclosure);
+        var record = new CustodyRecord(nonce, recordedAtMs, action, actorRole, actor, concerned, subjectKind, subject, detail, disclosure, vaultObject);
         if (record.Check() is string problem)
         {
             throw new ArgumentException("Not a valid custody record: " + problem);
@@ -81,7 +84,8 @@ public sealed record CustodyRecord(
 
         byte[] detail = Encoding.UTF8.GetBytes(Detail);
         int length = Magic.Length + NonceLengthBytes + 8 + 1 + 1 + (Actor is null ? 0 : PartyBytes)
-            + 1 + (Concerned.Count * PartyBytes) + 1 + Subject.Length + 2 + detail.Length + (Disclosure?.LengthBytes ?? 0);
+            + 1 + (Concerned.Count * PartyBytes) + 1 + Subject.Length + 2 + detail.Length + (Disclosure?.LengthBytes ?? 0)
+            + (VaultObject is null ? 0 : CustodyVaultObject.LengthBytes);
         byte[] bytes = new byte[length];
         var writer = new Writer(bytes);
         writer.Put(Magic);
@@ -114,6 +118,14 @@ public sealed record CustodyRecord(
             {
                 BinaryPrimitives.WriteUInt32BigEndian(writer.Take(4), index);
             }
+        }
+
+        if (VaultObject is not null)
+        {
+            writer.Put(Digest.AsBytes(VaultObject.CiphertextDigest.Sha256));
+            writer.Put(Digest.AsBytes(VaultObject.CiphertextDigest.Sm3));
+            BinaryPrimitives.WriteUInt64BigEndian(writer.Take(8), VaultObject.CiphertextLengthBytes);
+            BinaryPrimitives.WriteUInt32BigEndian(writer.Take(4), VaultObject.UnitIndex);
         }
 
         return bytes;
@@ -179,11 +191,18 @@ public sealed record CustodyRecord(
             return false;
         }
 
-        // Only a Disclosed event has a section after the detail; records of actions 1 to 9 end there.
+        // Only a Disclosed or VaultStored event has a section after the detail; records of actions 1 to 9 end there.
         CustodyDisclosure? disclosure = null;
         if ((CustodyAction)action == CustodyAction.Disclosed && !reader.TryDisclosure(out disclosure))
         {
             reason = "its disclosure section ends early";
+            return false;
+        }
+
+        CustodyVaultObject? vaultObject = null;
+        if ((CustodyAction)action == CustodyAction.VaultStored && !reader.TryVaultObject(out vaultObject))
+        {
+            reason = "its vault section ends early";
             return false;
         }
 
@@ -205,7 +224,7 @@ public sealed record CustodyRecord(
             return false;
         }
 
-        var decoded = new CustodyRecord(nonce.ToArray(), recordedAt > long.MaxValue ? -1 : (long)recordedAt, (CustodyAction)action, (PartyRole)role, actor, concerned, (CustodySubjectKind)kind, subject.ToArray(), text, disclosure);
+        var decoded = new CustodyRecord(nonce.ToArray(), recordedAt > long.MaxValue ? -1 : (long)recordedAt, (CustodyAction)action, (PartyRole)role, actor, concerned, (CustodySubjectKind)kind, subject.ToArray(), text, disclosure, vaultObject);
         if (decoded.Check() is string problem)
         {
             reason = problem;
@@ -278,6 +297,24 @@ public sealed record CustodyRecord(
             }
 
             if (Disclosure.Check() is string problem)
+            {
+                return problem;
+            }
+        }
+
+        if ((Action == CustodyAction.VaultStored) != (VaultObject is not null))
+        {
+            return "a vault section is present exactly in a VaultStored event";
+        }
+
+        if (VaultObject is not null)
+        {
+            if (Actor is null || Concerned.Count != 0 || SubjectKind != CustodySubjectKind.Deposit)
+            {
+                return "a VaultStored event names its actor, the deposit's owner, alone, and its subject is the deposit";
+            }
+
+            if (VaultObject.Check() is string problem)
             {
                 return problem;
             }
@@ -370,6 +407,21 @@ public sealed record CustodyRecord(
             }
 
             disclosure = new CustodyDisclosure(new DigestPair(Digest.Read(sha256), Digest.Read(sm3)), BinaryPrimitives.ReadUInt32BigEndian(unitCount), decoded);
+            return true;
+        }
+
+        public bool TryVaultObject(out CustodyVaultObject? vaultObject)
+        {
+            vaultObject = null;
+            if (!TryTake(CustodyVaultObject.LengthBytes, out ReadOnlySpan<byte> bytes))
+            {
+                return false;
+            }
+
+            vaultObject = new CustodyVaultObject(
+                new DigestPair(Digest.Read(bytes[..Digest.SizeInBytes]), Digest.Read(bytes.Slice(Digest.SizeInBytes, Digest.SizeInBytes))),
+                BinaryPrimitives.ReadUInt64BigEndian(bytes.Slice(2 * Digest.SizeInBytes, 8)),
+                BinaryPrimitives.ReadUInt32BigEndian(bytes[((2 * Digest.SizeInBytes) + 8)..]));
             return true;
         }
     }

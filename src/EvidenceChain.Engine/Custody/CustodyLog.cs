@@ -38,7 +38,7 @@ public sealed class CustodyLog
     /// </summary>
     /// <exception cref="QueryException">Unavailable: the log cannot take it now; the action must not go ahead.</exception>
     public Task<ulong> RecordAsync(CustodyAction action, Caller? actor, IEnumerable<string> concerned, CustodySubjectKind subjectKind, byte[] subject, string detail, CancellationToken cancellationToken) =>
-        RecordAsync(action, actor, concerned, subjectKind, subject, detail, null, cancellationToken);
+        RecordAsync(action, actor, concerned, subjectKind, subject, detail, null, null, cancellationToken);
 
     /// <summary>
     /// Records that <paramref name="actor"/> disclosed units of the deposit <paramref name="depositId"/>
@@ -57,10 +57,33 @@ public sealed class CustodyLog
         }
 
         string[] concerned = ownerPartyId is null || ownerPartyId == recipientPartyId ? [recipientPartyId] : [ownerPartyId, recipientPartyId];
-        return RecordAsync(CustodyAction.Disclosed, actor, concerned, CustodySubjectKind.Deposit, Digest.AsBytes(depositId).ToArray(), detail, disclosure, cancellationToken);
+        return RecordAsync(CustodyAction.Disclosed, actor, concerned, CustodySubjectKind.Deposit, Digest.AsBytes(depositId).ToArray(), detail, disclosure, null, cancellationToken);
     }
 
-    private Task<ulong> RecordAsync(CustodyAction action, Caller? actor, IEnumerable<string> concerned, CustodySubjectKind subjectKind, byte[] subject, string detail, CustodyDisclosure? disclosure, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records that <paramref name="owner"/> handed over a vault file of its deposit
+    /// <paramref name="depositId"/> (a VaultStored event: the file's digests and length, never a key or
+    /// content), found also under <see cref="LeafRecord.VaultKey"/>; returns its leaf index once durable.
+    /// </summary>
+    /// <exception cref="QueryException">Unavailable: the log cannot take it now.</exception>
+    public Task<ulong> RecordVaultStoredAsync(Caller owner, Digest depositId, CustodyVaultObject vaultObject, string detail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(vaultObject);
+        return RecordAsync(CustodyAction.VaultStored, owner, [], CustodySubjectKind.Deposit, Digest.AsBytes(depositId).ToArray(), detail, null, vaultObject, cancellationToken, LeafRecord.VaultKey(depositId));
+    }
+
+    private Task<ulong> RecordAsync(
+        CustodyAction action,
+        Caller? actor,
+        IEnumerable<string> concerned,
+        CustodySubjectKind subjectKind,
+        byte[] subject,
+        string detail,
+        CustodyDisclosure? disclosure,
+        CustodyVaultObject? vaultObject,
+        CancellationToken cancellationToken,
+        string? subjectKey = null)
     {
         ArgumentNullException.ThrowIfNull(concerned);
         CustodyParty? acting = actor is null ? null : CustodyParty.Create(actor.PartyId, _random);
@@ -75,9 +98,11 @@ public sealed class CustodyLog
             subjectKind,
             subject,
             detail,
-            disclosure);
+            disclosure,
+            vaultObject);
         byte[] bytes = record.Encode();
-        return _intake.RecordAsync(record.ToLeaf(), new LeafRecord(bytes, [.. record.Parties.Select(p => p.PartyId)]), cancellationToken);
+        IEnumerable<string> keys = record.Parties.Select(p => p.PartyId);
+        return _intake.RecordAsync(record.ToLeaf(), new LeafRecord(bytes, [.. subjectKey is null ? keys : keys.Append(subjectKey)]), cancellationToken);
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using EvidenceChain.Core.Hashing;
+
 namespace EvidenceChain.Engine.Ports;
 
 /// <summary>
@@ -14,4 +16,7 @@ public sealed record LeafRecord(byte[] Bytes, IReadOnlyList<string> Keys)
 
     /// <summary>The key of a pledge registry asset's records (its registration, valuations, pledge events, transfers and licences): <c>asset:</c> and the id in 32 lowercase hex digits.</summary>
     public static string AssetKey(UInt128 assetId) => "asset:" + assetId.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The key of the vault files kept for a deposit (their VaultStored custody records): <c>vault:</c> and the deposit id in 64 lowercase hex digits.</summary>
+    public static string VaultKey(Digest depositId) => "vault:" + depositId.ToHex();
 }

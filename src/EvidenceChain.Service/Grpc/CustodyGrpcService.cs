@@ -50,9 +50,7 @@ internal sealed class CustodyGrpcService(CustodyLog custody, LogQueries queries,
     public override async Task<RecordDisclosureResponse> RecordDisclosure(RecordDisclosureRequest request, ServerCallContext context)
     {
         Caller caller = gate.CallerOf(context);
-        Digest depositId = request.DepositId.Length == 2 * Digest.SizeInBytes && request.DepositId.All(char.IsAsciiHexDigitLower)
-            ? Digest.FromHex(request.DepositId)
-            : throw StatusErrors.Invalid("deposit_id", "a deposit id is the leaf hash: 64 lowercase hex digits");
+        Digest depositId = WireIds.DepositId(request.DepositId);
         Digest packageSha256 = ReadDigest(request.PackageSha256, "package_sha256", "SHA-256");
         Digest packageSm3 = ReadDigest(request.PackageSm3, "package_sm3", "SM3");
         if (request.UnitIndexes.Count is 0 or > Disclosure.UnitsMax)

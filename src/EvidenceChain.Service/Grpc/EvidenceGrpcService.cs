@@ -71,7 +71,7 @@ internal sealed class EvidenceGrpcService(LogIntake intake, LogQueries queries, 
         Caller caller = gate.CallerOf(context);
         StoredLeaf leaf = Query(() => request.DepositCase switch
         {
-            GetReceiptRequest.DepositOneofCase.DepositId => queries.FindLeaf(ParseDepositId(request.DepositId)),
+            GetReceiptRequest.DepositOneofCase.DepositId => queries.FindLeaf(WireIds.DepositId(request.DepositId)),
             GetReceiptRequest.DepositOneofCase.LeafIndex => queries.FindLeaf(request.LeafIndex),
             _ => throw StatusErrors.Invalid("deposit", "give a deposit_id or a leaf_index"),
         });
@@ -161,7 +161,7 @@ internal sealed class EvidenceGrpcService(LogIntake intake, LogQueries queries, 
         StoredLeaf? leaf = Query(() => request.SubjectCase switch
         {
             GetAnchorStatusRequest.SubjectOneofCase.TreeSize when request.TreeSize > 0 => null,
-            GetAnchorStatusRequest.SubjectOneofCase.DepositId => queries.FindLeaf(ParseDepositId(request.DepositId)),
+            GetAnchorStatusRequest.SubjectOneofCase.DepositId => queries.FindLeaf(WireIds.DepositId(request.DepositId)),
             GetAnchorStatusRequest.SubjectOneofCase.LeafIndex => queries.FindLeaf(request.LeafIndex),
             _ => throw StatusErrors.Invalid("subject", "give a tree_size (at least 1), a deposit_id or a leaf_index"),
         });
@@ -306,11 +306,6 @@ internal sealed class EvidenceGrpcService(LogIntake intake, LogQueries queries, 
         bytes.Length == Digest.SizeInBytes
             ? Digest.Read(bytes.Span)
             : throw StatusErrors.Invalid(field, $"must be exactly {Digest.SizeInBytes} bytes, got {bytes.Length}");
-
-    private static Digest ParseDepositId(string depositId) =>
-        depositId.Length == 2 * Digest.SizeInBytes && depositId.All(char.IsAsciiHexDigitLower)
-            ? Digest.FromHex(depositId)
-            : throw StatusErrors.Invalid("deposit_id", "a deposit id is the leaf hash: 64 lowercase hex digits");
 
     private static T Query<T>(Func<T> query) => StatusErrors.Run(query);
 }

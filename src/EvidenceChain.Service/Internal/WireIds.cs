@@ -1,9 +1,10 @@
 using System.Buffers.Binary;
+using EvidenceChain.Core.Hashing;
 using Google.Protobuf;
 
 namespace EvidenceChain.Service.Internal;
 
-/// <summary>The 16-byte big-endian ids of the ledger, the bank desk and cases on the wire, read and written in one place.</summary>
+/// <summary>The ids on the wire, read and written in one place: 16-byte big-endian ids of the ledger, the bank desk, cases and assets; deposit ids in hex.</summary>
 internal static class WireIds
 {
     public const int LengthBytes = 16;
@@ -20,4 +21,10 @@ internal static class WireIds
         BinaryPrimitives.WriteUInt128BigEndian(bytes, value);
         return ByteString.CopyFrom(bytes);
     }
+
+    /// <summary>A deposit id (the deposit leaf's hash) from its 64 lowercase hex digits, or INVALID_ARGUMENT naming deposit_id.</summary>
+    public static Digest DepositId(string depositId) =>
+        depositId.Length == 2 * Digest.SizeInBytes && depositId.All(char.IsAsciiHexDigitLower)
+            ? Digest.FromHex(depositId)
+            : throw StatusErrors.Invalid("deposit_id", "a deposit id is the leaf hash: 64 lowercase hex digits");
 }

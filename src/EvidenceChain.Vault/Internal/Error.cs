@@ -20,7 +20,7 @@ internal static class Error
     }
 
     public static ArgumentException KeyLength(VaultAlgorithm algorithm, int lengthBytes, string paramName) =>
-        new(string.Create(CultureInfo.InvariantCulture, $"A {Name(algorithm)} key is {VaultFormat.KeyLengthBytes(algorithm)} bytes; got {lengthBytes}."), paramName);
+        new(string.Create(CultureInfo.InvariantCulture, $"A {VaultFormat.AlgorithmName(algorithm)} key is {VaultFormat.KeyLengthBytes(algorithm)} bytes; got {lengthBytes}."), paramName);
 
     public static ArgumentException StreamNotReadable(string paramName) => new("The stream cannot be read.", paramName);
 
@@ -45,7 +45,7 @@ internal static class Error
             string.Create(CultureInfo.InvariantCulture, $"the vault header's segment size {value} is not a power of two from {VaultFormat.SegmentSizeMinBytes} to {VaultFormat.SegmentSizeMaxBytes} bytes"));
 
     public static VaultFormatException KeyAlgorithmMismatch(VaultAlgorithm file, VaultAlgorithm key) =>
-        new(VaultFailure.KeyAlgorithmMismatch, -1, $"the vault file is encrypted with {Name(file)} but the key is a {Name(key)} key");
+        new(VaultFailure.KeyAlgorithmMismatch, -1, $"the vault file is encrypted with {VaultFormat.AlgorithmName(file)} but the key is a {VaultFormat.AlgorithmName(key)} key");
 
     public static VaultFormatException SegmentAuthenticationFailed(long segmentIndex) =>
         new(
@@ -57,6 +57,14 @@ internal static class Error
 
     public static VaultFormatException TooManySegments() =>
         new(VaultFailure.TooManySegments, VaultFormat.SegmentCountMax, "the vault file goes on past its 2^32nd segment");
+
+    public static VaultFormatException LengthImpossible(long lengthBytes, long lastSealedBytes) =>
+        new(
+            VaultFailure.LengthImpossible,
+            -1,
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"a vault file of {lengthBytes} bytes would end with a segment of {lastSealedBytes} bytes, shorter than its 16-byte tag: it was cut short or is not a vault file"));
 
     public static VaultKeyException Key(VaultKeyProblem problem, string path, string detail, Exception? inner = null)
     {
@@ -73,11 +81,4 @@ internal static class Error
         };
         return new VaultKeyException(problem, path, detail, message, inner);
     }
-
-    public static string Name(VaultAlgorithm algorithm) => algorithm switch
-    {
-        VaultAlgorithm.XChaCha20Poly1305 => "XChaCha20-Poly1305",
-        VaultAlgorithm.Sm4Gcm => "SM4-GCM",
-        _ => ((byte)algorithm).ToString(CultureInfo.InvariantCulture),
-    };
 }

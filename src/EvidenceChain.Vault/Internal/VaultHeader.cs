@@ -50,29 +50,7 @@ internal sealed class VaultHeader
     {
         byte[] fixedPart = new byte[VaultFormat.HeaderFixedLengthBytes];
         int read = await stream.ReadAtLeastAsync(fixedPart, fixedPart.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-        int magicRead = Math.Min(read, VaultFormat.Magic.Length);
-        if (!fixedPart.AsSpan(0, magicRead).SequenceEqual(VaultFormat.Magic[..magicRead]) || read == 0)
-        {
-            throw Error.NotAVaultFile();
-        }
-
-        if (read < fixedPart.Length)
-        {
-            throw Error.HeaderTruncated(read, fixedPart.Length);
-        }
-
-        var algorithm = (VaultAlgorithm)fixedPart[AlgorithmOffset];
-        if (algorithm is not (VaultAlgorithm.XChaCha20Poly1305 or VaultAlgorithm.Sm4Gcm))
-        {
-            throw Error.AlgorithmUnknown(fixedPart[AlgorithmOffset]);
-        }
-
-        uint segmentSize = BinaryPrimitives.ReadUInt32BigEndian(fixedPart.AsSpan(SegmentSizeOffset));
-        if (!VaultFormat.IsValidSegmentSize(segmentSize))
-        {
-            throw Error.SegmentSizeInvalid(segmentSize);
-        }
-
+        (VaultAlgorithm algorithm, int segmentSize) = CheckFixedPart(fixedPart.AsSpan(0, read));
         if (algorithm != keyAlgorithm)
         {
             throw Error.KeyAlgorithmMismatch(algorithm, keyAlgorithm);
@@ -87,7 +65,34 @@ internal sealed class VaultHeader
             throw Error.HeaderTruncated(fixedPart.Length + prefixRead, bytes.Length);
         }
 
-        return new VaultHeader(bytes, algorithm, (int)segmentSize);
+        return new VaultHeader(bytes, algorithm, segmentSize);
+    }
+
+    /// <summary>
+    /// Checks the fixed part of a header from the first bytes of a file (<paramref name="read"/>: all
+    /// of them if the file is shorter than the fixed part): magic, length, algorithm, segment size.
+    /// </summary>
+    public static (VaultAlgorithm Algorithm, int SegmentSizeBytes) CheckFixedPart(ReadOnlySpan<byte> read)
+    {
+        int magicRead = Math.Min(read.Length, VaultFormat.Magic.Length);
+        if (read.IsEmpty || !read[..magicRead].SequenceEqual(VaultFormat.Magic[..magicRead]))
+        {
+            throw Error.NotAVaultFile();
+        }
+
+        if (read.Length < VaultFormat.HeaderFixedLengthBytes)
+        {
+            throw Error.HeaderTruncated(read.Length, VaultFormat.HeaderFixedLengthBytes);
+        }
+
+        var algorithm = (VaultAlgorithm)read[AlgorithmOffset];
+        if (algorithm is not (VaultAlgorithm.XChaCha20Poly1305 or VaultAlgorithm.Sm4Gcm))
+        {
+            throw Error.AlgorithmUnknown(read[AlgorithmOffset]);
+        }
+
+        uint segmentSize = BinaryPrimitives.ReadUInt32BigEndian(read[SegmentSizeOffset..]);
+        return VaultFormat.IsValidSegmentSize(segmentSize) ? (algorithm, (int)segmentSize) : throw Error.SegmentSizeInvalid(segmentSize);
     }
 
     /// <summary>STREAM's nonce for a segment: prefix ‖ u32be(counter) ‖ (last ? 0x01 : 0x00).</summary>

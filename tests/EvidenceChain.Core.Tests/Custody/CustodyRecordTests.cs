@@ -19,7 +19,7 @@ public class CustodyRecordTests
         Gen.Select(
             Gen.Byte.Array[CustodyRecord.NonceLengthBytes],
             Gen.Long[0, long.MaxValue],
-            Gen.Enum<CustodyAction>().Where(a => a != CustodyAction.Disclosed),
+            Gen.Enum<CustodyAction>().Where(a => a is not (CustodyAction.Disclosed or CustodyAction.VaultStored)),
             Gen.Enum<PartyRole>(),
             Gen.Bool,
             Gen.Byte.Array[16].Array[0, 13],
@@ -121,6 +121,29 @@ public class CustodyRecordTests
         Assert.Throws<InvalidOperationException>(() => (Example() with { Action = CustodyAction.Disclosed }).Encode());
         Assert.Throws<InvalidOperationException>(() => (Example() with { Disclosure = disclosure }).Encode());
         Assert.Throws<InvalidOperationException>(() => (record with { Disclosure = disclosure with { UnitIndexes = [3, 1] } }).Encode());
+    }
+
+    [Fact]
+    public void VaultStored_RoundTripsItsSection_AndRefusesOneWithoutItOrWithOthersNamed()
+    {
+        var vault = new CustodyVaultObject(new DigestPair(Digest.Read(Enumerable.Repeat((byte)1, 32).ToArray()), Digest.Read(Enumerable.Repeat((byte)2, 32).ToArray())), 1_000_047, 3);
+        CustodyRecord record = Example() with { Action = CustodyAction.VaultStored, Concerned = [], VaultObject = vault };
+        byte[] bytes = record.Encode();
+        Assert.Equal((Example() with { Concerned = [] }).Encode().Length + 32 + 32 + 8 + 4, bytes.Length);
+        Assert.True(CustodyRecord.TryDecode(bytes, out CustodyRecord? decoded, out string reason), reason);
+        Assert.Equal(vault, decoded!.VaultObject);
+        Assert.Equal(bytes, decoded.Encode());
+        CustodyRecord whole = record with { VaultObject = vault with { UnitIndex = CustodyVaultObject.WholeDeposit } };
+        Assert.True(CustodyRecord.TryDecode(whole.Encode(), out CustodyRecord? wholeDecoded, out _));
+        Assert.Equal(CustodyVaultObject.WholeDeposit, wholeDecoded!.VaultObject!.UnitIndex);
+
+        Assert.False(CustodyRecord.TryDecode(bytes[..^1], out _, out _));
+        Assert.False(CustodyRecord.TryDecode([.. bytes, 0], out _, out _));
+        Assert.Throws<InvalidOperationException>(() => (record with { VaultObject = null }).Encode());
+        Assert.Throws<InvalidOperationException>(() => (Example() with { VaultObject = vault }).Encode());
+        Assert.Throws<InvalidOperationException>(() => (record with { Concerned = [Party(Owner)] }).Encode());
+        Assert.Throws<InvalidOperationException>(() => (record with { VaultObject = vault with { CiphertextLengthBytes = 0 } }).Encode());
+        Assert.Throws<InvalidOperationException>(() => (record with { VaultObject = vault with { UnitIndex = UnitPlan.UnitCountMax } }).Encode());
     }
 
     internal static CustodyRecord Example() => new(
