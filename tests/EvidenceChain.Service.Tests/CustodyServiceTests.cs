@@ -27,7 +27,7 @@ public sealed class CustodyServiceTests : IDisposable
         using (ServiceProcess owner = Start(PartyRole.Enterprise))
         {
             enterprise = (await new PartyService.PartyServiceClient(owner.Channel).WhoAmIAsync(new WhoAmIRequest())).Id;
-            depositId = await DepositAsync(owner);
+            depositId = await Depositor.DepositIncludedAsync(owner);
             await owner.Client.GetReceiptAsync(new GetReceiptRequest { DepositId = depositId });
 
             // Development mode binds the depositor's key on its first deposit: that is on the
@@ -104,18 +104,5 @@ public sealed class CustodyServiceTests : IDisposable
         }
 
         return (page, Verified(page.TrailJson).Records);
-    }
-
-    private static async Task<string> DepositAsync(ServiceProcess service)
-    {
-        string origin = service.Client.GetLogInfo(new GetLogInfoRequest()).Origin;
-        DepositResponse response = await service.Client.DepositAsync(new Depositor().Request(origin, [Depositor.Commit(Guid.NewGuid().ToByteArray()).Entry]));
-        string depositId = response.Deposits[0].DepositId;
-        for (int attempt = 0; attempt < 100 && !(await service.Client.GetReceiptAsync(new GetReceiptRequest { DepositId = depositId })).Included; attempt++)
-        {
-            await Task.Delay(50);
-        }
-
-        return depositId;
     }
 }

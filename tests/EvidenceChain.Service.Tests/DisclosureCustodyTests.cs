@@ -35,7 +35,7 @@ public sealed class DisclosureCustodyTests : IDisposable
         using (ServiceProcess owner = Start(PartyRole.Enterprise))
         {
             enterprise = (await new PartyService.PartyServiceClient(owner.Channel).WhoAmIAsync(new WhoAmIRequest())).Id;
-            depositId = await DepositAsync(owner);
+            depositId = await Depositor.DepositIncludedAsync(owner);
             var custody = new CustodyService.CustodyServiceClient(owner.Channel);
 
             RecordDisclosureResponse recorded = await custody.RecordDisclosureAsync(Request(depositId, court, 0));
@@ -128,18 +128,5 @@ public sealed class DisclosureCustodyTests : IDisposable
 
         Assert.True(RecordStatement.TryParse(page.TrailJson, out RecordStatement? trail).IsValid);
         return (trail!, page);
-    }
-
-    private static async Task<string> DepositAsync(ServiceProcess service)
-    {
-        string origin = service.Client.GetLogInfo(new GetLogInfoRequest()).Origin;
-        DepositResponse response = await service.Client.DepositAsync(new Depositor().Request(origin, [Depositor.Commit(Guid.NewGuid().ToByteArray()).Entry]));
-        string depositId = response.Deposits[0].DepositId;
-        for (int attempt = 0; attempt < 100 && !(await service.Client.GetReceiptAsync(new GetReceiptRequest { DepositId = depositId })).Included; attempt++)
-        {
-            await Task.Delay(50);
-        }
-
-        return depositId;
     }
 }

@@ -21,7 +21,7 @@ public sealed class LocatorAccessTests : IDisposable
         MintLocatorResponse minted;
         using (ServiceProcess office = Start(CorePartyRole.NotaryOffice))
         {
-            depositId = await DepositAsync(office);
+            depositId = await Depositor.DepositIncludedAsync(office);
             minted = await new LocatorService.LocatorServiceClient(office.Channel).MintLocatorAsync(new MintLocatorRequest { DepositId = depositId });
             Assert.Equal(0, office.Terminate());
         }
@@ -90,16 +90,4 @@ public sealed class LocatorAccessTests : IDisposable
 
     private ServiceProcess Start(CorePartyRole role) =>
         ServiceProcess.Start(_data.Path, "--Sequencer:Interval=00:00:00.100", $"--Security:DevelopmentRole={role}");
-
-    private static async Task<string> DepositAsync(ServiceProcess service)
-    {
-        string origin = (await service.Client.GetLogInfoAsync(new GetLogInfoRequest())).Origin;
-        string depositId = (await service.Client.DepositAsync(new Depositor().Request(origin, [Depositor.Commit(Guid.NewGuid().ToByteArray()).Entry]))).Deposits[0].DepositId;
-        for (int attempt = 0; attempt < 200 && !(await service.Client.GetReceiptAsync(new GetReceiptRequest { DepositId = depositId })).Included; attempt++)
-        {
-            await Task.Delay(50);
-        }
-
-        return depositId;
-    }
 }

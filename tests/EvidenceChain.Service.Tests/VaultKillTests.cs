@@ -33,7 +33,7 @@ public sealed class VaultKillTests : IDisposable
             var vault = new VaultService.VaultServiceClient(service.Channel);
             if (cycle == 0)
             {
-                depositId = await DepositAsync(service);
+                depositId = await Depositor.DepositIncludedAsync(service);
             }
 
             // Nothing acknowledged before the kill is lost, and what is listed is whole; no upload is left half written.
@@ -126,12 +126,5 @@ public sealed class VaultKillTests : IDisposable
         using var output = new MemoryStream();
         await Vault.VaultWriter.EncryptAsync(new MemoryStream(RandomNumberGenerator.GetBytes(contentLength)), output, key, segmentSizeBytes: 16 * 1024);
         return output.ToArray();
-    }
-
-    private static async Task<string> DepositAsync(ServiceProcess service)
-    {
-        string origin = service.Client.GetLogInfo(new GetLogInfoRequest()).Origin;
-        DepositResponse response = await service.Client.DepositAsync(new Depositor().Request(origin, [Depositor.Commit(Guid.NewGuid().ToByteArray()).Entry]));
-        return response.Deposits[0].DepositId;
     }
 }

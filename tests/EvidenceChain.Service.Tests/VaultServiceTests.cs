@@ -44,7 +44,7 @@ public sealed class VaultServiceTests : IDisposable
         using (ServiceProcess owner = Start(PartyRole.Enterprise))
         {
             enterprise = (await new PartyService.PartyServiceClient(owner.Channel).WhoAmIAsync(new WhoAmIRequest())).Id;
-            depositId = await DepositAsync(owner, content);
+            depositId = await Depositor.DepositIncludedAsync(owner, content);
             var vault = new VaultService.VaultServiceClient(owner.Channel);
 
             StoreVaultObjectResponse stored = await StoreAsync(vault, Header(depositId, ciphertext.Length, unit: 0), ciphertext);
@@ -246,18 +246,5 @@ public sealed class VaultServiceTests : IDisposable
         Verdict verdict = CustodyTrail.Verify(trail!, File.ReadAllLines(Path.Combine(_data.Path, "notary.vkeys")).Select(NoteVerifierKey.Parse).ToList(), out _, out IReadOnlyList<CustodyRecord> records);
         Assert.True(verdict.IsValid, verdict.ToString());
         return records;
-    }
-
-    private static async Task<string> DepositAsync(ServiceProcess service, byte[] content)
-    {
-        string origin = service.Client.GetLogInfo(new GetLogInfoRequest()).Origin;
-        DepositResponse response = await service.Client.DepositAsync(new Depositor().Request(origin, [Depositor.Commit(content).Entry]));
-        string depositId = response.Deposits[0].DepositId;
-        for (int attempt = 0; attempt < 100 && !(await service.Client.GetReceiptAsync(new GetReceiptRequest { DepositId = depositId })).Included; attempt++)
-        {
-            await Task.Delay(50);
-        }
-
-        return depositId;
     }
 }

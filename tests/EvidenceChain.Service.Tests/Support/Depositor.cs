@@ -53,6 +53,23 @@ internal sealed class Depositor
         return wire;
     }
 
+    /// <summary>
+    /// Deposits <paramref name="content"/> (random bytes when null) as one one-unit deposit of a new
+    /// depositor, and returns its deposit id once a checkpoint includes it (bounded poll: the tests'
+    /// services checkpoint every 100 ms).
+    /// </summary>
+    public static async Task<string> DepositIncludedAsync(ServiceProcess service, byte[]? content = null)
+    {
+        string origin = (await service.Client.GetLogInfoAsync(new GetLogInfoRequest())).Origin;
+        string depositId = (await service.Client.DepositAsync(new Depositor().Request(origin, [Commit(content ?? Guid.NewGuid().ToByteArray()).Entry]))).Deposits[0].DepositId;
+        for (int attempt = 0; attempt < 200 && !(await service.Client.GetReceiptAsync(new GetReceiptRequest { DepositId = depositId })).Included; attempt++)
+        {
+            await Task.Delay(50);
+        }
+
+        return depositId;
+    }
+
     /// <summary>Opens this depositor's commitment in a receipt, as the CLI does for its own receipts.</summary>
     public DepositorOpening Opening(SaltFile salt) => new(PartyCommitment.FingerprintEd25519(PublicKey), salt.MasterSalt.DerivePartySalt());
 
