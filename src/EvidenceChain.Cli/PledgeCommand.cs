@@ -7,7 +7,7 @@ namespace EvidenceChain.Cli;
 /// <summary>
 /// <c>evidencechain pledge propose | apply | show | statement</c> with the server options, and offline
 /// <c>pledge sign</c> and <c>pledge verify</c>: the trade-secret pledge registry (docs/pledges.md §CLI).
-/// See <see cref="PledgeWorkflow"/>.
+/// See <see cref="PledgeWorkflow"/> and <see cref="PledgeStatementCheck"/>.
 /// </summary>
 internal static class PledgeCommand
 {
@@ -103,7 +103,7 @@ internal static class PledgeCommand
         Option<string> trust = TrustedKeysOption.CreateTrustOption();
         var command = new Command(
             "verify",
-            "The lender's check, offline with the log's trusted keys: the records' proofs, the records replayed to the statement's encumbrance, the secret's receipts; prints the encumbrance. "
+            "The lender's check, offline with the log's trusted keys: the records' proofs, the notary's signed count of the asset's events, the records replayed to the statement's encumbrance, the secret's receipts; prints the encumbrance. "
             + "Exit codes: 0 valid; 1 invalid; 2 unusable input.")
         {
             statement, keys, trust,
@@ -111,7 +111,7 @@ internal static class PledgeCommand
         command.SetAction((parsed, cancellationToken) => OnlineCommand.RunAsync(
             context,
             parsed.GetValue(language),
-            (_, report) => Task.FromResult(PledgeWorkflow.Verify(
+            (_, report) => Task.FromResult(PledgeStatementCheck.Verify(
                 context, report, PledgeText.For(parsed.GetValue(language)), parsed.GetRequiredValue(statement), parsed.GetValue(keys) ?? [], parsed.GetValue(trust)))));
         return command;
     }

@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using EvidenceChain.Cli.Internal;
 using EvidenceChain.Cli.Tests.Support;
 using EvidenceChain.Core.Hashing;
+using EvidenceChain.Core.Notes;
 using EvidenceChain.Core.Receipts;
 using EvidenceChain.Core.Signing;
 using EvidenceChain.Protocol.V1;
@@ -22,7 +23,8 @@ namespace EvidenceChain.Cli.Tests;
 /// the notary, the appraiser and the bank over gRPC, deposits the pledge contract, and drives registration,
 /// valuation, application, notarization, activation, the release request and the bank's release through the CLI
 /// alone, every signature made offline with <c>pledge sign</c>. The lender saves the encumbrance statement and
-/// verifies it offline (the pledge in force, then none after the release); a tampered statement is invalid (exit 1);
+/// verifies it offline (the pledge in force, then none after the release); a tampered statement, one with a record
+/// left out that the notary's signed count still counts, and one whose claim another key signed are invalid (exit 1);
 /// unusable input is one line and exit 2. A <see cref="CaseCliDriver"/> cannot serve here: the
 /// owner's deposit needs the service restarted in another role on the same data directory, which it does not do.
 /// </summary>
@@ -125,6 +127,8 @@ public sealed partial class PledgeCommandTests : IDisposable
         Assert.Contains($"pledge in force, rank 1: secures 10000000.00 yuan, 2026-01-01 to 2028-12-31, pledgee {bank}, Active, enforceable", verified.Output, StringComparison.Ordinal);
         Assert.Contains("binds its parties", verified.Output, StringComparison.Ordinal);
         Assert.Contains("gives no priority over third parties", verified.Output, StringComparison.Ordinal);
+        Assert.Contains($"the notary signs that asset {Asset} had exactly 5 events in the tree of size ", verified.Output, StringComparison.Ordinal);
+        Assert.Contains("this statement shows events 1 to 5 (all of them)", verified.Output, StringComparison.Ordinal);
 
         // The same statement with the pledge's amount raised: its records do not replay to it.
         JsonNode tampered = JsonNode.Parse(File.ReadAllText(statement))!;
@@ -133,6 +137,35 @@ public sealed partial class PledgeCommandTests : IDisposable
         Assert.True(invalid.ExitCode == 1, invalid.ToString());
         Assert.Contains("invalid: the statement's encumbrance is not what its records replay to", invalid.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("verified:", invalid.Output, StringComparison.Ordinal);
+
+        // The pledge's activation left out, as a server hiding it would: four records that replay cleanly, but the notary signed five.
+        JsonNode omitted = JsonNode.Parse(File.ReadAllText(statement))!;
+        JsonNode records = JsonNode.Parse(omitted["statementJson"]!.GetValue<string>())!;
+        records["entries"]!.AsArray().RemoveAt(4);
+        omitted["statementJson"] = records.ToJsonString();
+        omitted["asOfEvent"] = "4";
+        CliResult incomplete = await _workspace.RunAsync("pledge", "verify", _workspace.Write("omitted.json", omitted.ToJsonString()), "--key", VerificationKeysPath, "--lang", "en");
+        Assert.True(incomplete.ExitCode == 1, incomplete.ToString());
+        Assert.Equal(
+            $"invalid: the notary signs that asset {Asset} has exactly 5 events in the tree of size {omitted["treeSize"]!.GetValue<string>()} and all of them were asked for, so the statement should show events 1 to 5; it shows 4",
+            incomplete.Output.Trim());
+
+        // A claim signed by another key than the log's, and a statement without a claim, fail alike in one line.
+        JsonNode forged = JsonNode.Parse(File.ReadAllText(statement))!;
+        string claimText = forged["claimNote"]!.GetValue<string>().Split("\n\n")[0] + "\n";
+        using (var stranger = new Ed25519NoteSigner(claimText.Split('\n')[1], RandomNumberGenerator.GetBytes(Ed25519NoteSigner.SeedLengthBytes)))
+        {
+            forged["claimNote"] = SignedNote.Sign(claimText, stranger);
+        }
+
+        CliResult otherKey = await _workspace.RunAsync("pledge", "verify", _workspace.Write("forged.json", forged.ToJsonString()), "--key", VerificationKeysPath, "--lang", "en");
+        Assert.True(otherKey.ExitCode == 1, otherKey.ToString());
+        Assert.StartsWith("invalid: the notary's encumbrance claim does not verify: NoTrustedSignature", otherKey.Output, StringComparison.Ordinal);
+        Assert.Single(otherKey.Output.Trim().Split('\n'));
+        forged.AsObject().Remove("claimNote");
+        CliResult unclaimed = await _workspace.RunAsync("pledge", "verify", _workspace.Write("unclaimed.json", forged.ToJsonString()), "--key", VerificationKeysPath, "--lang", "en");
+        Assert.True(unclaimed.ExitCode == 1, unclaimed.ToString());
+        Assert.Equal("invalid: the statement carries no encumbrance claim signed by the notary", unclaimed.Output.Trim());
 
         // Repaid: the owner asks for the release, the bank signs it, and a fresh statement shows the asset unencumbered.
         Assert.Contains("pledge ReleaseRequested", (await SignAndApplyAsync(["request-release", "--asset", Asset, "--pledge", Pledge], (owner, ownerKey))).Output, StringComparison.Ordinal);
