@@ -46,7 +46,7 @@ internal static class PledgeCommand
         var party = new Option<string>("--party") { Description = "Your party id (32 lowercase hex digits).", HelpName = "PARTY_ID", Required = true };
         var key = new Option<string>("--key") { Description = "Your Ed25519 key file (one line of base64 of a 32-byte seed, mode 0600), bound to your party.", HelpName = "KEYFILE", Required = true };
         var outPath = new Option<string>("--out") { Description = "The signature file to write (JSON), for `pledge apply --signature`.", HelpName = "SIG_FILE", Required = true };
-        var command = new Command("sign", "Offline: show which asset, event and number a message is for, then sign it." + ExitCodes) { message, party, key, outPath };
+        var command = new Command("sign", "Offline: show which asset, event and number a message is for and every field of it, then sign it." + ExitCodes) { message, party, key, outPath };
         command.SetAction((parsed, cancellationToken) => OnlineCommand.RunAsync(
             context,
             parsed.GetValue(language),

@@ -42,6 +42,9 @@ public sealed partial class PledgeCommandTests : IDisposable
     private OnlineWorkspace? _workspace;
     private GrpcChannel? _channel;
 
+    // What the last signer of SignAndApplyAsync was shown before it signed.
+    private string _lastSigned = string.Empty;
+
     [Fact]
     public async Task Pledge_RegisterToRelease_ThroughTheCli_StatementVerifiesOffline_TamperedIsInvalid()
     {
@@ -84,6 +87,9 @@ public sealed partial class PledgeCommandTests : IDisposable
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_workspace.File("register.msg")));
         CliResult signed = await RunAsync("pledge", "sign", _workspace.File("register.msg"), "--party", owner, "--key", ownerKey, "--out", _workspace.File("register.owner.json"));
         Assert.Contains($"signing: asset {Asset}, event RegisterAsset, the asset's event 1", signed.Output, StringComparison.Ordinal);
+        Assert.Contains($"  registers for owner {owner}; category: manufacturing process (heat treatment)", signed.Output, StringComparison.Ordinal);
+        Assert.Contains($"  deposit leaf {secretLeaf} (Secret): 1 units\n    units root SHA-256 ", signed.Output, StringComparison.Ordinal);
+        Assert.Contains($"    opened with key fingerprint {opening["key_fingerprint"]} and party salt {opening["party_salt"]}", signed.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(File.ReadAllText(ownerKey).Trim(), signed.Output + signed.Error, StringComparison.Ordinal);
         await RunAsync("pledge", "sign", _workspace.File("register.msg"), "--party", notary, "--key", notaryKey, "--out", _workspace.File("register.notary.json"));
         CliResult registered = await RunAsync(
@@ -106,7 +112,13 @@ public sealed partial class PledgeCommandTests : IDisposable
             }
             """);
         Assert.Contains("pledge Applied", (await SignAndApplyAsync(["apply-pledge", "--asset", Asset, "--pledge", Pledge, "--command", terms], (owner, ownerKey), (bank, bankKey))).Output, StringComparison.Ordinal);
+        Assert.Contains(
+            $"  pledgor {owner}, pledgee {bank}\n  secures 10000000.00 yuan (1000000000 fen)\n  term 2026-01-01 to 2028-12-31\n"
+            + $"  rank 1; junior pledges behind it not allowed\n  notarized pledge contract: leaf {contractLeaf}; enforceable (赋强): yes",
+            _lastSigned,
+            StringComparison.Ordinal);
         Assert.Contains("pledge Notarized", (await SignAndApplyAsync(["notarize-pledge", "--asset", Asset, "--pledge", Pledge], (notary, notaryKey))).Output, StringComparison.Ordinal);
+        Assert.Contains("  (the event has no other fields)", _lastSigned, StringComparison.Ordinal);
         CliResult active = await SignAndApplyAsync(["activate-pledge", "--asset", Asset, "--pledge", Pledge], (notary, notaryKey));
         Assert.Contains("ActivatePledge applied: the asset's event 5 (leaf ", active.Output, StringComparison.Ordinal);
         Assert.Contains("pledge Active", active.Output, StringComparison.Ordinal);
@@ -289,7 +301,7 @@ public sealed partial class PledgeCommandTests : IDisposable
         foreach ((string party, string key) in signers)
         {
             string signature = _workspace.File($"{Guid.NewGuid():N}.sig.json");
-            await RunAsync("pledge", "sign", message, "--party", party, "--key", key, "--out", signature);
+            _lastSigned = (await RunAsync("pledge", "sign", message, "--party", party, "--key", key, "--out", signature)).Output;
             signatures.AddRange(["--signature", signature]);
         }
 

@@ -38,6 +38,7 @@ internal sealed class PledgeText
         NoneInForce = "  无有效质押",
         Notice = "注意：商业秘密没有法定的质押登记机构：本登记的质押约束当事人，并证明谁在何时同意了什么，但未经法定登记，不产生物权效力，不得对抗第三人（最高法 法释〔2020〕28号 第63条）。",
         NotVerified = reason => $"无效：{reason}",
+        Fields = PledgeFieldText.Chinese,
     };
 
     public static PledgeText English { get; } = new()
@@ -70,6 +71,7 @@ internal sealed class PledgeText
         NoneInForce = "  no pledge in force",
         Notice = "Note: a trade secret has no statutory pledge registry: a pledge recorded here binds its parties and proves who agreed to what, and when, but it has no real-right effect and gives no priority over third parties (SPC 法释〔2020〕28号 art. 63).",
         NotVerified = reason => $"invalid: {reason}",
+        Fields = PledgeFieldText.English,
     };
 
     public required Func<string, ulong, string> Proposed { get; init; }
@@ -129,6 +131,9 @@ internal sealed class PledgeText
     public required string Notice { get; init; }
 
     public required Func<string, string> NotVerified { get; init; }
+
+    /// <summary>Every field of a message <c>pledge sign</c> is about to sign.</summary>
+    public required PledgeFieldText Fields { get; init; }
 
     /// <summary>The table for a <c>--lang</c> value; Chinese unless English is asked for.</summary>
     public static PledgeText For(string? languageCode) => languageCode == Offline.Internal.ReportText.EnglishCode ? English : Chinese;

@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.Globalization;
 using System.Text.Json;
 using EvidenceChain.Cli.Offline;
 using EvidenceChain.Cli.Offline.Internal;
@@ -26,8 +24,6 @@ internal static class PledgeWorkflow
     private const int MessageLengthMaxBytes = 64 * 1024;
 
     private const int SignatureFileLengthMaxBytes = 4 * 1024;
-
-    private static readonly byte[] s_messageContext = "evidencechain/pledge-event/v1\n"u8.ToArray();
 
     /// <summary>What the event would do: its number, the decision on the signatures it carries, who must sign; the message saved.</summary>
     public static async Task<ExitCode> ProposeAsync(CliContext context, PledgeText text, ServerChoice server, PledgeEventRequest request, string? outPath, CancellationToken cancellationToken)
@@ -69,7 +65,7 @@ internal static class PledgeWorkflow
         return ExitCode.Success;
     }
 
-    /// <summary>Offline: shows which asset, pledge, event and number the message is for, then signs it with the party's key.</summary>
+    /// <summary>Offline: shows the asset, pledge, event and number the message is for and every field of it, then signs it with the party's key.</summary>
     public static ExitCode Sign(CliContext context, PledgeText text, string messagePath, string partyId, string keyPath, string outPath)
     {
         string party = CaseArguments.PartyId(partyId);
@@ -82,22 +78,17 @@ internal static class PledgeWorkflow
         }
 
         ReadOnlySpan<byte> message = buffer.AsSpan(0, length);
-        int head = s_messageContext.Length;
-        if (!message.StartsWith(s_messageContext) || message.Length < head + 16 + 16 + 1 + 8)
+        if (!Registry.PledgeEventMessage.TryRead(message, out Registry.PledgeCommand? command, out ulong number, out string reason))
         {
-            throw new OnlineInputException(OnlineProblem.PledgeMessageMalformed, messagePath, "it does not start with the pledge event context and head");
+            throw new OnlineInputException(OnlineProblem.PledgeMessageMalformed, messagePath, reason);
         }
 
-        UInt128 asset = BinaryPrimitives.ReadUInt128BigEndian(message[head..]);
-        UInt128 pledge = BinaryPrimitives.ReadUInt128BigEndian(message[(head + 16)..]);
-        byte eventNumber = message[head + 32];
-        ulong number = BinaryPrimitives.ReadUInt64BigEndian(message[(head + 33)..]);
-        if (!Enum.IsDefined((Registry.PledgeEvent)eventNumber) || number == 0)
+        context.Output.WriteLine(text.Signing(command!.AssetId.ToString(), command.PledgeId?.ToString() ?? string.Empty, command.Event.ToString(), number));
+        foreach (string line in text.Fields.Lines(command))
         {
-            throw new OnlineInputException(OnlineProblem.PledgeMessageMalformed, messagePath, $"event {eventNumber} number {number} is not a pledge event's");
+            context.Output.WriteLine(line);
         }
 
-        context.Output.WriteLine(text.Signing(Hex(asset), pledge == 0 ? string.Empty : Hex(pledge), ((Registry.PledgeEvent)eventNumber).ToString(), number));
         using Ed25519MemoryKey key = CaseSigningKey.Load(keyPath);
         string fingerprint = CaseSigningKey.FingerprintOf(key).ToHex();
         var signature = new PledgeSignatureJson(party, fingerprint, Convert.ToBase64String(key.Sign(message)));
@@ -201,7 +192,4 @@ internal static class PledgeWorkflow
         string.Join(", ", slots.Select(s => s.PartyId.Length > 0 ? $"{s.Name} {s.PartyId}" : $"{s.Name} (any {s.RoleName})"));
 
     private static string EventName(uint number) => ((Registry.PledgeEvent)number).ToString();
-
-    private static string Hex(UInt128 value) => value.ToString("x32", CultureInfo.InvariantCulture);
-
 }
