@@ -1,12 +1,8 @@
 using System.Text.Json;
 using EvidenceChain.Cli.Offline;
 using EvidenceChain.Cli.Offline.Internal;
-using EvidenceChain.Core.Leaves;
-using EvidenceChain.Core.Proofs;
-using EvidenceChain.Core.Receipts;
 using EvidenceChain.Core.Records;
 using EvidenceChain.Core.Signing;
-using EvidenceChain.Pledges.Records;
 using EvidenceChain.Protocol.V1;
 using Google.Protobuf;
 using Registry = EvidenceChain.Pledges;
