@@ -7,7 +7,7 @@ namespace EvidenceChain.Cli;
 /// <summary>
 /// <c>evidencechain pledge propose | apply | show | statement</c> with the server options, and offline
 /// <c>pledge sign</c> and <c>pledge verify</c>: the trade-secret pledge registry (docs/pledges.md §CLI).
-/// See <see cref="PledgeWorkflow"/>.
+/// See <see cref="PledgeWorkflow"/> and <see cref="PledgeStatementCheck"/>.
 /// </summary>
 internal static class PledgeCommand
 {
@@ -46,7 +46,7 @@ internal static class PledgeCommand
         var party = new Option<string>("--party") { Description = "Your party id (32 lowercase hex digits).", HelpName = "PARTY_ID", Required = true };
         var key = new Option<string>("--key") { Description = "Your Ed25519 key file (one line of base64 of a 32-byte seed, mode 0600), bound to your party.", HelpName = "KEYFILE", Required = true };
         var outPath = new Option<string>("--out") { Description = "The signature file to write (JSON), for `pledge apply --signature`.", HelpName = "SIG_FILE", Required = true };
-        var command = new Command("sign", "Offline: show which asset, event and number a message is for, then sign it." + ExitCodes) { message, party, key, outPath };
+        var command = new Command("sign", "Offline: show which asset, event and number a message is for and every field of it, then sign it." + ExitCodes) { message, party, key, outPath };
         command.SetAction((parsed, cancellationToken) => OnlineCommand.RunAsync(
             context,
             parsed.GetValue(language),
@@ -103,7 +103,7 @@ internal static class PledgeCommand
         Option<string> trust = TrustedKeysOption.CreateTrustOption();
         var command = new Command(
             "verify",
-            "The lender's check, offline with the log's trusted keys: the records' proofs, the records replayed to the statement's encumbrance, the secret's receipts; prints the encumbrance. "
+            "The lender's check, offline with the log's trusted keys: the records' proofs, the notary's signed count of the asset's events, the records replayed to the statement's encumbrance, the secret's receipts; prints the encumbrance. "
             + "Exit codes: 0 valid; 1 invalid; 2 unusable input.")
         {
             statement, keys, trust,
@@ -111,7 +111,7 @@ internal static class PledgeCommand
         command.SetAction((parsed, cancellationToken) => OnlineCommand.RunAsync(
             context,
             parsed.GetValue(language),
-            (_, report) => Task.FromResult(PledgeWorkflow.Verify(
+            (_, report) => Task.FromResult(PledgeStatementCheck.Verify(
                 context, report, PledgeText.For(parsed.GetValue(language)), parsed.GetRequiredValue(statement), parsed.GetValue(keys) ?? [], parsed.GetValue(trust)))));
         return command;
     }

@@ -1,12 +1,13 @@
 using EvidenceChain.Core.Checkpoints;
 using EvidenceChain.Core.Notes;
+using EvidenceChain.Pledges;
 
 namespace EvidenceChain.Engine;
 
 /// <summary>
-/// The notary's two signing keys for one log, both named by its origin: Ed25519 signs promises
-/// and checkpoints, SM2 signs checkpoints only (an SM2 signature costs milliseconds: per batch at
-/// most, never per deposit).
+/// The notary's two signing keys for one log, both named by its origin: Ed25519 signs promises,
+/// checkpoints and encumbrance claims, SM2 signs checkpoints and encumbrance claims only (an SM2
+/// signature costs milliseconds: per batch or per lender's statement at most, never per deposit).
 /// </summary>
 public sealed class Notary : IDisposable
 {
@@ -43,6 +44,18 @@ public sealed class Notary : IDisposable
     {
         ArgumentNullException.ThrowIfNull(promise);
         return SignedNote.Sign(promise.ToNoteText(), _ed25519);
+    }
+
+    /// <summary>Signs with both keys, as a checkpoint: a lender checks the claim with the keys that check the statement's checkpoint.</summary>
+    public string SignEncumbrance(EncumbranceClaim claim)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        if (claim.Origin != Origin)
+        {
+            throw new ArgumentException($"The claim is for the log {claim.Origin}, not this notary's {Origin}.", nameof(claim));
+        }
+
+        return SignedNote.Sign(claim.ToNoteText(), _ed25519, _sm2);
     }
 
     public void Dispose()

@@ -34,6 +34,64 @@ public static class PledgeEventMessage
         return writer.ToArray();
     }
 
+    /// <summary>
+    /// Reads a message back into the event it is over (no signatures) and the asset's event number, strictly: the
+    /// context, the fields in range for the event, and exactly the bytes <see cref="Of"/> writes for them, so a
+    /// signer can be shown everything it is about to sign.
+    /// </summary>
+    public static bool TryRead(ReadOnlySpan<byte> message, out PledgeCommand? command, out ulong number, out string reason)
+    {
+        command = null;
+        number = 0;
+        if (!message.StartsWith(s_context))
+        {
+            reason = "it does not start with the pledge event context";
+            return false;
+        }
+
+        PledgeCommand read;
+        ulong readNumber;
+        try
+        {
+            var reader = new RecordReader(message[s_context.Length..]);
+            read = PledgeFields.Read(ref reader, out readNumber);
+            if (!reader.IsAtEnd)
+            {
+                reason = "bytes follow the event's fields";
+                return false;
+            }
+        }
+        catch (FormatException e)
+        {
+            reason = e.Message;
+            return false;
+        }
+
+        if (readNumber == 0)
+        {
+            reason = "the asset's events are numbered from 1";
+            return false;
+        }
+
+        if ((read with { Signatures = [Placeholder] }).Problem() is string problem)
+        {
+            reason = "not a pledge event: " + problem;
+            return false;
+        }
+
+        // What a signer is shown must be exactly what it signs: the event read must write back to this very message.
+        if (!Of(read, readNumber).AsSpan().SequenceEqual(message))
+        {
+            reason = "it is not the canonical encoding of its event";
+            return false;
+        }
+
+        command = read;
+        number = readNumber;
+        reason = string.Empty;
+        return true;
+    }
+
     // Lets the shape check run on a command not yet signed.
     private static PledgeSignature Placeholder { get; } = new(new string('0', 32), default, new byte[PledgeSignature.SignatureLengthBytes]);
 }

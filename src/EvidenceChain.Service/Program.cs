@@ -111,7 +111,7 @@ builder.Services.AddSingleton(sp => CaseDesk.Open(
     sp.GetRequiredService<PartyRegistry>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill, CaseCalendars.LoadChina(),
     builder.Configuration.GetValue("Cases:TitleLockRequired", defaultValue: true)));
 builder.Services.AddSingleton(sp => PledgeDesk.Open(
-    sp.GetRequiredService<ILogStore>(), sp.GetRequiredService<LogIntake>(), sp.GetRequiredService<LogQueries>(),
+    sp.GetRequiredService<ILogStore>(), sp.GetRequiredService<LogIntake>(), sp.GetRequiredService<LogQueries>(), sp.GetRequiredService<Notary>(),
     sp.GetRequiredService<PartyRegistry>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill));
 builder.Services.AddSingleton<IPartyStore>(store);
 builder.Services.AddSingleton(sp => new PartyRegistry(sp.GetRequiredService<IPartyStore>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill));

@@ -83,6 +83,49 @@ public sealed class PledgeRecordTests : IDisposable
     }
 
     [Fact]
+    public void TryRead_EveryEventsMessage_GivesBackTheSignedEventAndNumber()
+    {
+        RunEveryKindOfEvent();
+
+        foreach (PledgeTransition transition in _h.Log)
+        {
+            byte[] message = PledgeEventMessage.Of(transition.Command, transition.Number);
+            Assert.True(PledgeEventMessage.TryRead(message, out PledgeCommand? command, out ulong number, out string reason), reason);
+            Assert.Equal(transition.Number, number);
+            Assert.Empty(command!.Signatures!);
+            Assert.Equal(message, PledgeEventMessage.Of(command, number));
+        }
+    }
+
+    [Fact]
+    public void TryRead_Malformed_RefusedWithAReason()
+    {
+        RunEveryKindOfEvent();
+        PledgeTransition applied = _h.Log.First(t => t.Command.Event == PledgeEvent.ApplyPledge);
+        byte[] message = PledgeEventMessage.Of(applied.Command, applied.Number);
+        int head = 30;
+        byte[] badContext = (byte[])message.Clone();
+        badContext[0] ^= 1;
+        byte[] numberZero = (byte[])message.Clone();
+        numberZero.AsSpan(head + 33, 8).Clear();
+        byte[] badFlag = (byte[])message.Clone();
+        badFlag[head + 41] = 2;
+        byte[] unknownEvent = (byte[])message.Clone();
+        unknownEvent[head + 32] = 99;
+
+        foreach ((byte[] corrupt, string expected) in new[]
+        {
+            (badContext, "pledge event context"), (message[..^1], "ends early"), ([.. message, 0], "bytes follow"),
+            (numberZero, "numbered from 1"), (badFlag, "a flag is 0 or 1"), (unknownEvent, "event 99 is not defined"),
+        })
+        {
+            Assert.False(PledgeEventMessage.TryRead(corrupt, out PledgeCommand? command, out _, out string reason));
+            Assert.Null(command);
+            Assert.Contains(expected, reason, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Encode_Malformed_Throws()
     {
         RunEveryKindOfEvent();

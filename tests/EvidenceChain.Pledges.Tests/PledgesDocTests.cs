@@ -5,7 +5,8 @@ namespace EvidenceChain.Pledges.Tests;
 
 /// <summary>
 /// docs/pledges.md and docs/formats/pledge-event.md agree with the code: the states, the events
-/// with their numbers and from-states, the rejections in order, and the example's bytes.
+/// with their numbers and from-states, the rejections in order, and the example's bytes; the
+/// encumbrance claim example of docs/formats/encumbrance-statement.md parses.
 /// </summary>
 public sealed partial class PledgesDocTests
 {
@@ -71,6 +72,18 @@ public sealed partial class PledgesDocTests
 
         Assert.Equal("evidencechain/pledge-event/v1\n"u8.ToArray(), message[..30]);
         Assert.Equal(hex, Convert.ToHexStringLower(message[30..]));
+    }
+
+    [Fact]
+    public void EncumbranceClaimExample_ParsesToTheClaimItDescribes()
+    {
+        string block = Section(File.ReadAllText(Path.Combine(RepoRoot(), "docs", "formats", "encumbrance-statement.md")), "## Claim");
+        string text = string.Concat(block.Split('\n').Where(l => l.StartsWith("    ", StringComparison.Ordinal)).Select(l => l[4..] + "\n"));
+
+        Assert.True(EncumbranceClaim.TryParse(text, out EncumbranceClaim? claim, out string reason), reason);
+        Assert.Equal(text, claim!.ToNoteText());
+        Assert.Equal((new AssetId(0xA55E7001), 42UL, 5UL), (claim.Asset, claim.TreeSize, claim.EventCount));
+        Assert.Equal("notary.example.cn/evidencechain/000102030405060708090a0b0c0d0e0f/sha256", claim.Origin.ToString());
     }
 
     private static string Section(string doc, string heading)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using EvidenceChain.Core.Checkpoints;
 using EvidenceChain.Core.Leaves;
 using EvidenceChain.Core.Records;
 using EvidenceChain.Core.Receipts;
@@ -97,6 +98,13 @@ public sealed class PledgeServiceTests
         GetEncumbranceStatementResponse applied = await driver.StatementAsync(s_asset, 3);
         Assert.Equal(3UL, applied.AsOfEvent);
         Assert.Empty(applied.PledgesInForce);
+
+        // The notary's signed claim counts all seven events the checkpoint holds, whatever the statement was asked for.
+        Assert.Equal(3UL, applied.AskedAsOfEvent);
+        Assert.True(RecordStatement.TryParse(applied.StatementJson, out RecordStatement? appliedRecords).IsValid);
+        Assert.True(appliedRecords!.Verify(driver.TrustedKeys(), LeafType.PledgeEvent, out VerifiedCheckpoint? checkpoint, out _).IsValid);
+        Assert.True(EncumbranceClaimVerifier.TryVerify(applied.ClaimNote, driver.TrustedKeys(), checkpoint!, new AssetId(s_asset), [1, 2, 3], 3, out EncumbranceClaim? claim, out string reason), reason);
+        Assert.Equal(7UL, claim!.EventCount);
 
         // Release requested by the company, granted by the bank: the lock is lifted.
         Assert.Equal("ReleaseRequested", (await driver.ApplyAsync(PledgeDriver.Request(s_asset, PledgeEvent.RequestRelease, s_senior), driver.Company)).PledgeStateName);

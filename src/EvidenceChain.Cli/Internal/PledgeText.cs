@@ -31,12 +31,14 @@ internal sealed class PledgeText
         StatementSaved = (path, asOf, records, size) => $"权利负担声明保存至 {path}：截至第 {asOf} 个事件，{records} 条记录，树大小 {size}（尚未核验：用 pledge verify 离线核验）",
         NoRecordsYet = "已签名的检查点尚未包含该资产的任何记录",
         Verified = (asset, asOf, records, size) => $"已核验：资产 {asset} 截至第 {asOf} 个事件的 {records} 条记录均在树大小 {size} 的已签名检查点中，重放结果与声明一致",
+        Claim = (asset, events, size, shown) => $"公证机构签名声明：在树大小 {size} 的日志中，资产 {asset} 恰有 {events} 个事件；本声明列出其中第 1 至第 {shown} 个" + (shown < events ? "（之后的事件未列出）" : "（全部）"),
         Owner = (owner, category) => $"  权利人 {owner}；类别：{category}",
         SecretDeposit = (leaf, sha, sm3, count) => $"  秘密存证 记录 {leaf}：单元根 SHA-256 {sha}，SM3 {sm3}，{count} 个单元（回执已核验）",
         InForce = (rank, secured, start, end, pledgee, state, enforceable) => $"  有效质押 顺位 {rank}：担保 {Yuan(secured)} 元，{start} 至 {end}，质权人 {pledgee}，{state}" + (enforceable ? "，赋强公证" : string.Empty),
         NoneInForce = "  无有效质押",
         Notice = "注意：商业秘密没有法定的质押登记机构：本登记的质押约束当事人，并证明谁在何时同意了什么，但未经法定登记，不产生物权效力，不得对抗第三人（最高法 法释〔2020〕28号 第63条）。",
         NotVerified = reason => $"无效：{reason}",
+        Fields = PledgeFieldText.Chinese,
     };
 
     public static PledgeText English { get; } = new()
@@ -62,12 +64,14 @@ internal sealed class PledgeText
         StatementSaved = (path, asOf, records, size) => $"encumbrance statement saved to {path}: as of event {asOf}, {records} records, tree size {size} (not verified here: run pledge verify offline)",
         NoRecordsYet = "the latest signed checkpoint includes none of the asset's records yet",
         Verified = (asset, asOf, records, size) => $"verified: the {records} records of asset {asset} up to its event {asOf} are in the signed checkpoint of tree size {size}, and replay to the statement's encumbrance",
+        Claim = (asset, events, size, shown) => $"the notary signs that asset {asset} had exactly {events} events in the tree of size {size}; this statement shows events 1 to {shown}" + (shown < events ? " (the later ones are not shown)" : " (all of them)"),
         Owner = (owner, category) => $"  owner {owner}; category: {category}",
         SecretDeposit = (leaf, sha, sm3, count) => $"  secret deposit leaf {leaf}: units root SHA-256 {sha}, SM3 {sm3}, {count} units (receipt verified)",
         InForce = (rank, secured, start, end, pledgee, state, enforceable) => $"  pledge in force, rank {rank}: secures {Yuan(secured)} yuan, {start} to {end}, pledgee {pledgee}, {state}" + (enforceable ? ", enforceable (赋强)" : string.Empty),
         NoneInForce = "  no pledge in force",
         Notice = "Note: a trade secret has no statutory pledge registry: a pledge recorded here binds its parties and proves who agreed to what, and when, but it has no real-right effect and gives no priority over third parties (SPC 法释〔2020〕28号 art. 63).",
         NotVerified = reason => $"invalid: {reason}",
+        Fields = PledgeFieldText.English,
     };
 
     public required Func<string, ulong, string> Proposed { get; init; }
@@ -112,6 +116,9 @@ internal sealed class PledgeText
 
     public required Func<string, ulong, int, ulong, string> Verified { get; init; }
 
+    /// <summary>What the notary's encumbrance claim says: the asset's events in the checkpoint's tree, and how many the statement shows.</summary>
+    public required Func<string, ulong, ulong, ulong, string> Claim { get; init; }
+
     public required Func<string, string, string> Owner { get; init; }
 
     public required Func<ulong, string, string, ulong, string> SecretDeposit { get; init; }
@@ -124,6 +131,9 @@ internal sealed class PledgeText
     public required string Notice { get; init; }
 
     public required Func<string, string> NotVerified { get; init; }
+
+    /// <summary>Every field of a message <c>pledge sign</c> is about to sign.</summary>
+    public required PledgeFieldText Fields { get; init; }
 
     /// <summary>The table for a <c>--lang</c> value; Chinese unless English is asked for.</summary>
     public static PledgeText For(string? languageCode) => languageCode == Offline.Internal.ReportText.EnglishCode ? English : Chinese;

@@ -1,14 +1,8 @@
-using System.Buffers.Binary;
-using System.Globalization;
 using System.Text.Json;
 using EvidenceChain.Cli.Offline;
 using EvidenceChain.Cli.Offline.Internal;
-using EvidenceChain.Core.Leaves;
-using EvidenceChain.Core.Proofs;
-using EvidenceChain.Core.Receipts;
 using EvidenceChain.Core.Records;
 using EvidenceChain.Core.Signing;
-using EvidenceChain.Pledges.Records;
 using EvidenceChain.Protocol.V1;
 using Google.Protobuf;
 using Registry = EvidenceChain.Pledges;
@@ -18,9 +12,7 @@ namespace EvidenceChain.Cli.Internal;
 /// <summary>
 /// The <c>pledge</c> commands (docs/pledges.md §CLI): the notary office proposes and applies the registry's events
 /// over <c>PledgeService</c>; each acting party signs an event's exact message offline (<c>sign</c>); a lender
-/// saves an asset's encumbrance statement and checks it offline (<c>verify</c>): the records' proofs with the
-/// log's keys, the records replayed with the registry's pure rules to the statement's view, and the secret's
-/// deposit receipts.
+/// saves an asset's encumbrance statement, to check it offline with <see cref="PledgeStatementCheck"/>.
 /// </summary>
 internal static class PledgeWorkflow
 {
@@ -28,10 +20,6 @@ internal static class PledgeWorkflow
     private const int MessageLengthMaxBytes = 64 * 1024;
 
     private const int SignatureFileLengthMaxBytes = 4 * 1024;
-
-    private const int StatementFileLengthMaxBytes = 64 * 1024 * 1024;
-
-    private static readonly byte[] s_messageContext = "evidencechain/pledge-event/v1\n"u8.ToArray();
 
     /// <summary>What the event would do: its number, the decision on the signatures it carries, who must sign; the message saved.</summary>
     public static async Task<ExitCode> ProposeAsync(CliContext context, PledgeText text, ServerChoice server, PledgeEventRequest request, string? outPath, CancellationToken cancellationToken)
@@ -73,7 +61,7 @@ internal static class PledgeWorkflow
         return ExitCode.Success;
     }
 
-    /// <summary>Offline: shows which asset, pledge, event and number the message is for, then signs it with the party's key.</summary>
+    /// <summary>Offline: shows the asset, pledge, event and number the message is for and every field of it, then signs it with the party's key.</summary>
     public static ExitCode Sign(CliContext context, PledgeText text, string messagePath, string partyId, string keyPath, string outPath)
     {
         string party = CaseArguments.PartyId(partyId);
@@ -86,22 +74,17 @@ internal static class PledgeWorkflow
         }
 
         ReadOnlySpan<byte> message = buffer.AsSpan(0, length);
-        int head = s_messageContext.Length;
-        if (!message.StartsWith(s_messageContext) || message.Length < head + 16 + 16 + 1 + 8)
+        if (!Registry.PledgeEventMessage.TryRead(message, out Registry.PledgeCommand? command, out ulong number, out string reason))
         {
-            throw new OnlineInputException(OnlineProblem.PledgeMessageMalformed, messagePath, "it does not start with the pledge event context and head");
+            throw new OnlineInputException(OnlineProblem.PledgeMessageMalformed, messagePath, reason);
         }
 
-        UInt128 asset = BinaryPrimitives.ReadUInt128BigEndian(message[head..]);
-        UInt128 pledge = BinaryPrimitives.ReadUInt128BigEndian(message[(head + 16)..]);
-        byte eventNumber = message[head + 32];
-        ulong number = BinaryPrimitives.ReadUInt64BigEndian(message[(head + 33)..]);
-        if (!Enum.IsDefined((Registry.PledgeEvent)eventNumber) || number == 0)
+        context.Output.WriteLine(text.Signing(command!.AssetId.ToString(), command.PledgeId?.ToString() ?? string.Empty, command.Event.ToString(), number));
+        foreach (string line in text.Fields.Lines(command))
         {
-            throw new OnlineInputException(OnlineProblem.PledgeMessageMalformed, messagePath, $"event {eventNumber} number {number} is not a pledge event's");
+            context.Output.WriteLine(line);
         }
 
-        context.Output.WriteLine(text.Signing(Hex(asset), pledge == 0 ? string.Empty : Hex(pledge), ((Registry.PledgeEvent)eventNumber).ToString(), number));
         using Ed25519MemoryKey key = CaseSigningKey.Load(keyPath);
         string fingerprint = CaseSigningKey.FingerprintOf(key).ToHex();
         var signature = new PledgeSignatureJson(party, fingerprint, Convert.ToBase64String(key.Sign(message)));
@@ -157,7 +140,10 @@ internal static class PledgeWorkflow
         return ExitCode.Success;
     }
 
-    /// <summary>Saves the server's encumbrance statement (its answer as proto JSON) for <c>pledge verify</c>; nothing is verified here.</summary>
+    /// <summary>
+    /// Saves the server's encumbrance statement (its answer as proto JSON) for <c>pledge verify</c>; nothing is verified
+    /// here. The file keeps the event the lender asked for, not the server's echo of it: the records must reach it.
+    /// </summary>
     public static async Task<ExitCode> StatementAsync(CliContext context, PledgeText text, ServerChoice server, string assetHex, ulong asOfEvent, string outPath, CancellationToken cancellationToken)
     {
         Registry.AssetId id = PledgeEventOptions.AssetId(assetHex);
@@ -170,159 +156,12 @@ internal static class PledgeWorkflow
             context.Output.WriteLine(text.NoRecordsYet);
         }
 
+        response.AskedAsOfEvent = asOfEvent;
         OutputFile.WriteNew(outPath, JsonFormatter.Default.Format(response) + "\n", ownerOnly: true);
         int records = RecordStatement.TryParse(response.StatementJson, out RecordStatement? statement).IsValid ? statement!.Entries.Count : 0;
         context.Output.WriteLine(text.StatementSaved(outPath, response.AsOfEvent, records, response.TreeSize));
         return ExitCode.Success;
     }
-
-    /// <summary>
-    /// Offline, with the log's trusted keys only: the records' proofs, the records replayed to the encumbrance and
-    /// compared with the statement's, each secret deposit's receipt; then the encumbrance as a lender reads it. 0 valid, 1 invalid.
-    /// </summary>
-    public static ExitCode Verify(CliContext context, ReportText report, PledgeText text, string path, IReadOnlyList<string> keyArguments, string? trustFile)
-    {
-        GetEncumbranceStatementResponse file;
-        try
-        {
-            file = JsonParser.Default.Parse<GetEncumbranceStatementResponse>(InputFile.ReadText(path, StatementFileLengthMaxBytes));
-        }
-        catch (Exception e) when (e is InvalidProtocolBufferException or InvalidJsonException or FormatException)
-        {
-            throw new OnlineInputException(OnlineProblem.EncumbranceFileMalformed, path, e.Message.ReplaceLineEndings(" "));
-        }
-
-        TrustedKeySet trusted = TrustedKeys.Load(keyArguments, trustFile, context);
-        Verdict verdict = RecordStatement.TryParse(file.StatementJson, out RecordStatement? statement);
-        if (verdict.IsValid)
-        {
-            verdict = statement!.Verify(trusted.Keys, LeafType.PledgeEvent, out _, out _);
-        }
-
-        if (!verdict.IsValid)
-        {
-            context.Output.WriteLine(report.Failure(verdict.Failure) + ": " + verdict.Detail);
-            return ExitCode.Invalid;
-        }
-
-        if (Problem(file, statement!, trusted.Keys, out Registry.AssetId id) is string problem)
-        {
-            context.Output.WriteLine(text.NotVerified(problem));
-            return ExitCode.Invalid;
-        }
-
-        TextWriter output = context.Output;
-        output.WriteLine(text.Verified(id.ToString(), file.AsOfEvent, statement!.Entries.Count, statement.StatedTreeSize));
-        output.WriteLine(text.Owner(file.OwnerPartyId, file.Category));
-        foreach (AssetDepositLine d in file.SecretDeposits)
-        {
-            output.WriteLine(text.SecretDeposit(d.LeafIndex, Convert.ToHexStringLower(d.UnitsRoot.Sha256.Span), Convert.ToHexStringLower(d.UnitsRoot.Sm3.Span), d.UnitCount));
-        }
-
-        foreach (PledgeValuationLine v in file.Valuations)
-        {
-            output.WriteLine(text.Valuation(v.AppraiserPartyId, v.ValueFen, v.Date));
-        }
-
-        foreach (EncumbranceLine p in file.PledgesInForce)
-        {
-            output.WriteLine(text.InForce(p.Rank, p.SecuredFen, p.TermStart, p.TermEnd, p.PledgeePartyId, p.StateName, p.Enforceable));
-        }
-
-        if (file.PledgesInForce.Count == 0)
-        {
-            output.WriteLine(text.NoneInForce);
-        }
-
-        output.WriteLine(text.Notice);
-        return ExitCode.Success;
-    }
-
-    /// <summary>Why the verified records do not support the statement's encumbrance, or null.</summary>
-    private static string? Problem(GetEncumbranceStatementResponse file, RecordStatement statement, IReadOnlyList<Core.Notes.NoteVerifier> keys, out Registry.AssetId id)
-    {
-        id = default;
-        const string Prefix = "asset:";
-        if (!statement.Subject.StartsWith(Prefix, StringComparison.Ordinal) || !Hex128.TryParse(statement.Subject[Prefix.Length..], out UInt128 value))
-        {
-            return $"the subject '{statement.Subject}' is not an asset";
-        }
-
-        var asset = new Registry.AssetId(value);
-        id = asset;
-        var transitions = new List<Registry.PledgeTransition>();
-        foreach (RecordStatementEntry entry in statement.Entries)
-        {
-            if (!PledgeRecord.TryDecode(entry.Record, out PledgeRecord? record, out string reason))
-            {
-                return $"the record at leaf {entry.LeafIndex} is not a pledge record: {reason}";
-            }
-
-            transitions.Add(record!.Transition);
-        }
-
-        if (transitions.Any(t => t.AssetId != asset))
-        {
-            return "a record is of another asset";
-        }
-
-        Registry.Encumbrance? replayed;
-        try
-        {
-            replayed = Registry.EncumbranceView.Of(transitions, asset, file.AsOfEvent);
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
-        {
-            return "the records do not replay: " + e.Message;
-        }
-
-        if (replayed is null || transitions.Count == 0 || transitions[^1].Number != file.AsOfEvent)
-        {
-            return $"the records do not reach event {file.AsOfEvent}";
-        }
-
-        if (Lines(replayed) is var expected && Lines(file) is var stated && !expected.SequenceEqual(stated))
-        {
-            string differs = expected.Zip(stated).Select(p => p.First == p.Second ? null : $"replayed '{p.First}', stated '{p.Second}'").FirstOrDefault(s => s is not null)
-                ?? $"replayed {expected.Count} lines, stated {stated.Count}";
-            return "the statement's encumbrance is not what its records replay to: " + differs;
-        }
-
-        ulong[] secretLeaves = [.. replayed.SecretDeposits.Select(d => d.LeafIndex)];
-        if (file.DepositReceiptsJson.Count != secretLeaves.Length)
-        {
-            return $"{file.DepositReceiptsJson.Count} deposit receipts for {secretLeaves.Length} secret deposits";
-        }
-
-        foreach (string receipt in file.DepositReceiptsJson)
-        {
-            ReceiptReport checkedReceipt = ReceiptVerifier.Verify(receipt, keys, null);
-            if (!checkedReceipt.IsValid || checkedReceipt.LeafIndex is not ulong leaf || !secretLeaves.Contains(leaf))
-            {
-                return $"a deposit receipt does not verify for a secret deposit: {checkedReceipt.Verdict.Failure} {checkedReceipt.Verdict.Detail}";
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>The encumbrance as comparable lines, from the replay.</summary>
-    private static List<string> Lines(Registry.Encumbrance e) =>
-    [
-        $"as of {e.AsOfEventNumber}", $"owner {e.OwnerPartyId}", $"category {e.Category}", $"notice {e.Notice}",
-        .. e.SecretDeposits.Select(d => $"deposit {d.LeafIndex} {d.Role} {d.UnitsRoot.Sha256.ToHex()} {d.UnitsRoot.Sm3.ToHex()} {d.UnitCount}"),
-        .. e.Valuations.Select(v => $"valuation {v.AppraiserPartyId} {v.ValueFen} {Day(v.Date)} {v.ReportDigest.Sha256.ToHex()}"),
-        .. e.PledgesInForce.Select(p => $"pledge {Hex(p.PledgeId.Value)} {p.State} {p.Rank} {p.SecuredFen} {Day(p.TermStart)} {Day(p.TermEnd)} {p.PledgeePartyId} {p.Enforceable} {p.ContractLeaf}"),
-    ];
-
-    /// <summary>The encumbrance as comparable lines, from the statement file.</summary>
-    private static List<string> Lines(GetEncumbranceStatementResponse f) =>
-    [
-        $"as of {f.AsOfEvent}", $"owner {f.OwnerPartyId}", $"category {f.Category}", $"notice {f.Notice}",
-        .. f.SecretDeposits.Select(d => $"deposit {d.LeafIndex} {d.RoleName} {Convert.ToHexStringLower(d.UnitsRoot.Sha256.Span)} {Convert.ToHexStringLower(d.UnitsRoot.Sm3.Span)} {d.UnitCount}"),
-        .. f.Valuations.Select(v => $"valuation {v.AppraiserPartyId} {v.ValueFen} {v.Date} {Convert.ToHexStringLower(v.Report.Sha256.Span)}"),
-        .. f.PledgesInForce.Select(p => $"pledge {Hex128.Of(p.PledgeId)} {p.StateName} {p.Rank} {p.SecuredFen} {p.TermStart} {p.TermEnd} {p.PledgeePartyId} {p.Enforceable} {p.ContractLeaf}"),
-    ];
 
     private static PledgeSignature ReadSignature(string path)
     {
@@ -349,8 +188,4 @@ internal static class PledgeWorkflow
         string.Join(", ", slots.Select(s => s.PartyId.Length > 0 ? $"{s.Name} {s.PartyId}" : $"{s.Name} (any {s.RoleName})"));
 
     private static string EventName(uint number) => ((Registry.PledgeEvent)number).ToString();
-
-    private static string Hex(UInt128 value) => value.ToString("x32", CultureInfo.InvariantCulture);
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

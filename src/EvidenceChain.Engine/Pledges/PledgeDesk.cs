@@ -31,6 +31,7 @@ public sealed class PledgeDesk : IDisposable
     private readonly LogIntake _intake;
     private readonly LogQueries _queries;
     private readonly RecordStatements _statements;
+    private readonly Notary _notary;
     private readonly PartyRegistry _parties;
     private readonly TimeProvider _time;
     private readonly RandomSource _random;
@@ -39,12 +40,13 @@ public sealed class PledgeDesk : IDisposable
     // Immutable: readers take the reference as it stands; only the writer replaces it, after a leaf is durable.
     private volatile PledgeRegistry _registry = PledgeRegistry.Empty;
 
-    private PledgeDesk(ILogStore store, LogIntake intake, LogQueries queries, PartyRegistry parties, TimeProvider time, RandomSource random)
+    private PledgeDesk(ILogStore store, LogIntake intake, LogQueries queries, Notary notary, PartyRegistry parties, TimeProvider time, RandomSource random)
     {
         _store = store;
         _intake = intake;
         _queries = queries;
         _statements = new RecordStatements(store, queries);
+        _notary = notary;
         _parties = parties;
         _time = time;
         _random = random;
@@ -55,15 +57,16 @@ public sealed class PledgeDesk : IDisposable
 
     /// <summary>Opens the desk by replaying every pledge record of the log in leaf order, each checked against its leaf.</summary>
     /// <exception cref="InvalidDataException">A record does not match its leaf (digests, time, schema), is not canonical, or does not follow its asset; the message names the leaf.</exception>
-    public static PledgeDesk Open(ILogStore store, LogIntake intake, LogQueries queries, PartyRegistry parties, TimeProvider time, RandomSource random)
+    public static PledgeDesk Open(ILogStore store, LogIntake intake, LogQueries queries, Notary notary, PartyRegistry parties, TimeProvider time, RandomSource random)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(intake);
         ArgumentNullException.ThrowIfNull(queries);
+        ArgumentNullException.ThrowIfNull(notary);
         ArgumentNullException.ThrowIfNull(parties);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(random);
-        var desk = new PledgeDesk(store, intake, queries, parties, time, random);
+        var desk = new PledgeDesk(store, intake, queries, notary, parties, time, random);
         PledgeRegistry registry = PledgeRegistry.Empty;
         ulong from = 0;
         while (true)
@@ -147,8 +150,10 @@ public sealed class PledgeDesk : IDisposable
     /// The lender's check (DOMAIN.md §7.2): the asset's records under <see cref="LeafRecord.AssetKey"/>
     /// with their leaves and inclusion proofs against the latest signed checkpoint, up to event
     /// <paramref name="asOfEvent"/> (or all that checkpoint includes); the encumbrance those records
-    /// replay to (<see cref="EncumbranceView"/>); and the receipts of the secret's deposit leaves
-    /// against the same checkpoint. Offline-verifiable, and no content.
+    /// replay to (<see cref="EncumbranceView"/>); the receipts of the secret's deposit leaves
+    /// against the same checkpoint; and the notary's signed claim of how many events the asset has in
+    /// that checkpoint's tree, all of them whatever <paramref name="asOfEvent"/> is, so a lender can tell
+    /// when a record was left out. Offline-verifiable, and no content.
     /// </summary>
     /// <exception cref="QueryException">NotFound: no such asset; InvalidArgument: event 0; NotYetSigned: no checkpoint yet.</exception>
     public EncumbranceStatement EncumbranceStatement(AssetId id, ulong? asOfEvent)
@@ -186,10 +191,46 @@ public sealed class PledgeDesk : IDisposable
         RecordStatement records = signed with { Entries = entries };
         IReadOnlyList<ReceiptAnswer> receipts = view is null ? []
             : [.. view.SecretDeposits.Select(d => _queries.Receipt(_queries.FindLeaf(d.LeafIndex), records.StatedTreeSize))];
-        return new EncumbranceStatement(records, view, receipts);
+        return new EncumbranceStatement(records, view, receipts, _notary.SignEncumbrance(Claim(id, records.StatedTreeSize)));
     }
 
     public void Dispose() => _writer.Dispose();
+
+    /// <summary>
+    /// The claim about the checkpoint of <paramref name="treeSize"/> leaves: every record kept under the
+    /// asset's key below that size, counted from the store, not from the statement's page of them.
+    /// </summary>
+    private EncumbranceClaim Claim(AssetId id, ulong treeSize)
+    {
+        StoredCheckpoint checkpoint = _store.FindCheckpoint(treeSize)
+            ?? throw new InvalidOperationException($"The statement's checkpoint of {treeSize} leaves is not in the store.");
+        return new EncumbranceClaim(_notary.Origin, id, treeSize, checkpoint.Root, RecordsBelow(LeafRecord.AssetKey(id.Value), treeSize));
+    }
+
+    private ulong RecordsBelow(string key, ulong treeSize)
+    {
+        ulong count = 0;
+        ulong from = 0;
+        while (true)
+        {
+            IReadOnlyList<StoredRecord> page = _store.ReadRecordsByKey(key, from, ReplayPageRecords);
+            foreach (StoredRecord stored in page)
+            {
+                if (stored.LeafIndex >= treeSize)
+                {
+                    return count;
+                }
+
+                count++;
+                from = stored.LeafIndex + 1;
+            }
+
+            if (page.Count < ReplayPageRecords)
+            {
+                return count;
+            }
+        }
+    }
 
     /// <summary>The pledge record of a pledge event leaf, checked against the leaf: its schema, its digests and its time.</summary>
     private static PledgeRecord Checked(StoredRecord stored, byte[] leaf)

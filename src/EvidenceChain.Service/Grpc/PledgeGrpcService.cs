@@ -113,6 +113,8 @@ internal sealed class PledgeGrpcService(PledgeDesk desk, AccessGate gate) : Wire
         {
             StatementJson = statement.Records.ToJson(),
             TreeSize = statement.Records.StatedTreeSize,
+            ClaimNote = statement.ClaimNote,
+            AskedAsOfEvent = request.AsOfEvent,
         };
         response.DepositReceiptsJson.AddRange(statement.DepositReceipts.Select(r => r.ReceiptJson ?? string.Empty));
         if (statement.View is Encumbrance view)

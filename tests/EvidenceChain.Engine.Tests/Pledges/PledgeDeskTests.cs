@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using EvidenceChain.Core.Access;
+using EvidenceChain.Core.Checkpoints;
 using EvidenceChain.Core.Commitments;
 using EvidenceChain.Core.Deposits;
 using EvidenceChain.Core.Hashing;
@@ -25,7 +26,8 @@ namespace EvidenceChain.Engine.Tests.Pledges;
 /// intake with its own key, an asset registered on what their leaves hold, valued, pledged to a bank
 /// and released; a second senior pledge refused while the first is in force; a registration of
 /// someone else's deposit refused and recorded nowhere; the encumbrance statement checked with the
-/// log's keys; the registry rebuilt at reopen, and a tampered record stopping it.
+/// log's keys, with the notary's signed count of the asset's events in its tree; the registry rebuilt
+/// at reopen, and a tampered record stopping it.
 /// </summary>
 public sealed class PledgeDeskTests : IDisposable
 {
@@ -169,6 +171,40 @@ public sealed class PledgeDeskTests : IDisposable
         Assert.Equal(QueryFailure.InvalidArgument, Assert.Throws<QueryException>(() => desk.Propose(new PledgeCommand(PledgeEvent.RegisterAsset, s_asset, Registration: beyond))).Failure);
     }
 
+    [Fact]
+    public async Task EncumbranceStatement_AsOfAnEarlierEvent_ClaimCountsEveryRecordInTheTreeAndNoneBeyond()
+    {
+        PledgeDesk desk = Open();
+        (ulong Leaf, DerivedSalt PartySalt)[] owned = await DepositAsync(_company, "process recipe");
+        ulong contract = (await DepositAsync(_notary, "pledge contract (notarized)"))[0].Leaf;
+        _log.Sequencer.SignPending();
+        var registration = new AssetRegistration(_company.Id, "formula", [Named(owned[0].Leaf, AssetDepositRole.Secret)], [new DepositorOpening(_company.Keys[0].Fingerprint, owned[0].PartySalt)]);
+        Assert.True((await ApplyAsync(desk, new PledgeCommand(PledgeEvent.RegisterAsset, s_asset, Registration: registration), _company, _notary)).IsApplied);
+        Assert.True((await ApplyAsync(desk, new PledgeCommand(PledgeEvent.RecordValuation, s_asset, Valuation: Valuation(desk.FindAsset(s_asset)!, 35_000_000 * Yuan)), _notary)).IsApplied);
+        Assert.True((await ApplyAsync(desk, new PledgeCommand(PledgeEvent.ApplyPledge, s_asset, s_senior, Terms: Terms(_bank, contract)), _company, _bank)).IsApplied);
+        _log.Sequencer.SignPending();
+
+        // A fourth event after the checkpoint: the statement's tree does not hold it, so the claim does not count it.
+        Assert.True((await ApplyAsync(desk, new PledgeCommand(PledgeEvent.NotarizePledge, s_asset, s_senior), _notary)).IsApplied);
+
+        // As of the first event the statement lists one record; the notary still signs all three the tree holds.
+        EncumbranceStatement first = desk.EncumbranceStatement(s_asset, 1);
+        Assert.True(first.Records.Verify(_log.Notary.VerifierKeys, LeafType.PledgeEvent, out VerifiedCheckpoint? checkpoint, out _).IsValid);
+        Assert.True(EncumbranceClaimVerifier.TryVerify(first.ClaimNote, _log.Notary.VerifierKeys, checkpoint!, s_asset, [1], 1, out EncumbranceClaim? claim, out string reason), reason);
+        Assert.Equal((s_asset, checkpoint!.Checkpoint.TreeSize, checkpoint.Checkpoint.Root, 3UL), (claim!.Asset, claim.TreeSize, claim.RootHash, claim.EventCount));
+
+        // The same list offered as the whole history contradicts the signed count.
+        Assert.False(EncumbranceClaimVerifier.TryVerify(first.ClaimNote, _log.Notary.VerifierKeys, checkpoint, s_asset, [1], 0, out _, out reason));
+        Assert.Contains("has exactly 3 events", reason, StringComparison.Ordinal);
+
+        // Once the next checkpoint holds the fourth, the claim counts four.
+        _log.Sequencer.SignPending();
+        EncumbranceStatement all = desk.EncumbranceStatement(s_asset, null);
+        Assert.True(all.Records.Verify(_log.Notary.VerifierKeys, LeafType.PledgeEvent, out checkpoint, out _).IsValid);
+        Assert.True(EncumbranceClaimVerifier.TryVerify(all.ClaimNote, _log.Notary.VerifierKeys, checkpoint!, s_asset, [1, 2, 3, 4], 0, out claim, out reason), reason);
+        Assert.Equal(4UL, claim!.EventCount);
+    }
+
     public void Dispose()
     {
         foreach (Ed25519MemoryKey key in _keys.Values)
@@ -194,7 +230,7 @@ public sealed class PledgeDeskTests : IDisposable
         string.Join(",", asset.Pledges.Select(p => $"{p.Id} {p.State} {p.Terms} {p.ActivatedAtMs} {p.JuniorNotice}")));
 
     private PledgeDesk Open() =>
-        PledgeDesk.Open(_log.Store, _log.Intake, new LogQueries(_log.Store, _log.Notary, _log.Sequencer), _parties, _clock, RandomNumberGenerator.Fill);
+        PledgeDesk.Open(_log.Store, _log.Intake, new LogQueries(_log.Store, _log.Notary, _log.Sequencer), _log.Notary, _parties, _clock, RandomNumberGenerator.Fill);
 
     /// <summary>Proposes the command, has each signer sign the message the desk gives, and applies it a minute later.</summary>
     private async Task<PledgeOutcome> ApplyAsync(PledgeDesk desk, PledgeCommand unsigned, params Party[] signers)
