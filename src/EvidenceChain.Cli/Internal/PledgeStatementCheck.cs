@@ -39,7 +39,7 @@ internal static class PledgeStatementCheck
 
         TrustedKeySet trusted = TrustedKeys.Load(keyArguments, trustFile, context);
         VerifiedCheckpoint? checkpoint = null;
-        Verdict verdict = RecordStatement.TryParse(file.StatementJson, out RecordStatement? statement);
+        Verdict verdict = Joined([file.StatementJson, .. file.MoreStatementJson], out RecordStatement? statement);
         if (verdict.IsValid)
         {
             verdict = statement!.Verify(trusted.Keys, LeafType.PledgeEvent, out checkpoint, out _);
@@ -83,6 +83,25 @@ internal static class PledgeStatementCheck
 
         output.WriteLine(text.Notice);
         return ExitCode.Success;
+    }
+
+    /// <summary>The statement's pages parsed and joined into one (record-statement.md §Pages).</summary>
+    private static Verdict Joined(IReadOnlyList<string> pagesJson, out RecordStatement? statement)
+    {
+        statement = null;
+        var pages = new List<RecordStatement>(pagesJson.Count);
+        foreach (string json in pagesJson)
+        {
+            Verdict parsed = RecordStatement.TryParse(json, out RecordStatement? page);
+            if (!parsed.IsValid)
+            {
+                return parsed;
+            }
+
+            pages.Add(page!);
+        }
+
+        return RecordStatement.TryJoin(pages, out statement);
     }
 
     /// <summary>Why the verified records do not support the statement's encumbrance, or null.</summary>

@@ -184,6 +184,41 @@ public sealed record RecordStatement(string Subject, string CheckpointNote, IRea
         return Verdict.Valid;
     }
 
+    /// <summary>
+    /// One statement of consecutive pages of one history (record-statement.md §Pages): every page of the
+    /// same subject against the byte-identical checkpoint, each after the one before in leaf order. The
+    /// joined statement may hold more than <see cref="EntriesMax"/> entries; <see cref="Verify(IReadOnlyList{NoteVerifier}, LeafType, out VerifiedCheckpoint?, out IReadOnlyList{RecordLeaf})"/> proves them all.
+    /// </summary>
+    public static Verdict TryJoin(IReadOnlyList<RecordStatement> pages, out RecordStatement? joined)
+    {
+        ArgumentNullException.ThrowIfNull(pages);
+        joined = null;
+        if (pages.Count == 0)
+        {
+            return Malformed("there is no page to join");
+        }
+
+        var entries = new List<RecordStatementEntry>(pages.Sum(p => p.Entries.Count));
+        for (int i = 0; i < pages.Count; i++)
+        {
+            RecordStatement page = pages[i];
+            if (page.Subject != pages[0].Subject || !string.Equals(page.CheckpointNote, pages[0].CheckpointNote, StringComparison.Ordinal))
+            {
+                return Malformed($"page {i + 1} is of another subject or against another checkpoint than page 1: every page of one statement is against the same checkpoint");
+            }
+
+            if (i > 0 && (page.Entries.Count == 0 || (entries.Count > 0 && page.Entries[0].LeafIndex <= entries[^1].LeafIndex)))
+            {
+                return Malformed($"page {i + 1} does not continue page {i} in leaf order");
+            }
+
+            entries.AddRange(page.Entries);
+        }
+
+        joined = pages[0] with { Entries = entries };
+        return Verdict.Valid;
+    }
+
     private static bool TryBase64(string? text, int lengthMaxBytes, out byte[] bytes)
     {
         bytes = [];

@@ -27,6 +27,12 @@ public sealed class PledgeDesk : IDisposable
 {
     private const int ReplayPageRecords = 256;
 
+    /// <summary>
+    /// The most pages of records one encumbrance statement carries: 8,000 events, some 16 MiB of JSON,
+    /// inside a client's 32 MiB message. An asset with more is stated as of an earlier event.
+    /// </summary>
+    public const int StatementPagesMax = 8;
+
     private readonly ILogStore _store;
     private readonly LogIntake _intake;
     private readonly LogQueries _queries;
@@ -148,7 +154,8 @@ public sealed class PledgeDesk : IDisposable
 
     /// <summary>
     /// The lender's check (DOMAIN.md §7.2): the asset's records under <see cref="LeafRecord.AssetKey"/>
-    /// with their leaves and inclusion proofs against the latest signed checkpoint, up to event
+    /// with their leaves and inclusion proofs against the latest signed checkpoint, in pages of at most
+    /// 1,000 records (at most <see cref="StatementPagesMax"/>, all against that checkpoint), up to event
     /// <paramref name="asOfEvent"/> (or all that checkpoint includes); the encumbrance those records
     /// replay to (<see cref="EncumbranceView"/>); the receipts of the secret's deposit leaves
     /// against the same checkpoint; and the notary's signed claim of how many events the asset has in
@@ -156,7 +163,10 @@ public sealed class PledgeDesk : IDisposable
     /// when a record was left out. Offline-verifiable, and no content.
     /// </summary>
     /// <exception cref="QueryException">NotFound: no such asset; InvalidArgument: event 0; NotYetSigned: no checkpoint yet.</exception>
-    public EncumbranceStatement EncumbranceStatement(AssetId id, ulong? asOfEvent)
+    public EncumbranceStatement EncumbranceStatement(AssetId id, ulong? asOfEvent) => EncumbranceStatement(id, asOfEvent, RecordStatement.EntriesMax);
+
+    /// <summary>As the public overload, with pages of <paramref name="entriesPerPage"/> records (tests page small histories).</summary>
+    internal EncumbranceStatement EncumbranceStatement(AssetId id, ulong? asOfEvent, int entriesPerPage)
     {
         if (FindAsset(id) is null)
         {
@@ -168,44 +178,51 @@ public sealed class PledgeDesk : IDisposable
             throw new QueryException(QueryFailure.InvalidArgument, "an asset's events are numbered from 1");
         }
 
-        RecordStatement signed = _statements.StatementOf(LeafRecord.AssetKey(id.Value), 0, RecordStatement.EntriesMax);
-        var entries = new List<RecordStatementEntry>(signed.Entries.Count);
-        var transitions = new List<PledgeTransition>(signed.Entries.Count);
-        foreach (RecordStatementEntry entry in signed.Entries)
+        // Every page against one checkpoint: the records of one statement are proved against one tree.
+        StoredCheckpoint checkpoint = _queries.LatestCheckpoint();
+        EncumbranceClaim claim = Claim(id, checkpoint);
+        ulong wanted = Math.Min(asOfEvent ?? ulong.MaxValue, claim.EventCount);
+        var pages = new List<RecordStatement>();
+        var transitions = new List<PledgeTransition>();
+        ulong from = 0;
+        while (pages.Count == 0 || ((ulong)transitions.Count < wanted && pages.Count < StatementPagesMax))
         {
-            if (!PledgeRecord.TryDecode(entry.Record, out PledgeRecord? record, out string reason) || record!.Transition.AssetId != id)
+            RecordStatement page = _statements.StatementOf(LeafRecord.AssetKey(id.Value), from, entriesPerPage, checkpoint);
+            var entries = new List<RecordStatementEntry>(page.Entries.Count);
+            foreach (RecordStatementEntry entry in page.Entries.TakeWhile(_ => (ulong)transitions.Count < wanted))
             {
-                throw new InvalidOperationException($"Leaf {entry.LeafIndex}, kept under the key of asset {id}, is not one of its pledge records: {reason}");
+                if (!PledgeRecord.TryDecode(entry.Record, out PledgeRecord? record, out string reason) || record!.Transition.AssetId != id)
+                {
+                    throw new InvalidOperationException($"Leaf {entry.LeafIndex}, kept under the key of asset {id}, is not one of its pledge records: {reason}");
+                }
+
+                entries.Add(entry);
+                transitions.Add(record.Transition);
             }
 
-            if (record.Transition.Number > (asOfEvent ?? ulong.MaxValue))
+            if (pages.Count > 0 && entries.Count == 0)
             {
                 break;
             }
 
-            entries.Add(entry);
-            transitions.Add(record.Transition);
+            pages.Add(page with { Entries = entries });
+            from = page.Entries.Count == 0 ? from : page.Entries[^1].LeafIndex + 1;
         }
 
         Encumbrance? view = transitions.Count == 0 ? null : EncumbranceView.Of(transitions, id, transitions[^1].Number);
-        RecordStatement records = signed with { Entries = entries };
         IReadOnlyList<ReceiptAnswer> receipts = view is null ? []
-            : [.. view.SecretDeposits.Select(d => _queries.Receipt(_queries.FindLeaf(d.LeafIndex), records.StatedTreeSize))];
-        return new EncumbranceStatement(records, view, receipts, _notary.SignEncumbrance(Claim(id, records.StatedTreeSize)));
+            : [.. view.SecretDeposits.Select(d => _queries.Receipt(_queries.FindLeaf(d.LeafIndex), checkpoint.TreeSize))];
+        return new EncumbranceStatement(pages, view, receipts, _notary.SignEncumbrance(claim));
     }
 
     public void Dispose() => _writer.Dispose();
 
     /// <summary>
-    /// The claim about the checkpoint of <paramref name="treeSize"/> leaves: every record kept under the
-    /// asset's key below that size, counted from the store, not from the statement's page of them.
+    /// The claim about <paramref name="checkpoint"/>: every record kept under the asset's key below its
+    /// tree size, counted from the store, not from the statement's pages of them.
     /// </summary>
-    private EncumbranceClaim Claim(AssetId id, ulong treeSize)
-    {
-        StoredCheckpoint checkpoint = _store.FindCheckpoint(treeSize)
-            ?? throw new InvalidOperationException($"The statement's checkpoint of {treeSize} leaves is not in the store.");
-        return new EncumbranceClaim(_notary.Origin, id, treeSize, checkpoint.Root, RecordsBelow(LeafRecord.AssetKey(id.Value), treeSize));
-    }
+    private EncumbranceClaim Claim(AssetId id, StoredCheckpoint checkpoint) =>
+        new(_notary.Origin, id, checkpoint.TreeSize, checkpoint.Root, RecordsBelow(LeafRecord.AssetKey(id.Value), checkpoint.TreeSize));
 
     private ulong RecordsBelow(string key, ulong treeSize)
     {

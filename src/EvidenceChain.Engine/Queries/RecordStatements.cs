@@ -23,17 +23,18 @@ public sealed class RecordStatements(ILogStore store, LogQueries queries)
 
     /// <summary>
     /// The records kept under <paramref name="key"/> from leaf <paramref name="fromLeafIndex"/> on that
-    /// the latest checkpoint includes: at most <paramref name="limit"/>, and no more than
+    /// the latest checkpoint includes (or <paramref name="at"/>, one of the log's checkpoints, so that
+    /// pages of one history are against one tree): at most <paramref name="limit"/>, and no more than
     /// <see cref="RecordBytesMax"/> of records; the caller pages on from the last one's next leaf.
     /// </summary>
-    public RecordStatement StatementOf(string key, ulong fromLeafIndex, int limit)
+    public RecordStatement StatementOf(string key, ulong fromLeafIndex, int limit, StoredCheckpoint? at = null)
     {
         if (limit is <= 0 or > RecordStatement.EntriesMax)
         {
             throw new QueryException(QueryFailure.InvalidArgument, $"ask for 1 to {RecordStatement.EntriesMax} records, not {limit}");
         }
 
-        StoredCheckpoint checkpoint = queries.LatestCheckpoint();
+        StoredCheckpoint checkpoint = at ?? queries.LatestCheckpoint();
         using MerkleHasher hasher = MerkleHasher.Create(queries.TreeHash);
         var entries = new List<RecordStatementEntry>();
         long recordBytes = 0;

@@ -111,11 +111,12 @@ internal sealed class PledgeGrpcService(PledgeDesk desk, AccessGate gate) : Wire
         EncumbranceStatement statement = StatusErrors.Run(() => desk.EncumbranceStatement(id, request.AsOfEvent == 0 ? null : request.AsOfEvent));
         var response = new Wire.GetEncumbranceStatementResponse
         {
-            StatementJson = statement.Records.ToJson(),
-            TreeSize = statement.Records.StatedTreeSize,
+            StatementJson = statement.Pages[0].ToJson(),
+            TreeSize = statement.Pages[0].StatedTreeSize,
             ClaimNote = statement.ClaimNote,
             AskedAsOfEvent = request.AsOfEvent,
         };
+        response.MoreStatementJson.AddRange(statement.Pages.Skip(1).Select(p => p.ToJson()));
         response.DepositReceiptsJson.AddRange(statement.DepositReceipts.Select(r => r.ReceiptJson ?? string.Empty));
         if (statement.View is Encumbrance view)
         {

@@ -112,9 +112,9 @@ public sealed class PledgeDeskTests : IDisposable
         // The lender's check as of the checkpoint: the records verify with the log's keys; the senior pledge is in force.
         _log.Sequencer.SignPending();
         EncumbranceStatement statement = desk.EncumbranceStatement(s_asset, null);
-        Assert.True(statement.Records.Verify(_log.Notary.VerifierKeys, LeafType.PledgeEvent, out _, out IReadOnlyList<RecordLeaf> recordLeaves).IsValid);
+        Assert.True(Assert.Single(statement.Pages).Verify(_log.Notary.VerifierKeys, LeafType.PledgeEvent, out _, out IReadOnlyList<RecordLeaf> recordLeaves).IsValid);
         Assert.Equal(7, recordLeaves.Count);
-        Assert.Equal(LeafRecord.AssetKey(s_asset.Value), statement.Records.Subject);
+        Assert.Equal(LeafRecord.AssetKey(s_asset.Value), statement.Pages[0].Subject);
         Encumbrance view = statement.View!;
         Assert.Equal((7UL, _company.Id, 35_000_000 * Yuan), (view.AsOfEventNumber, view.OwnerPartyId, Assert.Single(view.Valuations).ValueFen));
         PledgeLine inForce = Assert.Single(view.PledgesInForce);
@@ -125,7 +125,7 @@ public sealed class PledgeDeskTests : IDisposable
 
         // As of its third event (the pledge applied for) nothing was in force yet.
         EncumbranceStatement applied = desk.EncumbranceStatement(s_asset, 3);
-        Assert.Equal(3, applied.Records.Entries.Count);
+        Assert.Equal(3, Assert.Single(applied.Pages).Entries.Count);
         Assert.Empty(applied.View!.PledgesInForce);
 
         // Release requested by the company, granted by the bank; then the second pledge can be put in force.
@@ -189,7 +189,7 @@ public sealed class PledgeDeskTests : IDisposable
 
         // As of the first event the statement lists one record; the notary still signs all three the tree holds.
         EncumbranceStatement first = desk.EncumbranceStatement(s_asset, 1);
-        Assert.True(first.Records.Verify(_log.Notary.VerifierKeys, LeafType.PledgeEvent, out VerifiedCheckpoint? checkpoint, out _).IsValid);
+        Assert.True(Assert.Single(first.Pages).Verify(_log.Notary.VerifierKeys, LeafType.PledgeEvent, out VerifiedCheckpoint? checkpoint, out _).IsValid);
         Assert.True(EncumbranceClaimVerifier.TryVerify(first.ClaimNote, _log.Notary.VerifierKeys, checkpoint!, s_asset, [1], 1, out EncumbranceClaim? claim, out string reason), reason);
         Assert.Equal((s_asset, checkpoint!.Checkpoint.TreeSize, checkpoint.Checkpoint.Root, 3UL), (claim!.Asset, claim.TreeSize, claim.RootHash, claim.EventCount));
 
@@ -200,9 +200,23 @@ public sealed class PledgeDeskTests : IDisposable
         // Once the next checkpoint holds the fourth, the claim counts four.
         _log.Sequencer.SignPending();
         EncumbranceStatement all = desk.EncumbranceStatement(s_asset, null);
-        Assert.True(all.Records.Verify(_log.Notary.VerifierKeys, LeafType.PledgeEvent, out checkpoint, out _).IsValid);
+        Assert.True(Assert.Single(all.Pages).Verify(_log.Notary.VerifierKeys, LeafType.PledgeEvent, out checkpoint, out _).IsValid);
         Assert.True(EncumbranceClaimVerifier.TryVerify(all.ClaimNote, _log.Notary.VerifierKeys, checkpoint!, s_asset, [1, 2, 3, 4], 0, out claim, out reason), reason);
         Assert.Equal(4UL, claim!.EventCount);
+
+        // In pages of one record: four pages against the one checkpoint, which join and verify as the single page does.
+        EncumbranceStatement paged = desk.EncumbranceStatement(s_asset, null, entriesPerPage: 1);
+        Assert.Equal(4, paged.Pages.Count);
+        Assert.All(paged.Pages, p => Assert.Equal(all.Pages[0].CheckpointNote, p.CheckpointNote));
+        Assert.True(RecordStatement.TryJoin(paged.Pages, out RecordStatement? joined).IsValid);
+        Assert.Equal(all.Pages[0].Entries.Select(e => e.LeafIndex), joined!.Entries.Select(e => e.LeafIndex));
+        Assert.True(joined.Verify(_log.Notary.VerifierKeys, LeafType.PledgeEvent, out checkpoint, out _).IsValid);
+        Assert.True(EncumbranceClaimVerifier.TryVerify(paged.ClaimNote, _log.Notary.VerifierKeys, checkpoint!, s_asset, [1, 2, 3, 4], 0, out _, out reason), reason);
+        Assert.Equal(2, desk.EncumbranceStatement(s_asset, 2, entriesPerPage: 1).Pages.Count);
+
+        // Pages out of order, or of another checkpoint, do not join.
+        Assert.False(RecordStatement.TryJoin([paged.Pages[1], paged.Pages[0]], out _).IsValid);
+        Assert.False(RecordStatement.TryJoin([paged.Pages[0], first.Pages[0] with { Entries = paged.Pages[1].Entries }], out _).IsValid);
     }
 
     public void Dispose()
