@@ -1,13 +1,9 @@
 using System.Numerics;
 using EvidenceChain.Timestamping.Internal;
-using Org.BouncyCastle.Asn1;
-using Org.BouncyCastle.Asn1.Pkcs;
 using Org.BouncyCastle.Asn1.Tsp;
 using Org.BouncyCastle.Cms;
 using Org.BouncyCastle.Security;
 using Org.BouncyCastle.X509;
-using ContentInfo = Org.BouncyCastle.Asn1.Cms.ContentInfo;
-using SignedData = Org.BouncyCastle.Asn1.Cms.SignedData;
 
 namespace EvidenceChain.Timestamping;
 
@@ -72,12 +68,11 @@ public sealed class TimestampTokenVerifier
     public TimestampVerdict Verify(ReadOnlySpan<byte> tokenDer, TimestampImprint expectedImprint)
     {
         ArgumentNullException.ThrowIfNull(expectedImprint);
-        if (!TryReadSignedData(tokenDer, out CmsSignedData? signedData, out SignerInformation? signer, out byte[]? content, out string problem))
+        if (!TokenReader.TryReadSignedData(tokenDer, out X509Certificate[]? carried, out SignerInformation? signer, out byte[]? content, out string problem))
         {
             return TimestampVerdict.Fail(TimestampFailure.Malformed, problem);
         }
 
-        X509Certificate[] carried = signedData.GetCertificates().EnumerateMatches(null).ToArray();
         X509Certificate? certificate = carried.FirstOrDefault(c => signer.SignerID.Match(c));
         if (certificate is null)
         {
@@ -97,7 +92,7 @@ public sealed class TimestampTokenVerifier
             return TimestampVerdict.Fail(TimestampFailure.BadSignature, badSignature);
         }
 
-        if (!TryReadTstInfo(content, out TstInfo? info, out problem))
+        if (!TokenReader.TryReadTstInfo(content, out TstInfo? info, out problem))
         {
             return TimestampVerdict.Fail(TimestampFailure.Malformed, problem);
         }
@@ -136,79 +131,6 @@ public sealed class TimestampTokenVerifier
             _operatorTsaFingerprints.Contains(Sha256Hex(certificate)));
         string label = timestamp.IsOperatorTsa ? "operator time, not independent" : "independent TSA";
         return new TimestampVerdict(TimestampFailure.None, $"{TimeText.Utc(genTime)} from '{timestamp.TsaName}' ({label})", timestamp);
-    }
-
-    private static bool TryReadSignedData(
-        ReadOnlySpan<byte> der,
-        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CmsSignedData? signedData,
-        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SignerInformation? signer,
-        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out byte[]? content,
-        out string problem)
-    {
-        signedData = null;
-        signer = null;
-        content = null;
-        if (der.Length > TokenLengthMaxBytes)
-        {
-            problem = $"the token is {der.Length} bytes long; at most {TokenLengthMaxBytes} are read";
-            return false;
-        }
-
-        try
-        {
-            var parsed = new CmsSignedData(ContentInfo.GetInstance(Asn1Object.FromByteArray(der.ToArray())));
-            IList<SignerInformation> signers = parsed.GetSignerInfos().GetSigners();
-            if (!PkcsObjectIdentifiers.IdCTTstInfo.Equals(parsed.SignedContentType)
-                || SignedData.GetInstance(parsed.ContentInfo.Content).EncapContentInfo.Content is not Asn1OctetString signedContent)
-            {
-                problem = "the token's signed content is not an encapsulated TSTInfo";
-                return false;
-            }
-
-            if (signers.Count != 1 || signers[0].SignedAttributes is null)
-            {
-                problem = $"the token has {signers.Count} signer infos; RFC 3161 wants the TSA's alone, with signed attributes";
-                return false;
-            }
-
-            signedData = parsed;
-            signer = signers[0];
-            content = signedContent.GetOctets();
-            problem = string.Empty;
-            return true;
-        }
-#pragma warning disable CA1031 // BouncyCastle's parsers throw many exception types on hostile input; every one means "malformed".
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            problem = $"the token is not a DER CMS SignedData ({e.Message})";
-            return false;
-        }
-    }
-
-    private static bool TryReadTstInfo(byte[] content, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out TstInfo? info, out string problem)
-    {
-        info = null;
-        try
-        {
-            var parsed = TstInfo.GetInstance(Asn1Object.FromByteArray(content));
-            if (!parsed.Version.HasValue(1))
-            {
-                problem = $"the TSTInfo is version {parsed.Version.Value}; RFC 3161 defines version 1";
-                return false;
-            }
-
-            info = parsed;
-            problem = string.Empty;
-            return true;
-        }
-#pragma warning disable CA1031 // As above: a signed content that does not parse is malformed, whatever the exception.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            problem = $"the signed content is not a TSTInfo ({e.Message})";
-            return false;
-        }
     }
 
     private static string? BindingProblem(SignerInformation signer, X509Certificate certificate)

@@ -49,23 +49,23 @@ internal static class CertificateChain
 
     private static bool Issued(X509Certificate issuer, X509Certificate subject, int intermediatesBelow)
     {
-        if (!issuer.SubjectDN.Equivalent(subject.IssuerDN) || issuer.GetBasicConstraints() < intermediatesBelow)
-        {
-            return false;
-        }
-
-        bool[]? keyUsage = issuer.GetKeyUsage();
-        if (keyUsage is not null && !keyUsage[5])
-        {
-            return false;
-        }
-
         try
         {
+            if (!issuer.SubjectDN.Equivalent(subject.IssuerDN) || issuer.GetBasicConstraints() < intermediatesBelow)
+            {
+                return false;
+            }
+
+            bool[]? keyUsage = issuer.GetKeyUsage();
+            if (keyUsage is not null && !keyUsage[5])
+            {
+                return false;
+            }
+
             subject.Verify(issuer.GetPublicKey());
             return true;
         }
-#pragma warning disable CA1031 // Any failure to verify, whatever BouncyCastle throws, means "not issued by this one".
+#pragma warning disable CA1031 // A carried certificate is untrusted input: whatever BouncyCastle throws reading or verifying it means "not issued by this one".
         catch (Exception)
 #pragma warning restore CA1031
         {

@@ -14,25 +14,30 @@ internal static class TimestampingUsage
     /// <summary>What is wrong with the certificate's extended key usage, or null if nothing is.</summary>
     public static string? Problem(X509Certificate certificate)
     {
-        Asn1OctetString? extension = certificate.GetExtensionValue(X509Extensions.ExtendedKeyUsage);
+        Asn1OctetString? extension;
+        bool critical;
+        IList<DerObjectIdentifier> purposes;
+        try
+        {
+            extension = certificate.GetExtensionValue(X509Extensions.ExtendedKeyUsage);
+            critical = certificate.GetCriticalExtensionOids()?.Contains(X509Extensions.ExtendedKeyUsage.Id) ?? false;
+            purposes = extension is null ? [] : ExtendedKeyUsage.GetInstance(extension.GetOctets()).GetAllUsages();
+        }
+#pragma warning disable CA1031 // BouncyCastle reads extensions lazily and throws many exception types on a broken one.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return "the certificate's extensions do not parse";
+        }
+
         if (extension is null)
         {
             return "the certificate has no extended key usage; a TSA certificate needs timeStamping alone, marked critical";
         }
 
-        if (!certificate.GetCriticalExtensionOids().Contains(X509Extensions.ExtendedKeyUsage.Id))
+        if (!critical)
         {
             return "the certificate's extended key usage is not marked critical";
-        }
-
-        IList<DerObjectIdentifier> purposes;
-        try
-        {
-            purposes = ExtendedKeyUsage.GetInstance(extension.GetOctets()).GetAllUsages();
-        }
-        catch (ArgumentException)
-        {
-            return "the certificate's extended key usage does not parse";
         }
 
         if (purposes.Count != 1 || !KeyPurposeID.id_kp_timeStamping.Equals(purposes[0]))
