@@ -62,6 +62,26 @@ public sealed class OpenSslInteropTests : IDisposable
         Assert.Contains("message imprint mismatch", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void OpenSslVerify_TokenWhoseTsaCertificateHasSinceExpired_FailsAtNowWhereOursAndOpenSslAtGenTimeSucceed()
+    {
+        TestPki expired = TestPki.Create(TsaKeyAlgorithm.EcdsaP256, new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero), new(2021, 1, 1, 0, 0, 0, TimeSpan.Zero), "Expired");
+        DateTimeOffset issuedAt = new(2020, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        byte[] token = TestTsa.Stamp(TestTsa.Create(expired), s_data, issuedAt);
+        _directory.Write("token.der", token);
+        _directory.Write("root.pem", expired.Root.CertificatePem);
+        string digest = Convert.ToHexStringLower(SHA256.HashData(s_data));
+        string[] verify = ["ts", "-verify", "-in", "token.der", "-token_in", "-digest", digest, "-CAfile", "root.pem"];
+
+        (int exitCode, string output) = OpenSsl.Run(_directory.Path, verify);
+        string atGenTime = OpenSsl.Succeed(_directory.Path, [.. verify, "-attime", issuedAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("certificate has expired", output, StringComparison.Ordinal);
+        Assert.Contains("Verification: OK", atGenTime, StringComparison.Ordinal);
+        Assert.True(expired.Verifier().Verify(token, TimestampImprint.Compute(TimestampHash.Sha256, s_data)).IsValid);
+    }
+
     [Theory]
     [InlineData("ec -pkeyopt ec_paramgen_curve:P-256", "sha1")]
     [InlineData("rsa:2048", "sha256")]
