@@ -15,12 +15,17 @@ internal static class CertificateChain
     public static List<X509Certificate>? Build(X509Certificate signer, IReadOnlyCollection<X509Certificate> carried, IReadOnlyCollection<X509Certificate> anchors, int lengthMax)
     {
         var path = new List<X509Certificate> { signer };
-        while (path.Count <= lengthMax)
+        while (true)
         {
             X509Certificate current = path[^1];
             if (anchors.Any(anchor => anchor.Equals(current)))
             {
                 return path;
+            }
+
+            if (path.Count == lengthMax)
+            {
+                return null;
             }
 
             // Intermediates between the issuer and the signer: the issuer's path length constraint bounds them.
@@ -34,8 +39,6 @@ internal static class CertificateChain
 
             path.Add(issuer);
         }
-
-        return null;
     }
 
     /// <summary>What is wrong with the path at <paramref name="time"/>, or null when every certificate is valid then.</summary>
