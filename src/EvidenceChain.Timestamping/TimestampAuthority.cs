@@ -111,9 +111,9 @@ public sealed class TimestampAuthority
         }
 
         TimeStampToken token = _generator.Generate(request, new BcBigInteger(1, serialNumber.ToByteArray(isUnsigned: true, isBigEndian: true)), now.UtcDateTime);
-        byte[] tokenDer = token.ToCmsSignedData().ContentInfo.GetDerEncoded();
-        var response = new TimeStampResp(new PkiStatusInfo((int)PkiStatus.Granted), token.ToCmsSignedData().ContentInfo);
-        return new TimestampReply(response.GetDerEncoded(), TimestampRefusal.None, string.Empty, tokenDer);
+        Org.BouncyCastle.Asn1.Cms.ContentInfo tokenInfo = token.ToCmsSignedData().ContentInfo;
+        var response = new TimeStampResp(new PkiStatusInfo((int)PkiStatus.Granted), tokenInfo);
+        return new TimestampReply(response.GetDerEncoded(), TimestampRefusal.None, string.Empty, tokenInfo.GetDerEncoded());
     }
 
     private TimestampReply? CheckRequest(TimeStampRequest request)
