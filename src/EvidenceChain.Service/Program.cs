@@ -73,6 +73,7 @@ try
     ILogger startupLogger = startupLogging.CreateLogger("EvidenceChain.Service");
     (store, notary) = LogComposition.Open(options, TimeProvider.System, startupLogger, builder.Configuration.GetSection("Signing").Get<SigningSettings>());
     vaultBlobs = VaultBlobDirectory.Open(Path.Combine(options.DataDirectory, "vault"));
+    TsaComposition.Add(builder.Services, builder.Configuration.GetSection("Tsa").Get<TsaSettings>() ?? new TsaSettings(), security, options.DataDirectory, startupLogger);
     SecurityComposition.AddSecurity(builder, security, options);
     bankOptions = (builder.Configuration.GetSection("Bank").Get<BankSettings>() ?? new BankSettings()).ToOptions();
     devChain = await AnchorComposition.AddAnchoringAsync(

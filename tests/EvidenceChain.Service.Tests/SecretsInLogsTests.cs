@@ -64,7 +64,11 @@ public sealed class SecretsInLogsTests : IDisposable
             output = service.Output;
         }
 
-        foreach (string keyFile in Directory.GetFiles(Path.Combine(_data.Path, "keys"), "*.key"))
+        // The built-in TSA's key, a PEM PKCS #8 block.
+        string[] tsaKey = File.ReadAllLines(Path.Combine(_data.Path, "keys", "tsa.key"));
+        secrets.Add(Convert.FromBase64String(string.Concat(tsaKey.Where(line => !line.StartsWith("-----", StringComparison.Ordinal)))));
+
+        foreach (string keyFile in Directory.GetFiles(Path.Combine(_data.Path, "keys"), "notary-*.key"))
         {
             // PRIVATE+KEY+<name>+<key id>+<base64 of the key type byte and the secret> (the base64 may hold '+').
             byte[] encoded = Convert.FromBase64String(File.ReadAllText(keyFile).Trim().Split('+', 5)[4]);

@@ -5,6 +5,7 @@ using System.Threading.RateLimiting;
 using EvidenceChain.Certificates;
 using EvidenceChain.Engine;
 using EvidenceChain.Engine.Locators;
+using EvidenceChain.Engine.Timestamping;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -121,7 +122,7 @@ internal sealed class PublicListener
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxConcurrentConnections = settings.ConnectionsMax;
             kestrel.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
-            kestrel.Limits.MaxRequestBodySize = 1024;
+            kestrel.Limits.MaxRequestBodySize = Timestamping.TimestampAuthority.RequestLengthMaxBytes;
             kestrel.Limits.Http2.MaxStreamsPerConnection = 100;
             foreach (Uri url in urls)
             {
@@ -178,6 +179,11 @@ internal sealed class PublicListener
         app.UseRateLimiter();
         IServiceProvider shared = grpcHost.Services;
         PublicRoutes.Map(app, shared.GetRequiredService<LogQueries>(), shared.GetRequiredService<ReceiptLocators>(), shared.GetRequiredService<AnchoringView>());
+        if (shared.GetService<BuiltInTsa>() is BuiltInTsa tsa)
+        {
+            TsaRoutes.Map(app, tsa, shared.GetRequiredService<TsaCertificateChain>());
+        }
+
         return app;
     }
 

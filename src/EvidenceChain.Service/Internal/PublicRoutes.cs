@@ -96,7 +96,7 @@ internal static class PublicRoutes
             }
         });
 
-        routes.MapFallback((HttpContext http) => Refuse(http, new QueryException(QueryFailure.NotFound, $"there is no {http.Request.Method} {http.Request.Path} here; this listener serves GET {CheckpointPath}, {ConsistencyPath}, {AnchorsPath} and {ReceiptsPath}{{locator}}")));
+        routes.MapFallback((HttpContext http) => Refuse(http, new QueryException(QueryFailure.NotFound, $"there is no {http.Request.Method} {http.Request.Path} here; this listener serves GET {CheckpointPath}, {ConsistencyPath}, {AnchorsPath}, {ReceiptsPath}{{locator}} and {TsaRoutes.CertificatePath}, and POST {TsaRoutes.TsaPath} (RFC 3161)")));
     }
 
     /// <summary>The one table from an engine refusal to an HTTP status.</summary>
