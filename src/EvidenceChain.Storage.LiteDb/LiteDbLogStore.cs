@@ -22,7 +22,7 @@ namespace EvidenceChain.Storage.LiteDb;
 /// <see cref="Open"/> sees every write, truncation and fsync of the files, and every write
 /// method's return, so tests can prove that nothing returns before it is on disk.
 /// </remarks>
-public sealed partial class LiteDbLogStore : ILogStore, IPartyStore, ILocatorStore
+public sealed partial class LiteDbLogStore : ILogStore, IPartyStore, ILocatorStore, ITimestampStore
 {
     /// <summary>The LiteDB data file in the store's directory.</summary>
     public const string DataFileName = "log.db";
@@ -55,6 +55,7 @@ public sealed partial class LiteDbLogStore : ILogStore, IPartyStore, ILocatorSto
     private readonly ILiteCollection<BsonDocument> _replayKeys;
     private readonly ILiteCollection<BsonDocument> _recordTypes;
     private readonly ILiteCollection<BsonDocument> _locators;
+    private readonly ILiteCollection<BsonDocument> _timestamps;
 
     // LiteDB keeps one transaction per thread; the store keeps one writer at a time on top, so a
     // write's checks and its transaction see the same state.
@@ -84,6 +85,7 @@ public sealed partial class LiteDbLogStore : ILogStore, IPartyStore, ILocatorSto
         _replayKeys = database.GetCollection(RecordDocuments.ReplayKeys);
         _recordTypes = database.GetCollection(RecordDocuments.RecordTypes);
         _locators = database.GetCollection(LocatorDocuments.Locators);
+        _timestamps = database.GetCollection(TimestampDocuments.Timestamps);
 
         // The unique indexes are the last line against a leaf or a deposit stored twice. Creating
         // one commits like any write, so it is made durable like one.

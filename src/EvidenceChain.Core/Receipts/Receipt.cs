@@ -92,8 +92,74 @@ public sealed record Receipt(
         return this with { OtherMembers = others };
     }
 
-    /// <summary>How many timestamp tokens the receipt carries (not checked by this version).</summary>
+    /// <summary>How many timestamp entries the receipt carries, of every kind.</summary>
     public int TimestampCount => SectionLength(Timestamps);
+
+    /// <summary>
+    /// The <c>rfc3161</c> entries of the timestamps section, and how many entries are of kinds this
+    /// version does not know (kept, not checked). False with a reason when an <c>rfc3161</c> entry is malformed.
+    /// </summary>
+    public bool TryReadTimestamps(out IReadOnlyList<TimestampSection> rfc3161, out int otherKinds, out string reason)
+    {
+        var read = new List<TimestampSection>();
+        rfc3161 = read;
+        otherKinds = 0;
+        reason = "";
+        string? raw = (OtherMembers ?? []).FirstOrDefault(m => m.Key == Timestamps).Value;
+        if (raw is null)
+        {
+            return true;
+        }
+
+        using JsonDocument section = JsonDocument.Parse(raw);
+        foreach (JsonElement entry in section.RootElement.EnumerateArray())
+        {
+            if (Json.GetString(entry, "type") != TimestampSection.Type)
+            {
+                otherKinds++;
+            }
+            else if (TimestampSection.TryRead(entry, out TimestampSection? timestamp, out reason))
+            {
+                read.Add(timestamp!);
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>This receipt with its <c>rfc3161</c> timestamps replaced by <paramref name="rfc3161"/>; entries of other kinds are kept as they were.</summary>
+    public Receipt WithTimestamps(IEnumerable<TimestampSection> rfc3161)
+    {
+        ArgumentNullException.ThrowIfNull(rfc3161);
+        string? raw = (OtherMembers ?? []).FirstOrDefault(m => m.Key == Timestamps).Value;
+        string timestamps = Json.Write(writer =>
+        {
+            writer.WriteStartArray();
+            if (raw is not null)
+            {
+                using JsonDocument section = JsonDocument.Parse(raw);
+                foreach (JsonElement entry in section.RootElement.EnumerateArray().Where(e => Json.GetString(e, "type") != TimestampSection.Type))
+                {
+                    entry.WriteTo(writer);
+                }
+            }
+
+            foreach (TimestampSection timestamp in rfc3161)
+            {
+                timestamp.WriteJson(writer);
+            }
+
+            writer.WriteEndArray();
+        }).TrimEnd();
+        var others = (OtherMembers ?? []).Where(m => m.Key != Timestamps).ToList();
+        int anchorsAt = others.FindIndex(m => m.Key == Anchors);
+        others.Insert(anchorsAt + 1, new KeyValuePair<string, string>(Timestamps, timestamps));
+        return this with { OtherMembers = others };
+    }
 
     /// <summary>Members this version does not know at all.</summary>
     public IReadOnlyList<string> UnknownMembers =>
