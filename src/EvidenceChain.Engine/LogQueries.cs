@@ -20,15 +20,24 @@ public sealed class LogQueries
 
     private const int CoveringWindow = 8;
 
+    /// <summary>The tokens read from a receipt's tree size on: a few TSAs, each stamping a later checkpoint than the others at worst.</summary>
+    private const int TimestampWindow = 64;
+
     private readonly ILogStore _store;
     private readonly Notary _notary;
     private readonly Sequencer _sequencer;
+    private readonly ITimestampStore? _timestamps;
 
-    public LogQueries(ILogStore store, Notary notary, Sequencer sequencer)
+    /// <param name="store">The log.</param>
+    /// <param name="notary">The log's origin and keys.</param>
+    /// <param name="sequencer">The latest checkpoint, as published.</param>
+    /// <param name="timestamps">The tokens over checkpoints that receipts carry; none when null.</param>
+    public LogQueries(ILogStore store, Notary notary, Sequencer sequencer, ITimestampStore? timestamps = null)
     {
         _store = store;
         _notary = notary;
         _sequencer = sequencer;
+        _timestamps = timestamps;
     }
 
     public string Origin => _notary.Origin.ToString();
@@ -74,7 +83,8 @@ public sealed class LogQueries
         var promise = new PromiseSection(batch.PromiseNote, (ulong)leaf.BatchIndex, batchTree.InclusionProof((ulong)leaf.BatchIndex, batchTree.TreeSize));
         string tlogProof = new TlogProof(leaf.Leaf, leaf.LeafIndex, proof, checkpoint.Note).Format();
         Receipt receipt = new Receipt(tlogProof, null, promise)
-            .WithEvmAnchors(AnchorsCovering(checkpoint.TreeSize).Select(a => ToSection(a, checkpoint, hasher)));
+            .WithEvmAnchors(AnchorsCovering(checkpoint.TreeSize).Select(a => ToSection(a, checkpoint, hasher)))
+            .WithTimestamps(TimestampsCovering(leaf.LeafIndex, checkpoint, hasher));
         return new ReceiptAnswer(receipt.ToJson(), Included: true, leaf.LeafIndex, checkpoint.TreeSize);
     }
 
@@ -92,6 +102,25 @@ public sealed class LogQueries
                 .FirstOrDefault())
             .OfType<StoredAnchor>()
             .OrderBy(a => a.TreeSize)];
+
+    /// <summary>
+    /// Per TSA, its token over the earliest stamped checkpoint that holds leaf <paramref name="leafIndex"/>, as a
+    /// receipt's timestamp entry: the stamped checkpoint's note and the consistency proof between it and
+    /// <paramref name="checkpoint"/> (from the smaller tree to the larger) when it is another checkpoint. The
+    /// earliest is the best evidence: a token over any checkpoint holding the leaf proves the leaf by its time.
+    /// </summary>
+    private IEnumerable<TimestampSection> TimestampsCovering(ulong leafIndex, StoredCheckpoint checkpoint, MerkleHasher hasher) =>
+        (_timestamps?.ReadTimestamps(leafIndex + 1, TimestampWindow) ?? [])
+            .GroupBy(t => t.Authority, StringComparer.Ordinal)
+            .Select(tokens => tokens.First())
+            .Select(t => t.TreeSize == checkpoint.TreeSize
+                ? new TimestampSection(t.Authority, t.TreeSize, null, [], t.TokenDer)
+                : new TimestampSection(
+                    t.Authority,
+                    t.TreeSize,
+                    (_store.FindCheckpoint(t.TreeSize) ?? throw new InvalidOperationException($"A token is kept for checkpoint {t.TreeSize}, which the store does not hold.")).Note,
+                    SubtreeRanges.Resolve(hasher, _store, ProofPlan.Consistency(Math.Min(checkpoint.TreeSize, t.TreeSize), Math.Max(checkpoint.TreeSize, t.TreeSize))),
+                    t.TokenDer));
 
     /// <summary>A stored anchor as a receipt's anchor entry, with the consistency proof from <paramref name="checkpoint"/> to it.</summary>
     private EvmAnchorSection ToSection(StoredAnchor anchor, StoredCheckpoint checkpoint, MerkleHasher hasher)

@@ -73,7 +73,13 @@ try
     ILogger startupLogger = startupLogging.CreateLogger("EvidenceChain.Service");
     (store, notary) = LogComposition.Open(options, TimeProvider.System, startupLogger, builder.Configuration.GetSection("Signing").Get<SigningSettings>());
     vaultBlobs = VaultBlobDirectory.Open(Path.Combine(options.DataDirectory, "vault"));
-    TsaComposition.Add(builder.Services, builder.Configuration.GetSection("Tsa").Get<TsaSettings>() ?? new TsaSettings(), security, options.DataDirectory, startupLogger);
+    TsaComposition.Add(
+        builder.Services,
+        builder.Configuration.GetSection("Tsa").Get<TsaSettings>() ?? new TsaSettings(),
+        builder.Configuration.GetSection("Tsa:Stamping").Get<TsaStampingSettings>() ?? new TsaStampingSettings(),
+        security,
+        options.DataDirectory,
+        startupLogger);
     SecurityComposition.AddSecurity(builder, security, options);
     bankOptions = (builder.Configuration.GetSection("Bank").Get<BankSettings>() ?? new BankSettings()).ToOptions();
     devChain = await AnchorComposition.AddAnchoringAsync(
@@ -117,6 +123,7 @@ builder.Services.AddSingleton(sp => PledgeDesk.Open(
 builder.Services.AddSingleton<IPartyStore>(store);
 builder.Services.AddSingleton(sp => new PartyRegistry(sp.GetRequiredService<IPartyStore>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill));
 builder.Services.AddSingleton<ILocatorStore>(store);
+builder.Services.AddSingleton<ITimestampStore>(store);
 builder.Services.AddSingleton(sp => new ReceiptLocators(
     sp.GetRequiredService<ILocatorStore>(), sp.GetRequiredService<LogQueries>(), sp.GetRequiredService<CustodyLog>(), sp.GetRequiredService<PartyRegistry>(), sp.GetRequiredService<TimeProvider>(), RandomNumberGenerator.Fill));
 builder.Services.AddSingleton<IVaultBlobStore>(vaultBlobs);

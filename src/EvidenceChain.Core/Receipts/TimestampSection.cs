@@ -5,16 +5,18 @@ namespace EvidenceChain.Core.Receipts;
 
 /// <summary>
 /// One entry of a receipt's <c>timestamps</c> section of type <c>rfc3161</c> (receipt.md §Timestamps):
-/// an RFC 3161 token from one TSA over a checkpoint at least as large as the receipt's. The token's
-/// message imprint is the hash (the token names SHA-256 or SM3) of the stamped checkpoint's text, the
-/// note body without its signatures (<see cref="Checkpoints.Checkpoint.ToNoteText"/>). When the stamped
-/// checkpoint is not the receipt's own, <paramref name="CheckpointNote"/> carries it, signed, and
-/// <paramref name="ConsistencyProof"/> leads from the receipt's checkpoint to it.
+/// an RFC 3161 token from one TSA over a checkpoint that holds the receipt's leaf (its tree size is more
+/// than the leaf's index), smaller or larger than the receipt's own checkpoint. The token's message
+/// imprint is the hash (the token names SHA-256 or SM3) of the stamped checkpoint's text, the note body
+/// without its signatures (<see cref="Checkpoints.Checkpoint.ToNoteText"/>). When the stamped checkpoint
+/// is not the receipt's own, <paramref name="CheckpointNote"/> carries it, signed, and
+/// <paramref name="ConsistencyProof"/> is the RFC 9162 consistency proof from the smaller of the two trees
+/// to the larger: so the stamped tree is a prefix of the receipt's, or the reverse, and holds the leaf.
 /// </summary>
 /// <param name="Authority">The TSA's name as the service's configuration calls it: a label, never trusted.</param>
 /// <param name="TreeSize">The stamped checkpoint's tree size.</param>
 /// <param name="CheckpointNote">The stamped checkpoint's signed note; null when it is the receipt's own.</param>
-/// <param name="ConsistencyProof">RFC 9162 consistency proof from the receipt's checkpoint to the stamped one; empty when they are the same.</param>
+/// <param name="ConsistencyProof">RFC 9162 consistency proof between the receipt's checkpoint and the stamped one, from the smaller tree to the larger; empty when they are the same.</param>
 /// <param name="TokenDer">The token: DER CMS SignedData over a TSTInfo.</param>
 public sealed record TimestampSection(string Authority, ulong TreeSize, string? CheckpointNote, IReadOnlyList<Digest> ConsistencyProof, byte[] TokenDer)
 {

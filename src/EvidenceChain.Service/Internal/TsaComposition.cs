@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using EvidenceChain.Engine.Intake;
+using EvidenceChain.Engine.Ports;
 using EvidenceChain.Engine.Timestamping;
 using EvidenceChain.Timestamping;
 
@@ -19,16 +20,17 @@ internal static partial class TsaComposition
 
     /// <exception cref="InvalidOperationException">The settings are inconsistent.</exception>
     /// <exception cref="InvalidDataException">A credential file is not usable.</exception>
-    public static void Add(IServiceCollection services, TsaSettings settings, SecuritySettings security, string dataDirectory, ILogger logger)
+    public static void Add(IServiceCollection services, TsaSettings settings, TsaStampingSettings stamping, SecuritySettings security, string dataDirectory, ILogger logger)
     {
+        if (((settings.Enabled ? settings.Problem() : null) ?? stamping.Problem()) is string problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+
+        AddStamping(services, stamping, useBuiltIn: settings.Enabled && (stamping.UseBuiltIn ?? stamping.Authorities.Count == 0));
         if (!settings.Enabled)
         {
             return;
-        }
-
-        if (settings.Problem() is string problem)
-        {
-            throw new InvalidOperationException(problem);
         }
 
         (TsaCredential credential, TsaCertificateChain chain) = TsaCredentialFiles.Load(settings, dataDirectory, TimeProvider.System);
@@ -45,6 +47,29 @@ internal static partial class TsaComposition
             TimeProvider time = sp.GetRequiredService<TimeProvider>();
             return new BuiltInTsa(authority, sp.GetRequiredService<LogIntake>(), time, RandomNumberGenerator.Fill, () => trustLocalClock ? LocalReading(time) : null);
         });
+    }
+
+    /// <summary>The checkpoint stamper over the outside TSAs configured, and the built-in one when <paramref name="useBuiltIn"/>; none when there is no TSA.</summary>
+    private static void AddStamping(IServiceCollection services, TsaStampingSettings stamping, bool useBuiltIn)
+    {
+        if (stamping.Authorities.Count == 0 && !useBuiltIn)
+        {
+            return;
+        }
+
+        var http = new HttpClient { Timeout = stamping.Timeout };
+        services.AddSingleton(sp => new CheckpointStamper(
+            sp.GetRequiredService<ILogStore>(),
+            sp.GetRequiredService<ITimestampStore>(),
+            [
+                .. stamping.Authorities.Select(a => (ITimestampAuthorityClient)new HttpTimestampAuthorityClient(a.Name, new Uri(a.Url), http)),
+                .. useBuiltIn ? [new BuiltInTsaClient(sp.GetRequiredService<BuiltInTsa>())] : Array.Empty<ITimestampAuthorityClient>(),
+            ],
+            sp.GetRequiredService<TimeProvider>(),
+            RandomNumberGenerator.Fill,
+            new CheckpointStamperOptions { Interval = stamping.Interval, PollInterval = stamping.PollInterval },
+            sp.GetRequiredService<ILogger<CheckpointStamper>>()));
+        services.AddHostedService<CheckpointStamperHostedService>();
     }
 
     private static ClockReading LocalReading(TimeProvider time)
