@@ -145,6 +145,17 @@ public sealed class SntpClientTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_OurClockSetBackDuringTheExchange_FailsInsteadOfMeasuring()
+    {
+        SntpClient client = new(new SetBackClock());
+
+        SntpException failure = await Assert.ThrowsAsync<SntpException>(
+            () => client.ReadAsync(_server.Reference, AnswerTimeout, CancellationToken.None));
+
+        Assert.Equal(SntpFailure.ClockWentBack, failure.Failure);
+    }
+
+    [Fact]
     public async Task ReadAsync_ClosedPort_Refused()
     {
         int closedPort;
@@ -202,4 +213,12 @@ public sealed class SntpClientTests : IDisposable
 
     private Task<SntpException> ReadFailureAsync() =>
         Assert.ThrowsAsync<SntpException>(() => _client.ReadAsync(_server.Reference, AnswerTimeout, CancellationToken.None));
+
+    /// <summary>A host clock that is set back a second each time it is read (FakeTimeProvider cannot go back).</summary>
+    private sealed class SetBackClock : TimeProvider
+    {
+        private DateTimeOffset _now = DateTimeOffset.UtcNow;
+
+        public override DateTimeOffset GetUtcNow() => _now -= TimeSpan.FromSeconds(1);
+    }
 }

@@ -17,7 +17,7 @@ internal sealed class ClockReferenceSettings
     /// <summary>NTP servers as <c>ntp://host</c> or <c>ntp://host:port</c> (port 123 if none); at least one.</summary>
     public string[] References { get; set; } = [];
 
-    /// <summary>Time between rounds; 64 s, NTP's shortest standard poll (RFC 5905 §7.3, minpoll 6).</summary>
+    /// <summary>Time between rounds; 64 s by default, the shortest poll ntpd and chrony use unless told otherwise (minpoll 6).</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(64);
 
     /// <summary>How long one reference may take to answer, name lookup included; less than <see cref="Interval"/>.</summary>

@@ -16,9 +16,8 @@ internal readonly record struct SntpAnswer(DateTimeOffset ServerReceivedAt, Date
 {
     public const int HeaderLengthBytes = 48;
 
-    public const int StratumUnsynchronised = 16;
-
     private const int ModeServer = 4;
+    private const int StratumUnsynchronised = 16;
     private const int LeapUnsynchronised = 3;
     private const int RootDelayOffset = 4;
     private const int RootDispersionOffset = 8;

@@ -37,8 +37,8 @@ internal sealed class SntpClient(TimeProvider time)
             IPAddress address = await ResolveAsync(reference, stopSource.Token).ConfigureAwait(false);
             using Socket socket = new(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
 
-            // Connected, so the kernel drops datagrams from any other address or port (the source check a
-            // client owes RFC 5905 §9.2) and reports an ICMP port unreachable as refused.
+            // Connected, so the kernel drops datagrams from any other address or port (only the server can
+            // answer) and reports an ICMP port unreachable as refused.
             await socket.ConnectAsync(address, reference.Port, stopSource.Token).ConfigureAwait(false);
 
             // The transmit timestamp is random, not our clock: the server echoes it as the originate, so it
@@ -54,6 +54,11 @@ internal sealed class SntpClient(TimeProvider time)
             await socket.SendAsync(request, SocketFlags.None, stopSource.Token).ConfigureAwait(false);
             int answerLengthBytes = await socket.ReceiveAsync(answer, SocketFlags.None, stopSource.Token).ConfigureAwait(false);
             DateTimeOffset receivedAt = time.GetUtcNow();
+            if (receivedAt < sentAt)
+            {
+                // A step of the host's clock, not a fault of the reference; the next round measures again.
+                throw new SntpException(reference.Source, SntpFailure.ClockWentBack, "cannot be compared with our clock, which was set back during the exchange");
+            }
 
             SntpAnswer checkedAnswer = SntpAnswer.Read(answer.AsSpan(0, answerLengthBytes), originate, receivedAt, reference.Source);
             return new ClockReading(reference.Source, checkedAnswer.ReferenceTime, checkedAnswer.ReferenceAccuracy, sentAt, receivedAt);

@@ -26,4 +26,7 @@ internal enum SntpFailure
 
     /// <summary>The server says its own clock is not synchronised (leap indicator 3, or stratum 16 or more).</summary>
     Unsynchronised = 8,
+
+    /// <summary>Our clock read earlier when the answer came than when the request left: it was set back meanwhile.</summary>
+    ClockWentBack = 9,
 }
