@@ -18,6 +18,7 @@ using EvidenceChain.Engine.Sequencing;
 using EvidenceChain.Engine.Vault;
 using EvidenceChain.Service.Grpc;
 using EvidenceChain.Service.Internal;
+using EvidenceChain.Service.Internal.Clock;
 using EvidenceChain.Storage.LiteDb;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -77,6 +78,7 @@ try
         builder.Services,
         builder.Configuration.GetSection("Tsa").Get<TsaSettings>() ?? new TsaSettings(),
         builder.Configuration.GetSection("Tsa:Stamping").Get<TsaStampingSettings>() ?? new TsaStampingSettings(),
+        builder.Configuration.GetSection("Tsa:Clock").Get<ClockReferenceSettings>() ?? new ClockReferenceSettings(),
         security,
         options.DataDirectory,
         startupLogger);

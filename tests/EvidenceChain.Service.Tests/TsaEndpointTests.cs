@@ -78,7 +78,52 @@ public sealed class TsaEndpointTests : IDisposable
         Assert.Equal(0, service.Terminate());
     }
 
+    [Fact]
+    public async Task ClockReference_SkewedBeyondTheBound_Refused_Honest_Granted()
+    {
+        // A local NTP server whose clock the test sets (a fake: a real NTP server's clock cannot be moved), 30 s ahead.
+        using (var skewed = new FakeNtpServer { Skew = TimeSpan.FromSeconds(30) })
+        {
+            using ServiceProcess service = ServiceProcess.Start(_data.Path, $"--Tsa:Clock:References:0=ntp://127.0.0.1:{skewed.Port}");
+            TimeStampResponse refused = await AnswerOnceReadAsync(service);
+            Assert.Equal(Org.BouncyCastle.Asn1.Cmp.PkiFailureInfo.TimeNotAvailable, refused.GetFailInfo().IntValue);
+            Assert.Contains($"off ntp://127.0.0.1:{skewed.Port}", refused.GetStatusString(), StringComparison.Ordinal);
+            Assert.Equal(0, service.Terminate());
+        }
+
+        using var honest = new FakeNtpServer();
+        using ServiceProcess again = ServiceProcess.Start(_data.Path, $"--Tsa:Clock:References:0=ntp://127.0.0.1:{honest.Port}");
+        TimeStampResponse granted = await AnswerOnceReadAsync(again);
+        Assert.Equal(0, granted.Status);
+        Assert.NotNull(granted.TimeStampToken);
+        Assert.Equal(0, again.Terminate());
+    }
+
     public void Dispose() => _data.Dispose();
+
+    /// <summary>The TSA's answer once its clock was compared with the reference (bounded poll: the first comparison runs at start).</summary>
+    private static async Task<TimeStampResponse> AnswerOnceReadAsync(ServiceProcess service)
+    {
+        var generator = new TimeStampRequestGenerator();
+        generator.SetCertReq(true);
+        byte[] request = generator.Generate(TspAlgorithms.Sha256, SHA256.HashData("evidence"u8), Org.BouncyCastle.Math.BigInteger.Two).GetEncoded();
+        using var http = new HttpClient { BaseAddress = new Uri(service.PublicAddress) };
+        TimeStampResponse response = null!;
+        for (int attempt = 0; attempt < 100; attempt++)
+        {
+            using var body = new ByteArrayContent(request);
+            body.Headers.ContentType = new MediaTypeHeaderValue("application/timestamp-query");
+            response = new TimeStampResponse(await (await http.PostAsync(new Uri("/tsa", UriKind.Relative), body)).Content.ReadAsByteArrayAsync());
+            if (response.Status == 0 || !response.GetStatusString().Contains("not been compared with a reference yet", StringComparison.Ordinal))
+            {
+                return response;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return response;
+    }
 
     private static async Task<IReadOnlyList<RecordLeaf>> RecordLeavesAsync(ServiceProcess service)
     {

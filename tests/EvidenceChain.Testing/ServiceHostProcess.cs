@@ -131,10 +131,13 @@ public sealed partial class ServiceHostProcess : IDisposable
         // The service's default is a local development chain; tests that are not about anchoring do without it.
         string[] anchoring = extraArguments.Any(a => a.StartsWith("--Anchor:", StringComparison.Ordinal)) ? [] : ["--Anchor:Mode=off"];
 
+        // Nor do they stamp checkpoints: the built-in TSA's token leaves would change the leaf counts they check.
+        string[] stamping = extraArguments.Any(a => a.StartsWith("--Tsa:Stamping:", StringComparison.Ordinal)) ? [] : ["--Tsa:Stamping:UseBuiltIn=false"];
+
         // The public listener on any free port too (https in mtls mode, which serves https only).
         string publicScheme = extraArguments.Contains("--Security:Mode=mtls") ? "https" : "http";
         string[] publicListener = extraArguments.Any(a => a.StartsWith("--Public:Urls", StringComparison.Ordinal)) ? [] : [$"--Public:Urls={publicScheme}://127.0.0.1:0"];
-        foreach (string argument in (string[])[ServiceDll(), .. listen, "--data", dataDirectory, .. anchoring, .. publicListener, .. extraArguments])
+        foreach (string argument in (string[])[ServiceDll(), .. listen, "--data", dataDirectory, .. anchoring, .. stamping, .. publicListener, .. extraArguments])
         {
             start.ArgumentList.Add(argument);
         }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using EvidenceChain.Engine.Intake;
 using EvidenceChain.Engine.Ports;
 using EvidenceChain.Engine.Timestamping;
+using EvidenceChain.Service.Internal.Clock;
 using EvidenceChain.Timestamping;
 
 namespace EvidenceChain.Service.Internal;
@@ -9,9 +10,10 @@ namespace EvidenceChain.Service.Internal;
 /// <summary>
 /// Composes the built-in TSA (docs/timestamping.md §The built-in TSA) from section "Tsa": its
 /// credential (configured, or the development one in the data directory), policy, accuracy and clock
-/// guard. The clock's reference is the machine's own clock only where <see cref="TsaSettings.TrustLocalClock"/>
-/// allows it (development mode by default); otherwise, with no reference, every request is refused
-/// with timeNotAvailable rather than answered with a time nobody checked.
+/// guard. The clock's reference is the NTP servers of <c>Tsa:Clock:References</c>, polled by
+/// <see cref="ClockReferenceWorker"/>; with none configured, the machine's own clock only where
+/// <see cref="TsaSettings.TrustLocalClock"/> allows it (development mode by default); otherwise every
+/// request is refused with timeNotAvailable rather than answered with a time nobody checked.
 /// </summary>
 internal static partial class TsaComposition
 {
@@ -20,9 +22,10 @@ internal static partial class TsaComposition
 
     /// <exception cref="InvalidOperationException">The settings are inconsistent.</exception>
     /// <exception cref="InvalidDataException">A credential file is not usable.</exception>
-    public static void Add(IServiceCollection services, TsaSettings settings, TsaStampingSettings stamping, SecuritySettings security, string dataDirectory, ILogger logger)
+    public static void Add(IServiceCollection services, TsaSettings settings, TsaStampingSettings stamping, ClockReferenceSettings clock, SecuritySettings security, string dataDirectory, ILogger logger)
     {
-        if (((settings.Enabled ? settings.Problem() : null) ?? stamping.Problem()) is string problem)
+        bool referencesConfigured = clock.References.Length > 0;
+        if (((settings.Enabled ? settings.Problem() ?? (referencesConfigured ? clock.Problem() : null) : null) ?? stamping.Problem()) is string problem)
         {
             throw new InvalidOperationException(problem);
         }
@@ -35,17 +38,27 @@ internal static partial class TsaComposition
 
         (TsaCredential credential, TsaCertificateChain chain) = TsaCredentialFiles.Load(settings, dataDirectory, TimeProvider.System);
         var authority = new TimestampAuthority(credential, settings.PolicyOid, settings.Accuracy, new ClockGuard(settings.SkewMax, settings.ReadingAgeMax));
-        bool trustLocalClock = settings.TrustLocalClock ?? !security.IsMutualTls;
+        // With references configured they alone vouch for the clock: a reference that disagrees must stop issuance, never the local clock.
+        bool trustLocalClock = !referencesConfigured && (settings.TrustLocalClock ?? !security.IsMutualTls);
         if (trustLocalClock)
         {
             LogLocalClock(logger);
+        }
+
+        var references = new ClockReferences();
+        if (referencesConfigured)
+        {
+            services.AddSingleton(clock);
+            services.AddSingleton(references);
+            services.AddSingleton(sp => new SntpClient(sp.GetRequiredService<TimeProvider>()));
+            services.AddHostedService<ClockReferenceWorker>();
         }
 
         services.AddSingleton(chain);
         services.AddSingleton(sp =>
         {
             TimeProvider time = sp.GetRequiredService<TimeProvider>();
-            return new BuiltInTsa(authority, sp.GetRequiredService<LogIntake>(), time, RandomNumberGenerator.Fill, () => trustLocalClock ? LocalReading(time) : null);
+            return new BuiltInTsa(authority, sp.GetRequiredService<LogIntake>(), time, RandomNumberGenerator.Fill, () => trustLocalClock ? LocalReading(time) : references.Latest);
         });
     }
 
