@@ -6,6 +6,7 @@ using EvidenceChain.Core.Leaves;
 using EvidenceChain.Protocol.V1;
 using EvidenceChain.Service.Tests.Support;
 using Grpc.Core;
+using EvidenceChain.Timestamping;
 using Org.BouncyCastle.Tsp;
 
 namespace EvidenceChain.Service.Tests;
@@ -97,6 +98,24 @@ public sealed class TsaEndpointTests : IDisposable
         Assert.Equal(0, granted.Status);
         Assert.NotNull(granted.TimeStampToken);
         Assert.Equal(0, again.Terminate());
+    }
+
+    [Fact]
+    public async Task Sm2Variant_TokensOverAnSm3Imprint_VerifyAgainstItsSm2Root()
+    {
+        using ServiceProcess service = ServiceProcess.Start(_data.Path, "--Tsa:Algorithm=sm2");
+        TimestampImprint imprint = TimestampImprint.Compute(TimestampHash.Sm3, "evidence for a national-algorithm deployment"u8);
+        TimestampRequest request = TimestampRequest.Create(imprint, RandomNumberGenerator.Fill);
+        using var http = new HttpClient { BaseAddress = new Uri(service.PublicAddress) };
+        using var body = new ByteArrayContent(request.Der.ToArray());
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/timestamp-query");
+        TimestampResponseVerdict answer = request.ReadResponse(await (await http.PostAsync(new Uri("/tsa", UriKind.Relative), body)).Content.ReadAsByteArrayAsync());
+        Assert.True(answer.Answers, answer.ToString());
+        var root = new Org.BouncyCastle.X509.X509CertificateParser().ReadCertificate(await File.ReadAllBytesAsync(Path.Combine(_data.Path, "tsa-root.crt")));
+        Assert.Equal("SM3WITHSM2", root.SigAlgName.ToUpperInvariant());
+        TimestampVerdict verdict = new TimestampTokenVerifier([root], [root]).Verify(answer.TokenDer!, imprint);
+        Assert.True(verdict.IsValid, verdict.ToString());
+        Assert.Equal(0, service.Terminate());
     }
 
     public void Dispose() => _data.Dispose();
