@@ -98,6 +98,7 @@ internal sealed class ReportText
             [ReceiptCheck.DepositorOpening] = "回执披露的存证人与存证记录中的存证人承诺一致",
             [ReceiptCheck.Promise] = "受理承诺由日志公钥签署，且包含本次存证",
             [ReceiptCheck.Anchors] = "区块链锚定有效：锚定的检查点是回执检查点的延续（一致性证明），区块头哈希与收据的 Merkle-Patricia 证明表明该区块含有锚定合约记录此检查点的事件",
+            [ReceiptCheck.Timestamps] = "可信时间戳有效：每个 RFC 3161 时间戳令牌都由可追溯到您信任的根证书的时间戳机构签署，所盖的是回执的检查点或其延续（一致性证明）",
         },
         NotChecked = new Dictionary<UncheckedItem, Func<string, string>>
         {
@@ -105,13 +106,14 @@ internal sealed class ReportText
             [UncheckedItem.DepositorOpening] = _ => "回执未披露存证人，未核验存证人身份",
             [UncheckedItem.Promise] = _ => "回执未附受理承诺，未核验",
             [UncheckedItem.Anchors] = detail => $"区块链锚定未核验（尚未上链、已丢失或类型未知）。英文说明：{detail}",
-            [UncheckedItem.Timestamps] = count => $"回执含 {count} 个时间戳令牌，本版本未核验",
+            [UncheckedItem.Timestamps] = detail => $"时间戳未核验（类型未知，或 v1 回执未规定其格式）。英文说明：{detail}",
             [UncheckedItem.UnknownSignatures] = keys => $"检查点上来自非受信任公钥的签名已忽略：{keys}",
             [UncheckedItem.UnknownMembers] = names => $"回执中本版本不认识的字段已忽略：{names}",
             [UncheckedItem.MissingAlgorithm] = algorithm => $"未提供受信任的 {algorithm} 公钥，未核验 {algorithm} 签名",
             [UncheckedItem.LogConsistency] = _ => "未核验公证处是否向所有人展示同一份日志（需要见证人联署或后续的一致性证明）",
             [UncheckedItem.TrustedTime] = _ => "受理时间是公证处自己的声明，未经可信时间戳核验",
             [UncheckedItem.AnchorCanonicality] = _ => "未核验锚定区块是否位于链的规范历史上并已最终确认（需用 --rpc 指定您信任的以太坊节点，而非公证处的节点）",
+            [UncheckedItem.TimestampTrust] = count => $"回执含 {count} 个 RFC 3161 时间戳令牌，因未提供受信任的时间戳机构根证书而未核验（请用 --tsa-root 指定您信任的根证书）",
         },
         Failures = new Dictionary<VerificationFailure, string>
         {
@@ -144,6 +146,11 @@ internal sealed class ReportText
             [VerificationFailure.RecordNotOfParty] = "保管事件未涉及该清单所属的参与方",
             [VerificationFailure.MalformedStatement] = "记录对账单格式错误",
             [VerificationFailure.AccountHistoryBroken] = "账户记录不连续，或余额与其中的转账不符",
+            [VerificationFailure.TimestampCheckpointInvalid] = "时间戳所盖的检查点未能用日志的受信任公钥验证，或属于另一个日志",
+            [VerificationFailure.TimestampInconsistent] = "时间戳所盖的检查点不是回执检查点的延续（树更小、树大小不符或一致性证明不成立）",
+            [VerificationFailure.TimestampUntrustedTsa] = "时间戳令牌的签发机构不能追溯到您信任的时间戳机构根证书",
+            [VerificationFailure.TimestampImprintMismatch] = "时间戳令牌所盖的不是该检查点（例如是另一个根哈希）",
+            [VerificationFailure.TimestampTokenInvalid] = "时间戳令牌无效（格式错误、签名不成立、证书不是时间戳专用或在盖章时间不在有效期内，或摘要算法不是 SHA-256 或 SM3）",
         },
         ContentKinds = new Dictionary<ContentKind, string>
         {
@@ -257,6 +264,7 @@ internal sealed class ReportText
             [ReceiptCheck.DepositorOpening] = "the depositor the receipt names matches the deposit record's depositor commitment",
             [ReceiptCheck.Promise] = "the acceptance promise is signed by the log's key and covers this deposit",
             [ReceiptCheck.Anchors] = "the chain anchor holds: its checkpoint extends the receipt's (consistency proof), and the block header's hash and the receipt's Merkle-Patricia proof show the anchor contract's event for that checkpoint in the block",
+            [ReceiptCheck.Timestamps] = "the timestamps hold: each RFC 3161 token is signed by a TSA that chains to a root you trust, and dates the receipt's checkpoint or a later one that extends it (consistency proof)",
         },
         NotChecked = new Dictionary<UncheckedItem, Func<string, string>>
         {
@@ -264,13 +272,14 @@ internal sealed class ReportText
             [UncheckedItem.DepositorOpening] = _ => "the receipt does not name the depositor, so who made the deposit was not checked",
             [UncheckedItem.Promise] = _ => "the receipt carries no acceptance promise, so none was checked",
             [UncheckedItem.Anchors] = detail => $"chain anchor not checked (pending, lost, or of an unknown kind): {detail}",
-            [UncheckedItem.Timestamps] = count => $"the receipt has {count} timestamp token(s), which this version does not check",
+            [UncheckedItem.Timestamps] = detail => $"timestamp entries not checked (of an unknown kind, or in a v1 receipt, which does not specify them): {detail}",
             [UncheckedItem.UnknownSignatures] = keys => $"signatures on the checkpoint from keys that are not trusted were ignored: {keys}",
             [UncheckedItem.UnknownMembers] = names => $"receipt members this version does not know were ignored: {names}",
             [UncheckedItem.MissingAlgorithm] = algorithm => $"no trusted {algorithm} key was given, so the {algorithm} signature was not checked",
             [UncheckedItem.LogConsistency] = _ => "that the notary shows everyone the same log was not checked (this needs witness cosignatures or a later consistency proof)",
             [UncheckedItem.TrustedTime] = _ => "the acceptance time is the notary's own claim; no trusted timestamp was checked",
             [UncheckedItem.AnchorCanonicality] = _ => "that the anchor's block is on the chain's canonical history and final was not checked (give --rpc with an Ethereum node you trust, not the notary's)",
+            [UncheckedItem.TimestampTrust] = count => $"the receipt has {count} RFC 3161 timestamp token(s), not checked because no TSA root was given (give the roots you trust with --tsa-root)",
         },
         Failures = new Dictionary<VerificationFailure, string>
         {
@@ -303,6 +312,11 @@ internal sealed class ReportText
             [VerificationFailure.RecordNotOfParty] = "a custody event does not concern the trail's party",
             [VerificationFailure.MalformedStatement] = "the record statement is malformed",
             [VerificationFailure.AccountHistoryBroken] = "the account's records do not follow on from each other, or a balance does not follow from their transfers",
+            [VerificationFailure.TimestampCheckpointInvalid] = "the checkpoint a timestamp dates does not verify with the log's trusted keys, or is of another log",
+            [VerificationFailure.TimestampInconsistent] = "the checkpoint a timestamp dates does not extend the receipt's (an older tree, a misstated tree size, or a failing consistency proof)",
+            [VerificationFailure.TimestampUntrustedTsa] = "the timestamp token's TSA does not chain to a TSA root you trust",
+            [VerificationFailure.TimestampImprintMismatch] = "the timestamp token dates something other than the checkpoint (another root, say)",
+            [VerificationFailure.TimestampTokenInvalid] = "the timestamp token is invalid (malformed, a failing signature, a certificate not for timestamping or not valid at the token's time, or an imprint neither SHA-256 nor SM3)",
         },
         ContentKinds = new Dictionary<ContentKind, string>
         {
