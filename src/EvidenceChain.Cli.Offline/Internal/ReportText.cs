@@ -58,6 +58,18 @@ internal sealed class ReportText
         BlockNumberLabel = "区块号：",
         BlockHashLabel = "区块哈希：",
         BlockTimeLabel = "区块时间（UTC，取自已核验的区块头）：",
+        TsaRootsLabel = "受信任的时间戳机构根证书（--tsa-root）：",
+        OperatorTsaLabel = "运营方自己的时间戳机构证书（--operator-tsa）：",
+        TimestampHeading = "可信时间戳（RFC 3161 时间戳令牌，已用您信任的根证书离线核验）",
+        GenTimeLabel = "时间（UTC，取自已核验令牌的 genTime）：",
+        Accuracy = seconds => seconds is null ? "（令牌未声明精度）" : $" ± {seconds} 秒",
+        TimeSourceLabel = "时间来源：",
+        IndependentTsa = "独立的时间戳机构",
+        OperatorTsa = "运营方自己的时间戳机构——运营方时间，不独立",
+        TsaNameLabel = "时间戳机构（证书主体）：",
+        TsaCertificateLabel = "时间戳机构证书指纹（SHA-256）：",
+        StampedTreeSizeLabel = "所盖检查点的树大小：",
+        AuthorityLabel = "公证处对该机构的称呼（仅为标签）：",
         AnchorStates = new Dictionary<AnchorState, string>
         {
             [AnchorState.Pending] = "待上链",
@@ -111,7 +123,7 @@ internal sealed class ReportText
             [UncheckedItem.UnknownMembers] = names => $"回执中本版本不认识的字段已忽略：{names}",
             [UncheckedItem.MissingAlgorithm] = algorithm => $"未提供受信任的 {algorithm} 公钥，未核验 {algorithm} 签名",
             [UncheckedItem.LogConsistency] = _ => "未核验公证处是否向所有人展示同一份日志（需要见证人联署或后续的一致性证明）",
-            [UncheckedItem.TrustedTime] = _ => "受理时间是公证处自己的声明，未经可信时间戳核验",
+            [UncheckedItem.TrustedTime] = _ => "受理时间是公证处自己的声明，未经独立时间戳机构的可信时间戳核验",
             [UncheckedItem.AnchorCanonicality] = _ => "未核验锚定区块是否位于链的规范历史上并已最终确认（需用 --rpc 指定您信任的以太坊节点，而非公证处的节点）",
             [UncheckedItem.TimestampTrust] = count => $"回执含 {count} 个 RFC 3161 时间戳令牌，因未提供受信任的时间戳机构根证书而未核验（请用 --tsa-root 指定您信任的根证书）",
         },
@@ -180,6 +192,7 @@ internal sealed class ReportText
                 $"没有受信任的公钥：请用 --key 或 --trust 指定，或设置 EVIDENCECHAIN_TRUST，或写入 {defaultPath}（回执中的公钥从不被信任）",
             [InputProblem.FileTypeUnknown] = (path, _) => $"本程序只能在 Linux（需 statx）和 Windows 上区分普通文件与管道、设备，无法检查 {path}",
             [InputProblem.RpcAddressInvalid] = (value, _) => $"“{value}”不是以太坊节点的 JSON-RPC 地址：应为 http://主机:端口 或 https://主机:端口/路径",
+            [InputProblem.CertificateFileMalformed] = (path, detail) => $"{path} 不是 PEM 证书文件：{detail}",
         },
     };
 
@@ -224,6 +237,18 @@ internal sealed class ReportText
         BlockNumberLabel = "block number: ",
         BlockHashLabel = "block hash: ",
         BlockTimeLabel = "block time (UTC, from the verified block header): ",
+        TsaRootsLabel = "TSA roots you trust (--tsa-root): ",
+        OperatorTsaLabel = "the operator's own TSA certificates (--operator-tsa): ",
+        TimestampHeading = "Trusted time (RFC 3161 timestamp token, verified offline under a TSA root you trust)",
+        GenTimeLabel = "time (UTC, the verified token's genTime): ",
+        Accuracy = seconds => seconds is null ? " (the token states no accuracy)" : $" ± {seconds} s",
+        TimeSourceLabel = "time source: ",
+        IndependentTsa = "independent TSA",
+        OperatorTsa = "the operator's own TSA: operator time, not independent",
+        TsaNameLabel = "TSA (its certificate's subject): ",
+        TsaCertificateLabel = "TSA certificate fingerprint (SHA-256): ",
+        StampedTreeSizeLabel = "timestamped checkpoint tree size: ",
+        AuthorityLabel = "the notary's name for this TSA (a label only): ",
         AnchorStates = new Dictionary<AnchorState, string>
         {
             [AnchorState.Pending] = "pending",
@@ -277,7 +302,7 @@ internal sealed class ReportText
             [UncheckedItem.UnknownMembers] = names => $"receipt members this version does not know were ignored: {names}",
             [UncheckedItem.MissingAlgorithm] = algorithm => $"no trusted {algorithm} key was given, so the {algorithm} signature was not checked",
             [UncheckedItem.LogConsistency] = _ => "that the notary shows everyone the same log was not checked (this needs witness cosignatures or a later consistency proof)",
-            [UncheckedItem.TrustedTime] = _ => "the acceptance time is the notary's own claim; no trusted timestamp was checked",
+            [UncheckedItem.TrustedTime] = _ => "the acceptance time is the notary's own claim; no timestamp of an independent TSA was verified",
             [UncheckedItem.AnchorCanonicality] = _ => "that the anchor's block is on the chain's canonical history and final was not checked (give --rpc with an Ethereum node you trust, not the notary's)",
             [UncheckedItem.TimestampTrust] = count => $"the receipt has {count} RFC 3161 timestamp token(s), not checked because no TSA root was given (give the roots you trust with --tsa-root)",
         },
@@ -346,6 +371,7 @@ internal sealed class ReportText
                 $"no trusted key: give --key or --trust, set EVIDENCECHAIN_TRUST, or put keys in {defaultPath} (keys inside a receipt are never trusted)",
             [InputProblem.FileTypeUnknown] = (path, _) => $"this program tells regular files from pipes and devices only on Linux (with statx) and Windows, so it cannot check {path}",
             [InputProblem.RpcAddressInvalid] = (value, _) => $"'{value}' is not the JSON-RPC address of an Ethereum node: give http://host:port or https://host:port/path",
+            [InputProblem.CertificateFileMalformed] = (path, detail) => $"{path} is not a PEM certificate file: {detail}",
         },
     };
 
@@ -431,6 +457,31 @@ internal sealed class ReportText
     public required string BlockTimeLabel { get; init; }
 
     public required IReadOnlyDictionary<AnchorState, string> AnchorStates { get; init; }
+
+    public required string TsaRootsLabel { get; init; }
+
+    public required string OperatorTsaLabel { get; init; }
+
+    public required string TimestampHeading { get; init; }
+
+    public required string GenTimeLabel { get; init; }
+
+    /// <summary>(the token's accuracy in seconds, as text, or null when it states none): what follows genTime.</summary>
+    public required Func<string?, string> Accuracy { get; init; }
+
+    public required string TimeSourceLabel { get; init; }
+
+    public required string IndependentTsa { get; init; }
+
+    public required string OperatorTsa { get; init; }
+
+    public required string TsaNameLabel { get; init; }
+
+    public required string TsaCertificateLabel { get; init; }
+
+    public required string StampedTreeSizeLabel { get; init; }
+
+    public required string AuthorityLabel { get; init; }
 
     /// <summary>(node address, chain id, the anchor's block number, the node's finalized block number).</summary>
     public required Func<string, long, ulong, ulong, string> CanonicalAtFinalized { get; init; }
