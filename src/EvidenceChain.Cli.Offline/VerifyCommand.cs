@@ -7,8 +7,9 @@ namespace EvidenceChain.Cli.Offline;
 
 /// <summary>
 /// <c>evidencechain verify RECEIPT (--file FILE | --dir DIR) --salt SALTFILE [--key KEY]… [--trust FILE]
-/// [--tsa-root FILE… [--operator-tsa FILE…]] [--rpc URL [--depth N]]</c>: checks a receipt fully offline against the depositor's content and
-/// salt file, with keys from the verifier's own configuration only, and prints a report. Exit 0 valid,
+/// [--tsa-root FILE… [--operator-tsa FILE…]] [--rpc URL [--depth N]]</c>: checks a receipt fully offline
+/// against the depositor's content and salt file, with keys and TSA roots from the verifier's own
+/// configuration only, and prints a report. Exit 0 valid,
 /// 1 invalid, 2 unusable input with one line on stderr. A receipt that is read but malformed is a
 /// finding about the receipt, so it is 1 with a report; one that cannot be read (missing, or over the
 /// 1 MiB format limit) is 2. The salt file, keys and content are the verifier's own inputs, so any
