@@ -7,12 +7,18 @@ namespace EvidenceChain.Cli.Offline;
 
 /// <summary>
 /// <c>evidencechain verify RECEIPT (--file FILE | --dir DIR) --salt SALTFILE [--key KEY]… [--trust FILE]
-/// [--rpc URL [--depth N]]</c>: checks a receipt fully offline against the depositor's content and
-/// salt file, with keys from the verifier's own configuration only, and prints a report. Exit 0 valid,
+/// [--tsa-root FILE… [--operator-tsa FILE…]] [--rpc URL [--depth N]]</c>: checks a receipt fully offline
+/// against the depositor's content and salt file, with keys and TSA roots from the verifier's own
+/// configuration only, and prints a report. Exit 0 valid,
 /// 1 invalid, 2 unusable input with one line on stderr. A receipt that is read but malformed is a
 /// finding about the receipt, so it is 1 with a report; one that cannot be read (missing, or over the
 /// 1 MiB format limit) is 2. The salt file, keys and content are the verifier's own inputs, so any
 /// fault in them is 2.
+/// <para>
+/// The receipt's RFC 3161 tokens are checked against the <c>--tsa-root</c> certificates, the TSA roots the
+/// verifier accepts; tokens signed by an <c>--operator-tsa</c> certificate are reported as operator time,
+/// not independent. Without <c>--tsa-root</c> the report says the tokens were not checked.
+/// </para>
 /// <para>
 /// With <c>--rpc</c>, and only after every offline check passed, the Ethereum node at URL — one the
 /// verifier trusts, never the notary's — is asked whether each anchor proven offline is in a block on
@@ -54,6 +60,16 @@ internal static class VerifyCommand
             Description = $"A trust file of verifier keys (default: ${TrustedKeys.TrustFileVariable}, else ~/.config/evidencechain/trusted.keys).",
             HelpName = "FILE",
         };
+        var tsaRoots = new Option<string[]>(TsaCertificateFiles.RootOption)
+        {
+            Description = "A PEM file of TSA root certificates you trust; the receipt's RFC 3161 timestamp tokens are checked against them. Repeatable.",
+            HelpName = "FILE",
+        };
+        var operatorTsa = new Option<string[]>(TsaCertificateFiles.OperatorOption)
+        {
+            Description = "With --tsa-root: a PEM file of the operator's own TSA certificates (its tsa.crt); their tokens are reported as operator time, not independent. Repeatable.",
+            HelpName = "FILE",
+        };
         var rpc = new Option<string>(RpcOption)
         {
             Description = "After the offline checks, ask this Ethereum JSON-RPC node (one you trust, not the notary's) whether each proven anchor's block is canonical and final.",
@@ -78,7 +94,7 @@ internal static class VerifyCommand
             + "on an Ethereum node you trust. Exit codes: 0 valid; 1 invalid (also: an anchor's block is not canonical or not final on that node); "
             + "2 unusable input, or the node could not be reached.")
         {
-            receipt, file, directory, salt, keys, trust, rpc, depth,
+            receipt, file, directory, salt, keys, trust, tsaRoots, operatorTsa, rpc, depth,
         };
         command.Validators.Add(result =>
         {
@@ -90,6 +106,11 @@ internal static class VerifyCommand
             if (result.GetResult(depth) is { Implicit: false } && result.GetResult(rpc) is null)
             {
                 result.AddError("--depth needs --rpc");
+            }
+
+            if (result.GetResult(operatorTsa) is not null && result.GetResult(tsaRoots) is null)
+            {
+                result.AddError($"{TsaCertificateFiles.OperatorOption} needs {TsaCertificateFiles.RootOption}: without TSA roots no token is checked");
             }
         });
         command.SetAction((parsed, cancellationToken) => RunAsync(
@@ -103,7 +124,9 @@ internal static class VerifyCommand
                 parsed.GetValue(keys) ?? [],
                 parsed.GetValue(trust),
                 parsed.GetValue(rpc),
-                (ulong)parsed.GetValue(depth)),
+                (ulong)parsed.GetValue(depth),
+                parsed.GetValue(tsaRoots) ?? [],
+                parsed.GetValue(operatorTsa) ?? []),
             connectNode,
             cancellationToken));
         return command;
@@ -132,6 +155,7 @@ internal static class VerifyCommand
         // Cheap inputs first, so a typo fails before a large content is hashed.
         Uri? rpc = arguments.Rpc is null ? null : ParseRpcAddress(arguments.Rpc);
         TrustedKeySet trusted = TrustedKeys.Load(arguments.KeyArguments, arguments.TrustPath, context);
+        TimestampTrust? timestampTrust = TsaCertificateFiles.Load(arguments.TsaRootPaths, arguments.OperatorTsaPaths);
         string receiptJson = InputFile.ReadText(arguments.ReceiptPath, Receipt.FileLengthMaxBytes);
         SaltFile saltFile = ReadSaltFile(arguments.SaltPath);
         DepositContent content = arguments.FilePath is not null ? DepositContent.FromFile(arguments.FilePath) : DepositContent.FromDirectory(arguments.DirectoryPath!);
@@ -141,7 +165,7 @@ internal static class VerifyCommand
             content.TotalLengthBytes,
             advance => content.ComputeEvidence(saltFile.MasterSalt, saltFile.ChunkSizeBytes, advance));
 
-        ReceiptReport report = ReceiptVerifier.Verify(receiptJson, trusted.Keys, evidence);
+        ReceiptReport report = ReceiptVerifier.Verify(receiptJson, trusted.Keys, evidence, timestampTrust);
 
         // The node is asked only about what the receipt proved offline: it can confirm a proven block, never stand in for the proof.
         CanonicalityReport? canonicality = null;
@@ -158,7 +182,9 @@ internal static class VerifyCommand
             arguments.SaltPath,
             trusted,
             ContentMatchesSaltFile: evidence.UnitsRoot == saltFile.UnitsRoot && evidence.UnitCount == saltFile.UnitCount,
-            RpcEndpoint: rpc is null ? null : EndpointName(rpc));
+            RpcEndpoint: rpc is null ? null : EndpointName(rpc),
+            TsaRootPaths: arguments.TsaRootPaths,
+            OperatorTsaPaths: arguments.OperatorTsaPaths);
         ReportWriter.Write(context.Output, text, inputs, report, report.Depositor?.KeyFingerprint, canonicality);
         return report.IsValid && canonicality?.IsValid != false ? ExitCode.Success : ExitCode.Invalid;
     }

@@ -70,7 +70,8 @@ public sealed class AnchorReceiptCommandTests(AnchoredServiceFixture fixture) : 
         Assert.Equal(0, (await workspace.RunAsync("deposit", evidence, "--kind", "copyright")).ExitCode);
         JsonObject before = JsonNode.Parse(File.ReadAllText(files.ReceiptPath))!.AsObject();
         var otherAnchor = JsonNode.Parse("""{"type":"opentimestamps","proof":"AAEC"}""")!;
-        var timestamp = JsonNode.Parse("""{"type":"rfc3161","token":"MIIB"}""")!;
+        // Not rfc3161: a v2 receipt specifies those, and verify would read this one as malformed.
+        var timestamp = JsonNode.Parse("""{"type":"roughtime","proof":"MIIB"}""")!;
         var courtNote = JsonNode.Parse("""{"case":"(2025)沪0115民初1号","exhibit":7}""")!;
         before["anchors"] = new JsonArray(otherAnchor);
         before["timestamps"] = new JsonArray(timestamp);
@@ -91,6 +92,7 @@ public sealed class AnchorReceiptCommandTests(AnchoredServiceFixture fixture) : 
         Assert.True(verified.ExitCode == 0, verified.ToString());
         Assert.Contains("- chain anchor not checked (pending, lost, or of an unknown kind): 1 anchor(s) of a kind this verifier does not know", verified.Output, StringComparison.Ordinal);
         Assert.Contains("- receipt members this version does not know were ignored: x_court_note", verified.Output, StringComparison.Ordinal);
+        Assert.Contains("- timestamp entries not checked (of an unknown kind, or in a v1 receipt, which does not specify them): 1 timestamp entr(ies) of a kind this verifier does not know", verified.Output, StringComparison.Ordinal);
     }
 
     [Fact]

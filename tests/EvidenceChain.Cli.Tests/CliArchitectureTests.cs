@@ -4,14 +4,14 @@ namespace EvidenceChain.Cli.Tests;
 
 /// <summary>
 /// The court's verifier must build from Core alone (STYLE.md), so an expert audits a short list: the
-/// assembly that implements <c>verify</c> references Core and its command-line and console libraries,
-/// never gRPC or storage. The online commands live in the executable, which may reference gRPC.
+/// assembly that implements <c>verify</c> references Core (and Timestamping, Core's RFC 3161 part, whose
+/// verified token it reports) and its command-line and console libraries, never gRPC or storage. The online commands live in the executable, which may reference gRPC.
 /// </summary>
 public class CliArchitectureTests
 {
     private static readonly string[] s_offlineAllowedPrefixes =
     [
-        "System.", "netstandard", "EvidenceChain.Core", "System.CommandLine", "Spectre.Console",
+        "System.", "netstandard", "EvidenceChain.Core", "EvidenceChain.Timestamping", "System.CommandLine", "Spectre.Console",
         "BouncyCastle.Cryptography", "NSec.Cryptography",
     ];
 

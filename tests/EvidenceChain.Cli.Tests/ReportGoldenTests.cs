@@ -58,7 +58,7 @@ public sealed class ReportGoldenTests
             未核验的事项
               - 未核验公证处是否向所有人展示同一份日志（需要见证人联署或后续的一致性证明）
               - 回执未附受理承诺，未核验
-              - 受理时间是公证处自己的声明，未经可信时间戳核验
+              - 受理时间是公证处自己的声明，未经独立时间戳机构的可信时间戳核验
 
             """,
             report);
@@ -108,7 +108,7 @@ public sealed class ReportGoldenTests
             Not checked
               - that the notary shows everyone the same log was not checked (this needs witness cosignatures or a later consistency proof)
               - the receipt carries no acceptance promise, so none was checked
-              - the acceptance time is the notary's own claim; no trusted timestamp was checked
+              - the acceptance time is the notary's own claim; no timestamp of an independent TSA was verified
 
             """,
             report);
@@ -172,7 +172,7 @@ public sealed class ReportGoldenTests
               - 未核验公证处是否向所有人展示同一份日志（需要见证人联署或后续的一致性证明）
               - 回执未附受理承诺，未核验
               - 未核验锚定区块是否位于链的规范历史上并已最终确认（需用 --rpc 指定您信任的以太坊节点，而非公证处的节点）
-              - 受理时间是公证处自己的声明，未经可信时间戳核验
+              - 受理时间是公证处自己的声明，未经独立时间戳机构的可信时间戳核验
 
             """,
             report);
@@ -246,7 +246,7 @@ public sealed class ReportGoldenTests
             Not checked
               - that the notary shows everyone the same log was not checked (this needs witness cosignatures or a later consistency proof)
               - the receipt carries no acceptance promise, so none was checked
-              - the acceptance time is the notary's own claim; no trusted timestamp was checked
+              - the acceptance time is the notary's own claim; no timestamp of an independent TSA was verified
 
             """,
             report);

@@ -21,4 +21,5 @@ internal enum InputProblem
     NoTrustedKey = 16,
     FileTypeUnknown = 17,
     RpcAddressInvalid = 18,
+    CertificateFileMalformed = 19,
 }

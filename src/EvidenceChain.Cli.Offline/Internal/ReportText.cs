@@ -58,6 +58,18 @@ internal sealed class ReportText
         BlockNumberLabel = "区块号：",
         BlockHashLabel = "区块哈希：",
         BlockTimeLabel = "区块时间（UTC，取自已核验的区块头）：",
+        TsaRootsLabel = "受信任的时间戳机构根证书（--tsa-root）：",
+        OperatorTsaLabel = "运营方自己的时间戳机构证书（--operator-tsa）：",
+        TimestampHeading = "可信时间戳（RFC 3161 时间戳令牌，已用您信任的根证书离线核验）",
+        GenTimeLabel = "时间（UTC，取自已核验令牌的 genTime）：",
+        Accuracy = seconds => seconds is null ? "（令牌未声明精度）" : $" ± {seconds} 秒",
+        TimeSourceLabel = "时间来源：",
+        IndependentTsa = "独立的时间戳机构",
+        OperatorTsa = "运营方自己的时间戳机构——运营方时间，不独立",
+        TsaNameLabel = "时间戳机构（证书主体）：",
+        TsaCertificateLabel = "时间戳机构证书指纹（SHA-256）：",
+        StampedTreeSizeLabel = "所盖检查点的树大小：",
+        AuthorityLabel = "公证处对该机构的称呼（仅为标签）：",
         AnchorStates = new Dictionary<AnchorState, string>
         {
             [AnchorState.Pending] = "待上链",
@@ -98,6 +110,7 @@ internal sealed class ReportText
             [ReceiptCheck.DepositorOpening] = "回执披露的存证人与存证记录中的存证人承诺一致",
             [ReceiptCheck.Promise] = "受理承诺由日志公钥签署，且包含本次存证",
             [ReceiptCheck.Anchors] = "区块链锚定有效：锚定的检查点是回执检查点的延续（一致性证明），区块头哈希与收据的 Merkle-Patricia 证明表明该区块含有锚定合约记录此检查点的事件",
+            [ReceiptCheck.Timestamps] = "可信时间戳有效：每个 RFC 3161 时间戳令牌都由可追溯到您信任的根证书的时间戳机构签署，所盖的是回执的检查点或其延续（一致性证明）",
         },
         NotChecked = new Dictionary<UncheckedItem, Func<string, string>>
         {
@@ -105,13 +118,14 @@ internal sealed class ReportText
             [UncheckedItem.DepositorOpening] = _ => "回执未披露存证人，未核验存证人身份",
             [UncheckedItem.Promise] = _ => "回执未附受理承诺，未核验",
             [UncheckedItem.Anchors] = detail => $"区块链锚定未核验（尚未上链、已丢失或类型未知）。英文说明：{detail}",
-            [UncheckedItem.Timestamps] = count => $"回执含 {count} 个时间戳令牌，本版本未核验",
+            [UncheckedItem.Timestamps] = detail => $"时间戳未核验（类型未知，或 v1 回执未规定其格式）。英文说明：{detail}",
             [UncheckedItem.UnknownSignatures] = keys => $"检查点上来自非受信任公钥的签名已忽略：{keys}",
             [UncheckedItem.UnknownMembers] = names => $"回执中本版本不认识的字段已忽略：{names}",
             [UncheckedItem.MissingAlgorithm] = algorithm => $"未提供受信任的 {algorithm} 公钥，未核验 {algorithm} 签名",
             [UncheckedItem.LogConsistency] = _ => "未核验公证处是否向所有人展示同一份日志（需要见证人联署或后续的一致性证明）",
-            [UncheckedItem.TrustedTime] = _ => "受理时间是公证处自己的声明，未经可信时间戳核验",
+            [UncheckedItem.TrustedTime] = _ => "受理时间是公证处自己的声明，未经独立时间戳机构的可信时间戳核验",
             [UncheckedItem.AnchorCanonicality] = _ => "未核验锚定区块是否位于链的规范历史上并已最终确认（需用 --rpc 指定您信任的以太坊节点，而非公证处的节点）",
+            [UncheckedItem.TimestampTrust] = count => $"回执含 {count} 个 RFC 3161 时间戳令牌，因未提供受信任的时间戳机构根证书而未核验（请用 --tsa-root 指定您信任的根证书）",
         },
         Failures = new Dictionary<VerificationFailure, string>
         {
@@ -144,6 +158,11 @@ internal sealed class ReportText
             [VerificationFailure.RecordNotOfParty] = "保管事件未涉及该清单所属的参与方",
             [VerificationFailure.MalformedStatement] = "记录对账单格式错误",
             [VerificationFailure.AccountHistoryBroken] = "账户记录不连续，或余额与其中的转账不符",
+            [VerificationFailure.TimestampCheckpointInvalid] = "时间戳所盖的检查点未能用日志的受信任公钥验证，或属于另一个日志",
+            [VerificationFailure.TimestampInconsistent] = "时间戳所盖的检查点不是回执检查点的延续（树更小、树大小不符或一致性证明不成立）",
+            [VerificationFailure.TimestampUntrustedTsa] = "时间戳令牌的签发机构不能追溯到您信任的时间戳机构根证书",
+            [VerificationFailure.TimestampImprintMismatch] = "时间戳令牌所盖的不是该检查点（例如是另一个根哈希）",
+            [VerificationFailure.TimestampTokenInvalid] = "时间戳令牌无效（格式错误、签名不成立、证书不是时间戳专用或在盖章时间不在有效期内，或摘要算法不是 SHA-256 或 SM3）",
         },
         ContentKinds = new Dictionary<ContentKind, string>
         {
@@ -173,6 +192,7 @@ internal sealed class ReportText
                 $"没有受信任的公钥：请用 --key 或 --trust 指定，或设置 EVIDENCECHAIN_TRUST，或写入 {defaultPath}（回执中的公钥从不被信任）",
             [InputProblem.FileTypeUnknown] = (path, _) => $"本程序只能在 Linux（需 statx）和 Windows 上区分普通文件与管道、设备，无法检查 {path}",
             [InputProblem.RpcAddressInvalid] = (value, _) => $"“{value}”不是以太坊节点的 JSON-RPC 地址：应为 http://主机:端口 或 https://主机:端口/路径",
+            [InputProblem.CertificateFileMalformed] = (path, detail) => $"{path} 不是 PEM 证书文件：{detail}",
         },
     };
 
@@ -217,6 +237,18 @@ internal sealed class ReportText
         BlockNumberLabel = "block number: ",
         BlockHashLabel = "block hash: ",
         BlockTimeLabel = "block time (UTC, from the verified block header): ",
+        TsaRootsLabel = "TSA roots you trust (--tsa-root): ",
+        OperatorTsaLabel = "the operator's own TSA certificates (--operator-tsa): ",
+        TimestampHeading = "Trusted time (RFC 3161 timestamp token, verified offline under a TSA root you trust)",
+        GenTimeLabel = "time (UTC, the verified token's genTime): ",
+        Accuracy = seconds => seconds is null ? " (the token states no accuracy)" : $" ± {seconds} s",
+        TimeSourceLabel = "time source: ",
+        IndependentTsa = "independent TSA",
+        OperatorTsa = "the operator's own TSA: operator time, not independent",
+        TsaNameLabel = "TSA (its certificate's subject): ",
+        TsaCertificateLabel = "TSA certificate fingerprint (SHA-256): ",
+        StampedTreeSizeLabel = "timestamped checkpoint tree size: ",
+        AuthorityLabel = "the notary's name for this TSA (a label only): ",
         AnchorStates = new Dictionary<AnchorState, string>
         {
             [AnchorState.Pending] = "pending",
@@ -257,6 +289,7 @@ internal sealed class ReportText
             [ReceiptCheck.DepositorOpening] = "the depositor the receipt names matches the deposit record's depositor commitment",
             [ReceiptCheck.Promise] = "the acceptance promise is signed by the log's key and covers this deposit",
             [ReceiptCheck.Anchors] = "the chain anchor holds: its checkpoint extends the receipt's (consistency proof), and the block header's hash and the receipt's Merkle-Patricia proof show the anchor contract's event for that checkpoint in the block",
+            [ReceiptCheck.Timestamps] = "the timestamps hold: each RFC 3161 token is signed by a TSA that chains to a root you trust, and dates the receipt's checkpoint or a later one that extends it (consistency proof)",
         },
         NotChecked = new Dictionary<UncheckedItem, Func<string, string>>
         {
@@ -264,13 +297,14 @@ internal sealed class ReportText
             [UncheckedItem.DepositorOpening] = _ => "the receipt does not name the depositor, so who made the deposit was not checked",
             [UncheckedItem.Promise] = _ => "the receipt carries no acceptance promise, so none was checked",
             [UncheckedItem.Anchors] = detail => $"chain anchor not checked (pending, lost, or of an unknown kind): {detail}",
-            [UncheckedItem.Timestamps] = count => $"the receipt has {count} timestamp token(s), which this version does not check",
+            [UncheckedItem.Timestamps] = detail => $"timestamp entries not checked (of an unknown kind, or in a v1 receipt, which does not specify them): {detail}",
             [UncheckedItem.UnknownSignatures] = keys => $"signatures on the checkpoint from keys that are not trusted were ignored: {keys}",
             [UncheckedItem.UnknownMembers] = names => $"receipt members this version does not know were ignored: {names}",
             [UncheckedItem.MissingAlgorithm] = algorithm => $"no trusted {algorithm} key was given, so the {algorithm} signature was not checked",
             [UncheckedItem.LogConsistency] = _ => "that the notary shows everyone the same log was not checked (this needs witness cosignatures or a later consistency proof)",
-            [UncheckedItem.TrustedTime] = _ => "the acceptance time is the notary's own claim; no trusted timestamp was checked",
+            [UncheckedItem.TrustedTime] = _ => "the acceptance time is the notary's own claim; no timestamp of an independent TSA was verified",
             [UncheckedItem.AnchorCanonicality] = _ => "that the anchor's block is on the chain's canonical history and final was not checked (give --rpc with an Ethereum node you trust, not the notary's)",
+            [UncheckedItem.TimestampTrust] = count => $"the receipt has {count} RFC 3161 timestamp token(s), not checked because no TSA root was given (give the roots you trust with --tsa-root)",
         },
         Failures = new Dictionary<VerificationFailure, string>
         {
@@ -303,6 +337,11 @@ internal sealed class ReportText
             [VerificationFailure.RecordNotOfParty] = "a custody event does not concern the trail's party",
             [VerificationFailure.MalformedStatement] = "the record statement is malformed",
             [VerificationFailure.AccountHistoryBroken] = "the account's records do not follow on from each other, or a balance does not follow from their transfers",
+            [VerificationFailure.TimestampCheckpointInvalid] = "the checkpoint a timestamp dates does not verify with the log's trusted keys, or is of another log",
+            [VerificationFailure.TimestampInconsistent] = "the checkpoint a timestamp dates does not extend the receipt's (an older tree, a misstated tree size, or a failing consistency proof)",
+            [VerificationFailure.TimestampUntrustedTsa] = "the timestamp token's TSA does not chain to a TSA root you trust",
+            [VerificationFailure.TimestampImprintMismatch] = "the timestamp token dates something other than the checkpoint (another root, say)",
+            [VerificationFailure.TimestampTokenInvalid] = "the timestamp token is invalid (malformed, a failing signature, a certificate not for timestamping or not valid at the token's time, or an imprint neither SHA-256 nor SM3)",
         },
         ContentKinds = new Dictionary<ContentKind, string>
         {
@@ -332,6 +371,7 @@ internal sealed class ReportText
                 $"no trusted key: give --key or --trust, set EVIDENCECHAIN_TRUST, or put keys in {defaultPath} (keys inside a receipt are never trusted)",
             [InputProblem.FileTypeUnknown] = (path, _) => $"this program tells regular files from pipes and devices only on Linux (with statx) and Windows, so it cannot check {path}",
             [InputProblem.RpcAddressInvalid] = (value, _) => $"'{value}' is not the JSON-RPC address of an Ethereum node: give http://host:port or https://host:port/path",
+            [InputProblem.CertificateFileMalformed] = (path, detail) => $"{path} is not a PEM certificate file: {detail}",
         },
     };
 
@@ -417,6 +457,31 @@ internal sealed class ReportText
     public required string BlockTimeLabel { get; init; }
 
     public required IReadOnlyDictionary<AnchorState, string> AnchorStates { get; init; }
+
+    public required string TsaRootsLabel { get; init; }
+
+    public required string OperatorTsaLabel { get; init; }
+
+    public required string TimestampHeading { get; init; }
+
+    public required string GenTimeLabel { get; init; }
+
+    /// <summary>(the token's accuracy in seconds, as text, or null when it states none): what follows genTime.</summary>
+    public required Func<string?, string> Accuracy { get; init; }
+
+    public required string TimeSourceLabel { get; init; }
+
+    public required string IndependentTsa { get; init; }
+
+    public required string OperatorTsa { get; init; }
+
+    public required string TsaNameLabel { get; init; }
+
+    public required string TsaCertificateLabel { get; init; }
+
+    public required string StampedTreeSizeLabel { get; init; }
+
+    public required string AuthorityLabel { get; init; }
 
     /// <summary>(node address, chain id, the anchor's block number, the node's finalized block number).</summary>
     public required Func<string, long, ulong, ulong, string> CanonicalAtFinalized { get; init; }

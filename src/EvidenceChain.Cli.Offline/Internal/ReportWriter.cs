@@ -5,13 +5,15 @@ using EvidenceChain.Core.Leaves;
 using EvidenceChain.Core.Notes;
 using EvidenceChain.Core.Proofs;
 using EvidenceChain.Core.Receipts;
+using EvidenceChain.Timestamping;
 
 namespace EvidenceChain.Cli.Offline.Internal;
 
 /// <summary>
 /// Writes the verification report for a reader who is not a cryptographer: the verdict first, then
 /// what was examined, the facts the receipt establishes (with each proven chain anchor in its own
-/// section, in 0x-hex so a reader can look it up in any Ethereum client), every check that passed,
+/// section, in 0x-hex so a reader can look it up in any Ethereum client, and each verified timestamp
+/// token in its own, saying whether its TSA is independent of the notary), every check that passed,
 /// who signed, and plainly what was not checked. With <c>--rpc</c>, the chain node's answer is part
 /// of the verdict and of the checks, and names the node. Sections with nothing to say are left out;
 /// a blank line comes before each section.
@@ -40,6 +42,11 @@ internal static class ReportWriter
         foreach (EvmAnchorSection anchor in report.VerifiedAnchors)
         {
             WriteAnchor(writer, text, anchor);
+        }
+
+        foreach (ReceiptTimestamp timestamp in report.VerifiedTimestamps)
+        {
+            WriteTimestamp(writer, text, timestamp);
         }
 
         var passed = report.Passed.Select(check => "✓ " + text.Check(check)).ToList();
@@ -112,6 +119,8 @@ internal static class ReportWriter
             (inputs.ContentIsDirectory ? text.ContentDirectoryLabel : text.ContentFileLabel) + inputs.ContentPath,
             text.SaltFileLabel + inputs.SaltFilePath,
             text.TrustedKeys(inputs.TrustedKeys.Keys.Count, string.Join(", ", inputs.TrustedKeys.Sources)),
+            .. inputs.TsaRootPaths is { Count: > 0 } roots ? (string[])[text.TsaRootsLabel + string.Join(", ", roots)] : [],
+            .. inputs.OperatorTsaPaths is { Count: > 0 } operatorTsa ? (string[])[text.OperatorTsaLabel + string.Join(", ", operatorTsa)] : [],
             .. inputs.RpcEndpoint is string endpoint ? (string[])[text.RpcNodeLabel + endpoint] : [],
         ]);
     }
@@ -166,6 +175,25 @@ internal static class ReportWriter
             text.BlockNumberLabel + landing.BlockNumber.ToString(CultureInfo.InvariantCulture),
             text.BlockHashLabel + landing.BlockHash,
             text.BlockTimeLabel + FormatBlockTime(landing.BlockTime, text),
+        ]);
+    }
+
+    /// <summary>
+    /// A token that verified: its time first, then whose time it is. A token of the operator's own TSA says
+    /// so on the line after the time, so the time is never read without it.
+    /// </summary>
+    private static void WriteTimestamp(TextWriter writer, ReportText text, ReceiptTimestamp timestamp)
+    {
+        VerifiedTimestamp token = timestamp.Token;
+        string? accuracySeconds = token.Accuracy?.TotalSeconds.ToString("0.######", CultureInfo.InvariantCulture);
+        WriteSection(writer, text.TimestampHeading,
+        [
+            text.GenTimeLabel + token.GenTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) + text.Accuracy(accuracySeconds),
+            text.TimeSourceLabel + (token.IsOperatorTsa ? text.OperatorTsa : text.IndependentTsa),
+            text.TsaNameLabel + token.TsaName,
+            text.TsaCertificateLabel + token.TsaCertificateSha256,
+            text.StampedTreeSizeLabel + timestamp.TreeSize.ToString(CultureInfo.InvariantCulture),
+            text.AuthorityLabel + timestamp.Authority,
         ]);
     }
 

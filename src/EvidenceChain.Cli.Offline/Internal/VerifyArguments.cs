@@ -1,6 +1,9 @@
 namespace EvidenceChain.Cli.Offline.Internal;
 
-/// <summary>The <c>verify</c> command line, parsed. <see cref="Rpc"/> is the <c>--rpc</c> value as typed, or null.</summary>
+/// <summary>
+/// The <c>verify</c> command line, parsed. <see cref="Rpc"/> is the <c>--rpc</c> value as typed, or null;
+/// <see cref="TsaRootPaths"/> and <see cref="OperatorTsaPaths"/> are the <c>--tsa-root</c> and <c>--operator-tsa</c> files.
+/// </summary>
 internal sealed record VerifyArguments(
     string ReceiptPath,
     string? FilePath,
@@ -9,4 +12,6 @@ internal sealed record VerifyArguments(
     IReadOnlyList<string> KeyArguments,
     string? TrustPath,
     string? Rpc,
-    ulong DepthMin);
+    ulong DepthMin,
+    IReadOnlyList<string> TsaRootPaths,
+    IReadOnlyList<string> OperatorTsaPaths);

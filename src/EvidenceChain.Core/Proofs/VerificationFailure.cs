@@ -48,4 +48,21 @@ public enum VerificationFailure
     // Record statements and ledger account histories (ledger-batch.md).
     MalformedStatement = 80,
     AccountHistoryBroken = 81,
+
+    // RFC 3161 timestamp tokens of a v2 receipt (receipt.md §Timestamps), in the order they are checked.
+
+    /// <summary>The checkpoint a timestamp entry carries does not verify with the log's trusted keys, or is of another log.</summary>
+    TimestampCheckpointInvalid = 90,
+
+    /// <summary>The stamped checkpoint does not extend the receipt's: an older tree, a tree size the entry misstates, or a consistency proof that fails.</summary>
+    TimestampInconsistent = 91,
+
+    /// <summary>The token's TSA does not chain to any TSA root the verifier trusts.</summary>
+    TimestampUntrustedTsa = 92,
+
+    /// <summary>The token dates something other than the stamped checkpoint's text (another root, another checkpoint).</summary>
+    TimestampImprintMismatch = 93,
+
+    /// <summary>The token is malformed, its signature or certificate binding fails, its certificate is not a TSA's or was not valid at genTime, or its imprint is neither SHA-256 nor SM3.</summary>
+    TimestampTokenInvalid = 94,
 }

@@ -10,7 +10,8 @@ namespace EvidenceChain.Core.Receipts;
 /// A receipt file (receipt.md §Receipt file): the tlog-proof, an optional depositor opening and
 /// promise, and every other member (the later sections <c>anchors</c> and <c>timestamps</c>, and
 /// members of newer versions) kept as raw JSON, so that adding an opening to a receipt never drops
-/// a section this version cannot read.
+/// a section this version cannot read. Versions 1 and 2 are read; <see cref="ToJson"/> writes version 2,
+/// which differs only in specifying the <c>rfc3161</c> timestamp entries that version 1 left open.
 /// </summary>
 public sealed record Receipt(
     string TlogProof,
@@ -19,10 +20,17 @@ public sealed record Receipt(
     IReadOnlyList<KeyValuePair<string, string>>? OtherMembers = null)
 {
     public const string FormatV1 = "evidencechain-receipt/v1";
+    public const string FormatV2 = "evidencechain-receipt/v2";
     public const int FileLengthMaxBytes = 1024 * 1024;
     private const string Anchors = "anchors";
     private const string Timestamps = "timestamps";
     private static readonly string[] s_readMembers = ["format", "tlog_proof", "depositor_opening", "promise"];
+
+    /// <summary>
+    /// The format the receipt was read in (<see cref="FormatV2"/> for one made here). A verifier checks the
+    /// <c>rfc3161</c> entries of a v2 receipt only: in v1 their meaning was not yet specified.
+    /// </summary>
+    public string Format { get; init; } = FormatV2;
 
     /// <summary>How many chain anchors the receipt carries, of every kind.</summary>
     public int AnchorCount => SectionLength(Anchors);
@@ -168,7 +176,7 @@ public sealed record Receipt(
     public string ToJson() => Json.Write(writer =>
     {
         writer.WriteStartObject();
-        writer.WriteString("format", FormatV1);
+        writer.WriteString("format", FormatV2);
         writer.WriteString("tlog_proof", TlogProof);
         if (Depositor is not null)
         {
@@ -225,9 +233,9 @@ public sealed record Receipt(
                 return Malformed("the 'format' member is missing");
             }
 
-            if (format != FormatV1)
+            if (format is not (FormatV1 or FormatV2))
             {
-                return Verdict.Fail(VerificationFailure.UnsupportedVersion, $"receipt format '{format}' is not known to this verifier (it knows {FormatV1})");
+                return Verdict.Fail(VerificationFailure.UnsupportedVersion, $"receipt format '{format}' is not known to this verifier (it knows {FormatV1} and {FormatV2})");
             }
 
             string? tlogProof = Json.GetString(root, "tlog_proof");
@@ -258,7 +266,7 @@ public sealed record Receipt(
                 .Where(p => !s_readMembers.Contains(p.Name))
                 .Select(p => new KeyValuePair<string, string>(p.Name, p.Value.GetRawText()))
                 .ToList();
-            receipt = new Receipt(tlogProof, opening, promise, others);
+            receipt = new Receipt(tlogProof, opening, promise, others) { Format = format };
             return Verdict.Valid;
         }
     }

@@ -13,4 +13,7 @@ public enum ReceiptCheck
     DepositorOpening = 8,
     Promise = 9,
     Anchors = 10,
+
+    /// <summary>At least one RFC 3161 token verified under the verifier's TSA roots, each over a checkpoint that extends the receipt's.</summary>
+    Timestamps = 11,
 }

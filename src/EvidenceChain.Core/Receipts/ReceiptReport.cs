@@ -18,7 +18,8 @@ public sealed record ReceiptReport(
     ulong? LeafIndex,
     DepositLeaf? Deposit,
     DepositorOpening? Depositor,
-    IReadOnlyList<EvmAnchorSection> VerifiedAnchors)
+    IReadOnlyList<EvmAnchorSection> VerifiedAnchors,
+    IReadOnlyList<ReceiptTimestamp> VerifiedTimestamps)
 {
     public bool IsValid => Verdict.IsValid;
 }

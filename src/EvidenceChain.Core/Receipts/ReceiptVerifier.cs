@@ -12,13 +12,18 @@ namespace EvidenceChain.Core.Receipts;
 /// Offline verification of a deposit receipt (receipt.md), in the order the format fixes: the
 /// checkpoint's signatures with keys the caller trusts (never keys from the receipt), then the
 /// checkpoint, the inclusion of the leaf, the leaf's type and layout, the recomputed commitments,
-/// the depositor opening and the promise. It stops at the first failure.
+/// the depositor opening, the promise, the chain anchors and the timestamp tokens. It stops at the
+/// first failure.
 /// </summary>
 public static class ReceiptVerifier
 {
     private static readonly string[] s_logKeyAlgorithms = ["Ed25519", "SM2"];
 
-    public static ReceiptReport Verify(string receiptJson, IReadOnlyList<NoteVerifier> trustedKeys, DepositEvidence? evidence)
+    /// <param name="receiptJson">The receipt file's text.</param>
+    /// <param name="trustedKeys">The log's verifier keys, from the verifier's own configuration.</param>
+    /// <param name="evidence">What the caller recomputed from the content and salt file, or null when it has neither.</param>
+    /// <param name="timestampTrust">The TSA roots (and the operator's TSA certificates) the verifier trusts; null to leave the tokens unchecked, and say so.</param>
+    public static ReceiptReport Verify(string receiptJson, IReadOnlyList<NoteVerifier> trustedKeys, DepositEvidence? evidence, TimestampTrust? timestampTrust = null)
     {
         ArgumentNullException.ThrowIfNull(receiptJson);
         ArgumentNullException.ThrowIfNull(trustedKeys);
@@ -82,6 +87,12 @@ public static class ReceiptVerifier
         }
 
         verdict = VerifyAnchors(receipt, checkpoint, hasher, run);
+        if (!verdict.IsValid)
+        {
+            return run.Finish(verdict);
+        }
+
+        verdict = VerifyTimestamps(receipt, checkpoint, hasher, trustedKeys, timestampTrust, run);
         if (!verdict.IsValid)
         {
             return run.Finish(verdict);
@@ -172,6 +183,62 @@ public static class ReceiptVerifier
         return proof.BlockNumber != landing.BlockNumber || proof.BlockTimestampSeconds != landing.BlockTime
             ? Verdict.Fail(VerificationFailure.AnchorProofInvalid, $"the block header says block {proof.BlockNumber} at {proof.BlockTimestampSeconds}, the receipt block {landing.BlockNumber} at {landing.BlockTime}")
             : Verdict.Valid;
+    }
+
+    /// <summary>
+    /// Each <c>rfc3161</c> entry of a v2 receipt, when the caller trusts some TSA: its checkpoint extends the
+    /// receipt's and its token dates that checkpoint (<see cref="TimestampEntryVerifier"/>). Without TSA
+    /// roots the tokens cannot be judged, so they are reported as not checked rather than failed.
+    /// </summary>
+    private static Verdict VerifyTimestamps(Receipt receipt, Checkpoint checkpoint, MerkleHasher hasher, IReadOnlyList<NoteVerifier> trustedKeys, TimestampTrust? trust, Run run)
+    {
+        if (receipt.Format == Receipt.FormatV1)
+        {
+            if (receipt.TimestampCount > 0)
+            {
+                run.NotChecked.Add((UncheckedItem.Timestamps, $"{receipt.TimestampCount} timestamp entr(ies) in a {Receipt.FormatV1} receipt, which does not specify them"));
+            }
+
+            return Verdict.Valid;
+        }
+
+        if (!receipt.TryReadTimestamps(out IReadOnlyList<TimestampSection> entries, out int otherKinds, out string reason))
+        {
+            return Verdict.Fail(VerificationFailure.MalformedReceipt, reason);
+        }
+
+        if (trust is null)
+        {
+            if (entries.Count > 0)
+            {
+                run.NotChecked.Add((UncheckedItem.TimestampTrust, entries.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        }
+        else
+        {
+            foreach (TimestampSection entry in entries)
+            {
+                Verdict verdict = TimestampEntryVerifier.Verify(entry, checkpoint, hasher, trustedKeys, trust.TokenVerifier, out Timestamping.VerifiedTimestamp? token);
+                if (!verdict.IsValid)
+                {
+                    return Verdict.Fail(verdict.Failure, $"the timestamp of {entry.Authority} over tree size {entry.TreeSize}: {verdict.Detail}");
+                }
+
+                run.Timestamps.Add(new ReceiptTimestamp(entry.Authority, entry.TreeSize, token!));
+            }
+        }
+
+        if (run.Timestamps.Count > 0)
+        {
+            run.Pass(ReceiptCheck.Timestamps);
+        }
+
+        if (otherKinds > 0)
+        {
+            run.NotChecked.Add((UncheckedItem.Timestamps, $"{otherKinds} timestamp entr(ies) of a kind this verifier does not know"));
+        }
+
+        return Verdict.Valid;
     }
 
     private static Verdict VerifyCheckpoint(string note, IReadOnlyList<NoteVerifier> trustedKeys, Run run)
@@ -282,17 +349,16 @@ public static class ReceiptVerifier
 
     private static void NoteUnknownSections(Receipt receipt, Run run)
     {
-        if (receipt.TimestampCount > 0)
-        {
-            run.NotChecked.Add((UncheckedItem.Timestamps, receipt.TimestampCount.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        }
-
         if (receipt.UnknownMembers is { Count: > 0 } unknown)
         {
             run.NotChecked.Add((UncheckedItem.UnknownMembers, string.Join(", ", unknown)));
         }
 
-        run.NotChecked.Add((UncheckedItem.TrustedTime, "times are the notary's own claim"));
+        // A token from the operator's own TSA is the operator's word again, so it does not lift this.
+        if (!run.Timestamps.Any(t => !t.Token.IsOperatorTsa))
+        {
+            run.NotChecked.Add((UncheckedItem.TrustedTime, "times are the notary's own claim"));
+        }
     }
 
     private sealed class Run
@@ -313,9 +379,11 @@ public static class ReceiptVerifier
 
         public List<EvmAnchorSection> Anchors { get; } = [];
 
+        public List<ReceiptTimestamp> Timestamps { get; } = [];
+
         public void Pass(ReceiptCheck check) => Passed.Add(check);
 
         public ReceiptReport Finish(Verdict verdict) =>
-            new(verdict, Passed, NotChecked, SignedBy, Checkpoint, LeafIndex, Deposit, Depositor, Anchors);
+            new(verdict, Passed, NotChecked, SignedBy, Checkpoint, LeafIndex, Deposit, Depositor, Anchors, Timestamps);
     }
 }

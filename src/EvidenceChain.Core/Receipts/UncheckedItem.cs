@@ -15,7 +15,7 @@ public enum UncheckedItem
     /// <summary>A chain anchor that proves nothing yet (pending), no longer (lost), or is of a kind this verifier does not know.</summary>
     Anchors = 4,
 
-    /// <summary>Timestamp tokens are present but this verifier does not check them.</summary>
+    /// <summary>Timestamp entries this verifier does not check: of a kind it does not know, or in a v1 receipt, which leaves them unspecified. The detail is an English sentence.</summary>
     Timestamps = 5,
 
     /// <summary>Signatures from keys not in the trust list were ignored.</summary>
@@ -30,9 +30,12 @@ public enum UncheckedItem
     /// <summary>Always: that the notary showed everyone the same log (needs witnesses or a later consistency proof).</summary>
     LogConsistency = 9,
 
-    /// <summary>Always, until timestamp tokens are checked: the times are the notary's own claim.</summary>
+    /// <summary>Unless a token of an independent TSA verified: the times are the notary's own claim.</summary>
     TrustedTime = 10,
 
     /// <summary>Whether a proven anchor's block is on the chain's canonical history, at what depth: needs a node.</summary>
     AnchorCanonicality = 11,
+
+    /// <summary>RFC 3161 tokens were not checked because the verifier was given no TSA root to trust; the detail is their count.</summary>
+    TimestampTrust = 12,
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using EvidenceChain.Core.Checkpoints;
 using EvidenceChain.Core.Commitments;
 using EvidenceChain.Core.Custody;
 using EvidenceChain.Core.Deposits;
@@ -118,6 +119,7 @@ public partial class FormatDocExampleTests
         "checkpoint" => OneLeafLog().CheckpointNote(),
         "verifier-keys" => VerifierKeys(),
         "tlog-proof" => TlogProofExample(),
+        "timestamp-imprint" => TimestampImprintExample(),
         "deposit-request" => DepositRequestExample(ExampleLog.Request()),
         "deposit-request-v2" => DepositRequestExample(ExampleLog.Request() with { Stamp = new RequestStamp(ExampleLog.ReceivedAtMs, [.. Enumerable.Range(0, 16).Select(i => (byte)i)]) }),
         "custody-event" => CustodyEventExample(),
@@ -176,6 +178,16 @@ public partial class FormatDocExampleTests
             ("depositor_sha256", Hex(82, 114)),
             ("depositor_sm3", Hex(114, 146)),
             ("leaf_hash (sha256 log)", hasher.HashLeaf(leaf).ToHex()));
+    }
+
+    /// <summary>receipt.md §Timestamps: the imprints a TSA is asked to stamp for the one-leaf checkpoint.</summary>
+    private static string TimestampImprintExample()
+    {
+        using ExampleLog log = OneLeafLog();
+        byte[] text = Encoding.UTF8.GetBytes(new Checkpoint(log.Origin, log.Tree.TreeSize, log.Tree.Root).ToNoteText());
+        return Lines(
+            ("SHA-256(text)", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(text))),
+            ("SM3(text)", Sm3.HashData(text).ToHex()));
     }
 
     private static ExampleLog OneLeafLog()

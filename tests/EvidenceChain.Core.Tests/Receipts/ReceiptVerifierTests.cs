@@ -40,7 +40,7 @@ public class ReceiptVerifierTests
             ReceiptReport report = ReceiptVerifier.Verify(receipt.ToJson(), log.TrustedKeys, ExampleLog.Evidence());
 
             Assert.True(report.IsValid, report.Verdict.ToString());
-            Assert.Equal(Enum.GetValues<ReceiptCheck>().Where(c => c != ReceiptCheck.Anchors), report.Passed);
+            Assert.Equal(Enum.GetValues<ReceiptCheck>().Where(c => c is not (ReceiptCheck.Anchors or ReceiptCheck.Timestamps)), report.Passed);
             Assert.Equal(2, report.SignedBy.Count);
             Assert.Equal(5UL, report.LeafIndex);
             Assert.Equal(11UL, report.Checkpoint!.TreeSize);
@@ -224,13 +224,13 @@ public class ReceiptVerifierTests
         {
             string json = receipt.ToJson()
                 .Replace("\"anchors\": []", "\"anchors\": [{\"type\": \"ethereum\"}]", StringComparison.Ordinal)
-                .Replace("\"timestamps\": []", "\"timestamps\": [{\"type\": \"rfc3161\"}, {\"type\": \"rfc3161\"}], \"future\": 1", StringComparison.Ordinal);
+                .Replace("\"timestamps\": []", "\"timestamps\": [{\"type\": \"opentimestamps\"}, {\"type\": \"roughtime\"}], \"future\": 1", StringComparison.Ordinal);
 
             ReceiptReport report = ReceiptVerifier.Verify(json, log.TrustedKeys, ExampleLog.Evidence());
 
             Assert.True(report.IsValid, report.Verdict.ToString());
             Assert.Contains((UncheckedItem.Anchors, "1 anchor(s) of a kind this verifier does not know"), report.NotChecked);
-            Assert.Contains((UncheckedItem.Timestamps, "2"), report.NotChecked);
+            Assert.Contains((UncheckedItem.Timestamps, "2 timestamp entr(ies) of a kind this verifier does not know"), report.NotChecked);
             Assert.Contains((UncheckedItem.UnknownMembers, "future"), report.NotChecked);
         }
     }
@@ -257,7 +257,7 @@ public class ReceiptVerifierTests
     }
 
     [Theory]
-    [InlineData("{\"format\": \"evidencechain-receipt/v2\", \"tlog_proof\": \"x\"}", VerificationFailure.UnsupportedVersion)]
+    [InlineData("{\"format\": \"evidencechain-receipt/v3\", \"tlog_proof\": \"x\"}", VerificationFailure.UnsupportedVersion)]
     [InlineData("{\"format\": \"evidencechain-receipt/v1\", \"format\": \"evidencechain-receipt/v1\", \"tlog_proof\": \"x\"}", VerificationFailure.MalformedReceipt)]
     [InlineData("{\"format\": \"evidencechain-receipt/v1\"}", VerificationFailure.MalformedReceipt)]
     [InlineData("[]", VerificationFailure.MalformedReceipt)]
