@@ -66,6 +66,12 @@ public sealed class CheckpointStampingTests : IDisposable
             Assert.Equal(TimestampFailure.UntrustedTsa, new TimestampTokenVerifier([other], []).Verify(stamp.TokenDer, imprint).Failure);
         }
 
+        // The same through the receipt verifier a court runs: both tokens verify, the built-in one labelled operator time.
+        X509Certificate ownTsa = new X509CertificateParser().ReadCertificate(File.ReadAllBytes(Path.Combine(_data.Path, "tsa.crt")));
+        ReceiptReport report = ReceiptVerifier.Verify(receipt.ToJson(), VerifierKeys(_data.Path), evidence: null, new TimestampTrust([outsideRoot, ownRoot], [ownTsa]));
+        Assert.True(report.IsValid, report.Verdict.ToString());
+        Assert.Equal([("built-in", true), ("outside", false)], report.VerifiedTimestamps.Select(t => (t.Authority, t.Token.IsOperatorTsa)).OrderBy(t => t.Authority, StringComparer.Ordinal));
+
         Assert.Equal(0, service.Terminate());
         service.ThrowIfErrorsLogged();
         Assert.Equal(0, outside.Terminate());

@@ -218,7 +218,7 @@ public static class ReceiptVerifier
         {
             foreach (TimestampSection entry in entries)
             {
-                Verdict verdict = TimestampEntryVerifier.Verify(entry, checkpoint, hasher, trustedKeys, trust.TokenVerifier, out Timestamping.VerifiedTimestamp? token);
+                Verdict verdict = TimestampEntryVerifier.Verify(entry, checkpoint, run.LeafIndex!.Value, hasher, trustedKeys, trust.TokenVerifier, out Timestamping.VerifiedTimestamp? token);
                 if (!verdict.IsValid)
                 {
                     return Verdict.Fail(verdict.Failure, $"the timestamp of {entry.Authority} over tree size {entry.TreeSize}: {verdict.Detail}");

@@ -10,15 +10,17 @@ namespace EvidenceChain.Core.Receipts;
 /// <summary>
 /// Checks one <c>rfc3161</c> entry of a v2 receipt in the order receipt.md §Timestamps fixes: which
 /// checkpoint it stamps (the receipt's own, or the carried note, verified with the log's trusted keys like
-/// the receipt's), that this checkpoint extends the receipt's (RFC 9162 consistency), then the token under
-/// the verifier's TSA roots over the imprint recomputed from that checkpoint's text. The first broken rule
-/// is the verdict; <c>token</c> is set when it is valid.
+/// the receipt's); that this checkpoint holds the receipt's leaf and is consistent with the receipt's
+/// (RFC 9162, from the smaller tree to the larger: an earlier stamped checkpoint is a prefix of the receipt's,
+/// a later one extends it); then the token under the verifier's TSA roots over the imprint recomputed from
+/// that checkpoint's text. The first broken rule is the verdict; <c>token</c> is set when it is valid.
 /// </summary>
 internal static class TimestampEntryVerifier
 {
     public static Verdict Verify(
         TimestampSection entry,
         Checkpoint receiptCheckpoint,
+        ulong leafIndex,
         MerkleHasher hasher,
         IReadOnlyList<NoteVerifier> trustedKeys,
         TimestampTokenVerifier tokenVerifier,
@@ -31,16 +33,17 @@ internal static class TimestampEntryVerifier
             return verdict;
         }
 
-        if (stamped!.TreeSize < receiptCheckpoint.TreeSize)
+        if (stamped!.TreeSize <= leafIndex)
         {
             return Verdict.Fail(VerificationFailure.TimestampInconsistent,
-                $"it dates a checkpoint of size {stamped.TreeSize}, older than the receipt's of size {receiptCheckpoint.TreeSize}, which it cannot cover");
+                $"it dates a checkpoint of size {stamped.TreeSize}, which does not hold the receipt's leaf {leafIndex}");
         }
 
-        verdict = ConsistencyProof.Verify(hasher, receiptCheckpoint.TreeSize, stamped.TreeSize, entry.ConsistencyProof.ToArray(), receiptCheckpoint.Root, stamped.Root);
+        (Checkpoint smaller, Checkpoint larger) = stamped.TreeSize < receiptCheckpoint.TreeSize ? (stamped, receiptCheckpoint) : (receiptCheckpoint, stamped);
+        verdict = ConsistencyProof.Verify(hasher, smaller.TreeSize, larger.TreeSize, entry.ConsistencyProof.ToArray(), smaller.Root, larger.Root);
         if (!verdict.IsValid)
         {
-            return Verdict.Fail(VerificationFailure.TimestampInconsistent, $"the checkpoint it dates does not extend the receipt's: {verdict}");
+            return Verdict.Fail(VerificationFailure.TimestampInconsistent, $"the checkpoint it dates is not consistent with the receipt's: {verdict}");
         }
 
         if (!TokenImprintHash.TryRead(entry.TokenDer, out TimestampHash hash, out string problem))

@@ -224,15 +224,30 @@ public sealed class ReceiptTimestampTests : IDisposable
     }
 
     [Fact]
-    public void Verify_StampedTreeSmallerThanTheReceipts_TimestampInconsistent()
+    public void Verify_EarlierCheckpointHoldingTheLeaf_ValidWithTheProofFromItToTheReceipts()
     {
-        const ulong older = 8;
-        var entry = new TimestampSection("tsa-older", older, NoteAt(older), [], TestTsa.Ecdsa.Stamp(CheckpointAt(older).ToNoteText()));
+        // The service stamps the earliest checkpoint that holds the leaf: a prefix of the receipt's tree.
+        const ulong earlier = 8;
+        var entry = new TimestampSection("tsa-earlier", earlier, NoteAt(earlier), _log.Tree.ConsistencyProof(earlier, ReceiptSize), TestTsa.Ecdsa.Stamp(CheckpointAt(earlier).ToNoteText()));
+
+        ReceiptReport report = Verify(TestTsa.Ecdsa.Trust(), entry);
+
+        Assert.True(report.IsValid, report.Verdict.ToString());
+        Assert.Equal(earlier, Assert.Single(report.VerifiedTimestamps).TreeSize);
+        Assert.Equal(VerificationFailure.TimestampInconsistent, Verify(TestTsa.Ecdsa.Trust(), entry with { ConsistencyProof = [] }).Verdict.Failure);
+    }
+
+    [Fact]
+    public void Verify_StampedTreeThatDoesNotHoldTheLeaf_TimestampInconsistent()
+    {
+        // The leaf is at index 5: a tree of 5 leaves ends just before it, whatever the proofs say.
+        const ulong before = 5;
+        var entry = new TimestampSection("tsa-before", before, NoteAt(before), _log.Tree.ConsistencyProof(before, ReceiptSize), TestTsa.Ecdsa.Stamp(CheckpointAt(before).ToNoteText()));
 
         ReceiptReport report = Verify(TestTsa.Ecdsa.Trust(), entry);
 
         Assert.Equal(VerificationFailure.TimestampInconsistent, report.Verdict.Failure);
-        Assert.Contains("older", report.Verdict.Detail, StringComparison.Ordinal);
+        Assert.Contains("does not hold the receipt's leaf 5", report.Verdict.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
