@@ -1,6 +1,7 @@
 extern alias ServiceAssembly;
 
 using EvidenceChain.Service.Tests.Support;
+using EvidenceChain.Testing;
 using EvidenceChain.Timestamping;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -14,7 +15,7 @@ public sealed class ClockReferenceWorkerTests : IDisposable
     private readonly FakeNtpServer _precise = new();
     private readonly FakeNtpServer _vague = new() { Skew = TimeSpan.FromSeconds(2), RootDispersion = TimeSpan.FromSeconds(0.5) };
     private readonly ClockReferences _clock = new();
-    private readonly RecordingLogger _logger = new();
+    private readonly RecordingLogger<ClockReferenceWorker> _logger = new();
 
     [Fact]
     public async Task PollAsync_TwoServers_KeepsTheReadingWithTheSmallerSkewBound()
@@ -79,35 +80,5 @@ public sealed class ClockReferenceWorkerTests : IDisposable
             Timeout = timeout,
         };
         return new ClockReferenceWorker(settings, new SntpClient(time), _clock, time, _logger);
-    }
-
-    /// <summary>Keeps every log entry, so a test can check what was reported and that nothing else was.</summary>
-    private sealed class RecordingLogger : ILogger<ClockReferenceWorker>
-    {
-        private readonly List<(LogLevel Level, string Message)> _entries = [];
-
-        public IReadOnlyList<(LogLevel Level, string Message)> Entries
-        {
-            get
-            {
-                lock (_entries)
-                {
-                    return [.. _entries];
-                }
-            }
-        }
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (_entries)
-            {
-                _entries.Add((logLevel, formatter(state, exception)));
-            }
-        }
     }
 }
