@@ -45,6 +45,7 @@ public sealed class DurabilityTests : IDisposable
         store.SaveAnchor(new StoredAnchor(5, TestData.Key("root"), new AnchorTarget(AnchorTarget.Evm, 1, "0x1", "0x2"), AnchorStatus.Pending, [], null, null, 0));
         store.SaveParty(new Core.Access.Party(new string('a', 32), Core.Access.PartyRole.Court, "court", false, 0, [new Core.Access.PartyKey(new byte[32], 0, null)], [], null));
         store.SaveLocator(new StoredLocator(TestData.Key("locator"), 0, new string('a', 32), 0, null));
+        store.SaveTimestamp(new StoredTimestamp(5, "tsa", [0x30, 0x00], 0));
 
         IReadOnlyList<StorageEvent> events = _events.Snapshot();
         foreach (StoreOperation operation in Enum.GetValues<StoreOperation>())
