@@ -90,6 +90,18 @@ internal static class ConformanceFolder
             "An SM2-signed token with an SM3 imprint over the receipt's own checkpoint.", [Expect(national, TestTsa.Sm2)]));
         cases.Add(Valid(Write(files, "v2-anchor-evm", receipt.WithEvmAnchors([log.Anchor()])), "v2-anchor-evm",
             "A final EVM anchor of the checkpoint of size 15 in a synthetic block (header and receipts trie made by hand, not a real chain): proven offline; whether the block is canonical needs a node.", [], [ExpectAnchor()]));
+        // Members and entries of kinds a verifier does not know are ignored and reported as not checked (receipt.md §Receipt file).
+        Receipt unknownKinds = receipt with
+        {
+            OtherMembers =
+            [
+                new("anchors", """[{"type": "judicial-chain", "height": 7}]"""),
+                new("timestamps", """[{"type": "opentimestamps", "proof": "AA=="}]"""),
+                new("witness_cosignatures", "[]"),
+            ],
+        };
+        cases.Add(Valid(Write(files, "v2-unknown-sections", unknownKinds), "v2-unknown-sections",
+            "An anchor and a timestamp entry of kinds no verifier knows yet, and an unknown member: ignored and reported as not checked, so valid, with no anchor or TSA time shown.", []));
         cases.Add(Valid(Write(files, "v2-every-proof", receipt.WithEvmAnchors([log.Anchor()]).WithTimestamps([own, nationalLater, operatorEarlier])), "v2-every-proof",
             "One receipt with every proof: the anchor, an independent token over its own checkpoint, an SM2/SM3 token over the later one and an operator token over the earlier one.",
             [Expect(own, TestTsa.Ecdsa), Expect(nationalLater, TestTsa.Sm2), Expect(operatorEarlier, TestTsa.Operator)], [ExpectAnchor()]));
@@ -125,7 +137,8 @@ internal static class ConformanceFolder
 
         var forked = new Checkpoint(TestKeys.Origin, ConformanceLog.ReceiptSize, Sm3.HashData("a forked tree of 11 leaves"u8));
         cases.Add(Invalid(files, "invalid-token-over-another-root", "A trusted TSA's token over a checkpoint of the same origin and size but another root, presented for the receipt's own.",
-            log.Receipt().WithTimestamps([log.Stamp("independent-tsa", TestTsa.Ecdsa) with { TokenDer = TestTsa.Ecdsa.Stamp(forked.ToNoteText()) }]), VerificationFailure.TimestampImprintMismatch));
+            log.Receipt().WithTimestamps([new TimestampSection("independent-tsa", ConformanceLog.ReceiptSize, null, [], TestTsa.Ecdsa.Stamp(forked.ToNoteText()))]),
+            VerificationFailure.TimestampImprintMismatch));
 
         cases.Add(Invalid(files, "invalid-token-untrusted-tsa", "A token over the receipt's checkpoint from a TSA under a root none of the given roots is.",
             log.Receipt().WithTimestamps([log.Stamp("unknown-tsa", TestTsa.Untrusted)]), VerificationFailure.TimestampUntrustedTsa));
