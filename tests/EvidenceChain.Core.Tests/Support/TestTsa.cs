@@ -39,6 +39,9 @@ internal sealed class TestTsa
 
     public static TestTsa Sm2 { get; } = new(TsaKeyAlgorithm.Sm2, "National");
 
+    /// <summary>An ECDSA TSA standing for the operator's built-in one: its tokens verify under its root but are the operator's word.</summary>
+    public static TestTsa Operator { get; } = new(TsaKeyAlgorithm.EcdsaP256, "Operator");
+
     public IssuedCertificate Root { get; }
 
     public IssuedCertificate Tsa { get; }
