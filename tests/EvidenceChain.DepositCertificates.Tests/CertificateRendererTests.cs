@@ -64,8 +64,11 @@ public sealed partial class CertificateRendererTests(CertificateFixture fixture)
     }
 
     [Fact]
-    public void Render_EveryProofReceipt_DepositIdIsTheLeafHash() =>
-        Assert.Matches("^ECDC-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$", fixture.Certificate.CertificateId);
+    public void CertificateId_EveryProofReceipt_IsTheDepositIdsFirst64BitsInGroups()
+    {
+        string hex = fixture.Certificate.DepositId.ToHex().ToUpperInvariant();
+        Assert.Equal($"ECDC-{hex[..4]}-{hex[4..8]}-{hex[8..12]}-{hex[12..16]}", fixture.Certificate.CertificateId);
+    }
 
     [Fact]
     public void Render_EveryProofReceipt_EachTimestampCarriesItsSource()
