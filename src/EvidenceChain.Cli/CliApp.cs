@@ -8,7 +8,7 @@ namespace EvidenceChain.Cli;
 /// The command line: the offline <c>hash</c> and <c>verify</c> of EvidenceChain.Cli.Offline (Core
 /// alone), and the online <c>deposit</c>, <c>receipt</c>, <c>checkpoint</c> and <c>consistency</c>
 /// over gRPC, <c>monitor</c>, which checks the log's anchors on chain, and <c>ca</c>, the deployment's
-/// certificate authority for mutual TLS, <c>party</c>, the registry of who may call, and <c>custody</c>, a party's provable trail, <c>locator</c>, receipts published under revocable capabilities, <c>ledger</c>, escrow account statements, <c>bank</c>, the escrow ledger's bank desk, <c>case</c>, 带押过户 cases, <c>sale</c>, 带封过户 cases, and the offline <c>vault</c>, content encrypted under a key only its owner holds. Everything goes through
+/// certificate authority for mutual TLS, <c>party</c>, the registry of who may call, and <c>custody</c>, a party's provable trail, <c>locator</c>, receipts published under revocable capabilities, <c>ledger</c>, escrow account statements, <c>bank</c>, the escrow ledger's bank desk, <c>case</c>, 带押过户 cases, <c>sale</c>, 带封过户 cases, the offline <c>vault</c>, content encrypted under a key only its owner holds, and the offline <c>certificate</c>, a receipt's deposit certificate as a PDF. Everything goes through
 /// <see cref="CliContext"/>, so tests run commands in-process and read what they print.
 /// </summary>
 internal static class CliApp
@@ -30,6 +30,7 @@ internal static class CliApp
             HashCommand.Create(context, language),
             VerifyCommand.Create(context, language, Internal.CanonicalityRpcNode.Connect),
             VerifyDisclosureCommand.Create(context, language),
+            CertificateCommand.Create(context, language),
             DiscloseCommand.Create(context, language),
             DepositCommand.Create(context, language),
             ReceiptCommand.Create(context, language),
