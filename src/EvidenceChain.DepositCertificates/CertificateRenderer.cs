@@ -9,7 +9,7 @@ namespace EvidenceChain.DepositCertificates;
 
 /// <summary>
 /// Draws a <see cref="DepositCertificate"/> as an A4 PDF in Chinese with English beside it, and returns
-/// its bytes, so a later step can sign them (PAdES) and deposit their digest. The page says what each
+/// its bytes, unsigned or signed (PAdES) in the same pass; the signed bytes are the ones to deposit. The page says what each
 /// fact rests on: proven by the receipt, the notary's own claim, or the depositor's declaration.
 /// </summary>
 public static class CertificateRenderer
@@ -20,8 +20,32 @@ public static class CertificateRenderer
     public static byte[] Render(DepositCertificate certificate)
     {
         ArgumentNullException.ThrowIfNull(certificate);
+        using PdfDocument document = Draw(certificate);
+        return Save(document);
+    }
+
+    /// <summary>
+    /// As <see cref="Render"/>, signed by <paramref name="signer"/> (PAdES) in the same pass: PDFsharp signs
+    /// while it saves, so the bytes returned are the signed ones, to keep and deposit. Check them with
+    /// <see cref="CertificateSignatureCheck.Verify"/>.
+    /// </summary>
+    /// <exception cref="CertificateFontException">The Chinese font (Debian <c>fonts-wqy-zenhei</c>) is not installed or unreadable.</exception>
+    public static byte[] RenderSigned(DepositCertificate certificate, CertificateSigner signer)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        ArgumentNullException.ThrowIfNull(signer);
+        using PdfDocument document = Draw(certificate);
+
+        // SHA-256 in a signature and the ETSI.CAdES.detached SubFilter are PDF 1.7 features (ISO 32000-1 12.8, ETSI EN 319 142-1).
+        document.Version = 17;
+        SignatureStamp.Attach(document, signer);
+        return Save(document);
+    }
+
+    private static PdfDocument Draw(DepositCertificate certificate)
+    {
         CertificateFontResolver.Install();
-        using var document = new PdfDocument();
+        var document = new PdfDocument();
         document.Info.Title = $"存证证书 Deposit Certificate {certificate.CertificateId}";
         document.Info.Subject = "0x" + certificate.DepositId.ToHex();
         using (var page = new PageWriter(document))
@@ -35,6 +59,11 @@ public static class CertificateRenderer
             WriteInstructions(page, certificate);
         }
 
+        return document;
+    }
+
+    private static byte[] Save(PdfDocument document)
+    {
         using var stream = new MemoryStream();
         document.Save(stream);
         return stream.ToArray();

@@ -10,14 +10,7 @@ public sealed class CertificateFixture : IDisposable
     public CertificateFixture()
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("deposit-certificate-").FullName;
-        var particulars = new CertificateParticulars(
-            [new DeclaredFile("hello-court.txt", 12)],
-            "示例存证科技有限公司 Example Notary Ltd.",
-            "京ICP备00000000号",
-            new Uri(Locator));
-        CertificateVerification verification = DepositCertificate.Verify(
-            ReceiptVectors.Read(ReceiptVectors.EveryProof), ReceiptVectors.LogKeys(), ReceiptVectors.Evidence(), ReceiptVectors.Trust(), particulars);
-        Certificate = verification.Certificate!;
+        Certificate = VerifiedCertificate();
         Pdf = CertificateRenderer.Render(Certificate);
         PdfPath = Path.Combine(Directory, "certificate.pdf");
         File.WriteAllBytes(PdfPath, Pdf);
@@ -33,6 +26,19 @@ public sealed class CertificateFixture : IDisposable
     public string PdfPath { get; }
 
     public string Text { get; }
+
+    /// <summary>The certificate of <c>v2-every-proof</c>, with particulars that exercise every section.</summary>
+    public static DepositCertificate VerifiedCertificate()
+    {
+        var particulars = new CertificateParticulars(
+            [new DeclaredFile("hello-court.txt", 12)],
+            "示例存证科技有限公司 Example Notary Ltd.",
+            "京ICP备00000000号",
+            new Uri(Locator));
+        CertificateVerification verification = DepositCertificate.Verify(
+            ReceiptVectors.Read(ReceiptVectors.EveryProof), ReceiptVectors.LogKeys(), ReceiptVectors.Evidence(), ReceiptVectors.Trust(), particulars);
+        return verification.Certificate!;
+    }
 
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 }
