@@ -17,6 +17,10 @@ public sealed record CertificateParticulars(
     /// <summary>A deposit's files listed one per line; more would push the proofs off the first page.</summary>
     public const int DeclaredFileCountMax = 20;
 
+    /// <summary>A locator as a certificate takes it: an absolute http or https URL without user information.</summary>
+    public static bool TryParseLocator(string value, out Uri? locator) =>
+        Uri.TryCreate(value, UriKind.Absolute, out locator) && locator.Scheme is "http" or "https" && locator.UserInfo.Length == 0;
+
     /// <summary>Why these particulars cannot go on a certificate, or null when they can.</summary>
     public string? Problem()
     {

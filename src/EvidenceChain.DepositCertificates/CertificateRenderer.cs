@@ -1,4 +1,5 @@
 using System.Globalization;
+using EvidenceChain.Core.DepositCertificates;
 using EvidenceChain.Core.Notes;
 using EvidenceChain.Core.Receipts;
 using EvidenceChain.DepositCertificates.Internal;

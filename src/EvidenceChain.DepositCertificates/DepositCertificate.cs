@@ -1,7 +1,7 @@
 using EvidenceChain.Core.Checkpoints;
+using EvidenceChain.Core.DepositCertificates;
 using EvidenceChain.Core.Hashing;
 using EvidenceChain.Core.Leaves;
-using EvidenceChain.Core.Merkle;
 using EvidenceChain.Core.Notes;
 using EvidenceChain.Core.Receipts;
 
@@ -14,22 +14,15 @@ namespace EvidenceChain.DepositCertificates;
 /// </summary>
 public sealed class DepositCertificate
 {
-    private const string IdPrefix = "ECDC";
-    private const int IdHexDigits = 16;
-
     private DepositCertificate(ReceiptReport report, Digest depositId, CertificateParticulars particulars)
     {
         Report = report;
         DepositId = depositId;
         Particulars = particulars;
-        string hex = depositId.ToHex()[..IdHexDigits].ToUpperInvariant();
-        CertificateId = IdPrefix + "-" + string.Join('-', hex.Chunk(4).Select(group => new string(group)));
+        CertificateId = CertificateRecord.CertificateIdOf(depositId);
     }
 
-    /// <summary>
-    /// The certificate's number: <c>ECDC-</c> and the first 64 bits of the deposit id in four groups, so
-    /// anyone holding the receipt can recompute it and a clerk can read it out.
-    /// </summary>
+    /// <summary>The certificate's number (<see cref="CertificateRecord.CertificateIdOf"/>).</summary>
     public string CertificateId { get; }
 
     /// <summary>The deposit id: the leaf hash (receipt.md), the name the notary's service knows the deposit by.</summary>
@@ -71,10 +64,7 @@ public sealed class DepositCertificate
             return new CertificateVerification(report, null);
         }
 
-        // The receipt verified, so it parses; its leaf hash is the deposit id.
-        Receipt.TryParse(receiptJson, out Receipt? receipt);
-        TlogProof.TryParse(receipt!.TlogProof, out TlogProof? proof);
-        using MerkleHasher hasher = MerkleHasher.Create(report.Checkpoint!.Origin.TreeHash);
-        return new CertificateVerification(report, new DepositCertificate(report, hasher.HashLeaf(proof!.Leaf), particulars));
+        Digest depositId = CertificateVerifier.DepositIdOf(receiptJson, report.Checkpoint!.Origin.TreeHash);
+        return new CertificateVerification(report, new DepositCertificate(report, depositId, particulars));
     }
 }

@@ -82,6 +82,10 @@ try
         security,
         options.DataDirectory,
         startupLogger);
+    CertificateComposition.Add(
+        builder.Services,
+        builder.Configuration.GetSection("DepositCertificates").Get<CertificateSettings>() ?? new CertificateSettings(),
+        options.DataDirectory);
     SecurityComposition.AddSecurity(builder, security, options);
     bankOptions = (builder.Configuration.GetSection("Bank").Get<BankSettings>() ?? new BankSettings()).ToOptions();
     devChain = await AnchorComposition.AddAnchoringAsync(
@@ -194,6 +198,7 @@ app.MapGrpcService<BankGrpcService>();
 app.MapGrpcService<LocatorGrpcService>();
 app.MapGrpcService<PledgeGrpcService>();
 app.MapGrpcService<VaultGrpcService>();
+app.MapGrpcService<CertificateGrpcService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 

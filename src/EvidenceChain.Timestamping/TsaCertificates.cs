@@ -14,8 +14,9 @@ using Org.BouncyCastle.X509.Extension;
 namespace EvidenceChain.Timestamping;
 
 /// <summary>
-/// Makes a root CA and TSA certificates under it, for a development TSA and for tests: never for
-/// production, where the TSA certificate comes from a real CA and the key from a device. A TSA certificate
+/// Makes a root CA and TSA (or document-signing) certificates under it, for a development TSA, the development
+/// notary's signing certificate and tests: never for production, where the certificate comes from a real CA and
+/// the key from a device. A TSA certificate
 /// has the critical timeStamping extended key usage alone and the digitalSignature and nonRepudiation key
 /// usages; the root signs with its own algorithm (certificates signed with SM2 use the GM/T 0009 default user
 /// ID, as GM/T 0015 expects).
@@ -39,6 +40,13 @@ public static class TsaCertificates
     /// <summary>A TSA certificate issued by <paramref name="issuer"/>, on a new key of <paramref name="algorithm"/>.</summary>
     public static IssuedCertificate IssueTsa(IssuedCertificate issuer, TsaKeyAlgorithm algorithm, string commonName, DateTimeOffset notBefore, DateTimeOffset notAfter, SecureRandom random)
         => IssueTsa(issuer, algorithm, commonName, notBefore, notAfter, random, [KeyPurposeID.id_kp_timeStamping], extendedKeyUsageCritical: true);
+
+    /// <summary>
+    /// A document-signing certificate issued by <paramref name="issuer"/> (RFC 9336 id-kp-documentSigning, not
+    /// critical): the notary's, which signs deposit certificates (docs/deposit-certificate.md).
+    /// </summary>
+    public static IssuedCertificate IssueDocumentSigner(IssuedCertificate issuer, TsaKeyAlgorithm algorithm, string commonName, DateTimeOffset notBefore, DateTimeOffset notAfter, SecureRandom random)
+        => IssueTsa(issuer, algorithm, commonName, notBefore, notAfter, random, [KeyPurposeID.id_kp_documentSigning], extendedKeyUsageCritical: false);
 
     /// <summary>As the public overload, with any extended key usages (none: no extension), for tests of certificates a TSA must not have.</summary>
     internal static IssuedCertificate IssueTsa(

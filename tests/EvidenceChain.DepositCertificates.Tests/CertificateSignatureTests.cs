@@ -1,3 +1,4 @@
+using EvidenceChain.Core.DepositCertificates;
 using EvidenceChain.DepositCertificates.Tests.Support;
 
 namespace EvidenceChain.DepositCertificates.Tests;

@@ -25,7 +25,7 @@ internal static class CertificateWorkflow
         }
 
         Uri? locator = null;
-        if (arguments.Locator is not null && !TryParseLocator(arguments.Locator, out locator))
+        if (arguments.Locator is not null && !CertificateParticulars.TryParseLocator(arguments.Locator, out locator))
         {
             return Unusable(context, report, text.LocatorInvalid(arguments.Locator));
         }
@@ -75,9 +75,6 @@ internal static class CertificateWorkflow
             ? [new DeclaredFile(fileName[..^DepositFiles.SaltSuffix.Length], LengthBytes: null)]
             : [];
     }
-
-    private static bool TryParseLocator(string value, out Uri? locator) =>
-        Uri.TryCreate(value, UriKind.Absolute, out locator) && locator.Scheme is "http" or "https" && locator.UserInfo.Length == 0;
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -77,6 +77,13 @@ public static class AccessPolicy
             Operation.StoreVault or Operation.ReadVault => ownership == Ownership.Own && s_depositors.Contains(role)
                 ? AccessDecision.Allow
                 : AccessDecision.Deny("a deposit's vault files are its depositor's alone: the service keeps ciphertext it cannot read and hands it back to nobody else"),
+            Operation.IssueCertificate => ownership switch
+            {
+                _ when role == PartyRole.Auditor => AccessDecision.Deny("an auditor has no deposits, so no certificates"),
+                Ownership.Own when s_depositors.Contains(role) => AccessDecision.Allow,
+                _ when s_office.Contains(role) => AccessDecision.Allow,
+                _ => AccessDecision.Deny("a deposit's certificate is issued to its depositor, or by the notary office"),
+            },
             Operation.ManageParties => role == PartyRole.NotaryOffice
                 ? AccessDecision.Allow
                 : AccessDecision.Deny("only the notary office registers parties and their keys"),

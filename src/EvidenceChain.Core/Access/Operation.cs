@@ -65,4 +65,7 @@ public enum Operation
 
     /// <summary>List and fetch the vault files kept for a deposit.</summary>
     ReadVault = 21,
+
+    /// <summary>Have the office issue a signed deposit certificate (存证证书) of a deposit: its depositor, or the notary office and its notaries.</summary>
+    IssueCertificate = 22,
 }

@@ -65,4 +65,24 @@ public enum VerificationFailure
 
     /// <summary>The token is malformed, its signature or certificate binding fails, its certificate is not a TSA's or was not valid at genTime, or its imprint is neither SHA-256 nor SM3.</summary>
     TimestampTokenInvalid = 94,
+
+    // Deposit certificates (docs/deposit-certificate.md §Verify a certificate), in the order they are checked.
+
+    /// <summary>The PDF's PAdES signature does not verify: the certificate was changed after signing, or was never signed.</summary>
+    CertificateSignatureInvalid = 100,
+
+    /// <summary>The certificate's proof file is not the format, or its statement does not hold exactly one certificate record.</summary>
+    MalformedCertificateProof = 101,
+
+    /// <summary>The log does not record this PDF: the statement fails, or the record it proves names another PDF's digests.</summary>
+    CertificateNotRecorded = 102,
+
+    /// <summary>The receipt and the certificate's record are proven in different logs.</summary>
+    CertificateOfAnotherLog = 103,
+
+    /// <summary>The certificate's record names another deposit than the receipt's.</summary>
+    CertificateOfAnotherDeposit = 104,
+
+    /// <summary>The signer's certificate is not one of, or issued by, the signing roots the verifier trusts, or was not valid when the certificate was issued.</summary>
+    CertificateSignerNotTrusted = 105,
 }

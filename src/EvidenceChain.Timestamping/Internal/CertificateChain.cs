@@ -42,12 +42,12 @@ internal static class CertificateChain
     }
 
     /// <summary>What is wrong with the path at <paramref name="time"/>, or null when every certificate is valid then.</summary>
-    public static string? ValidityProblem(IEnumerable<X509Certificate> path, DateTime time)
+    public static string? ValidityProblem(IEnumerable<X509Certificate> path, DateTime time, string timeName = "genTime")
     {
         X509Certificate? invalid = path.FirstOrDefault(c => !c.IsValid(time));
         return invalid is null
             ? null
-            : $"genTime {TimeText.Utc(time)} is outside the validity of '{invalid.SubjectDN}' ({TimeText.Utc(invalid.NotBefore)} to {TimeText.Utc(invalid.NotAfter)})";
+            : $"{timeName} {TimeText.Utc(time)} is outside the validity of '{invalid.SubjectDN}' ({TimeText.Utc(invalid.NotBefore)} to {TimeText.Utc(invalid.NotAfter)})";
     }
 
     private static bool Issued(X509Certificate issuer, X509Certificate subject, int intermediatesBelow)

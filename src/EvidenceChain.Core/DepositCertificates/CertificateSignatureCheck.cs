@@ -10,10 +10,10 @@ using Org.BouncyCastle.Cms;
 using Org.BouncyCastle.Security;
 using Org.BouncyCastle.X509;
 
-namespace EvidenceChain.DepositCertificates;
+namespace EvidenceChain.Core.DepositCertificates;
 
 /// <summary>
-/// Checks the PAdES signature of a certificate PDF as <see cref="CertificateRenderer.RenderSigned"/> makes
+/// Checks the PAdES signature of a certificate PDF as the renderer (EvidenceChain.DepositCertificates) makes
 /// it (ISO 32000-1 12.8.1, ETSI EN 319 142-1): exactly one signature dictionary; its /ByteRange covers the
 /// whole file except the /Contents hex string; that string holds a detached CMS SignedData (RFC 5652) whose
 /// signature verifies over the ranges under the certificate it carries, named by signing-certificate-v2.

@@ -1,4 +1,4 @@
-namespace EvidenceChain.DepositCertificates;
+namespace EvidenceChain.Core.DepositCertificates;
 
 /// <summary>Why a certificate PDF's signature did or did not verify, in the order checked. Numbers never change.</summary>
 public enum CertificateSignatureStatus

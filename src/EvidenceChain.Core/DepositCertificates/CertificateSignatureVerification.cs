@@ -1,6 +1,6 @@
 using Org.BouncyCastle.X509;
 
-namespace EvidenceChain.DepositCertificates;
+namespace EvidenceChain.Core.DepositCertificates;
 
 /// <summary>
 /// The verdict on a certificate PDF's signature and, when it is valid, the certificate that signed it. Valid
