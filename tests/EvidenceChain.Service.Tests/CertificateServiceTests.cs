@@ -1,0 +1,137 @@
+using EvidenceChain.Core.DepositCertificates;
+using EvidenceChain.Core.Leaves;
+using EvidenceChain.Core.Notes;
+using EvidenceChain.Core.Proofs;
+using EvidenceChain.Core.Records;
+using EvidenceChain.Protocol.V1;
+using EvidenceChain.Service.Tests.Support;
+using Grpc.Core;
+using Org.BouncyCastle.X509;
+using PartyRole = EvidenceChain.Core.Access.PartyRole;
+
+namespace EvidenceChain.Service.Tests;
+
+/// <summary>
+/// Deposit certificates issued by a real service (HTTP/2 on 127.0.0.1, real LiteDB): the depositor's certificate
+/// comes back signed by the development notary certificate, which poppler's <c>pdfsig</c> validates; its text
+/// (<c>pdftotext</c>) carries the declared file, the operator and the number; its proof verifies with the log's keys
+/// and the development signing root, its record is a certificate leaf (type 7) in the log; one changed byte fails.
+/// Another depositor and an auditor are refused, the office is not; bad requests get INVALID_ARGUMENT or NOT_FOUND.
+/// Development mode has one role per process, so each party is a restart on the same data.
+/// </summary>
+public sealed class CertificateServiceTests : IDisposable
+{
+    private const string OperatorName = "示例公证处 Example Notary Office";
+
+    private readonly TempDirectory _data = new();
+
+    [Fact]
+    public async Task DepositorsCertificate_IsSigned_Recorded_Readable_AndVerifies()
+    {
+        string depositId;
+        IssueCertificateResponse issued;
+        using (ServiceProcess owner = Start(PartyRole.Enterprise))
+        {
+            depositId = await Depositor.DepositIncludedAsync(owner);
+            var request = new IssueCertificateRequest { DepositId = depositId, Locator = "https://notary.example.cn/r/abc" };
+            request.DeclaredFiles.Add(new DeclaredFile { Name = "配方 recipe.docx", LengthBytes = 123_456 });
+            issued = await new CertificateService.CertificateServiceClient(owner.Channel).IssueCertificateAsync(request);
+        }
+
+        string pdfPath = Path.Combine(_data.Path, "cert.pdf");
+        File.WriteAllBytes(pdfPath, issued.Pdf.ToByteArray());
+
+        // The proof: the log's keys prove the record, the development root proves the signer, and the record names this deposit.
+        CertificateReport report = Verify(issued.Pdf.ToByteArray(), issued.ProofJson, SigningRoot());
+        Assert.True(report.IsValid, report.Verdict.ToString());
+        Assert.True(report.SignerChecked);
+        Assert.Equal(depositId, report.Record!.DepositId.ToHex());
+        Assert.Equal((issued.CertificateId, issued.RecordLeafIndex), (report.CertificateId, report.RecordLeafIndex!.Value));
+        Assert.True(report.RecordCheckpoint!.TreeSize > issued.RecordLeafIndex);
+        Assert.True(CertificateProof.TryParse(issued.ProofJson, out CertificateProof? proof).IsValid);
+        Assert.Equal((byte)LeafType.Certificate, proof!.Statement.Entries[0].Leaf[1]);
+
+        // poppler, an independent reader: the signature is valid and the text is what the service was told.
+        (int _, string signatures) = ExternalProgram.Run(_data.Path, "pdfsig", pdfPath);
+        Assert.Contains("Signature Validation: Signature is Valid.", signatures, StringComparison.Ordinal);
+        Assert.Contains("EvidenceChain development notary", signatures, StringComparison.Ordinal);
+        (int textExit, string text) = ExternalProgram.Run(_data.Path, "pdftotext", "-layout", "-enc", "UTF-8", pdfPath, "-");
+        Assert.True(textExit == 0, text);
+        Assert.Contains(issued.CertificateId, text, StringComparison.Ordinal);
+        Assert.Contains("配方 recipe.docx", text, StringComparison.Ordinal);
+        Assert.Contains("123456", text, StringComparison.Ordinal);
+        Assert.Contains("示例公证处", text, StringComparison.Ordinal);
+        Assert.Contains(depositId, text, StringComparison.Ordinal);
+
+        // The development signing key is the service's alone.
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_data.Path, "keys", "certificate-signing.key")));
+
+        // One changed byte of the visible page fails the signature, and so the certificate.
+        byte[] altered = issued.Pdf.ToByteArray();
+        int at = IndexOf(altered, "/Title"u8) + 1;
+        altered[at] ^= 0x20;
+        Assert.Equal(VerificationFailure.CertificateSignatureInvalid, Verify(altered, issued.ProofJson, SigningRoot()).Verdict.Failure);
+    }
+
+    [Fact]
+    public async Task OtherDepositor_AndAuditor_Refused_OfficeIssues_BadRequestsExplained()
+    {
+        string depositId;
+        using (ServiceProcess owner = Start(PartyRole.Enterprise))
+        {
+            depositId = await Depositor.DepositIncludedAsync(owner);
+        }
+
+        foreach (PartyRole role in new[] { PartyRole.Appraiser, PartyRole.Auditor })
+        {
+            using ServiceProcess other = Start(role);
+            RpcException denied = await Assert.ThrowsAsync<RpcException>(() => Issue(other, new IssueCertificateRequest { DepositId = depositId }));
+            Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
+        }
+
+        using ServiceProcess office = Start(PartyRole.NotaryOffice);
+        IssueCertificateResponse issued = await Issue(office, new IssueCertificateRequest { DepositId = depositId });
+        Assert.True(Verify(issued.Pdf.ToByteArray(), issued.ProofJson, []).IsValid);
+
+        await AssertStatusAsync(office, new IssueCertificateRequest { DepositId = new string('0', 64) }, StatusCode.NotFound, "no deposit");
+        await AssertStatusAsync(office, new IssueCertificateRequest { DepositId = "xyz" }, StatusCode.InvalidArgument, "64 lowercase hex");
+        await AssertStatusAsync(office, new IssueCertificateRequest { DepositId = depositId, Locator = "ftp://notary.example.cn/r" }, StatusCode.InvalidArgument, "http or https");
+        var tooMany = new IssueCertificateRequest { DepositId = depositId };
+        tooMany.DeclaredFiles.AddRange(Enumerable.Range(0, 21).Select(i => new DeclaredFile { Name = $"f{i}" }));
+        await AssertStatusAsync(office, tooMany, StatusCode.InvalidArgument, "at most 20");
+        var unnamed = new IssueCertificateRequest { DepositId = depositId };
+        unnamed.DeclaredFiles.Add(new DeclaredFile { Name = " " });
+        await AssertStatusAsync(office, unnamed, StatusCode.InvalidArgument, "has a name");
+    }
+
+    private static Task<IssueCertificateResponse> Issue(ServiceProcess service, IssueCertificateRequest request) =>
+        new CertificateService.CertificateServiceClient(service.Channel).IssueCertificateAsync(request).ResponseAsync;
+
+    private static async Task AssertStatusAsync(ServiceProcess service, IssueCertificateRequest request, StatusCode code, string message)
+    {
+        RpcException refused = await Assert.ThrowsAsync<RpcException>(() => Issue(service, request));
+        Assert.Equal(code, refused.StatusCode);
+        Assert.Contains(message, refused.Status.Detail, StringComparison.Ordinal);
+    }
+
+    private CertificateReport Verify(byte[] pdf, string proofJson, IReadOnlyList<X509Certificate> signingRoots)
+    {
+        IReadOnlyList<NoteVerifier> keys = [.. File.ReadAllLines(Path.Combine(_data.Path, "notary.vkeys")).Where(l => l.Length > 0).Select(NoteVerifierKey.Parse)];
+        return CertificateVerifier.Verify(pdf, proofJson, keys, evidence: null, timestampTrust: null, signingRoots);
+    }
+
+    private X509Certificate[] SigningRoot() =>
+        [new X509CertificateParser().ReadCertificate(File.ReadAllBytes(Path.Combine(_data.Path, "certificate-signing-root.crt")))];
+
+    private static int IndexOf(byte[] bytes, ReadOnlySpan<byte> value)
+    {
+        int at = bytes.AsSpan().IndexOf(value);
+        Assert.True(at >= 0);
+        return at;
+    }
+
+    private ServiceProcess Start(PartyRole role) =>
+        ServiceProcess.Start(_data.Path, "--Sequencer:Interval=00:00:00.100", $"--Security:DevelopmentRole={role}", $"--DepositCertificates:OperatorName={OperatorName}");
+
+    public void Dispose() => _data.Dispose();
+}
