@@ -7,10 +7,12 @@ namespace EvidenceChain.Cli;
 
 /// <summary>
 /// <c>evidencechain certificate RECEIPT -o cert.pdf [--key VKEY]… [--trust FILE] [--salt SALTFILE] [--locator URL]
-/// [--tsa-root FILE… [--operator-tsa FILE…]] [--operator NAME] [--filing TEXT]</c>: verifies the receipt as
-/// <c>verify</c> does, then renders its deposit certificate (存证证书, docs/deposit-certificate.md) to a new PDF.
-/// Exit 0 written; 1 the receipt is invalid (one line, no file); 2 unusable input, an existing output or a missing
-/// font (one line). Offline: it reaches no server.
+/// [--tsa-root FILE… [--operator-tsa FILE…]] [server options | --offline [--operator NAME] [--filing TEXT]]</c>:
+/// verifies the receipt as <c>verify</c> does, then asks the notary service for the deposit's signed certificate
+/// (存证证书, docs/deposit-certificate.md), checks it and writes it with its proof <c>cert.pdf.proof.json</c>; with
+/// <c>--offline</c>, draws an unsigned reading aid from the receipt instead and reaches no server.
+/// Exit 0 written; 1 the receipt or the issued certificate does not verify (one line, no file); 2 unusable input,
+/// an existing output, a missing font, or the server refused or could not be reached (one line).
 /// </summary>
 internal static class CertificateCommand
 {
@@ -44,22 +46,36 @@ internal static class CertificateCommand
             Description = "With --tsa-root: a PEM file of the operator's own TSA certificates; their times are marked operator time, not independent. Repeatable.",
             HelpName = "FILE",
         };
-        var operatorName = new Option<string>("--operator") { Description = "The operator's name, as it should appear on the certificate.", HelpName = "NAME" };
-        var filing = new Option<string>("--filing") { Description = "The operator's filing details (registration, ICP filing), as they should appear.", HelpName = "TEXT" };
+        var offline = new Option<bool>("--offline") { Description = "Draw an unsigned reading aid from the receipt here, instead of asking the notary service for the signed certificate." };
+        var operatorName = new Option<string>("--operator") { Description = "With --offline: the operator's name, as it should appear (the service prints its own).", HelpName = "NAME" };
+        var filing = new Option<string>("--filing") { Description = "With --offline: the operator's filing details (registration, ICP filing), as they should appear.", HelpName = "TEXT" };
         var command = new Command(
             "certificate",
-            "Verify a deposit receipt and render its deposit certificate (存证证书) as a bilingual PDF. Exit codes: 0 written; 1 the receipt is invalid; 2 unusable input.")
+            "Verify a deposit receipt, then have the notary service issue its signed deposit certificate (存证证书, a bilingual PDF) and write it with its proof "
+            + "(FILE.proof.json); with --offline, draw an unsigned reading aid instead. Exit codes: 0 written; 1 the receipt or the issued certificate does not verify; "
+            + "2 unusable input, or the server refused or could not be reached.")
         {
-            receipt, output, keys, trust, salt, locator, tsaRoots, operatorTsa, operatorName, filing,
+            receipt, output, keys, trust, salt, locator, tsaRoots, operatorTsa, offline, operatorName, filing,
         };
+        ServerOptions server = ServerOptions.AddTo(command);
         command.Validators.Add(result =>
         {
+            if (result.GetValue(offline) && server.All.Any(option => result.GetResult(option) is not null))
+            {
+                result.AddError("--offline reaches no server: leave out the server options");
+            }
+
+            if (!result.GetValue(offline) && (result.GetResult(operatorName) is not null || result.GetResult(filing) is not null))
+            {
+                result.AddError("--operator and --filing go with --offline: the notary service prints its own");
+            }
+
             if (result.GetResult(operatorTsa) is not null && result.GetResult(tsaRoots) is null)
             {
                 result.AddError($"{TsaCertificateFiles.OperatorOption} needs {TsaCertificateFiles.RootOption}: without TSA roots no token is checked");
             }
         });
-        command.SetAction((parsed, _) =>
+        command.SetAction((parsed, cancellationToken) =>
         {
             string? languageCode = parsed.GetValue(language);
             var arguments = new CertificateArguments(
@@ -72,9 +88,11 @@ internal static class CertificateCommand
                 parsed.GetValue(tsaRoots) ?? [],
                 parsed.GetValue(operatorTsa) ?? [],
                 parsed.GetValue(operatorName),
-                parsed.GetValue(filing));
+                parsed.GetValue(filing),
+                parsed.GetValue(offline),
+                server.Read(parsed));
             return OnlineCommand.RunAsync(context, languageCode, (_, report) =>
-                Task.FromResult(CertificateWorkflow.Run(context, CertificateText.For(languageCode), report, arguments)));
+                CertificateWorkflow.RunAsync(context, CertificateText.For(languageCode), report, arguments, cancellationToken));
         });
         return command;
     }

@@ -17,7 +17,7 @@ public sealed class CertificateCommandTests : IDisposable
 
     private string[] Args(string receipt, params string[] more) =>
     [
-        "certificate", Vector(receipt), "-o", Output, "--key", Vector("log.vkeys"), "--salt", Vector("hello-court.salt.json"),
+        "certificate", Vector(receipt), "-o", Output, "--offline", "--key", Vector("log.vkeys"), "--salt", Vector("hello-court.salt.json"),
         "--tsa-root", Vector("tsa-root.pem"), "--tsa-root", Vector("tsa-root-sm2.pem"), "--tsa-root", Vector("operator-tsa-root.pem"),
         "--operator-tsa", Vector("operator-tsa.pem"), .. more,
     ];
@@ -50,7 +50,7 @@ public sealed class CertificateCommandTests : IDisposable
     public void Certificate_ReceiptOfAnotherDeposit_ExitsOne()
     {
         CliResult result = CliRunner.Run(
-            "certificate", Vector("v2-no-timestamps.receipt.json"), "-o", Output, "--key", Vector("log.vkeys"), "--salt", Vector("invalid-wrong-salt.salt.json"));
+            "certificate", Vector("v2-no-timestamps.receipt.json"), "-o", Output, "--offline", "--key", Vector("log.vkeys"), "--salt", Vector("invalid-wrong-salt.salt.json"));
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.False(File.Exists(Output));
@@ -88,7 +88,7 @@ public sealed class CertificateCommandTests : IDisposable
     [Fact]
     public void Certificate_NoTrustedKey_ExitsTwo()
     {
-        CliResult result = CliRunner.Run("certificate", Vector("v2-every-proof.receipt.json"), "-o", Output);
+        CliResult result = CliRunner.Run("certificate", Vector("v2-every-proof.receipt.json"), "-o", Output, "--offline");
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.False(File.Exists(Output));

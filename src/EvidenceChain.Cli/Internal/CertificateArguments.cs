@@ -1,6 +1,9 @@
 namespace EvidenceChain.Cli.Internal;
 
-/// <summary>The <c>certificate</c> command line, parsed; optional values are null or empty when not given.</summary>
+/// <summary>
+/// The <c>certificate</c> command line, parsed; optional values are null or empty when not given. Issued by the
+/// service (<paramref name="Server"/>) unless <paramref name="Offline"/>.
+/// </summary>
 internal sealed record CertificateArguments(
     string ReceiptPath,
     string OutputPath,
@@ -11,4 +14,6 @@ internal sealed record CertificateArguments(
     IReadOnlyList<string> TsaRootPaths,
     IReadOnlyList<string> OperatorTsaPaths,
     string? OperatorName,
-    string? Filing);
+    string? Filing,
+    bool Offline,
+    ServerChoice Server);

@@ -50,6 +50,7 @@ internal sealed class NotaryConnection : IDisposable
     private readonly BankService.BankServiceClient _bank;
     private readonly PledgeService.PledgeServiceClient _pledges;
     private readonly VaultService.VaultServiceClient _vault;
+    private readonly CertificateService.CertificateServiceClient _certificates;
     private readonly X509Certificate2? _caCertificate;
     private readonly X509Certificate2? _clientCertificate;
     private readonly string? _caPath;
@@ -97,6 +98,7 @@ internal sealed class NotaryConnection : IDisposable
         _bank = new BankService.BankServiceClient(_channel);
         _pledges = new PledgeService.PledgeServiceClient(_channel);
         _vault = new VaultService.VaultServiceClient(_channel);
+        _certificates = new CertificateService.CertificateServiceClient(_channel);
     }
 
     public Uri Server { get; }
@@ -144,6 +146,10 @@ internal sealed class NotaryConnection : IDisposable
 
     public Task<Party> DeactivatePartyAsync(DeactivatePartyRequest request, CancellationToken cancellationToken) =>
         CallAsync(() => _parties.DeactivatePartyAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
+
+    /// <summary>A signed deposit certificate; the service waits for its record's checkpoint, so it may take as long as a deposit.</summary>
+    public Task<IssueCertificateResponse> IssueCertificateAsync(IssueCertificateRequest request, CancellationToken cancellationToken) =>
+        CallAsync(() => _certificates.IssueCertificateAsync(request, deadline: Deadline(DepositTimeout), cancellationToken: cancellationToken), cancellationToken);
 
     public Task<GetCustodyTrailResponse> GetCustodyTrailAsync(GetCustodyTrailRequest request, CancellationToken cancellationToken) =>
         CallAsync(() => _custody.GetCustodyTrailAsync(request, deadline: Deadline(QueryTimeout), cancellationToken: cancellationToken), cancellationToken);
