@@ -21,7 +21,7 @@ public static class CertificateRenderer
     public static byte[] Render(DepositCertificate certificate)
     {
         ArgumentNullException.ThrowIfNull(certificate);
-        using PdfDocument document = Draw(certificate);
+        using PdfDocument document = Draw(certificate, signed: false);
         return Save(document);
     }
 
@@ -35,7 +35,7 @@ public static class CertificateRenderer
     {
         ArgumentNullException.ThrowIfNull(certificate);
         ArgumentNullException.ThrowIfNull(signer);
-        using PdfDocument document = Draw(certificate);
+        using PdfDocument document = Draw(certificate, signed: true);
 
         // SHA-256 in a signature and the ETSI.CAdES.detached SubFilter are PDF 1.7 features (ISO 32000-1 12.8, ETSI EN 319 142-1).
         document.Version = 17;
@@ -43,7 +43,7 @@ public static class CertificateRenderer
         return Save(document);
     }
 
-    private static PdfDocument Draw(DepositCertificate certificate)
+    private static PdfDocument Draw(DepositCertificate certificate, bool signed)
     {
         CertificateFontResolver.Install();
         var document = new PdfDocument();
@@ -51,13 +51,13 @@ public static class CertificateRenderer
         document.Info.Subject = "0x" + certificate.DepositId.ToHex();
         using (var page = new PageWriter(document))
         {
-            WriteHeader(page, certificate);
+            WriteHeader(page, certificate, signed);
             WriteDeposit(page, certificate);
             WriteLog(page, certificate);
             WriteTimestamps(page, certificate.Report.VerifiedTimestamps);
             WriteAnchors(page, certificate.Report.VerifiedAnchors);
             WriteOperator(page, certificate.Particulars);
-            WriteInstructions(page, certificate);
+            WriteInstructions(page, certificate, signed);
         }
 
         return document;
@@ -70,7 +70,7 @@ public static class CertificateRenderer
         return stream.ToArray();
     }
 
-    private static void WriteHeader(PageWriter page, DepositCertificate certificate)
+    private static void WriteHeader(PageWriter page, DepositCertificate certificate, bool signed)
     {
         if (certificate.Particulars.Locator is Uri locator)
         {
@@ -90,6 +90,12 @@ public static class CertificateRenderer
             + "This certificate is drawn from a deposit receipt that verified offline; it states commitments to the evidence, never its content.",
             PageWriter.Small,
             muted: true);
+        if (!signed)
+        {
+            page.Paragraph(
+                "未签名阅读稿：由收据离线绘制，并非公证机构出具的证书。 Unsigned reading aid: drawn offline from the receipt, not a certificate issued by the notary.",
+                PageWriter.Value);
+        }
     }
 
     private static void WriteDeposit(PageWriter page, DepositCertificate certificate)
@@ -193,9 +199,19 @@ public static class CertificateRenderer
         }
     }
 
-    private static void WriteInstructions(PageWriter page, DepositCertificate certificate)
+    private static void WriteInstructions(PageWriter page, DepositCertificate certificate, bool signed)
     {
         page.SectionHeading("验证步骤", "How to verify");
+        if (signed)
+        {
+            page.Paragraph(
+                "本证书由公证机构电子签名，其摘要已记入透明日志。核验本证书（须同时持有证明文件 证书.pdf.proof.json）： "
+                + "This certificate is signed by the notary and its digest is recorded in the log. To check it (with its proof file CERT.pdf.proof.json beside it):",
+                PageWriter.Value);
+            page.Paragraph("evidencechain verify CERT.pdf --key LOG.vkeys [--signing-root SIGNING-ROOT.pem] [--tsa-root TSA-ROOT.pem]", PageWriter.Value, indentPoints: 18);
+            page.Paragraph("核验收据与证据本身： To check the receipt against the evidence itself:", PageWriter.Value);
+        }
+
         string[] steps =
         [
             "1. 向存证人取得收据文件（*.receipt.json）、证据原件及其盐文件（*.salt.json）。 Obtain from the depositor the receipt file, the original evidence and its salt file.",

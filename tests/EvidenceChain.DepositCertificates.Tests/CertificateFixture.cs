@@ -2,7 +2,7 @@ using EvidenceChain.DepositCertificates.Tests.Support;
 
 namespace EvidenceChain.DepositCertificates.Tests;
 
-/// <summary>One certificate for <c>v2-every-proof</c>, rendered once for all the tests that read it, with its text as pdftotext extracts it.</summary>
+/// <summary>One certificate for <c>v2-every-proof</c>, rendered and signed (as the service issues it) once for all the tests that read it, with its text as pdftotext extracts it.</summary>
 public sealed class CertificateFixture : IDisposable
 {
     public const string Locator = "https://notary.example.cn/r/7f3a9c2e4b1d8f6a0c5e3b7d9a1f2c4e";
@@ -11,7 +11,7 @@ public sealed class CertificateFixture : IDisposable
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("deposit-certificate-").FullName;
         Certificate = VerifiedCertificate();
-        Pdf = CertificateRenderer.Render(Certificate);
+        Pdf = CertificateRenderer.RenderSigned(Certificate, DocumentSigningCertificates.EcdsaP256());
         PdfPath = Path.Combine(Directory, "certificate.pdf");
         File.WriteAllBytes(PdfPath, Pdf);
         Text = Poppler.Text(PdfPath);

@@ -61,6 +61,8 @@ public sealed partial class CertificateRendererTests(CertificateFixture fixture)
         Assert.Matches(@"hello-court.txt\s+12 字节 bytes", fixture.Text);
         Assert.Contains("京ICP备00000000号", fixture.Text, StringComparison.Ordinal);
         Assert.Contains("evidencechain verify RECEIPT.receipt.json", fixture.Text, StringComparison.Ordinal);
+        Assert.Contains("evidencechain verify CERT.pdf --key LOG.vkeys", fixture.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unsigned reading aid", fixture.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -132,6 +134,10 @@ public sealed partial class CertificateRendererTests(CertificateFixture fixture)
         string text = Poppler.Text(path);
         Assert.Contains("未申报 — none declared", text, StringComparison.Ordinal);
         Assert.DoesNotContain("收据地址", text, StringComparison.Ordinal);
+
+        // Drawn without the notary's signature, it says so and does not tell the reader to verify it as a certificate.
+        Assert.Contains("Unsigned reading aid: drawn offline from the receipt", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("evidencechain verify CERT.pdf", text, StringComparison.Ordinal);
     }
 
     [Fact]
