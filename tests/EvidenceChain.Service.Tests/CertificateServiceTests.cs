@@ -15,7 +15,8 @@ namespace EvidenceChain.Service.Tests;
 /// Deposit certificates issued by a real service (HTTP/2 on 127.0.0.1, real LiteDB): the depositor's certificate
 /// comes back signed by the development notary certificate, which poppler's <c>pdfsig</c> validates; its text
 /// (<c>pdftotext</c>) carries the declared file, the operator and the number; its proof verifies with the log's keys
-/// and the development signing root, its record is a certificate leaf (type 7) in the log; one changed byte fails.
+/// and the development signing root, its record is a certificate leaf (type 7) in the log; one changed byte fails, and
+/// so does the proof with another deposit's receipt.
 /// Another depositor and an auditor are refused, the office is not; bad requests get INVALID_ARGUMENT or NOT_FOUND.
 /// Development mode has one role per process, so each party is a restart on the same data.
 /// </summary>
@@ -29,10 +30,13 @@ public sealed class CertificateServiceTests : IDisposable
     public async Task DepositorsCertificate_IsSigned_Recorded_Readable_AndVerifies()
     {
         string depositId;
+        string otherReceipt;
         IssueCertificateResponse issued;
         using (ServiceProcess owner = Start(PartyRole.Enterprise))
         {
             depositId = await Depositor.DepositIncludedAsync(owner);
+            string otherDepositId = await Depositor.DepositIncludedAsync(owner);
+            otherReceipt = (await owner.Client.GetReceiptAsync(new GetReceiptRequest { DepositId = otherDepositId })).ReceiptJson;
             var request = new IssueCertificateRequest { DepositId = depositId, Locator = "https://notary.example.cn/r/abc" };
             request.DeclaredFiles.Add(new DeclaredFile { Name = "配方 recipe.docx", LengthBytes = 123_456 });
             issued = await new CertificateService.CertificateServiceClient(owner.Channel).IssueCertificateAsync(request);
@@ -50,6 +54,10 @@ public sealed class CertificateServiceTests : IDisposable
         Assert.True(report.RecordCheckpoint!.TreeSize > issued.RecordLeafIndex);
         Assert.True(CertificateProof.TryParse(issued.ProofJson, out CertificateProof? proof).IsValid);
         Assert.Equal((byte)LeafType.Certificate, proof!.Statement.Entries[0].Leaf[1]);
+
+        // The record binds the PDF to its deposit: paired with another deposit's receipt, it fails.
+        string swapped = new CertificateProof(otherReceipt, proof.Statement).ToJson();
+        Assert.Equal(VerificationFailure.CertificateOfAnotherDeposit, Verify(issued.Pdf.ToByteArray(), swapped, []).Verdict.Failure);
 
         // poppler, an independent reader: the signature is valid and the text is what the service was told.
         (int _, string signatures) = ExternalProgram.Run(_data.Path, "pdfsig", pdfPath);
