@@ -17,7 +17,9 @@ namespace EvidenceChain.Service.Tests;
 /// (<c>pdftotext</c>) carries the declared file, the operator and the number; its proof verifies with the log's keys
 /// and the development signing root, its record is a certificate leaf (type 7) in the log; one changed byte fails, and
 /// so does the proof with another deposit's receipt.
-/// Another depositor and an auditor are refused, the office is not; bad requests get INVALID_ARGUMENT or NOT_FOUND.
+/// With an outside TSA and the built-in one stamping, the page shows the outside TSA's time as independent (its root
+/// configured) and the built-in one's as the operator's own. Another depositor and an auditor are refused, the office
+/// is not; bad requests get INVALID_ARGUMENT or NOT_FOUND.
 /// Development mode has one role per process, so each party is a restart on the same data.
 /// </summary>
 public sealed class CertificateServiceTests : IDisposable
@@ -110,6 +112,45 @@ public sealed class CertificateServiceTests : IDisposable
         var unnamed = new IssueCertificateRequest { DepositId = depositId };
         unnamed.DeclaredFiles.Add(new DeclaredFile { Name = " " });
         await AssertStatusAsync(office, unnamed, StatusCode.InvalidArgument, "has a name");
+    }
+
+    [Fact]
+    public async Task Certificate_ShowsEachTsasTime_OutsideIndependent_BuiltInOperatorTime()
+    {
+        using var outsideData = new TempDirectory();
+        using ServiceProcess outside = ServiceProcess.Start(outsideData.Path);
+        using ServiceProcess service = ServiceProcess.Start(
+            _data.Path,
+            "--Sequencer:Interval=00:00:00.100",
+            "--Tsa:Stamping:Authorities:0:Name=outside",
+            $"--Tsa:Stamping:Authorities:0:Url={outside.PublicAddress.TrimEnd('/')}/tsa",
+            "--Tsa:Stamping:UseBuiltIn=true",
+            "--Tsa:Stamping:Interval=00:00:00.200",
+            "--Tsa:Stamping:PollInterval=00:00:00.100",
+            $"--DepositCertificates:TsaRootFiles:0={Path.Combine(outsideData.Path, "tsa-root.crt")}");
+        string depositId = await Depositor.DepositIncludedAsync(service);
+
+        // Both TSAs stamp a checkpoint holding the deposit within a few hundred ms: poll the receipt, bounded.
+        for (int attempt = 0; attempt < 200; attempt++)
+        {
+            string receipt = (await service.Client.GetReceiptAsync(new GetReceiptRequest { DepositId = depositId })).ReceiptJson;
+            if (receipt.Contains("\"outside\"", StringComparison.Ordinal) && receipt.Contains("\"built-in\"", StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        IssueCertificateResponse issued = await Issue(service, new IssueCertificateRequest { DepositId = depositId });
+        string pdfPath = Path.Combine(_data.Path, "stamped.pdf");
+        File.WriteAllBytes(pdfPath, issued.Pdf.ToByteArray());
+        (int textExit, string text) = ExternalProgram.Run(_data.Path, "pdftotext", "-layout", "-enc", "UTF-8", pdfPath, "-");
+
+        Assert.True(textExit == 0, text);
+        Assert.Contains("独立时间戳机构 — independent TSA", text, StringComparison.Ordinal);
+        Assert.Contains("运营方自有时间戳，非独立 — operator's own TSA, not independent", text, StringComparison.Ordinal);
+        Assert.Contains("CN=EvidenceChain development TSA", text, StringComparison.Ordinal);
     }
 
     private static Task<IssueCertificateResponse> Issue(ServiceProcess service, IssueCertificateRequest request) =>
