@@ -59,7 +59,7 @@ public abstract class MerkleHasher : IDisposable
     {
     }
 
-    private protected static void CheckChildren(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, Span<byte> destination)
+    protected static void CheckChildren(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, Span<byte> destination)
     {
         if (left.Length != Digest.SizeInBytes)
         {
@@ -74,7 +74,7 @@ public abstract class MerkleHasher : IDisposable
         CheckDestination(destination);
     }
 
-    private protected static void CheckDestination(Span<byte> destination)
+    protected static void CheckDestination(Span<byte> destination)
     {
         if (destination.Length < Digest.SizeInBytes)
         {

@@ -9,6 +9,9 @@ namespace EvidenceChain.Core.Merkle;
 /// </summary>
 public static class MerkleRoot
 {
+    /// <summary>Below this many leaves a subtree is not worth a thread of its own.</summary>
+    public const int ParallelLeavesMin = 1 << 14;
+
     /// <summary>The root over <paramref name="leafHashes"/> (already leaf-hashed); the empty tree's root when there are none.</summary>
     public static Digest FromLeafHashes(MerkleHasher hasher, ReadOnlySpan<Digest> leafHashes)
     {
@@ -18,20 +21,39 @@ public static class MerkleRoot
             return hasher.EmptyRoot;
         }
 
-        Span<Digest> stack = stackalloc Digest[ProofPlan.ProofLengthMax + 1];
-        int depth = 0;
-        for (int i = 0; i < leafHashes.Length; i++)
+        var edge = new RightEdge(hasher, stackalloc Digest[ProofPlan.ProofLengthMax + 1]);
+        foreach (ref readonly Digest leafHash in leafHashes)
         {
-            stack[depth++] = leafHashes[i];
-            // Leaf i completes one perfect subtree for each trailing one bit of i.
-            for (ulong merged = (ulong)i; (merged & 1) == 1; merged >>= 1)
-            {
-                depth--;
-                HashInto(hasher, stack[depth - 1], stack[depth], ref stack[depth - 1]);
-            }
+            edge.Append(leafHash);
         }
 
-        return FoldRightEdge(hasher, stack[..depth]);
+        return edge.Root();
+    }
+
+    /// <summary>
+    /// The root over leaf inputs of <paramref name="leafLength"/> bytes each, packed one after another in
+    /// <paramref name="leaves"/>, each hashed as <c>H(0x00 ‖ leaf)</c> on the way, with no allocation per leaf or
+    /// node. The tree is split where RFC 9162 splits it and the two subtrees are built on separate threads, each
+    /// with its own hasher from <paramref name="createHasher"/>, until <paramref name="parallelism"/> parts run or a
+    /// subtree has fewer than <see cref="ParallelLeavesMin"/> leaves.
+    /// </summary>
+    public static Digest FromPackedLeaves(Func<MerkleHasher> createHasher, ReadOnlyMemory<byte> leaves, int leafLength, int parallelism)
+    {
+        ArgumentNullException.ThrowIfNull(createHasher);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(leafLength);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(parallelism);
+        if (leaves.Length % leafLength != 0)
+        {
+            throw new ArgumentException($"{leaves.Length} bytes are not whole leaves of {leafLength} bytes.", nameof(leaves));
+        }
+
+        if (leaves.IsEmpty)
+        {
+            using MerkleHasher hasher = createHasher();
+            return hasher.EmptyRoot;
+        }
+
+        return PackedSubtree(createHasher, leaves, leafLength, parallelism);
     }
 
     /// <summary>The root over raw leaf inputs: each is hashed as <c>H(0x00 ‖ leaf)</c> first.</summary>
@@ -48,16 +70,67 @@ public static class MerkleRoot
         return FromLeafHashes(hasher, leafHashes);
     }
 
-    // The stack holds perfect subtrees of decreasing size; the root joins them right to left.
-    private static Digest FoldRightEdge(MerkleHasher hasher, ReadOnlySpan<Digest> stack)
+    private static Digest PackedSubtree(Func<MerkleHasher> createHasher, ReadOnlyMemory<byte> leaves, int leafLength, int parallelism)
     {
-        Digest root = stack[^1];
-        for (int i = stack.Length - 2; i >= 0; i--)
+        int count = leaves.Length / leafLength;
+        if (parallelism == 1 || count < 2 * ParallelLeavesMin)
         {
-            HashInto(hasher, stack[i], root, ref root);
+            using MerkleHasher hasher = createHasher();
+            return PackedSequential(hasher, leaves.Span, leafLength);
         }
 
-        return root;
+        int split = (int)TreeMath.SplitPoint((ulong)count) * leafLength;
+        Task<Digest> left = Task.Run(() => PackedSubtree(createHasher, leaves[..split], leafLength, parallelism / 2));
+        Digest right = PackedSubtree(createHasher, leaves[split..], leafLength, parallelism - (parallelism / 2));
+        using MerkleHasher joiner = createHasher();
+        return joiner.HashChildren(left.GetAwaiter().GetResult(), right);
+    }
+
+    private static Digest PackedSequential(MerkleHasher hasher, ReadOnlySpan<byte> leaves, int leafLength)
+    {
+        var edge = new RightEdge(hasher, stackalloc Digest[ProofPlan.ProofLengthMax + 1]);
+        Digest leafHash = default;
+        for (int at = 0; at < leaves.Length; at += leafLength)
+        {
+            hasher.HashLeaf(leaves.Slice(at, leafLength), Digest.AsWritableBytes(ref leafHash));
+            edge.Append(leafHash);
+        }
+
+        return edge.Root();
+    }
+
+    /// <summary>
+    /// The right edge of a tree built left to right: the perfect subtrees not yet joined, largest first (a compact
+    /// range). Appending leaf i joins one subtree per trailing one bit of i; the root joins what is left, right to left.
+    /// </summary>
+    private ref struct RightEdge(MerkleHasher hasher, Span<Digest> stack)
+    {
+        private readonly Span<Digest> _stack = stack;
+        private int _depth;
+        private ulong _count;
+
+        public void Append(in Digest leafHash)
+        {
+            _stack[_depth++] = leafHash;
+            for (ulong merged = _count; (merged & 1) == 1; merged >>= 1)
+            {
+                _depth--;
+                HashInto(hasher, _stack[_depth - 1], _stack[_depth], ref _stack[_depth - 1]);
+            }
+
+            _count++;
+        }
+
+        public readonly Digest Root()
+        {
+            Digest root = _stack[_depth - 1];
+            for (int i = _depth - 2; i >= 0; i--)
+            {
+                HashInto(hasher, _stack[i], root, ref root);
+            }
+
+            return root;
+        }
     }
 
     private static void HashInto(MerkleHasher hasher, in Digest left, in Digest right, ref Digest destination) =>
