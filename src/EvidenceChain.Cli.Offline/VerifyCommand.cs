@@ -1,7 +1,9 @@
 using System.CommandLine;
 using EvidenceChain.Cli.Offline.Internal;
+using EvidenceChain.Core.DepositCertificates;
 using EvidenceChain.Core.Proofs;
 using EvidenceChain.Core.Receipts;
+using Org.BouncyCastle.X509;
 
 namespace EvidenceChain.Cli.Offline;
 
@@ -9,11 +11,15 @@ namespace EvidenceChain.Cli.Offline;
 /// <c>evidencechain verify RECEIPT (--file FILE | --dir DIR) --salt SALTFILE [--key KEY]… [--trust FILE]
 /// [--tsa-root FILE… [--operator-tsa FILE…]] [--rpc URL [--depth N]]</c>: checks a receipt fully offline
 /// against the depositor's content and salt file, with keys and TSA roots from the verifier's own
-/// configuration only, and prints a report. Exit 0 valid,
+/// configuration only, and prints a report.
+/// <c>evidencechain verify CERT.pdf [--proof FILE] [--signing-root FILE]… [(--file FILE | --dir DIR) --salt SALTFILE] …</c>
+/// does the same for a deposit certificate (docs/deposit-certificate.md §Verify a certificate): its signature, its
+/// record in the log and the receipt behind it, from its proof file; the content is optional there. The first
+/// argument is told apart by what it holds: a PDF starts with <c>%PDF-</c>, a receipt is JSON. Exit 0 valid,
 /// 1 invalid, 2 unusable input with one line on stderr. A receipt that is read but malformed is a
 /// finding about the receipt, so it is 1 with a report; one that cannot be read (missing, or over the
 /// 1 MiB format limit) is 2. The salt file, keys and content are the verifier's own inputs, so any
-/// fault in them is 2.
+/// fault in them is 2; so is a certificate without its proof file, which the notary hands out with it.
 /// <para>
 /// The receipt's RFC 3161 tokens are checked against the <c>--tsa-root</c> certificates, the TSA roots the
 /// verifier accepts; tokens signed by an <c>--operator-tsa</c> certificate are reported as operator time,
@@ -41,15 +47,37 @@ internal static class VerifyCommand
     public const int DepthMax = 100_000;
 
     public const string RpcOption = "--rpc";
+    public const string ProofOption = "--proof";
+    public const string SigningRootOption = "--signing-root";
+
+    private static ReadOnlySpan<byte> PdfHeader => "%PDF-"u8;
 
     /// <summary>The command; <paramref name="connectNode"/> opens the chain node for <c>--rpc</c> (the executable's JSON-RPC client).</summary>
     public static Command Create(CliContext context, Option<string> language, Func<Uri, IChainNode> connectNode)
     {
         ArgumentNullException.ThrowIfNull(connectNode);
-        var receipt = new Argument<string>("RECEIPT") { Description = "The receipt file (*.receipt.json)." };
+        var input = new Argument<string>("RECEIPT|CERTIFICATE")
+        {
+            Description = "The receipt file (*.receipt.json), or a deposit certificate PDF (told apart by content).",
+        };
         var file = new Option<string>("--file") { Description = "The deposited file, for a single-file deposit.", HelpName = "FILE" };
         var directory = new Option<string>("--dir") { Description = "The deposited directory, for a directory deposit.", HelpName = "DIR" };
-        var salt = new Option<string>("--salt") { Description = "The depositor's salt file.", HelpName = "SALTFILE", Required = true };
+        var salt = new Option<string>("--salt")
+        {
+            Description = "The depositor's salt file; required for a receipt, optional for a certificate (then with --file or --dir).",
+            HelpName = "SALTFILE",
+        };
+        var proof = new Option<string>(ProofOption)
+        {
+            Description = "For a certificate PDF: its proof file, which the notary hands out with it (default: the PDF's path + .proof.json).",
+            HelpName = "FILE",
+        };
+        var signingRoots = new Option<string[]>(SigningRootOption)
+        {
+            Description = "For a certificate PDF: a PEM file of certificates you trust to be, or to have issued, the notary's signing certificate; "
+                + "obtain it from a source you trust, not from the certificate. Repeatable.",
+            HelpName = "FILE",
+        };
         var keys = new Option<string[]>(TrustedKeys.KeyOption)
         {
             Description = "A trusted verifier key (name+keyid+base64) or a file of them, one per line; repeatable.",
@@ -90,17 +118,25 @@ internal static class VerifyCommand
         });
         var command = new Command(
             "verify",
-            "Verify a deposit receipt offline against the content and salt file, and print a report; with --rpc, also check its chain anchors "
-            + "on an Ethereum node you trust. Exit codes: 0 valid; 1 invalid (also: an anchor's block is not canonical or not final on that node); "
-            + "2 unusable input, or the node could not be reached.")
+            "Verify a deposit receipt offline against the content and salt file, or a deposit certificate PDF with its proof file, and print a report; "
+            + "with --rpc, also check the receipt's chain anchors on an Ethereum node you trust. Exit codes: 0 valid; 1 invalid (also: an anchor's "
+            + "block is not canonical or not final on that node); 2 unusable input, or the node could not be reached.")
         {
-            receipt, file, directory, salt, keys, trust, tsaRoots, operatorTsa, rpc, depth,
+            input, file, directory, salt, keys, trust, tsaRoots, operatorTsa, rpc, depth, proof, signingRoots,
         };
+
+        // Rules that depend on whether the input is a receipt or a PDF are checked once it is read (RequireOptionsFit):
+        // peeking here would consume a pipe's first bytes.
         command.Validators.Add(result =>
         {
-            if ((result.GetResult(file) is null) == (result.GetResult(directory) is null))
+            if (result.GetResult(file) is not null && result.GetResult(directory) is not null)
             {
                 result.AddError("give exactly one of --file and --dir");
+            }
+
+            if ((result.GetResult(salt) is null) != (result.GetResult(file) is null && result.GetResult(directory) is null))
+            {
+                result.AddError("give --salt together with --file or --dir");
             }
 
             if (result.GetResult(depth) is { Implicit: false } && result.GetResult(rpc) is null)
@@ -115,28 +151,31 @@ internal static class VerifyCommand
         });
         command.SetAction((parsed, cancellationToken) => RunAsync(
             context,
-            ReportText.For(parsed.GetValue(language)),
+            parsed.GetValue(language),
             new VerifyArguments(
-                parsed.GetRequiredValue(receipt),
+                parsed.GetRequiredValue(input),
                 parsed.GetValue(file),
                 parsed.GetValue(directory),
-                parsed.GetRequiredValue(salt),
+                parsed.GetValue(salt),
                 parsed.GetValue(keys) ?? [],
                 parsed.GetValue(trust),
                 parsed.GetValue(rpc),
                 (ulong)parsed.GetValue(depth),
                 parsed.GetValue(tsaRoots) ?? [],
-                parsed.GetValue(operatorTsa) ?? []),
+                parsed.GetValue(operatorTsa) ?? [],
+                parsed.GetValue(proof),
+                parsed.GetValue(signingRoots) ?? []),
             connectNode,
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, ReportText text, VerifyArguments arguments, Func<Uri, IChainNode> connectNode, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, string? language, VerifyArguments arguments, Func<Uri, IChainNode> connectNode, CancellationToken cancellationToken)
     {
+        ReportText text = ReportText.For(language);
         try
         {
-            return (int)await VerifyAsync(context, text, arguments, connectNode, cancellationToken).ConfigureAwait(false);
+            return (int)await VerifyAsync(context, text, CertificateReportText.For(language), arguments, connectNode, cancellationToken).ConfigureAwait(false);
         }
         catch (InputException e)
         {
@@ -150,43 +189,118 @@ internal static class VerifyCommand
         }
     }
 
-    private static async Task<ExitCode> VerifyAsync(CliContext context, ReportText text, VerifyArguments arguments, Func<Uri, IChainNode> connectNode, CancellationToken cancellationToken)
+    private static async Task<ExitCode> VerifyAsync(
+        CliContext context,
+        ReportText text,
+        CertificateReportText certificateText,
+        VerifyArguments arguments,
+        Func<Uri, IChainNode> connectNode,
+        CancellationToken cancellationToken)
     {
         // Cheap inputs first, so a typo fails before a large content is hashed.
         Uri? rpc = arguments.Rpc is null ? null : ParseRpcAddress(arguments.Rpc);
         TrustedKeySet trusted = TrustedKeys.Load(arguments.KeyArguments, arguments.TrustPath, context);
         TimestampTrust? timestampTrust = TsaCertificateFiles.Load(arguments.TsaRootPaths, arguments.OperatorTsaPaths);
-        string receiptJson = InputFile.ReadText(arguments.ReceiptPath, Receipt.FileLengthMaxBytes);
-        SaltFile saltFile = ReadSaltFile(arguments.SaltPath);
-        DepositContent content = arguments.FilePath is not null ? DepositContent.FromFile(arguments.FilePath) : DepositContent.FromDirectory(arguments.DirectoryPath!);
-        DepositEvidence evidence = ProgressDisplay.Run(
-            context,
-            text.HashingProgress,
-            content.TotalLengthBytes,
-            advance => content.ComputeEvidence(saltFile.MasterSalt, saltFile.ChunkSizeBytes, advance));
 
-        ReceiptReport report = ReceiptVerifier.Verify(receiptJson, trusted.Keys, evidence, timestampTrust);
+        // Read once, whole: the input may be a pipe, which cannot be read twice.
+        byte[] input = InputFile.ReadBytes(arguments.InputPath, CertificateSignatureCheck.PdfLengthBytesMax);
+        bool isCertificate = input.AsSpan().StartsWith(PdfHeader);
+        RequireOptionsFit(arguments, isCertificate);
+        var trust = new VerifierTrust(trusted, timestampTrust, rpc);
+        return isCertificate
+            ? await VerifyCertificateAsync(context, text, certificateText, arguments, input, trust, connectNode, cancellationToken).ConfigureAwait(false)
+            : await VerifyReceiptAsync(context, text, arguments, InputFile.DecodeText(arguments.InputPath, input, Receipt.FileLengthMaxBytes), trust, connectNode, cancellationToken).ConfigureAwait(false);
+    }
 
-        // The node is asked only about what the receipt proved offline: it can confirm a proven block, never stand in for the proof.
-        CanonicalityReport? canonicality = null;
-        if (rpc is not null && report.IsValid && report.VerifiedAnchors.Count > 0)
-        {
-            using IChainNode node = connectNode(rpc);
-            canonicality = await AnchorCanonicality.CheckAsync(node, report.VerifiedAnchors, arguments.DepthMin, cancellationToken).ConfigureAwait(false);
-        }
-
-        var inputs = new VerifyInputs(
-            arguments.ReceiptPath,
-            content.SourcePath,
-            content.IsDirectory,
-            arguments.SaltPath,
-            trusted,
-            ContentMatchesSaltFile: evidence.UnitsRoot == saltFile.UnitsRoot && evidence.UnitCount == saltFile.UnitCount,
-            RpcEndpoint: rpc is null ? null : EndpointName(rpc),
-            TsaRootPaths: arguments.TsaRootPaths,
-            OperatorTsaPaths: arguments.OperatorTsaPaths);
+    private static async Task<ExitCode> VerifyReceiptAsync(
+        CliContext context,
+        ReportText text,
+        VerifyArguments arguments,
+        string receiptJson,
+        VerifierTrust trust,
+        Func<Uri, IChainNode> connectNode,
+        CancellationToken cancellationToken)
+    {
+        ContentEvidence content = ContentEvidence.Compute(context, text, arguments.FilePath, arguments.DirectoryPath, arguments.SaltPath!);
+        ReceiptReport report = ReceiptVerifier.Verify(receiptJson, trust.Keys.Keys, content.Evidence, trust.Timestamps);
+        CanonicalityReport? canonicality = await CheckCanonicalityAsync(trust.Rpc, report, report.IsValid, arguments.DepthMin, connectNode, cancellationToken).ConfigureAwait(false);
+        var inputs = new VerifyInputs(arguments.InputPath, ProofPath: null, content, trust.Keys, trust.RpcEndpoint, TsaRootPaths: arguments.TsaRootPaths, OperatorTsaPaths: arguments.OperatorTsaPaths);
         ReportWriter.Write(context.Output, text, inputs, report, report.Depositor?.KeyFingerprint, canonicality);
         return report.IsValid && canonicality?.IsValid != false ? ExitCode.Success : ExitCode.Invalid;
+    }
+
+    private static async Task<ExitCode> VerifyCertificateAsync(
+        CliContext context,
+        ReportText text,
+        CertificateReportText certificateText,
+        VerifyArguments arguments,
+        byte[] pdf,
+        VerifierTrust trust,
+        Func<Uri, IChainNode> connectNode,
+        CancellationToken cancellationToken)
+    {
+        string proofPath = arguments.ProofPath ?? CertificateProof.PathBeside(arguments.InputPath);
+        string proofJson = File.Exists(proofPath) || Directory.Exists(proofPath)
+            ? InputFile.ReadText(proofPath, CertificateProof.FileLengthMaxBytes)
+            : throw new InputException(InputProblem.CertificateProofNotFound, proofPath);
+        List<X509Certificate> signingRoots = PemCertificateFiles.ReadAll(arguments.SigningRootPaths);
+        ContentEvidence? content = arguments.HasContent
+            ? ContentEvidence.Compute(context, text, arguments.FilePath, arguments.DirectoryPath, arguments.SaltPath!)
+            : null;
+
+        CertificateReport report = CertificateVerifier.Verify(pdf, proofJson, trust.Keys.Keys, content?.Evidence, trust.Timestamps, signingRoots);
+        CanonicalityReport? canonicality = report.Receipt is ReceiptReport receipt
+            ? await CheckCanonicalityAsync(trust.Rpc, receipt, report.IsValid, arguments.DepthMin, connectNode, cancellationToken).ConfigureAwait(false)
+            : null;
+        var inputs = new VerifyInputs(arguments.InputPath, proofPath, content, trust.Keys, trust.RpcEndpoint, arguments.SigningRootPaths, arguments.TsaRootPaths, arguments.OperatorTsaPaths);
+        CertificateReportWriter.Write(context.Output, text, certificateText, inputs, report, canonicality);
+        return report.IsValid && canonicality?.IsValid != false ? ExitCode.Success : ExitCode.Invalid;
+    }
+
+    /// <summary>A receipt is checked against its content; the certificate's own options make no sense for it.</summary>
+    private static void RequireOptionsFit(VerifyArguments arguments, bool isCertificate)
+    {
+        if (isCertificate)
+        {
+            return;
+        }
+
+        if (!arguments.HasContent)
+        {
+            throw new InputException(InputProblem.ReceiptNeedsContent, arguments.InputPath);
+        }
+
+        if (arguments.ProofPath is not null || arguments.SigningRootPaths.Count > 0)
+        {
+            throw new InputException(InputProblem.OptionNeedsCertificate, arguments.ProofPath is not null ? ProofOption : SigningRootOption, arguments.InputPath);
+        }
+    }
+
+    /// <summary>
+    /// With <c>--rpc</c>, asks the node about the anchors the receipt proved, and only when everything offline held
+    /// (<paramref name="verified"/>): the node can confirm a proven block, never stand in for the proof.
+    /// </summary>
+    private static async Task<CanonicalityReport?> CheckCanonicalityAsync(
+        Uri? rpc,
+        ReceiptReport receipt,
+        bool verified,
+        ulong depthMin,
+        Func<Uri, IChainNode> connectNode,
+        CancellationToken cancellationToken)
+    {
+        if (rpc is null || !verified || receipt.VerifiedAnchors.Count == 0)
+        {
+            return null;
+        }
+
+        using IChainNode node = connectNode(rpc);
+        return await AnchorCanonicality.CheckAsync(node, receipt.VerifiedAnchors, depthMin, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What the verifier trusts, from its own configuration: the log's keys, the TSA roots, the chain node.</summary>
+    private sealed record VerifierTrust(TrustedKeySet Keys, TimestampTrust? Timestamps, Uri? Rpc)
+    {
+        public string? RpcEndpoint => Rpc is null ? null : EndpointName(Rpc);
     }
 
     /// <summary>The node's address as reports and errors name it: what the user typed, normalized, without a trailing slash on a bare host.</summary>

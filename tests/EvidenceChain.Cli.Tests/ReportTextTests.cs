@@ -76,6 +76,20 @@ public sealed class ReportTextTests
     }
 
     [Fact]
+    public void CertificateReportText_EverySentence_DiffersBetweenLanguages()
+    {
+        var sentences = typeof(CertificateReportText).GetProperties().Where(p => p.PropertyType == typeof(string)).ToList();
+
+        Assert.NotEmpty(sentences);
+        foreach (var sentence in sentences)
+        {
+            string chinese = (string)sentence.GetValue(CertificateReportText.Chinese)!;
+            string english = (string)sentence.GetValue(CertificateReportText.English)!;
+            Assert.False(chinese.Length == 0 || english.Length == 0 || chinese == english, sentence.Name);
+        }
+    }
+
+    [Fact]
     public void Unchecked_PendingAnchor_KeepsCoresEnglishDetailBesideTheSentence()
     {
         const string detail = "the anchor of tree size 7 on chain 31337 is pending: not in a block yet";

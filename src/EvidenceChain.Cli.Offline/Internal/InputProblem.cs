@@ -22,4 +22,7 @@ internal enum InputProblem
     FileTypeUnknown = 17,
     RpcAddressInvalid = 18,
     CertificateFileMalformed = 19,
+    CertificateProofNotFound = 20,
+    ReceiptNeedsContent = 21,
+    OptionNeedsCertificate = 22,
 }

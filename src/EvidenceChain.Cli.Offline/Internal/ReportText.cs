@@ -34,6 +34,9 @@ internal sealed class ReportText
         ContentFileLabel = "存证内容（单个文件）：",
         ContentDirectoryLabel = "存证内容（目录）：",
         SaltFileLabel = "盐文件：",
+        CertificateFileLabel = "存证证书（PDF）：",
+        ProofFileLabel = "证书的证明文件：",
+        SigningRootsLabel = "受信任的公证处签名根证书（--signing-root）：",
         TrustedKeys = (count, sources) => $"受信任公钥：{count} 个（来源：{sources}）",
         FactsHeading = "存证事实",
         OriginLabel = "日志：",
@@ -163,6 +166,12 @@ internal sealed class ReportText
             [VerificationFailure.TimestampUntrustedTsa] = "时间戳令牌的签发机构不能追溯到您信任的时间戳机构根证书",
             [VerificationFailure.TimestampImprintMismatch] = "时间戳令牌所盖的不是该检查点（例如是另一个根哈希）",
             [VerificationFailure.TimestampTokenInvalid] = "时间戳令牌无效（格式错误、签名不成立、证书不是时间戳专用或在盖章时间不在有效期内，或摘要算法不是 SHA-256 或 SM3）",
+            [VerificationFailure.CertificateSignatureInvalid] = "证书 PDF 的电子签名无效：签名后文件被改动过，或从未签名",
+            [VerificationFailure.MalformedCertificateProof] = "证书的证明文件格式错误",
+            [VerificationFailure.CertificateNotRecorded] = "日志中没有这份证书 PDF 的签发记录（记录证明不成立，或记录的是另一份 PDF）：这不是公证处签发的那份文件",
+            [VerificationFailure.CertificateOfAnotherLog] = "证书的签发记录与其回执属于不同的日志",
+            [VerificationFailure.CertificateOfAnotherDeposit] = "证书是为另一次存证签发的，与证明文件中的回执不符",
+            [VerificationFailure.CertificateSignerNotTrusted] = "签名人的证书不是您信任的签名根证书，也不是由其签发，或在证书签发时不在有效期内",
         },
         ContentKinds = new Dictionary<ContentKind, string>
         {
@@ -193,6 +202,9 @@ internal sealed class ReportText
             [InputProblem.FileTypeUnknown] = (path, _) => $"本程序只能在 Linux（需 statx）和 Windows 上区分普通文件与管道、设备，无法检查 {path}",
             [InputProblem.RpcAddressInvalid] = (value, _) => $"“{value}”不是以太坊节点的 JSON-RPC 地址：应为 http://主机:端口 或 https://主机:端口/路径",
             [InputProblem.CertificateFileMalformed] = (path, detail) => $"{path} 不是 PEM 证书文件：{detail}",
+            [InputProblem.CertificateProofNotFound] = (path, _) => $"找不到证书的证明文件 {path}：公证处随证书一同交付此文件，请将其放在证书 PDF 旁，或用 --proof 指定",
+            [InputProblem.ReceiptNeedsContent] = (path, _) => $"{path} 是回执：回执须对照存证内容核验，请用 --file 或 --dir 指定内容，并用 --salt 指定盐文件",
+            [InputProblem.OptionNeedsCertificate] = (option, path) => $"{option} 只用于核验存证证书 PDF，而 {path} 是回执",
         },
     };
 
@@ -213,6 +225,9 @@ internal sealed class ReportText
         ContentFileLabel = "deposited content (one file): ",
         ContentDirectoryLabel = "deposited content (directory): ",
         SaltFileLabel = "salt file: ",
+        CertificateFileLabel = "deposit certificate (PDF): ",
+        ProofFileLabel = "the certificate's proof file: ",
+        SigningRootsLabel = "the notary's signing roots you trust (--signing-root): ",
         TrustedKeys = (count, sources) => $"trusted keys: {count} (from {sources})",
         FactsHeading = "Facts",
         OriginLabel = "log: ",
@@ -342,6 +357,12 @@ internal sealed class ReportText
             [VerificationFailure.TimestampUntrustedTsa] = "the timestamp token's TSA does not chain to a TSA root you trust",
             [VerificationFailure.TimestampImprintMismatch] = "the timestamp token dates something other than the checkpoint (another root, say)",
             [VerificationFailure.TimestampTokenInvalid] = "the timestamp token is invalid (malformed, a failing signature, a certificate not for timestamping or not valid at the token's time, or an imprint neither SHA-256 nor SM3)",
+            [VerificationFailure.CertificateSignatureInvalid] = "the certificate PDF's signature does not verify: the file was changed after it was signed, or it was never signed",
+            [VerificationFailure.MalformedCertificateProof] = "the certificate's proof file is malformed",
+            [VerificationFailure.CertificateNotRecorded] = "the log has no record of issuing this certificate PDF (the record statement fails, or records another PDF): this is not the file the notary issued",
+            [VerificationFailure.CertificateOfAnotherLog] = "the certificate's record and its receipt are in different logs",
+            [VerificationFailure.CertificateOfAnotherDeposit] = "the certificate was issued for another deposit than its proof file's receipt",
+            [VerificationFailure.CertificateSignerNotTrusted] = "the signer's certificate is neither one of your signing roots nor issued by one, or was not valid when the certificate was issued",
         },
         ContentKinds = new Dictionary<ContentKind, string>
         {
@@ -372,6 +393,9 @@ internal sealed class ReportText
             [InputProblem.FileTypeUnknown] = (path, _) => $"this program tells regular files from pipes and devices only on Linux (with statx) and Windows, so it cannot check {path}",
             [InputProblem.RpcAddressInvalid] = (value, _) => $"'{value}' is not the JSON-RPC address of an Ethereum node: give http://host:port or https://host:port/path",
             [InputProblem.CertificateFileMalformed] = (path, detail) => $"{path} is not a PEM certificate file: {detail}",
+            [InputProblem.CertificateProofNotFound] = (path, _) => $"the certificate's proof file {path} does not exist: the notary hands it out with the certificate; keep it beside the PDF or give it with --proof",
+            [InputProblem.ReceiptNeedsContent] = (path, _) => $"{path} is a receipt: a receipt is verified against the deposited content, so give --file or --dir, and --salt",
+            [InputProblem.OptionNeedsCertificate] = (option, path) => $"{option} is for a certificate PDF only, and {path} is a receipt",
         },
     };
 
@@ -404,6 +428,12 @@ internal sealed class ReportText
     public required string ContentDirectoryLabel { get; init; }
 
     public required string SaltFileLabel { get; init; }
+
+    public required string CertificateFileLabel { get; init; }
+
+    public required string ProofFileLabel { get; init; }
+
+    public required string SigningRootsLabel { get; init; }
 
     /// <summary>(key count, comma-separated sources).</summary>
     public required Func<int, string, string> TrustedKeys { get; init; }

@@ -16,7 +16,8 @@ namespace EvidenceChain.Cli.Offline.Internal;
 /// token in its own, saying whether its TSA is independent of the notary), every check that passed,
 /// who signed, and plainly what was not checked. With <c>--rpc</c>, the chain node's answer is part
 /// of the verdict and of the checks, and names the node. Sections with nothing to say are left out;
-/// a blank line comes before each section.
+/// a blank line comes before each section. Its parts are public so <see cref="CertificateReportWriter"/>
+/// prints the receipt behind a certificate the same way.
 /// </summary>
 internal static class ReportWriter
 {
@@ -36,35 +37,13 @@ internal static class ReportWriter
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(report);
         writer.WriteLine(text.Title);
-        WriteVerdict(writer, text, inputs, report.Verdict, canonicality);
+        WriteVerdict(writer, text, report.Verdict, inputs.ContentMatchesSaltFile, canonicality);
         WriteInputs(writer, text, inputs);
-        WriteFacts(writer, text, report, depositorFingerprint);
-        foreach (EvmAnchorSection anchor in report.VerifiedAnchors)
-        {
-            WriteAnchor(writer, text, anchor);
-        }
-
-        foreach (ReceiptTimestamp timestamp in report.VerifiedTimestamps)
-        {
-            WriteTimestamp(writer, text, timestamp);
-        }
-
-        var passed = report.Passed.Select(check => "✓ " + text.Check(check)).ToList();
-        passed.AddRange((canonicality?.Confirmed ?? []).Select(anchor => "✓ " + FormatCanonical(text, canonicality!, anchor)));
-        WriteSection(writer, text.ChecksHeading, passed);
-        WriteSection(writer, text.SignersHeading, report.SignedBy.Select(FormatSigner));
-
-        // Once a node was asked, canonicality is no longer "not checked": it passed (above) or is the verdict.
-        var notChecked = report.NotChecked
-            .Where(entry => canonicality is null || entry.Item != UncheckedItem.AnchorCanonicality)
-            .Select(entry => "- " + text.Unchecked(entry.Item, entry.Detail))
-            .ToList();
-        if (inputs.RpcEndpoint is string endpoint && canonicality is null && report.IsValid)
-        {
-            notChecked.Add("- " + text.NoProvenAnchorForRpc(endpoint));
-        }
-
-        WriteSection(writer, text.NotCheckedHeading, notChecked);
+        WriteFacts(writer, text, text.FactsHeading, report, depositorFingerprint);
+        WriteAnchorsAndTimestamps(writer, text, report);
+        WriteSection(writer, text.ChecksHeading, PassedLines(text, report, canonicality));
+        WriteSigners(writer, text, report);
+        WriteSection(writer, text.NotCheckedHeading, NotCheckedLines(text, report, canonicality, inputs.RpcEndpoint, report.IsValid));
     }
 
     /// <summary>An acceptance time as ISO 8601 UTC with milliseconds, the precision the leaf records.</summary>
@@ -85,8 +64,14 @@ internal static class ReportWriter
             : text.BlockTimeOutOfRange(unixSeconds);
     }
 
-    private static void WriteVerdict(TextWriter writer, ReportText text, VerifyInputs inputs, Verdict verdict, CanonicalityReport? canonicality)
+    /// <summary>
+    /// The verdict and, when it fails, the reason with its stable name, Core's detail and, for a content mismatch,
+    /// whether the content at least matches its salt file (<paramref name="contentMatchesSaltFile"/>).
+    /// </summary>
+    public static void WriteVerdict(TextWriter writer, ReportText text, Verdict verdict, bool contentMatchesSaltFile, CanonicalityReport? canonicality)
     {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(text);
         writer.WriteLine();
         bool chainHolds = canonicality is null || canonicality.IsValid;
         writer.WriteLine(text.VerdictLabel + (verdict.IsValid && chainHolds ? text.Valid : text.Invalid));
@@ -104,29 +89,38 @@ internal static class ReportWriter
             writer.WriteLine(text.DetailLabel + verdict.Detail);
             if (verdict.Failure is VerificationFailure.CommitmentMismatch or VerificationFailure.UnitCountMismatch)
             {
-                writer.WriteLine(text.HintLabel + (inputs.ContentMatchesSaltFile ? text.ContentMatchesSaltFile : text.ContentDiffersFromSaltFile));
+                writer.WriteLine(text.HintLabel + (contentMatchesSaltFile ? text.ContentMatchesSaltFile : text.ContentDiffersFromSaltFile));
             }
 
             writer.WriteLine(text.Stopped);
         }
     }
 
-    private static void WriteInputs(TextWriter writer, ReportText text, VerifyInputs inputs)
+    /// <summary>What was examined: the receipt, or the certificate PDF and its proof; the content, if given; whose keys and roots were trusted.</summary>
+    public static void WriteInputs(TextWriter writer, ReportText text, VerifyInputs inputs)
     {
+        ArgumentNullException.ThrowIfNull(inputs);
         WriteSection(writer, text.InputsHeading,
         [
-            text.ReceiptFileLabel + inputs.ReceiptPath,
-            (inputs.ContentIsDirectory ? text.ContentDirectoryLabel : text.ContentFileLabel) + inputs.ContentPath,
-            text.SaltFileLabel + inputs.SaltFilePath,
+            .. inputs.ProofPath is string proof
+                ? (string[])[text.CertificateFileLabel + inputs.InputPath, text.ProofFileLabel + proof]
+                : [text.ReceiptFileLabel + inputs.InputPath],
+            .. inputs.Content is ContentEvidence content
+                ? (string[])[(content.IsDirectory ? text.ContentDirectoryLabel : text.ContentFileLabel) + content.ContentPath, text.SaltFileLabel + content.SaltFilePath]
+                : [],
             text.TrustedKeys(inputs.TrustedKeys.Keys.Count, string.Join(", ", inputs.TrustedKeys.Sources)),
+            .. inputs.SigningRootPaths is { Count: > 0 } signingRoots ? (string[])[text.SigningRootsLabel + string.Join(", ", signingRoots)] : [],
             .. inputs.TsaRootPaths is { Count: > 0 } roots ? (string[])[text.TsaRootsLabel + string.Join(", ", roots)] : [],
             .. inputs.OperatorTsaPaths is { Count: > 0 } operatorTsa ? (string[])[text.OperatorTsaLabel + string.Join(", ", operatorTsa)] : [],
             .. inputs.RpcEndpoint is string endpoint ? (string[])[text.RpcNodeLabel + endpoint] : [],
         ]);
     }
 
-    private static void WriteFacts(TextWriter writer, ReportText text, ReceiptReport report, Digest? depositorFingerprint)
+    /// <summary>What the receipt establishes about the deposit, under <paramref name="heading"/>.</summary>
+    public static void WriteFacts(TextWriter writer, ReportText text, string heading, ReceiptReport report, Digest? depositorFingerprint)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(report);
         var facts = new List<string>();
         if (report.Checkpoint is Checkpoint checkpoint)
         {
@@ -156,7 +150,80 @@ internal static class ReportWriter
             facts.Add(text.DepositorLabel + fingerprint.ToHex());
         }
 
-        WriteSection(writer, text.FactsHeading, facts);
+        WriteSection(writer, heading, facts);
+    }
+
+    /// <summary>Each anchor and timestamp token the receipt proved, in its own section.</summary>
+    public static void WriteAnchorsAndTimestamps(TextWriter writer, ReportText text, ReceiptReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        foreach (EvmAnchorSection anchor in report.VerifiedAnchors)
+        {
+            WriteAnchor(writer, text, anchor);
+        }
+
+        foreach (ReceiptTimestamp timestamp in report.VerifiedTimestamps)
+        {
+            WriteTimestamp(writer, text, timestamp);
+        }
+    }
+
+    /// <summary>The receipt's checks that passed, then what the chain node confirmed.</summary>
+    public static List<string> PassedLines(ReportText text, ReceiptReport report, CanonicalityReport? canonicality)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(report);
+        var passed = report.Passed.Select(check => "✓ " + text.Check(check)).ToList();
+        passed.AddRange((canonicality?.Confirmed ?? []).Select(anchor => "✓ " + FormatCanonical(text, canonicality!, anchor)));
+        return passed;
+    }
+
+    public static void WriteSigners(TextWriter writer, ReportText text, ReceiptReport report)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(report);
+        WriteSection(writer, text.SignersHeading, report.SignedBy.Select(FormatSigner));
+    }
+
+    /// <summary>
+    /// What the receipt leaves unchecked. <paramref name="verified"/> is whether everything offline held, the
+    /// condition for asking the node at <paramref name="rpcEndpoint"/>.
+    /// </summary>
+    public static List<string> NotCheckedLines(ReportText text, ReceiptReport report, CanonicalityReport? canonicality, string? rpcEndpoint, bool verified)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(report);
+
+        // Once a node was asked, canonicality is no longer "not checked": it passed (above) or is the verdict.
+        var notChecked = report.NotChecked
+            .Where(entry => canonicality is null || entry.Item != UncheckedItem.AnchorCanonicality)
+            .Select(entry => "- " + text.Unchecked(entry.Item, entry.Detail))
+            .ToList();
+        if (rpcEndpoint is string endpoint && canonicality is null && verified)
+        {
+            notChecked.Add("- " + text.NoProvenAnchorForRpc(endpoint));
+        }
+
+        return notChecked;
+    }
+
+    /// <summary>A heading and its indented lines after a blank line; nothing when there are no lines.</summary>
+    public static void WriteSection(TextWriter writer, string heading, IEnumerable<string> lines)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(lines);
+        var items = lines.ToList();
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteLine();
+        writer.WriteLine(heading);
+        foreach (string line in items)
+        {
+            writer.WriteLine(Indent + line);
+        }
     }
 
     /// <summary>An anchor proven offline: where to find it on chain, what it anchors, and what the notary claims about it.</summary>
@@ -207,20 +274,4 @@ internal static class ReportWriter
     }
 
     private static string FormatSigner(NoteVerifier key) => $"{key.AlgorithmName,-8} {key.Fingerprint}";
-
-    private static void WriteSection(TextWriter writer, string heading, IEnumerable<string> lines)
-    {
-        var items = lines.ToList();
-        if (items.Count == 0)
-        {
-            return;
-        }
-
-        writer.WriteLine();
-        writer.WriteLine(heading);
-        foreach (string line in items)
-        {
-            writer.WriteLine(Indent + line);
-        }
-    }
 }

@@ -1,17 +1,24 @@
 namespace EvidenceChain.Cli.Offline.Internal;
 
 /// <summary>
-/// The <c>verify</c> command line, parsed. <see cref="Rpc"/> is the <c>--rpc</c> value as typed, or null;
-/// <see cref="TsaRootPaths"/> and <see cref="OperatorTsaPaths"/> are the <c>--tsa-root</c> and <c>--operator-tsa</c> files.
+/// The <c>verify</c> command line, parsed. <see cref="InputPath"/> is the receipt or certificate PDF, told apart
+/// by content once read; <see cref="ProofPath"/> the <c>--proof</c> file, or null for the default beside the PDF.
+/// <see cref="Rpc"/> is the <c>--rpc</c> value as typed, or null; the path lists are the <c>--tsa-root</c>,
+/// <c>--operator-tsa</c> and <c>--signing-root</c> files.
 /// </summary>
 internal sealed record VerifyArguments(
-    string ReceiptPath,
+    string InputPath,
     string? FilePath,
     string? DirectoryPath,
-    string SaltPath,
+    string? SaltPath,
     IReadOnlyList<string> KeyArguments,
     string? TrustPath,
     string? Rpc,
     ulong DepthMin,
     IReadOnlyList<string> TsaRootPaths,
-    IReadOnlyList<string> OperatorTsaPaths);
+    IReadOnlyList<string> OperatorTsaPaths,
+    string? ProofPath,
+    IReadOnlyList<string> SigningRootPaths)
+{
+    public bool HasContent => SaltPath is not null;
+}

@@ -23,6 +23,9 @@ public class ServiceFixture : IDisposable
     /// <summary>The verifier keys the service published in its data directory: what a court would be given.</summary>
     public string VerifierKeysPath => Path.Combine(_data.Path, "notary.vkeys");
 
+    /// <summary>The root of the development document-signing certificate, published for verifiers of certificates.</summary>
+    public string CertificateSigningRootPath => Path.Combine(_data.Path, "certificate-signing-root.crt");
+
     /// <summary>Everything the service printed, for failure messages.</summary>
     public string ServiceOutput => Service.Output;
 
