@@ -6,6 +6,7 @@ using EvidenceChain.Core.Receipts;
 using EvidenceChain.Engine.Ports;
 using EvidenceChain.Engine.Queries;
 using EvidenceChain.Engine.Sequencing;
+using EvidenceChain.Hashing.OpenSsl;
 
 namespace EvidenceChain.Engine;
 
@@ -76,7 +77,7 @@ public sealed class LogQueries
             return new ReceiptAnswer(null, Included: false, leaf.LeafIndex, checkpoint.TreeSize);
         }
 
-        using MerkleHasher hasher = MerkleHasher.Create(_notary.Origin.TreeHash);
+        using MerkleHasher hasher = OpenSslSha256MerkleHasher.FastestFor(_notary.Origin.TreeHash);
         Digest[] proof = SubtreeRanges.Resolve(hasher, _store, ProofPlan.Inclusion(leaf.LeafIndex, checkpoint.TreeSize));
         StoredBatch batch = _store.FindBatch(leaf.BatchId) ?? throw new InvalidOperationException($"Batch {leaf.BatchId} is missing.");
         MerkleTree batchTree = BatchTree(_store, hasher, batch);
@@ -175,7 +176,7 @@ public sealed class LogQueries
             throw new QueryException(QueryFailure.InvalidArgument, $"the first size must be between 1 and the second size {second}, got {firstSize}");
         }
 
-        using MerkleHasher hasher = MerkleHasher.Create(_notary.Origin.TreeHash);
+        using MerkleHasher hasher = OpenSslSha256MerkleHasher.FastestFor(_notary.Origin.TreeHash);
         return (firstSize, second, SubtreeRanges.Resolve(hasher, _store, ProofPlan.Consistency(firstSize, second)));
     }
 

@@ -27,6 +27,21 @@ internal static unsafe partial class LibCrypto
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     public static partial void Sha256Transform(byte* context, byte* block);
 
+    /// <summary>One block into <paramref name="context"/> (at least <see cref="ContextSizeBytes"/>): the bare cost of a compression, for the benchmarks' bound.</summary>
+    public static void Transform(Span<byte> context, ReadOnlySpan<byte> block)
+    {
+        if (context.Length < ContextSizeBytes || block.Length < 64)
+        {
+            throw new ArgumentException("A SHA-256 context and a 64-byte block are needed.");
+        }
+
+        fixed (byte* state = context)
+        fixed (byte* data = block)
+        {
+            Sha256Transform(state, data);
+        }
+    }
+
     /// <summary>Whether libcrypto.so.3 can be loaded here (Linux with OpenSSL 3).</summary>
     public static bool IsAvailable()
     {

@@ -7,6 +7,7 @@ using EvidenceChain.Core.Records;
 using EvidenceChain.Engine.Intake;
 using EvidenceChain.Engine.Ports;
 using EvidenceChain.Engine.Queries;
+using EvidenceChain.Hashing.OpenSsl;
 
 namespace EvidenceChain.Engine.Custody;
 
@@ -117,7 +118,7 @@ public sealed class CustodyLog
         }
 
         StoredCheckpoint checkpoint = _queries.LatestCheckpoint();
-        using MerkleHasher hasher = MerkleHasher.Create(_queries.TreeHash);
+        using MerkleHasher hasher = OpenSslSha256MerkleHasher.FastestFor(_queries.TreeHash);
         var events = new List<RecordStatementEntry>();
         ulong next = fromLeafIndex;
         bool morePending = false;

@@ -6,6 +6,7 @@ using EvidenceChain.Core.Hashing;
 using EvidenceChain.Core.Merkle;
 using EvidenceChain.Engine.Deposits;
 using EvidenceChain.Engine.Ports;
+using EvidenceChain.Hashing.OpenSsl;
 
 namespace EvidenceChain.Engine.Intake;
 
@@ -34,7 +35,7 @@ internal static class GroupCommit
         IReadOnlyList<(byte[] Leaf, LeafRecord Record)> records,
         long acceptedAtMs)
     {
-        using MerkleHasher hasher = MerkleHasher.Create(notary.Origin.TreeHash);
+        using MerkleHasher hasher = OpenSslSha256MerkleHasher.FastestFor(notary.Origin.TreeHash);
         var leaves = new List<AcceptedLeaf>();
         var signedRequests = new List<SignedRequest>();
         var positionsInBatch = new Dictionary<Digest, int>();

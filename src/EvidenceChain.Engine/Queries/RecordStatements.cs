@@ -2,6 +2,7 @@ using EvidenceChain.Core.Hashing;
 using EvidenceChain.Core.Merkle;
 using EvidenceChain.Core.Records;
 using EvidenceChain.Engine.Ports;
+using EvidenceChain.Hashing.OpenSsl;
 
 namespace EvidenceChain.Engine.Queries;
 
@@ -35,7 +36,7 @@ public sealed class RecordStatements(ILogStore store, LogQueries queries)
         }
 
         StoredCheckpoint checkpoint = at ?? queries.LatestCheckpoint();
-        using MerkleHasher hasher = MerkleHasher.Create(queries.TreeHash);
+        using MerkleHasher hasher = OpenSslSha256MerkleHasher.FastestFor(queries.TreeHash);
         var entries = new List<RecordStatementEntry>();
         long recordBytes = 0;
         foreach (StoredRecord record in store.ReadRecordsByKey(key, fromLeafIndex, limit))

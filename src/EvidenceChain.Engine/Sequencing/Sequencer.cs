@@ -3,6 +3,7 @@ using EvidenceChain.Core.Hashing;
 using EvidenceChain.Core.Merkle;
 using EvidenceChain.Core.Proofs;
 using EvidenceChain.Engine.Ports;
+using EvidenceChain.Hashing.OpenSsl;
 using Microsoft.Extensions.Logging;
 
 namespace EvidenceChain.Engine.Sequencing;
@@ -35,7 +36,7 @@ public sealed partial class Sequencer : IDisposable
         _time = time;
         _options = options;
         _logger = logger;
-        _hasher = MerkleHasher.Create(notary.Origin.TreeHash);
+        _hasher = OpenSslSha256MerkleHasher.FastestFor(notary.Origin.TreeHash);
         _edge = new CompactRange(store.IntegratedSize, store);
         _latest = store.LatestCheckpoint();
     }
