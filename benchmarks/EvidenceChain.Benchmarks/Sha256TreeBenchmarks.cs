@@ -52,8 +52,8 @@ public class Sha256TreeBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = LeafCount)]
-    public Digest RootOf2Pow20LeavesOneCore() => MerkleRoot.FromPackedLeaves(OpenSslSha256MerkleHasher.CreateOrManaged, _leafInputs, LeafInputLengthBytes, parallelism: 1);
+    public Digest RootOf2Pow20LeavesOneCore() => ParallelTreeRoot.FromPackedLeaves(OpenSslSha256MerkleHasher.CreateOrManaged, _leafInputs, LeafInputLengthBytes, parallelism: 1);
 
     [Benchmark(OperationsPerInvoke = LeafCount)]
-    public Digest RootOf2Pow20LeavesTwoCores() => MerkleRoot.FromPackedLeaves(OpenSslSha256MerkleHasher.CreateOrManaged, _leafInputs, LeafInputLengthBytes, parallelism: 2);
+    public Digest RootOf2Pow20LeavesTwoCores() => ParallelTreeRoot.FromPackedLeaves(OpenSslSha256MerkleHasher.CreateOrManaged, _leafInputs, LeafInputLengthBytes, parallelism: 2);
 }

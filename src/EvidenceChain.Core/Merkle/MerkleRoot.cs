@@ -9,9 +9,6 @@ namespace EvidenceChain.Core.Merkle;
 /// </summary>
 public static class MerkleRoot
 {
-    /// <summary>Below this many leaves a subtree is not worth a thread of its own.</summary>
-    public const int ParallelLeavesMin = 1 << 14;
-
     /// <summary>The root over <paramref name="leafHashes"/> (already leaf-hashed); the empty tree's root when there are none.</summary>
     public static Digest FromLeafHashes(MerkleHasher hasher, ReadOnlySpan<Digest> leafHashes)
     {
@@ -33,15 +30,12 @@ public static class MerkleRoot
     /// <summary>
     /// The root over leaf inputs of <paramref name="leafLength"/> bytes each, packed one after another in
     /// <paramref name="leaves"/>, each hashed as <c>H(0x00 ‖ leaf)</c> on the way, with no allocation per leaf or
-    /// node. The tree is split where RFC 9162 splits it and the two subtrees are built on separate threads, each
-    /// with its own hasher from <paramref name="createHasher"/>, until <paramref name="parallelism"/> parts run or a
-    /// subtree has fewer than <see cref="ParallelLeavesMin"/> leaves.
+    /// node; the empty tree's root when there are none. (Hashing.OpenSsl builds the two halves on two cores.)
     /// </summary>
-    public static Digest FromPackedLeaves(Func<MerkleHasher> createHasher, ReadOnlyMemory<byte> leaves, int leafLength, int parallelism)
+    public static Digest FromPackedLeaves(MerkleHasher hasher, ReadOnlySpan<byte> leaves, int leafLength)
     {
-        ArgumentNullException.ThrowIfNull(createHasher);
+        ArgumentNullException.ThrowIfNull(hasher);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(leafLength);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(parallelism);
         if (leaves.Length % leafLength != 0)
         {
             throw new ArgumentException($"{leaves.Length} bytes are not whole leaves of {leafLength} bytes.", nameof(leaves));
@@ -49,11 +43,18 @@ public static class MerkleRoot
 
         if (leaves.IsEmpty)
         {
-            using MerkleHasher hasher = createHasher();
             return hasher.EmptyRoot;
         }
 
-        return PackedSubtree(createHasher, leaves, leafLength, parallelism);
+        var edge = new RightEdge(hasher, stackalloc Digest[ProofPlan.ProofLengthMax + 1]);
+        Digest leafHash = default;
+        for (int at = 0; at < leaves.Length; at += leafLength)
+        {
+            hasher.HashLeaf(leaves.Slice(at, leafLength), Digest.AsWritableBytes(ref leafHash));
+            edge.Append(leafHash);
+        }
+
+        return edge.Root();
     }
 
     /// <summary>The root over raw leaf inputs: each is hashed as <c>H(0x00 ‖ leaf)</c> first.</summary>
@@ -68,35 +69,6 @@ public static class MerkleRoot
         }
 
         return FromLeafHashes(hasher, leafHashes);
-    }
-
-    private static Digest PackedSubtree(Func<MerkleHasher> createHasher, ReadOnlyMemory<byte> leaves, int leafLength, int parallelism)
-    {
-        int count = leaves.Length / leafLength;
-        if (parallelism == 1 || count < 2 * ParallelLeavesMin)
-        {
-            using MerkleHasher hasher = createHasher();
-            return PackedSequential(hasher, leaves.Span, leafLength);
-        }
-
-        int split = (int)TreeMath.SplitPoint((ulong)count) * leafLength;
-        Task<Digest> left = Task.Run(() => PackedSubtree(createHasher, leaves[..split], leafLength, parallelism / 2));
-        Digest right = PackedSubtree(createHasher, leaves[split..], leafLength, parallelism - (parallelism / 2));
-        using MerkleHasher joiner = createHasher();
-        return joiner.HashChildren(left.GetAwaiter().GetResult(), right);
-    }
-
-    private static Digest PackedSequential(MerkleHasher hasher, ReadOnlySpan<byte> leaves, int leafLength)
-    {
-        var edge = new RightEdge(hasher, stackalloc Digest[ProofPlan.ProofLengthMax + 1]);
-        Digest leafHash = default;
-        for (int at = 0; at < leaves.Length; at += leafLength)
-        {
-            hasher.HashLeaf(leaves.Slice(at, leafLength), Digest.AsWritableBytes(ref leafHash));
-            edge.Append(leafHash);
-        }
-
-        return edge.Root();
     }
 
     /// <summary>

@@ -81,13 +81,14 @@ public sealed class OpenSslSha256MerkleHasherTests : IDisposable
     public void PackedRoot_InParallel_IsTheSequentialManagedRoot(int parallelism)
     {
         // Above twice the parallel threshold, and odd, so the split is uneven and both threads run.
-        foreach (int count in new[] { 0, 1, 2, 3, 31, (2 * MerkleRoot.ParallelLeavesMin) + 4321 })
+        foreach (int count in new[] { 0, 1, 2, 3, 31, (2 * ParallelTreeRoot.ParallelLeavesMin) + 4321 })
         {
             byte[] packed = new byte[count * 32];
             new Random(count).NextBytes(packed);
             byte[][] leaves = [.. packed.Chunk(32)];
             Digest expected = MerkleRoot.FromLeaves(_managed, leaves);
-            Assert.Equal(expected, MerkleRoot.FromPackedLeaves(OpenSslSha256MerkleHasher.CreateOrManaged, packed, 32, parallelism));
+            Assert.Equal(expected, ParallelTreeRoot.FromPackedLeaves(OpenSslSha256MerkleHasher.CreateOrManaged, packed, 32, parallelism));
+            Assert.Equal(expected, MerkleRoot.FromPackedLeaves(_managed, packed, 32));
         }
     }
 
