@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Org.BouncyCastle.Crypto.Digests;
 
 namespace EvidenceChain.Core.Hashing;
 
@@ -11,7 +10,7 @@ namespace EvidenceChain.Core.Hashing;
 public sealed class ContentHasher : IDisposable
 {
     private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    private readonly SM3Digest _sm3 = new();
+    private Sm3State _sm3;
     private long _lengthBytes;
 
     /// <summary>How many bytes have been appended since the last <see cref="Finish"/>.</summary>
@@ -20,7 +19,7 @@ public sealed class ContentHasher : IDisposable
     public void Append(ReadOnlySpan<byte> data)
     {
         _sha256.AppendData(data);
-        _sm3.BlockUpdate(data);
+        _sm3.Append(data);
         _lengthBytes += data.Length;
     }
 
@@ -29,7 +28,7 @@ public sealed class ContentHasher : IDisposable
         Digest sha256 = default;
         Digest sm3 = default;
         _sha256.GetHashAndReset(Digest.AsWritableBytes(ref sha256));
-        _sm3.DoFinal(Digest.AsWritableBytes(ref sm3));
+        _sm3.Finish(Digest.AsWritableBytes(ref sm3));
         _lengthBytes = 0;
         return new DigestPair(sha256, sm3);
     }

@@ -1,13 +1,15 @@
 using EvidenceChain.Core.Hashing;
-using Org.BouncyCastle.Crypto.Digests;
 
 namespace EvidenceChain.Core.Merkle;
 
-/// <summary>SM3 tree hashing over one reused BouncyCastle <see cref="SM3Digest"/>.</summary>
+/// <summary>
+/// SM3 tree hashing over our managed <see cref="Sm3"/>: a node is assembled on the stack and hashed
+/// in one call (two compressions); a leaf streams through one reused <see cref="Sm3State"/>.
+/// </summary>
 public sealed class Sm3MerkleHasher : MerkleHasher
 {
     private static readonly Digest s_emptyRoot = Sm3.HashData(ReadOnlySpan<byte>.Empty);
-    private readonly SM3Digest _hash = new();
+    private Sm3State _leafState;
 
     public override TreeHash Algorithm => TreeHash.Sm3;
 
@@ -16,17 +18,19 @@ public sealed class Sm3MerkleHasher : MerkleHasher
     public override void HashLeaf(ReadOnlySpan<byte> leaf, Span<byte> destination)
     {
         CheckDestination(destination);
-        _hash.Update(LeafPrefix);
-        _hash.BlockUpdate(leaf);
-        _hash.DoFinal(destination);
+        ReadOnlySpan<byte> prefix = [LeafPrefix];
+        _leafState.Append(prefix);
+        _leafState.Append(leaf);
+        _leafState.Finish(destination);
     }
 
     public override void HashChildren(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, Span<byte> destination)
     {
         CheckChildren(left, right, destination);
-        _hash.Update(NodePrefix);
-        _hash.BlockUpdate(left);
-        _hash.BlockUpdate(right);
-        _hash.DoFinal(destination);
+        Span<byte> node = stackalloc byte[1 + (2 * Digest.SizeInBytes)];
+        node[0] = NodePrefix;
+        left.CopyTo(node[1..]);
+        right.CopyTo(node[(1 + Digest.SizeInBytes)..]);
+        Sm3.HashDataCore(node, destination);
     }
 }

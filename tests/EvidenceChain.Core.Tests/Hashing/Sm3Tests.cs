@@ -111,7 +111,7 @@ public class Sm3Tests
         return output.Split(' ')[0];
     }
 
-    private static byte[] Message(string id)
+    internal static byte[] Message(string id)
     {
         using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(RepoPaths.Vector("sm3-vectors.json")));
         JsonElement v = doc.RootElement.GetProperty("vectors").EnumerateArray().Single(e => e.GetProperty("id").GetString() == id);
