@@ -151,7 +151,7 @@ internal sealed class DepositContent
                     end++;
                 }
 
-                HashFile(file, units, first, end, unitsRoot, hasher, buffer.AsSpan(0, StreamHashing.BufferLengthBytes), advance);
+                HashFile(file, units, first, end, unitsRoot, hasher, buffer.AsMemory(0, StreamHashing.BufferLengthBytes), advance);
                 first = end;
             }
         }
@@ -177,7 +177,7 @@ internal sealed class DepositContent
         int end,
         UnitsRoot unitsRoot,
         ContentHasher hasher,
-        Span<byte> buffer,
+        Memory<byte> buffer,
         Action<long> advance)
     {
         try

@@ -84,7 +84,7 @@ internal static class HashCommand
                 context,
                 $"{text.HashingProgress} {path}",
                 lengthBytes,
-                advance => StreamHashing.HashToEnd(stream, hasher, buffer.Span, advance));
+                advance => StreamHashing.HashToEnd(stream, hasher, buffer, advance));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

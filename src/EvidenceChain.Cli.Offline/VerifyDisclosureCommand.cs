@@ -111,7 +111,7 @@ internal static class VerifyDisclosureCommand
                         continue;
                     }
 
-                    contents.Add(new UnitContent(HashFile(file, hasher, buffer.AsSpan(0, StreamHashing.BufferLengthBytes), advance), file.LengthBytes));
+                    contents.Add(new UnitContent(HashFile(file, hasher, buffer.AsMemory(0, StreamHashing.BufferLengthBytes), advance), file.LengthBytes));
                 }
 
                 return contents;
@@ -123,7 +123,7 @@ internal static class VerifyDisclosureCommand
         }
     }
 
-    private static DigestPair HashFile(ContentFile file, ContentHasher hasher, Span<byte> buffer, Action<long> advance)
+    private static DigestPair HashFile(ContentFile file, ContentHasher hasher, Memory<byte> buffer, Action<long> advance)
     {
         try
         {

@@ -406,7 +406,7 @@ internal static class CaseWorkflow
         {
             using var hasher = new ContentHasher();
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-            return StreamHashing.HashToEnd(stream, hasher, buffer.AsSpan(0, StreamHashing.BufferLengthBytes), static _ => { });
+            return StreamHashing.HashToEnd(stream, hasher, buffer.AsMemory(0, StreamHashing.BufferLengthBytes), static _ => { });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

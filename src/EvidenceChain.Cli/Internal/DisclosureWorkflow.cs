@@ -237,7 +237,7 @@ internal static class DisclosureWorkflow
                 {
                     for (int i = first; i < end; i++)
                     {
-                        if (!StreamHashing.TryHashExactly(stream, units[i].LengthBytes, hasher, buffer.AsSpan(0, StreamHashing.BufferLengthBytes), advance, out digests[i]))
+                        if (!StreamHashing.TryHashExactly(stream, units[i].LengthBytes, hasher, buffer.AsMemory(0, StreamHashing.BufferLengthBytes), advance, out digests[i]))
                         {
                             throw new InputException(InputProblem.ChangedWhileReading, file.FullPath);
                         }

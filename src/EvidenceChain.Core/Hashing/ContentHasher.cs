@@ -5,7 +5,9 @@ namespace EvidenceChain.Core.Hashing;
 /// <summary>
 /// SHA-256 and SM3 over one streaming pass: feed any number of spans, then <see cref="Finish"/>.
 /// Memory is constant whatever the content's length; the caller owns reading (files stay outside
-/// the core). One instance per thread; it resets itself on <see cref="Finish"/> for reuse.
+/// the core). One instance per thread; it resets itself on <see cref="Finish"/> for reuse. A reader with
+/// two cores may run <see cref="AppendSha256"/> and <see cref="AppendSm3"/> over the same bytes at once
+/// (each touches only its own state), so the pass takes the slower hash's time, not the sum.
 /// </summary>
 public sealed class ContentHasher : IDisposable
 {
@@ -18,10 +20,19 @@ public sealed class ContentHasher : IDisposable
 
     public void Append(ReadOnlySpan<byte> data)
     {
+        AppendSha256(data);
+        AppendSm3(data);
+    }
+
+    /// <summary>The SHA-256 half of <see cref="Append"/>; it also counts <see cref="LengthBytes"/>.</summary>
+    public void AppendSha256(ReadOnlySpan<byte> data)
+    {
         _sha256.AppendData(data);
-        _sm3.Append(data);
         _lengthBytes += data.Length;
     }
+
+    /// <summary>The SM3 half of <see cref="Append"/>: every byte given to <see cref="AppendSha256"/> must come here too, in the same order.</summary>
+    public void AppendSm3(ReadOnlySpan<byte> data) => _sm3.Append(data);
 
     public DigestPair Finish()
     {
