@@ -11,19 +11,39 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using CoreDeposits = EvidenceChain.Core.Deposits;
 
-// Usage: LoadClient [--server URL] [--streams N] [--requests-per-stream N] [--entries N] [--anchor-latency N] [--ledger 1]
+// Usage: LoadClient [--server URL] [--streams N] [--requests-per-stream N] [--entries N] [--in-flight N]
+//                   [--duration SECONDS] [--warmup-requests N] [--depositor-key FILE] [--server-pid PID]
+//                   [--ca FILE --cert FILE --cert-key FILE] [--anchor-latency N] [--ledger 1]
 // Sends signed deposit requests over N concurrent DepositStream calls, each request acknowledged
-// only once durable, and prints deposits/s and per-request acknowledgement latency. With
-// --anchor-latency N it instead makes N deposits one after another and times each from the request
-// to its final on-chain anchor (GetAnchorStatus), and counts the distinct anchors it saw. With
-// --ledger 1 it instead sends escrow ledger batches (CreateTransfers of --entries transfers each,
-// N callers at once), each answered once its ledger-batch leaf is durable, and prints transfers/s.
-var settings = new Dictionary<string, string>
+// only once durable, at most --in-flight unanswered per stream (0: all at once), until every stream
+// has sent --requests-per-stream requests or --duration seconds have passed (then it sends no more
+// and waits for the outstanding answers). Prints durable deposits/s, the acknowledgement latency per
+// request, the time from acknowledgement to the first signed checkpoint including the request, and
+// the client's and the server's CPU time over the measured interval (the server's from
+// /proc/PID/stat: --server-pid, else the process listening on the server's port). Requests are
+// signed before the clock starts and the service refuses a request signed more than 5 minutes ago,
+// so a run must end within about 4 minutes. An https:// server is reached with mutual TLS as the
+// CLI does it (--ca, --cert, --cert-key); the party must have the depositor key bound (--depositor-key,
+// a key file as `evidencechain party my-key` makes it; without one a fresh random key is used, which
+// only development mode accepts). With --anchor-latency N it instead makes N deposits one after
+// another and times each from the request to its final on-chain anchor (GetAnchorStatus), and counts
+// the distinct anchors it saw. With --ledger 1 it instead sends escrow ledger batches
+// (CreateTransfers of --entries transfers each, N callers at once), each answered once its
+// ledger-batch leaf is durable, and prints transfers/s.
+var settings = new Dictionary<string, string?>
 {
     ["--server"] = "http://127.0.0.1:5080",
     ["--streams"] = "4",
     ["--requests-per-stream"] = "100",
     ["--entries"] = "100",
+    ["--in-flight"] = "50",
+    ["--duration"] = "0",
+    ["--warmup-requests"] = "200",
+    ["--depositor-key"] = null,
+    ["--server-pid"] = "0",
+    ["--ca"] = null,
+    ["--cert"] = null,
+    ["--cert-key"] = null,
     ["--anchor-latency"] = "0",
     ["--ledger"] = "0",
 };
@@ -38,22 +58,38 @@ for (int i = 0; i + 1 < args.Length; i += 2)
     settings[args[i]] = args[i + 1];
 }
 
-var server = new Uri(settings["--server"]);
+var server = new Uri(settings["--server"]!);
 if (!IPAddress.TryParse(server.Host, out IPAddress? address) ? server.Host != "localhost" : !IPAddress.IsLoopback(address))
 {
     Console.Error.WriteLine($"refusing to load {server}: the load client only targets this machine's loopback addresses");
     return 2;
 }
 
-int streams = int.Parse(settings["--streams"], CultureInfo.InvariantCulture);
-int requestsPerStream = int.Parse(settings["--requests-per-stream"], CultureInfo.InvariantCulture);
-int entriesPerRequest = int.Parse(settings["--entries"], CultureInfo.InvariantCulture);
+int streams = Number("--streams");
+int requestsPerStream = Number("--requests-per-stream");
+int entriesPerRequest = Number("--entries");
+int inFlight = Number("--in-flight");
+int durationSeconds = Number("--duration");
+int warmUpRequests = Number("--warmup-requests");
+if (durationSeconds > 240)
+{
+    Console.Error.WriteLine("--duration is at most 240 s: requests are signed before the clock starts, and the service refuses one signed more than 5 minutes ago");
+    return 2;
+}
 
-using GrpcChannel channel = GrpcChannel.ForAddress(server);
+using GrpcChannel channel = LoadChannel.Open(server, settings["--ca"], settings["--cert"], settings["--cert-key"]);
 var client = new EvidenceService.EvidenceServiceClient(channel);
 string originText = (await client.GetLogInfoAsync(new GetLogInfoRequest())).Origin;
 LogOrigin origin = LogOrigin.TryParse(originText, out LogOrigin? parsed) ? parsed! : throw new InvalidOperationException("bad origin " + originText);
-byte[] seed = RandomNumberGenerator.GetBytes(32);
+byte[] seed = settings["--depositor-key"] is string keyPath
+    ? Convert.FromBase64String(File.ReadAllText(keyPath).Trim())
+    : RandomNumberGenerator.GetBytes(32);
+if (seed.Length != 32)
+{
+    Console.Error.WriteLine($"{settings["--depositor-key"]} holds {seed.Length} bytes, not a 32-byte depositor key seed");
+    return 2;
+}
+
 byte[] publicKey = CoreDeposits.DepositRequest.PublicKeyOf(seed);
 
 if (settings["--ledger"] != "0")
@@ -61,7 +97,7 @@ if (settings["--ledger"] != "0")
     return await LedgerLoad.RunAsync(channel, streams, requestsPerStream, entriesPerRequest).ConfigureAwait(false);
 }
 
-int anchorLatencyDeposits = int.Parse(settings["--anchor-latency"], CultureInfo.InvariantCulture);
+int anchorLatencyDeposits = Number("--anchor-latency");
 if (anchorLatencyDeposits > 0)
 {
     entriesPerRequest = 1;
@@ -97,18 +133,16 @@ if (anchorLatencyDeposits > 0)
 
 // Requests are prepared (and signed) before the clock starts: the run measures the service.
 var prepared = Enumerable.Range(0, streams).Select(_ => Enumerable.Range(0, requestsPerStream).Select(r => Prepare((ulong)r)).ToList()).ToList();
-var latencies = new List<double>();
-var clock = Stopwatch.StartNew();
-await Task.WhenAll(prepared.Select(RunStreamAsync));
-clock.Stop();
+List<DepositRequest> warmUp = Enumerable.Range(0, warmUpRequests).Select(r => Prepare((ulong)r)).ToList();
+ServerProcess? serverProcess = ServerProcess.Find(Number("--server-pid"), server.Port);
+return await DepositLoad.RunAsync(
+    client,
+    prepared,
+    warmUp,
+    new DepositLoad.Settings(streams, inFlight, durationSeconds > 0 ? TimeSpan.FromSeconds(durationSeconds) : null, $"{streams} streams x {requestsPerStream} requests x {entriesPerRequest} entries"),
+    serverProcess);
 
-long deposits = (long)streams * requestsPerStream * entriesPerRequest;
-latencies.Sort();
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"{deposits} durable deposits in {clock.Elapsed.TotalSeconds:F2} s = {deposits / clock.Elapsed.TotalSeconds:F0} deposits/s " +
-    $"({streams} streams x {requestsPerStream} requests x {entriesPerRequest} entries); " +
-    $"ack latency per request p50 {Percentile(0.50):F1} ms, p95 {Percentile(0.95):F1} ms, p99 {Percentile(0.99):F1} ms"));
-return 0;
+int Number(string option) => int.Parse(settings[option]!, NumberStyles.None, CultureInfo.InvariantCulture);
 
 DepositRequest Prepare(ulong requestId)
 {
@@ -136,39 +170,3 @@ DepositRequest Prepare(ulong requestId)
     }));
     return request;
 }
-
-async Task RunStreamAsync(List<DepositRequest> requests)
-{
-    using AsyncDuplexStreamingCall<DepositRequest, DepositResponse> call = client.DepositStream();
-    var sentAt = new Dictionary<ulong, long>();
-    Task reader = Task.Run(async () =>
-    {
-        await foreach (DepositResponse response in call.ResponseStream.ReadAllAsync())
-        {
-            double milliseconds;
-            lock (sentAt)
-            {
-                milliseconds = Stopwatch.GetElapsedTime(sentAt[response.RequestId]).TotalMilliseconds;
-            }
-
-            lock (latencies)
-            {
-                latencies.Add(milliseconds);
-            }
-        }
-    });
-    foreach (DepositRequest request in requests)
-    {
-        lock (sentAt)
-        {
-            sentAt[request.RequestId] = Stopwatch.GetTimestamp();
-        }
-
-        await call.RequestStream.WriteAsync(request);
-    }
-
-    await call.RequestStream.CompleteAsync();
-    await reader;
-}
-
-double Percentile(double p) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)(p * latencies.Count))];
