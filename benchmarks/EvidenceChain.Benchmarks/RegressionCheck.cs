@@ -34,19 +34,19 @@ internal static class RegressionCheck
         var measured = new SortedDictionary<string, double>(StringComparer.Ordinal);
         foreach (BenchmarkReport report in summaries.SelectMany(s => s.Reports).Where(r => r.ResultStatistics is not null))
         {
-            measured[report.BenchmarkCase.DisplayInfo] = report.ResultStatistics!.Median;
+            measured[NameOf(report.BenchmarkCase)] = Math.Round(report.ResultStatistics!.Median, 1);
         }
 
         int slower = 0;
         Console.WriteLine();
-        Console.WriteLine($"{"benchmark",-90} {"committed",14} {"now",14} {"ratio",7}");
+        Console.WriteLine($"{"benchmark",-64} {"committed",14} {"now",14} {"ratio",7}");
         foreach ((string name, double now) in measured)
         {
             string before = committed.TryGetValue(name, out double was) ? Nanoseconds(was) : "—";
             double ratio = was > 0 ? now / was : double.NaN;
             bool regressed = ratio > NoiseRatio;
             slower += regressed ? 1 : 0;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-90} {before,14} {Nanoseconds(now),14} {ratio,7:F2}{(regressed ? "  SLOWER" : string.Empty)}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-64} {before,14} {Nanoseconds(now),14} {ratio,7:F2}{(regressed ? "  SLOWER" : string.Empty)}"));
         }
 
         if (update)
@@ -60,6 +60,15 @@ internal static class RegressionCheck
             ? $"no benchmark is more than {NoiseRatio:0.00}x slower than committed"
             : $"{slower} benchmark(s) more than {NoiseRatio:0.00}x slower than committed: rerun on a quiet machine, then find the cause");
         return slower == 0 ? 0 : 1;
+    }
+
+    /// <summary>Type.Method [parameters]: the job is left out, so the names stay when the job changes.</summary>
+    private static string NameOf(BenchmarkDotNet.Running.BenchmarkCase benchmark)
+    {
+        string name = benchmark.Descriptor.Type.Name + "." + benchmark.Descriptor.WorkloadMethod.Name;
+        return benchmark.HasParameters
+            ? name + " [" + string.Join(", ", benchmark.Parameters.Items.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name}={p.Value}"))) + "]"
+            : name;
     }
 
     private static string Nanoseconds(double value) => value.ToString("N1", CultureInfo.InvariantCulture) + " ns";
