@@ -379,7 +379,31 @@ public sealed partial class LiteDbLogStore : ILogStore, IPartyStore, ILocatorSto
 
     public StoredLeaf? FindLeafByHash(Digest leafHash) => FindLeafBy(Documents.LeafHashEquals, leafHash);
 
-    public StoredLeaf? FindLeafByDedupeKey(Digest dedupeKey) => FindLeafBy(Documents.DedupeKeyEquals, dedupeKey);
+    /// <summary>One query over the dedupe key index for the whole set: far cheaper than a lookup per key (docs/benchmarks.md).</summary>
+    public IReadOnlyDictionary<Digest, StoredLeaf> FindLeavesByDedupeKeys(IReadOnlyCollection<Digest> dedupeKeys)
+    {
+        ArgumentNullException.ThrowIfNull(dedupeKeys);
+        var found = new Dictionary<Digest, StoredLeaf>();
+        if (dedupeKeys.Count == 0)
+        {
+            return found;
+        }
+
+        ulong leafCount = _current.LeafCount;
+        var keys = new BsonArray(dedupeKeys.Select(Documents.Binary));
+        foreach (BsonDocument document in _leaves.Find(BsonExpression.Create(Documents.DedupeKeyIn, keys)))
+        {
+            // A leaf committed by a write that has not returned yet is not durable, so not there.
+            if ((ulong)document[Documents.Id].AsInt64 < leafCount)
+            {
+                found[Digest.Read(document[Documents.DedupeKey].AsBinary)] = Documents.ToLeaf(document);
+            }
+        }
+
+        return found;
+    }
+
+    private StoredLeaf? FindOneByDedupeKey(Digest dedupeKey) => FindLeafBy(Documents.DedupeKeyEquals, dedupeKey);
 
     /// <summary>Leaf bytes for [start, start + count) ∩ [0, LeafCount), in order.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative or above <see cref="LeavesPerReadMax"/>.</exception>
@@ -708,7 +732,7 @@ public sealed partial class LiteDbLogStore : ILogStore, IPartyStore, ILocatorSto
     {
         for (int i = 0; i < batch.Leaves.Count; i++)
         {
-            if (FindLeafByDedupeKey(batch.Leaves[i].DedupeKey) is StoredLeaf byKey)
+            if (FindOneByDedupeKey(batch.Leaves[i].DedupeKey) is StoredLeaf byKey)
             {
                 return Error.AlreadyStored(batch, i, "dedupe key", byKey);
             }

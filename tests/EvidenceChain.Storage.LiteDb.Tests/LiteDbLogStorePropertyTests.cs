@@ -218,6 +218,16 @@ public sealed class LiteDbLogStorePropertyTests
         }
 
         Assert.Null(store.FindLeaf((ulong)model.Leaves.Count));
+
+        // The whole model's dedupe keys and as many absent ones in one bulk lookup: exactly the stored ones come back.
+        Digest[] absent = [.. model.Leaves.Select(l => Digest.Read(System.Security.Cryptography.SHA256.HashData(Digest.AsBytes(l.Leaf.DedupeKey))))];
+        IReadOnlyDictionary<Digest, StoredLeaf> bulk = store.FindLeavesByDedupeKeys([.. model.Leaves.Select(l => l.Leaf.DedupeKey), .. absent]);
+        Assert.Equal(model.Leaves.Count, bulk.Count);
+        for (int i = 0; i < model.Leaves.Count; i++)
+        {
+            Assert.Equal((ulong)i, bulk[model.Leaves[i].Leaf.DedupeKey].LeafIndex);
+        }
+
         Assert.Equal(model.Leaves.Select(l => l.Leaf.Leaf), store.ReadLeaves(0, LiteDbLogStore.LeavesPerReadMax));
         Assert.Equal(model.Leaves.Skip(1).Take(2).Select(l => l.Leaf.Leaf), store.ReadLeaves(1, 2));
 

@@ -42,6 +42,10 @@ internal static class GroupCommit
         var placements = new List<Placement[]?>();
         var replayKeys = new HashSet<Digest>();
 
+        // Every entry's dedupe key first, so the store answers for the whole group commit in one lookup.
+        Digest[][] dedupeKeys = [.. requests.Select(d => d.Request.Entries.Select(entry => DedupeKey.Compute(d.Key.Fingerprint, entry)).ToArray())];
+        IReadOnlyDictionary<Digest, StoredLeaf> alreadyStored = store.FindLeavesByDedupeKeys([.. dedupeKeys.SelectMany(keys => keys)]);
+
         for (int r = 0; r < requests.Count; r++)
         {
             (DepositRequest request, DepositSubmission submission, PartyKey signingKey) = requests[r];
@@ -59,14 +63,14 @@ internal static class GroupCommit
             for (int e = 0; e < placed.Length; e++)
             {
                 DepositEntry entry = request.Entries[e];
-                Digest dedupeKey = DedupeKey.Compute(fingerprint, entry);
+                Digest dedupeKey = dedupeKeys[r][e];
                 if (positionsInBatch.TryGetValue(dedupeKey, out int position))
                 {
                     placed[e] = new Placement(position, null, AlreadyDeposited: true);
                 }
-                else if (store.FindLeafByDedupeKey(dedupeKey) is StoredLeaf stored)
+                else if (alreadyStored.TryGetValue(dedupeKey, out StoredLeaf? storedLeaf))
                 {
-                    placed[e] = new Placement(-1, stored, AlreadyDeposited: true);
+                    placed[e] = new Placement(-1, storedLeaf, AlreadyDeposited: true);
                 }
                 else
                 {

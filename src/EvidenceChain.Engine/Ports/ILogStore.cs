@@ -41,8 +41,11 @@ public interface ILogStore : ISubtreeHashes, IDisposable
     /// <summary>A stored deposit by leaf hash (its deposit id).</summary>
     StoredLeaf? FindLeafByHash(Digest leafHash);
 
-    /// <summary>A stored deposit by its dedupe key (depositor and entry), for resent requests.</summary>
-    StoredLeaf? FindLeafByDedupeKey(Digest dedupeKey);
+    /// <summary>
+    /// The stored deposits among <paramref name="dedupeKeys"/> (depositor and entry), for resent requests: one
+    /// lookup for a whole group commit, by key; keys of no stored deposit are absent.
+    /// </summary>
+    IReadOnlyDictionary<Digest, StoredLeaf> FindLeavesByDedupeKeys(IReadOnlyCollection<Digest> dedupeKeys);
 
     /// <summary>The record behind a record leaf (a custody event, …); null for a deposit leaf or beyond <see cref="LeafCount"/>.</summary>
     StoredRecord? FindRecord(ulong leafIndex);

@@ -63,6 +63,7 @@ internal static class Documents
     // compilation (about a millisecond) per lookup and grows the cache without bound.
     public const string LeafHashEquals = "$." + LeafHash + " = @0";
     public const string DedupeKeyEquals = "$." + DedupeKey + " = @0";
+    public const string DedupeKeyIn = "$." + DedupeKey + " IN @0";
     public const string IdBetween = Id + " BETWEEN @0 AND @1";
     public const string AnchorStatusBelow = "$." + AnchorStatus + " < @0";
 

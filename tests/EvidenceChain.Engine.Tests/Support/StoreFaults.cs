@@ -38,7 +38,7 @@ internal sealed class StoreFaults
 
         public StoredLeaf? FindLeafByHash(Digest leafHash) => inner.FindLeafByHash(leafHash);
 
-        public StoredLeaf? FindLeafByDedupeKey(Digest dedupeKey) => inner.FindLeafByDedupeKey(dedupeKey);
+        public IReadOnlyDictionary<Digest, StoredLeaf> FindLeavesByDedupeKeys(IReadOnlyCollection<Digest> dedupeKeys) => inner.FindLeavesByDedupeKeys(dedupeKeys);
 
         public bool HasReplayKey(Digest replayKey) => inner.HasReplayKey(replayKey);
 
