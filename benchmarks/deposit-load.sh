@@ -10,7 +10,7 @@
 # not per deposit); checkpoints are stamped by the built-in TSA, the service's default.
 #
 # Usage: benchmarks/deposit-load.sh [--mode mtls|dev] [--streams N] [--requests-per-stream N]
-#            [--entries N] [--in-flight N] [--duration SECONDS] [--runs N] [--no-build]
+#            [--entries N] [--in-flight N] [--duration SECONDS] [--receipts N] [--runs N] [--no-build]
 #            [--keep] [-- SERVICE_ARGS...]
 #   defaults: mtls, 4 streams x 60 requests x 100 entries, 50 requests in flight per stream, one run
 #   (about a minute and a half with the Release build, 15 s without). --runs N runs the client N
@@ -28,7 +28,7 @@
 #     benchmarks/deposit-load.sh --streams 8 --requests-per-stream 1500 --duration 120
 set -euo pipefail
 
-mode=mtls streams=4 requests=60 entries=100 in_flight=50 duration=0 runs=1 build=1 keep=0
+mode=mtls streams=4 requests=60 entries=100 in_flight=50 duration=0 receipts=0 runs=1 build=1 keep=0
 service_args=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -38,6 +38,7 @@ while [[ $# -gt 0 ]]; do
         --entries) entries=$2; shift 2 ;;
         --in-flight) in_flight=$2; shift 2 ;;
         --duration) duration=$2; shift 2 ;;
+        --receipts) receipts=$2; shift 2 ;;
         --runs) runs=$2; shift 2 ;;
         --no-build) build=0; shift ;;
         --keep) keep=1; shift ;;
@@ -117,10 +118,14 @@ for run in $(seq 1 "$runs"); do
     echo "run $run of $runs: $streams streams x $requests requests x $entries entries"
     dotnet "$load_dll" --server "$address" --server-pid "$service_pid" "${client_tls[@]}" \
         --streams "$streams" --requests-per-stream "$requests" --entries "$entries" \
-        --in-flight "$in_flight" --duration "$duration" | tee "$work/run-$run.txt"
+        --in-flight "$in_flight" --duration "$duration" --receipts "$receipts" | tee "$work/run-$run.txt"
     figures+=("$(grep '^figures:' "$work/run-$run.txt")")
 done
 echo "machine: load average $(cut -d' ' -f1-3 /proc/loadavg) after the runs"
+# The store's size on disk per leaf: the data directory (LiteDB's files and its log) over the tree size.
+tree_size=$(dotnet "$load_dll" --server "$address" "${client_tls[@]}" --tree-size 1 2>/dev/null || true)
+store_bytes=$(du -sb "$work/data" | cut -f1)
+[[ -n $tree_size && $tree_size -gt 0 ]] && echo "store: $store_bytes bytes on disk for $tree_size leaves = $((store_bytes / tree_size)) bytes per leaf"
 
 if [[ $runs -gt 1 ]]; then
     # The median of each figure over the runs (the middle one; the upper middle for an even count).

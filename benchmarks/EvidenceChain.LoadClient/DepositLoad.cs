@@ -24,7 +24,8 @@ internal static class DepositLoad
         List<List<DepositRequest>> prepared,
         List<DepositRequest> warmUp,
         Settings settings,
-        ServerProcess? server)
+        ServerProcess? server,
+        List<string>? depositIdSample = null)
     {
         if (warmUp.Count > 0)
         {
@@ -37,7 +38,7 @@ internal static class DepositLoad
         using var stopWatching = new CancellationTokenSource();
         Task watching = watch.RunAsync(client, stopWatching.Token);
         using var deadline = new CancellationTokenSource();
-        var counts = new Counts();
+        var counts = new Counts(depositIdSample);
 
         using var self = Process.GetCurrentProcess();
         TimeSpan clientCpuStart = self.TotalProcessorTime;
@@ -203,13 +204,15 @@ internal static class DepositLoad
 
                 watch.Acknowledged(acknowledgedAt, response.Deposits.Max(d => d.LeafIndex));
                 counts.Add(response.Deposits.Count, response.Deposits.Count(d => d.AlreadyDeposited));
+                counts.Sample(response.Deposits[Random.Shared.Next(response.Deposits.Count)].DepositId);
             }
         }
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
 
-    private sealed class Counts
+    /// <param name="depositIdSample">Where one deposit id of each answer goes, at random, for the receipt run; null: none kept.</param>
+    private sealed class Counts(List<string>? depositIdSample)
     {
         private long _deposits;
         private long _alreadyDeposited;
@@ -231,6 +234,19 @@ internal static class DepositLoad
         }
 
         public void Sent() => Interlocked.Increment(ref _requests);
+
+        public void Sample(string depositId)
+        {
+            if (depositIdSample is null)
+            {
+                return;
+            }
+
+            lock (depositIdSample)
+            {
+                depositIdSample.Add(depositId);
+            }
+        }
 
         public void StoppedByDuration() => Interlocked.Increment(ref _streamsStoppedByDuration);
     }

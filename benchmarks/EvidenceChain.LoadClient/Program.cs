@@ -13,7 +13,8 @@ using CoreDeposits = EvidenceChain.Core.Deposits;
 
 // Usage: LoadClient [--server URL] [--streams N] [--requests-per-stream N] [--entries N] [--in-flight N]
 //                   [--duration SECONDS] [--warmup-requests N] [--depositor-key FILE] [--server-pid PID]
-//                   [--ca FILE --cert FILE --cert-key FILE] [--anchor-latency N] [--ledger 1]
+//                   [--ca FILE --cert FILE --cert-key FILE] [--receipts N [--receipt-callers N]]
+//                   [--anchor-latency N] [--ledger 1] [--tree-size 1]
 // Sends signed deposit requests over N concurrent DepositStream calls, each request acknowledged
 // only once durable, at most --in-flight unanswered per stream (0: all at once), until every stream
 // has sent --requests-per-stream requests or --duration seconds have passed (then it sends no more
@@ -25,7 +26,10 @@ using CoreDeposits = EvidenceChain.Core.Deposits;
 // so a run must end within about 4 minutes. An https:// server is reached with mutual TLS as the
 // CLI does it (--ca, --cert, --cert-key); the party must have the depositor key bound (--depositor-key,
 // a key file as `evidencechain party my-key` makes it; without one a fresh random key is used, which
-// only development mode accepts). With --anchor-latency N it instead makes N deposits one after
+// only development mode accepts). With --receipts N, once every deposit is in a checkpoint, it asks
+// N receipts (GetReceipt) of deposits sampled across the whole run (one per answer, at random),
+// --receipt-callers at once, and prints receipts/s (ReceiptLoad). --tree-size 1 prints the latest
+// signed tree size and exits. With --anchor-latency N it instead makes N deposits one after
 // another and times each from the request to its final on-chain anchor (GetAnchorStatus), and counts
 // the distinct anchors it saw. With --ledger 1 it instead sends escrow ledger batches
 // (CreateTransfers of --entries transfers each, N callers at once), each answered once its
@@ -46,6 +50,9 @@ var settings = new Dictionary<string, string?>
     ["--cert-key"] = null,
     ["--anchor-latency"] = "0",
     ["--ledger"] = "0",
+    ["--receipts"] = "0",
+    ["--tree-size"] = "0",
+    ["--receipt-callers"] = "16",
 };
 for (int i = 0; i + 1 < args.Length; i += 2)
 {
@@ -79,6 +86,13 @@ if (durationSeconds > 240)
 
 using GrpcChannel channel = LoadChannel.Open(server, settings["--ca"], settings["--cert"], settings["--cert-key"]);
 var client = new EvidenceService.EvidenceServiceClient(channel);
+if (settings["--tree-size"] != "0")
+{
+    // For the script: the latest signed tree size alone, to divide the store's size by.
+    Console.WriteLine((await client.GetCheckpointAsync(new GetCheckpointRequest())).TreeSize.ToString(CultureInfo.InvariantCulture));
+    return 0;
+}
+
 string originText = (await client.GetLogInfoAsync(new GetLogInfoRequest())).Origin;
 LogOrigin origin = LogOrigin.TryParse(originText, out LogOrigin? parsed) ? parsed! : throw new InvalidOperationException("bad origin " + originText);
 byte[] seed = settings["--depositor-key"] is string keyPath
@@ -135,12 +149,18 @@ if (anchorLatencyDeposits > 0)
 var prepared = Enumerable.Range(0, streams).Select(_ => Enumerable.Range(0, requestsPerStream).Select(r => Prepare((ulong)r)).ToList()).ToList();
 List<DepositRequest> warmUp = Enumerable.Range(0, warmUpRequests).Select(r => Prepare((ulong)r)).ToList();
 ServerProcess? serverProcess = ServerProcess.Find(Number("--server-pid"), server.Port);
-return await DepositLoad.RunAsync(
+int receipts = Number("--receipts");
+var depositIds = new List<string>();
+int exitCode = await DepositLoad.RunAsync(
     client,
     prepared,
     warmUp,
     new DepositLoad.Settings(streams, inFlight, durationSeconds > 0 ? TimeSpan.FromSeconds(durationSeconds) : null, $"{streams} streams x {requestsPerStream} requests x {entriesPerRequest} entries"),
-    serverProcess);
+    serverProcess,
+    receipts > 0 ? depositIds : null);
+return exitCode != 0 || receipts == 0
+    ? exitCode
+    : await ReceiptLoad.RunAsync(client, depositIds, receipts, Number("--receipt-callers"), serverProcess);
 
 int Number(string option) => int.Parse(settings[option]!, NumberStyles.None, CultureInfo.InvariantCulture);
 

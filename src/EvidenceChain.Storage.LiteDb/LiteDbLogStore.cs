@@ -4,6 +4,7 @@ using EvidenceChain.Core.Leaves;
 using EvidenceChain.Engine.Ports;
 using EvidenceChain.Storage.LiteDb.Internal;
 using LiteDB;
+using LiteDB.Engine;
 
 namespace EvidenceChain.Storage.LiteDb;
 
@@ -140,7 +141,7 @@ public sealed partial class LiteDbLogStore : ILogStore, IPartyStore, ILocatorSto
             }
 
             // Never a password: LiteDB 5.0.21 does not fsync an encrypted store at all.
-            database = new LiteDatabase(data, new BsonMapper(), log);
+            database = new LiteDatabase(new SerializedEngine(new LiteEngine(new EngineSettings { DataStream = data, LogStream = log })), new BsonMapper(), disposeOnClose: true);
             return new LiteDbLogStore(path, data, log, database, observer);
         }
         catch (Exception e)
