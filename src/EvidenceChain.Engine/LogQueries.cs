@@ -204,6 +204,16 @@ public sealed class LogQueries
     internal static MerkleTree BatchTree(ILogStore store, MerkleHasher hasher, StoredBatch batch)
     {
         var tree = new MerkleTree(hasher);
+        if (store.ReadBatchLeafHashes(batch.BatchId) is Digest[] leafHashes && leafHashes.Length == batch.LeafCount)
+        {
+            foreach (Digest leafHash in leafHashes)
+            {
+                tree.AppendLeafHash(leafHash);
+            }
+
+            return tree;
+        }
+
         for (ulong at = 0; at < (ulong)batch.LeafCount; at += LeavesPerReadMax)
         {
             int count = (int)Math.Min(LeavesPerReadMax, (ulong)batch.LeafCount - at);

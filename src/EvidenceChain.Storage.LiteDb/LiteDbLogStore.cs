@@ -46,6 +46,7 @@ public sealed partial class LiteDbLogStore : ILogStore, IPartyStore, ILocatorSto
     private readonly ILiteCollection<BsonDocument> _state;
     private readonly ILiteCollection<BsonDocument> _leaves;
     private readonly ILiteCollection<BsonDocument> _batches;
+    private readonly ILiteCollection<BsonDocument> _batchLeafHashes;
     private readonly ILiteCollection<BsonDocument> _subtrees;
     private readonly ILiteCollection<BsonDocument> _checkpoints;
     private readonly ILiteCollection<BsonDocument> _anchors;
@@ -76,6 +77,7 @@ public sealed partial class LiteDbLogStore : ILogStore, IPartyStore, ILocatorSto
         _state = database.GetCollection(Documents.State);
         _leaves = database.GetCollection(Documents.Leaves);
         _batches = database.GetCollection(Documents.Batches);
+        _batchLeafHashes = database.GetCollection(Documents.BatchLeafHashes);
         _subtrees = database.GetCollection(Documents.Subtrees);
         _checkpoints = database.GetCollection(Documents.Checkpoints);
         _anchors = database.GetCollection(Documents.Anchors);
@@ -231,6 +233,7 @@ public sealed partial class LiteDbLogStore : ILogStore, IPartyStore, ILocatorSto
                 {
                     _leaves.InsertBulk(leaves);
                     _batches.Insert(Documents.FromBatch(batch));
+                    _batchLeafHashes.Insert(Documents.FromBatchLeafHashes(batch));
                     InsertRecords(batch);
                     InsertReplayKeys(batch);
                 });
@@ -468,6 +471,12 @@ public sealed partial class LiteDbLogStore : ILogStore, IPartyStore, ILocatorSto
         BsonDocument document = _batches.FindById(batchId) ?? throw Error.Missing($"Batch {batchId}");
         return Documents.ToBatch(document);
     }
+
+    /// <summary>A stored batch's leaf hashes in batch order; null for an unknown batch or one stored before they were kept.</summary>
+    public Digest[]? ReadBatchLeafHashes(long batchId) =>
+        batchId < StoreState.FirstBatchId || batchId >= _current.NextBatchId || _batchLeafHashes.FindById(batchId) is not BsonDocument document
+            ? null
+            : Documents.ToBatchLeafHashes(document);
 
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not 0 to 63.</exception>
     /// <exception cref="InvalidOperationException">The subtree is not within the integrated leaves.</exception>

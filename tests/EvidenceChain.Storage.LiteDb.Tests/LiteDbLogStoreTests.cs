@@ -97,6 +97,8 @@ public sealed class LiteDbLogStoreTests : IDisposable
         AssertLeaf(reopened.FindLeafByHash(TestData.Leaf("a-2").LeafHash), 2, TestData.Leaf("a-2"), batchId: 1, batchIndex: 2);
         AssertLeaf(reopened.FindLeafByDedupeKey(TestData.Leaf("b-3").DedupeKey), 6, TestData.Leaf("b-3"), batchId: 2, batchIndex: 3);
         Assert.Equal(new StoredBatch(2, 3, 4, 1_700_000_000_002, "promise 2"), reopened.FindBatch(2));
+        Assert.Equal(Enumerable.Range(0, 4).Select(i => TestData.Leaf($"b-{i}").LeafHash), reopened.ReadBatchLeafHashes(2));
+        Assert.Null(reopened.ReadBatchLeafHashes(3));
         Assert.Equal(root, new CompactRange(7, reopened).Root(new Sha256MerkleHasher()));
     }
 

@@ -62,6 +62,12 @@ public interface ILogStore : ISubtreeHashes, IDisposable
     /// <summary>A batch's promise note and where its leaves start.</summary>
     StoredBatch? FindBatch(long batchId);
 
+    /// <summary>
+    /// A stored batch's leaf hashes in batch order, kept with it so its promise tree is rebuilt without reading its
+    /// leaves; null for an unknown batch or one stored before they were kept (then the leaves are read).
+    /// </summary>
+    Digest[]? ReadBatchLeafHashes(long batchId);
+
     /// <summary>Whether a stored batch holds a stamped request with this replay key (the signer's key and nonce).</summary>
     bool HasReplayKey(Digest replayKey);
 

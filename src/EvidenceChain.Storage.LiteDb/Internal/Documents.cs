@@ -17,6 +17,7 @@ internal static class Documents
     public const string State = "state";
     public const string Leaves = "leaves";
     public const string Batches = "batches";
+    public const string BatchLeafHashes = "batchLeafHashes";
     public const string Subtrees = "subtrees";
     public const string Checkpoints = "checkpoints";
     public const string Anchors = "anchors";
@@ -143,6 +144,30 @@ internal static class Documents
             [PromiseNote] = batch.PromiseNote,
             [Requests] = requests,
         };
+    }
+
+    /// <summary>A batch's leaf hashes in batch order, 32 bytes each, kept apart from the batch so a receipt reads them alone.</summary>
+    public static BsonDocument FromBatchLeafHashes(AcceptedBatch batch)
+    {
+        byte[] hashes = new byte[batch.Leaves.Count * Digest.SizeInBytes];
+        for (int i = 0; i < batch.Leaves.Count; i++)
+        {
+            batch.Leaves[i].LeafHash.CopyTo(hashes.AsSpan(i * Digest.SizeInBytes));
+        }
+
+        return new BsonDocument { [Id] = batch.BatchId, [Hash] = hashes };
+    }
+
+    public static Digest[] ToBatchLeafHashes(BsonDocument document)
+    {
+        byte[] hashes = document[Hash].AsBinary;
+        var digests = new Digest[hashes.Length / Digest.SizeInBytes];
+        for (int i = 0; i < digests.Length; i++)
+        {
+            digests[i] = Digest.Read(hashes.AsSpan(i * Digest.SizeInBytes, Digest.SizeInBytes));
+        }
+
+        return digests;
     }
 
     public static StoredBatch ToBatch(BsonDocument document) => new(

@@ -7,13 +7,17 @@ namespace EvidenceChain.Engine.Tests.Support;
 /// Fault injection for a corrupted store, a fault the tests cannot cause on real files otherwise:
 /// once <see cref="CorruptSubtree"/> is set, the subtree over the first four leaves (level 2, index
 /// 0) reads back as a different hash; with <see cref="TamperedRecordLeafIndex"/>, that leaf's record
-/// reads back with its last byte changed. Everything else passes through to the real store.
+/// reads back with its last byte changed; with <see cref="ForgetBatchLeafHashes"/>, no batch has its leaf hashes kept.
+/// Everything else passes through to the real store.
 /// </summary>
 internal sealed class StoreFaults
 {
     public bool CorruptSubtree { get; set; }
 
     public ulong? TamperedRecordLeafIndex { get; set; }
+
+    /// <summary>Reads back no batch's leaf hashes, as a store written before they were kept (the receipts then read the leaves).</summary>
+    public bool ForgetBatchLeafHashes { get; set; }
 
     public ILogStore Wrap(ILogStore store) => new Decorator(store, this);
 
@@ -37,6 +41,8 @@ internal sealed class StoreFaults
         public StoredLeaf? FindLeaf(ulong leafIndex) => inner.FindLeaf(leafIndex);
 
         public StoredLeaf? FindLeafByHash(Digest leafHash) => inner.FindLeafByHash(leafHash);
+
+        public Digest[]? ReadBatchLeafHashes(long batchId) => fault.ForgetBatchLeafHashes ? null : inner.ReadBatchLeafHashes(batchId);
 
         public IReadOnlyDictionary<Digest, StoredLeaf> FindLeavesByDedupeKeys(IReadOnlyCollection<Digest> dedupeKeys) => inner.FindLeavesByDedupeKeys(dedupeKeys);
 
