@@ -209,7 +209,8 @@ internal static class DepositLoad
         }
     }
 
-    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
+    /// <summary>The value at <paramref name="p"/> (0 to 1) of an ascending list; 0 when it is empty.</summary>
+    internal static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
 
     /// <param name="depositIdSample">Where one deposit id of each answer goes, at random, for the receipt run; null: none kept.</param>
     private sealed class Counts(List<string>? depositIdSample)

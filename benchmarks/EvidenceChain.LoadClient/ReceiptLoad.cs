@@ -37,9 +37,9 @@ internal static class ReceiptLoad
             : "server CPU not measured";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{receipts} receipts of random deposits (of {depositIds.Count} sampled across the log), {concurrency} callers: {receipts / seconds:F0} receipts/s; " +
-            $"latency p50 {Percentile(latenciesMs, 0.50):F2} ms, p99 {Percentile(latenciesMs, 0.99):F2} ms; {bytes / receipts} bytes per receipt; {serverText}"));
+            $"latency p50 {DepositLoad.Percentile(latenciesMs, 0.50):F2} ms, p99 {DepositLoad.Percentile(latenciesMs, 0.99):F2} ms; {bytes / receipts} bytes per receipt; {serverText}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"receipt figures: receipts_per_s={receipts / seconds:F0} receipt_p50_ms={Percentile(latenciesMs, 0.50):F2} receipt_p99_ms={Percentile(latenciesMs, 0.99):F2} " +
+            $"receipt figures: receipts_per_s={receipts / seconds:F0} receipt_p50_ms={DepositLoad.Percentile(latenciesMs, 0.50):F2} receipt_p99_ms={DepositLoad.Percentile(latenciesMs, 0.99):F2} " +
             $"receipt_bytes={bytes / receipts} server_cpu_us_per_receipt={(serverCpu is TimeSpan c ? (c.TotalMilliseconds / receipts * 1000).ToString("F0", CultureInfo.InvariantCulture) : "na")}"));
         return 0;
     }
@@ -74,6 +74,4 @@ internal static class ReceiptLoad
         }));
         return bytes;
     }
-
-    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
 }

@@ -16,11 +16,6 @@ internal static unsafe partial class LibCrypto
     /// <summary>Sizeof(SHA256_CTX) in OpenSSL 3: h[8], Nl, Nh, data[16], num, md_len, all 32-bit.</summary>
     public const int ContextSizeBytes = 112;
 
-    [LibraryImport(Library, EntryPoint = "SHA256_Init")]
-    [SuppressGCTransition]
-    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
-    public static partial int Sha256Init(byte* context);
-
     /// <summary>One 64-byte block into the state <c>h</c> at the start of the context; no padding, no length.</summary>
     [LibraryImport(Library, EntryPoint = "SHA256_Transform")]
     [SuppressGCTransition]
@@ -50,7 +45,6 @@ internal static unsafe partial class LibCrypto
             return false;
         }
 
-        bool found = NativeLibrary.TryGetExport(handle, "SHA256_Transform", out _) && NativeLibrary.TryGetExport(handle, "SHA256_Init", out _);
-        return found;
+        return NativeLibrary.TryGetExport(handle, "SHA256_Transform", out _);
     }
 }

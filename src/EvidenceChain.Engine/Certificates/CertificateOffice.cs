@@ -34,9 +34,6 @@ public sealed class CertificateOffice(
 {
     private static readonly TimeSpan s_pollInterval = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>The notary's signing certificate, to publish.</summary>
-    public CertificateSigner Signer => signer;
-
     /// <summary>
     /// The signed certificate of <paramref name="deposit"/>, with its proof. The depositor's
     /// <paramref name="declaredFiles"/> and <paramref name="locator"/> go on the page as the depositor's word.

@@ -22,7 +22,7 @@ namespace EvidenceChain.Service.Internal;
 /// </summary>
 internal static class CertificateComposition
 {
-    public static readonly CredentialFiles SigningFiles = new("certificate-signing", "the certificate signing key");
+    private static readonly CredentialFiles s_signingFiles = new("certificate-signing", "the certificate signing key");
 
     /// <exception cref="InvalidOperationException">The settings are inconsistent.</exception>
     /// <exception cref="InvalidDataException">A credential or root file is not usable.</exception>
@@ -33,7 +33,7 @@ internal static class CertificateComposition
             throw new InvalidOperationException(problem);
         }
 
-        (AsymmetricKeyParameter key, X509Certificate certificate, _) = SigningFiles.Load(settings.CertificateFile, settings.KeyFile, dataDirectory, () =>
+        (AsymmetricKeyParameter key, X509Certificate certificate, _) = s_signingFiles.Load(settings.CertificateFile, settings.KeyFile, dataDirectory, () =>
         {
             TsaKeyAlgorithm algorithm = settings.Algorithm == "sm2" ? TsaKeyAlgorithm.Sm2 : TsaKeyAlgorithm.EcdsaP256;
             DateTimeOffset now = DateTimeOffset.UtcNow;
