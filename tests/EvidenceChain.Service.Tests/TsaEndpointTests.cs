@@ -85,7 +85,7 @@ public sealed class TsaEndpointTests : IDisposable
         // A local NTP server whose clock the test sets (a fake: a real NTP server's clock cannot be moved), 30 s ahead.
         using (var skewed = new FakeNtpServer { Skew = TimeSpan.FromSeconds(30) })
         {
-            using ServiceProcess service = ServiceProcess.Start(_data.Path, $"--Tsa:Clock:References:0=ntp://127.0.0.1:{skewed.Port}");
+            using ServiceProcess service = ServiceProcess.Start(_data.Path, $"--Tsa:Clock:References:0=ntp://127.0.0.1:{skewed.Port}", PatientClock);
             TimeStampResponse refused = await AnswerOnceReadAsync(service);
             Assert.Equal(Org.BouncyCastle.Asn1.Cmp.PkiFailureInfo.TimeNotAvailable, refused.GetFailInfo().IntValue);
             Assert.Contains($"off ntp://127.0.0.1:{skewed.Port}", refused.GetStatusString(), StringComparison.Ordinal);
@@ -93,7 +93,7 @@ public sealed class TsaEndpointTests : IDisposable
         }
 
         using var honest = new FakeNtpServer();
-        using ServiceProcess again = ServiceProcess.Start(_data.Path, $"--Tsa:Clock:References:0=ntp://127.0.0.1:{honest.Port}");
+        using ServiceProcess again = ServiceProcess.Start(_data.Path, $"--Tsa:Clock:References:0=ntp://127.0.0.1:{honest.Port}", PatientClock);
         TimeStampResponse granted = await AnswerOnceReadAsync(again);
         Assert.Equal(0, granted.Status);
         Assert.NotNull(granted.TimeStampToken);
@@ -120,6 +120,12 @@ public sealed class TsaEndpointTests : IDisposable
 
     public void Dispose() => _data.Dispose();
 
+    /// <summary>
+    /// A busy CI machine can take longer than the default 2 s for the first exchange with the local fake, and the next
+    /// round would come only after the interval: give the first one ample time.
+    /// </summary>
+    private const string PatientClock = "--Tsa:Clock:Timeout=00:00:10";
+
     /// <summary>The TSA's answer once its clock was compared with the reference (bounded poll: the first comparison runs at start).</summary>
     private static async Task<TimeStampResponse> AnswerOnceReadAsync(ServiceProcess service)
     {
@@ -128,7 +134,7 @@ public sealed class TsaEndpointTests : IDisposable
         byte[] request = generator.Generate(TspAlgorithms.Sha256, SHA256.HashData("evidence"u8), Org.BouncyCastle.Math.BigInteger.Two).GetEncoded();
         using var http = new HttpClient { BaseAddress = new Uri(service.PublicAddress) };
         TimeStampResponse response = null!;
-        for (int attempt = 0; attempt < 100; attempt++)
+        for (int attempt = 0; attempt < 400; attempt++)
         {
             using var body = new ByteArrayContent(request);
             body.Headers.ContentType = new MediaTypeHeaderValue("application/timestamp-query");
