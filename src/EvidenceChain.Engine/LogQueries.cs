@@ -80,8 +80,7 @@ public sealed class LogQueries
         using MerkleHasher hasher = OpenSslSha256MerkleHasher.FastestFor(_notary.Origin.TreeHash);
         Digest[] proof = SubtreeRanges.Resolve(hasher, _store, ProofPlan.Inclusion(leaf.LeafIndex, checkpoint.TreeSize));
         StoredBatch batch = _store.FindBatch(leaf.BatchId) ?? throw new InvalidOperationException($"Batch {leaf.BatchId} is missing.");
-        MerkleTree batchTree = BatchTree(_store, hasher, batch);
-        var promise = new PromiseSection(batch.PromiseNote, (ulong)leaf.BatchIndex, batchTree.InclusionProof((ulong)leaf.BatchIndex, batchTree.TreeSize));
+        var promise = new PromiseSection(batch.PromiseNote, (ulong)leaf.BatchIndex, BatchInclusionProof(_store, hasher, batch, (ulong)leaf.BatchIndex));
         string tlogProof = new TlogProof(leaf.Leaf, leaf.LeafIndex, proof, checkpoint.Note).Format();
         Receipt receipt = new Receipt(tlogProof, null, promise)
             .WithEvmAnchors(AnchorsCovering(checkpoint.TreeSize).Select(a => ToSection(a, checkpoint, hasher)))
@@ -199,6 +198,29 @@ public sealed class LogQueries
     public ReceiptReport Verify(string receiptJson) => ReceiptVerifier.Verify(receiptJson, _notary.VerifierKeys, evidence: null);
 
     private static bool IsDeposit(StoredLeaf leaf) => LeafEnvelope.TryReadType(leaf.Leaf, out LeafType type).IsValid && type == LeafType.Deposit;
+
+    /// <summary>
+    /// The inclusion proof of the leaf at <paramref name="batchIndex"/> in its batch's tree, straight from the batch's
+    /// kept leaf hashes: each sibling is the root of one range of them, so no tree is built and nothing is allocated
+    /// per node. Batches stored before the hashes were kept fall back to the tree over their leaves.
+    /// </summary>
+    internal static Digest[] BatchInclusionProof(ILogStore store, MerkleHasher hasher, StoredBatch batch, ulong batchIndex)
+    {
+        if (store.ReadBatchLeafHashes(batch.BatchId) is not Digest[] leafHashes || leafHashes.Length != batch.LeafCount)
+        {
+            MerkleTree tree = BatchTree(store, hasher, batch);
+            return tree.InclusionProof(batchIndex, tree.TreeSize);
+        }
+
+        NodeRange[] siblings = ProofPlan.Inclusion(batchIndex, (ulong)leafHashes.Length);
+        var proof = new Digest[siblings.Length];
+        for (int i = 0; i < siblings.Length; i++)
+        {
+            proof[i] = MerkleRoot.FromLeafHashes(hasher, leafHashes.AsSpan((int)siblings[i].Begin, (int)siblings[i].LeafCount));
+        }
+
+        return proof;
+    }
 
     /// <summary>The tree over one batch's leaves, in batch order: what its promise signs the root of.</summary>
     internal static MerkleTree BatchTree(ILogStore store, MerkleHasher hasher, StoredBatch batch)
