@@ -11,13 +11,22 @@
 #
 # Usage: benchmarks/deposit-load.sh [--mode mtls|dev] [--streams N] [--requests-per-stream N]
 #            [--entries N] [--in-flight N] [--duration SECONDS] [--receipts N] [--runs N] [--no-build]
-#            [--keep] [-- SERVICE_ARGS...]
+#            [--until-leaves N] [--receipts-of-log N] [--reuse DIR] [--keep] [-- SERVICE_ARGS...]
 #   defaults: mtls, 4 streams x 60 requests x 100 entries, 50 requests in flight per stream, one run
 #   (about a minute and a half with the Release build, 15 s without). --runs N runs the client N
 #   times against the same service and prints each run's figures and their medians: each run then
 #   finds the store larger, and slower, than the one before (docs/benchmarks.md). --keep leaves the
 #   temporary directory (certificates, data, logs). Arguments after -- go to the service (e.g.
-#   --Sequencer:Interval=00:00:00.250).
+#   --Sequencer:Interval=00:00:00.250). --until-leaves N repeats runs (each a fresh client, so
+#   each within the 4 minutes a signed request stays good: give --duration) until the log holds N
+#   leaves. --receipts-of-log N then asks N receipts of leaves at random from the whole log.
+#   --reuse DIR works in DIR and keeps it: a second call with --reuse on a kept directory restarts
+#   the service on its data (certificates and party reused) and, with --runs 0, only measures.
+#
+#   Proof serving in a 10-million-leaf log (docs/benchmarks.md: deposits for most of an hour here,
+#   then receipts against a freshly started service):
+#     benchmarks/deposit-load.sh --streams 4 --requests-per-stream 6000 --duration 230 --until-leaves 10000000 --reuse /var/tmp/ten-million
+#     benchmarks/deposit-load.sh --no-build --runs 0 --receipts-of-log 20000 --reuse /var/tmp/ten-million
 #
 #   The long runs of docs/benchmarks.md, each three times on a fresh service (about 20 s each plus
 #   start-up on a 2-vCPU machine), and a time-bounded one:
@@ -29,6 +38,7 @@
 set -euo pipefail
 
 mode=mtls streams=4 requests=60 entries=100 in_flight=50 duration=0 receipts=0 runs=1 build=1 keep=0
+until_leaves=0 receipts_of_log=0 reuse=
 service_args=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -40,6 +50,9 @@ while [[ $# -gt 0 ]]; do
         --duration) duration=$2; shift 2 ;;
         --receipts) receipts=$2; shift 2 ;;
         --runs) runs=$2; shift 2 ;;
+        --until-leaves) until_leaves=$2; shift 2 ;;
+        --receipts-of-log) receipts_of_log=$2; shift 2 ;;
+        --reuse) reuse=$2; keep=1; shift 2 ;;
         --no-build) build=0; shift ;;
         --keep) keep=1; shift ;;
         --) shift; service_args=("$@"); break ;;
@@ -50,7 +63,7 @@ done
 [[ $mode == mtls || $mode == dev ]] || { echo "--mode is mtls or dev" >&2; exit 2; }
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
+if [[ -n $reuse ]]; then mkdir -p "$reuse"; work=$(cd "$reuse" && pwd); else work=$(mktemp -d); fi
 service_pid=
 cleanup() {
     if [[ -n $service_pid ]] && kill -0 "$service_pid" 2>/dev/null; then
@@ -74,9 +87,11 @@ load_dll=$repo/benchmarks/EvidenceChain.LoadClient/bin/Release/net10.0/EvidenceC
 cli() { dotnet "$cli_dll" --lang en "$@"; }
 
 common=(--data "$work/data" --Anchor:Mode=off)
-if [[ $mode == mtls ]]; then
+if [[ $mode == mtls && ! -f $work/ca/ca.crt.pem ]]; then
     cli ca init --dir "$work/ca" --name "Load Test Deployment CA" >/dev/null
     cli ca issue-server --dir "$work/ca" --out "$work/server" >/dev/null
+fi
+if [[ $mode == mtls ]]; then
     listen=(--urls https://127.0.0.1:0 --Public:Urls=https://127.0.0.1:0 --Security:Mode=mtls
         "--Security:CaCertificate=$work/ca/ca.crt.pem"
         "--Security:ServerCertificate=$work/server.crt.pem" "--Security:ServerKey=$work/server.key.pem")
@@ -97,7 +112,10 @@ done
 echo "service pid $service_pid listening on $address ($mode mode), data in $work/data"
 
 client_tls=()
-if [[ $mode == mtls ]]; then
+if [[ $mode == mtls && -f $work/party.crt.pem ]]; then
+    client_tls=(--ca "$work/ca/ca.crt.pem" --cert "$work/party.crt.pem" --cert-key "$work/party.key.pem" --depositor-key "$work/depositor.key")
+    echo "enterprise party of $work reused"
+elif [[ $mode == mtls ]]; then
     # As the office does it: its own certificate from the id the service wrote on first start, then
     # the enterprise registered, its certificate issued, and its depositor key bound.
     office_id=$(tr -d '[:space:]' <"$work/data/office-party.txt")
@@ -113,21 +131,34 @@ if [[ $mode == mtls ]]; then
 fi
 
 echo "machine: $(nproc) vCPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) before the runs"
+tree_size() { dotnet "$load_dll" --server "$address" "${client_tls[@]}" --tree-size 1 2>/dev/null || echo 0; }
 figures=()
-for run in $(seq 1 "$runs"); do
-    echo "run $run of $runs: $streams streams x $requests requests x $entries entries"
+run=0
+while :; do
+    run=$((run + 1))
+    if [[ $until_leaves -gt 0 ]]; then
+        size=$(tree_size)
+        [[ $size -lt $until_leaves ]] || break
+        echo "run $run: $streams streams x $requests requests x $entries entries, the log at $size of $until_leaves leaves"
+    else
+        [[ $run -le $runs ]] || break
+        echo "run $run of $runs: $streams streams x $requests requests x $entries entries"
+    fi
     dotnet "$load_dll" --server "$address" --server-pid "$service_pid" "${client_tls[@]}" \
         --streams "$streams" --requests-per-stream "$requests" --entries "$entries" \
         --in-flight "$in_flight" --duration "$duration" --receipts "$receipts" | tee "$work/run-$run.txt"
     figures+=("$(grep '^figures:' "$work/run-$run.txt")")
 done
 echo "machine: load average $(cut -d' ' -f1-3 /proc/loadavg) after the runs"
+if [[ $receipts_of_log -gt 0 ]]; then
+    dotnet "$load_dll" --server "$address" --server-pid "$service_pid" "${client_tls[@]}" --receipts-of-log "$receipts_of_log"
+fi
 # The store's size on disk per leaf: the data directory (LiteDB's files and its log) over the tree size.
-tree_size=$(dotnet "$load_dll" --server "$address" "${client_tls[@]}" --tree-size 1 2>/dev/null || true)
+leaves=$(tree_size)
 store_bytes=$(du -sb "$work/data" | cut -f1)
-[[ -n $tree_size && $tree_size -gt 0 ]] && echo "store: $store_bytes bytes on disk for $tree_size leaves = $((store_bytes / tree_size)) bytes per leaf"
+[[ $leaves -gt 0 ]] && echo "store: $store_bytes bytes on disk for $leaves leaves = $((store_bytes / leaves)) bytes per leaf"
 
-if [[ $runs -gt 1 ]]; then
+if [[ ${#figures[@]} -gt 1 ]]; then
     # The median of each figure over the runs (the middle one; the upper middle for an even count).
     printf '%s\n' "${figures[@]}" | awk '
         { for (i = 2; i <= NF; i++) { split($i, kv, "="); names[i] = kv[1]; values[kv[1], NR] = kv[2] } fields = NF }

@@ -14,7 +14,7 @@ using CoreDeposits = EvidenceChain.Core.Deposits;
 // Usage: LoadClient [--server URL] [--streams N] [--requests-per-stream N] [--entries N] [--in-flight N]
 //                   [--duration SECONDS] [--warmup-requests N] [--depositor-key FILE] [--server-pid PID]
 //                   [--ca FILE --cert FILE --cert-key FILE] [--receipts N [--receipt-callers N]]
-//                   [--anchor-latency N] [--ledger 1] [--tree-size 1]
+//                   [--receipts-of-log N] [--anchor-latency N] [--ledger 1] [--tree-size 1]
 // Sends signed deposit requests over N concurrent DepositStream calls, each request acknowledged
 // only once durable, at most --in-flight unanswered per stream (0: all at once), until every stream
 // has sent --requests-per-stream requests or --duration seconds have passed (then it sends no more
@@ -28,8 +28,9 @@ using CoreDeposits = EvidenceChain.Core.Deposits;
 // a key file as `evidencechain party my-key` makes it; without one a fresh random key is used, which
 // only development mode accepts). With --receipts N, once every deposit is in a checkpoint, it asks
 // N receipts (GetReceipt) of deposits sampled across the whole run (one per answer, at random),
-// --receipt-callers at once, and prints receipts/s (ReceiptLoad). --tree-size 1 prints the latest
-// signed tree size and exits. With --anchor-latency N it instead makes N deposits one after
+// --receipt-callers at once, and prints receipts/s (ReceiptLoad). --receipts-of-log N deposits
+// nothing and asks N receipts of leaves picked at random from the whole signed log (a log of deposits
+// only, such as earlier runs wrote). --tree-size 1 prints the latest signed tree size and exits. With --anchor-latency N it instead makes N deposits one after
 // another and times each from the request to its final on-chain anchor (GetAnchorStatus), and counts
 // the distinct anchors it saw. With --ledger 1 it instead sends escrow ledger batches
 // (CreateTransfers of --entries transfers each, N callers at once), each answered once its
@@ -51,6 +52,7 @@ var settings = new Dictionary<string, string?>
     ["--anchor-latency"] = "0",
     ["--ledger"] = "0",
     ["--receipts"] = "0",
+    ["--receipts-of-log"] = "0",
     ["--tree-size"] = "0",
     ["--receipt-callers"] = "16",
 };
@@ -91,6 +93,13 @@ if (settings["--tree-size"] != "0")
     // For the script: the latest signed tree size alone, to divide the store's size by.
     Console.WriteLine((await client.GetCheckpointAsync(new GetCheckpointRequest())).TreeSize.ToString(CultureInfo.InvariantCulture));
     return 0;
+}
+
+int receiptsOfLog = Number("--receipts-of-log");
+if (receiptsOfLog > 0)
+{
+    ulong treeSize = (await client.GetCheckpointAsync(new GetCheckpointRequest())).TreeSize;
+    return await ReceiptLoad.RunAsync(client, treeSize, receiptsOfLog, Number("--receipt-callers"), ServerProcess.Find(Number("--server-pid"), server.Port));
 }
 
 string originText = (await client.GetLogInfoAsync(new GetLogInfoRequest())).Origin;

@@ -27,7 +27,7 @@ public sealed partial class LiteDbLogStore
     public IReadOnlyList<StoredTimestamp> ReadTimestamps(ulong fromTreeSize, int limit)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        return [.. _timestamps.Find(Query.GTE(Documents.Id, TimestampDocuments.Key(fromTreeSize, string.Empty)), limit: Math.Min(limit, ITimestampStore.TimestampsPerReadMax))
+        return [.. _timestamps.Find(BsonExpression.Create(Documents.IdAtLeast, TimestampDocuments.Key(fromTreeSize, string.Empty)), limit: Math.Min(limit, ITimestampStore.TimestampsPerReadMax))
             .Select(TimestampDocuments.ToTimestamp)];
     }
 

@@ -66,6 +66,7 @@ internal static class Documents
     public const string DedupeKeyEquals = "$." + DedupeKey + " = @0";
     public const string DedupeKeyIn = "$." + DedupeKey + " IN @0";
     public const string IdBetween = Id + " BETWEEN @0 AND @1";
+    public const string IdAtLeast = Id + " >= @0";
     public const string AnchorStatusBelow = "$." + AnchorStatus + " < @0";
 
     public static BsonValue Key(ulong value) => new(checked((long)value));
