@@ -1,0 +1,58 @@
+// Checkpoints (checkpoint.md): a C2SP tlog-checkpoint in a signed note, signed by the notary's
+// Ed25519 and SM2 keys. The text is read only after the signatures verified.
+import { fromBase64, parseDecimal } from './bytes.js';
+import { failure, success, type Outcome } from './failures.js';
+import type { Hashes, TreeHashName } from './hashing.js';
+import { verifySignedNote, type TrustedKeys, type VerifierKey } from './note.js';
+
+export interface Checkpoint {
+  readonly origin: string;
+  readonly treeHash: TreeHashName;
+  readonly size: bigint;
+  readonly root: Uint8Array;
+  /** The note text: origin, size and root, each line ending in a newline (what a timestamp imprints). */
+  readonly text: string;
+  readonly unknownSignatures: readonly string[];
+}
+
+// log.md §Origin: <host>/evidencechain/<32 lowercase hex>/<sha256|sm3>, at most 320 bytes.
+const originPattern = /^[a-z0-9.-]{1,253}\/evidencechain\/[0-9a-f]{32}\/(sha256|sm3)$/;
+const originBytesMax = 320;
+
+/** The tree hash an origin names, or null if it is not an origin of log.md's form. */
+export function treeHashOfOrigin(origin: string): TreeHashName | null {
+  const match = originPattern.exec(origin);
+  if (!match || origin.length > originBytesMax) return null;
+  return match[1] as TreeHashName;
+}
+
+/**
+ * checkpoint.md §Verification: the signatures (every trusted key of the log must have signed,
+ * receipt.md §Timestamps and checkpoint.md §Signed note: a checkpoint carries both the Ed25519 and
+ * the SM2 line, so one trusted key's signature missing is as bad as none), then the three lines.
+ */
+export async function verifyCheckpoint(note: string, trusted: TrustedKeys, hashes: Hashes): Promise<Outcome<Checkpoint>> {
+  const verified = await verifySignedNote(note, trusted, hashes);
+  if (!verified.ok) return verified;
+  const { text, signers, unknownSignatures } = verified.value;
+
+  const lines = text.slice(0, -1).split('\n');
+  if (lines.length !== 3) return failure('MalformedCheckpoint', `${lines.length} lines of text, a checkpoint has exactly 3 (no extension lines)`);
+  const [origin, sizeText, rootText] = lines as [string, string, string];
+  const foreignSigner = signers.find((key) => key.name !== origin);
+  if (foreignSigner) return failure('OriginMismatch', `the checkpoint names the log ${origin}, its trusted signer is ${foreignSigner.name}`);
+  const missing = trusted.keys.filter((key) => key.name === origin && !signers.includes(key));
+  if (missing.length > 0) return failure('NoTrustedSignature', `not signed by the trusted ${missing.map(describeKey).join(' and ')}`);
+
+  const treeHash = treeHashOfOrigin(origin);
+  if (treeHash === null) return failure('MalformedCheckpoint', `the origin ${JSON.stringify(origin)} is not host/evidencechain/log-id/tree-hash`);
+  const size = parseDecimal(sizeText);
+  if (size === null || size > 2n ** 63n - 1n) return failure('MalformedCheckpoint', `the tree size ${JSON.stringify(sizeText)} is not a decimal number`);
+  const root = fromBase64(rootText);
+  if (root === null || root.length !== 32) return failure('MalformedCheckpoint', `the root ${JSON.stringify(rootText)} is not 32 bytes of base64`);
+  return success({ origin, treeHash, size, root, text, unknownSignatures });
+}
+
+function describeKey(key: VerifierKey): string {
+  return `${key.algorithm} key (fingerprint ${key.fingerprint})`;
+}

@@ -1,0 +1,13 @@
+// The verifier's public API, for the verification page's Web Worker and for the tests. Pure: no
+// DOM, no Node APIs, no network; Web Crypto (globalThis.crypto.subtle) and WebAssembly hashers.
+export { verifyReceipt, type Evidence, type VerificationTrust } from './receipt.js';
+export { createContentHasher, type ContentDigests, type ContentHasher, type UnitDigest } from './content-hasher.js';
+export { readSaltFile, type SaltFile } from './commitments.js';
+export type { InvalidReport, Report, Sentence, UnusableInputReport, ValidReport } from './report.js';
+export type { ShownTimestamp } from './timestamps.js';
+export type { ProvenAnchor } from './evm-anchor.js';
+export { failureNumbers, type FailureName } from './failures.js';
+// Building blocks the unit tests check against published vectors.
+export { loadHashes, type Hashes } from './hashing.js';
+export { merkleRoot, verifyConsistency, verifyInclusion, leafHash } from './merkle.js';
+export { verifySm2Raw, sm2UserHash } from './sm2.js';
