@@ -11,3 +11,4 @@ export { failureNumbers, type FailureName } from './failures.js';
 export { loadHashes, type Hashes } from './hashing.js';
 export { merkleRoot, verifyConsistency, verifyInclusion, leafHash } from './merkle.js';
 export { verifySm2Raw, sm2UserHash } from './sm2.js';
+export { unitsRoots, partyCommitment } from './commitments.js';

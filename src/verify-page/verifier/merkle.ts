@@ -21,6 +21,13 @@ export function nodeHash(hash: HashFunction, left: Uint8Array, right: Uint8Array
 
 const isOdd = (value: bigint) => (value & 1n) === 1n;
 
+/** Every hash of a proof, its leaf hash and its roots are 32 bytes (SHA-256 and SM3 alike). */
+const hashBytes = 32;
+function wrongHashLength(hashes: readonly Uint8Array[]): Outcome<void> | null {
+  const wrong = hashes.find((hash) => hash.length !== hashBytes);
+  return wrong === undefined ? null : failure('RootMismatch', `a hash of ${wrong.length} bytes, not ${hashBytes}`);
+}
+
 /**
  * RFC 9162 §2.1.3.2: does `proof` lead from `leafHashValue` at `leafIndex` to `root` of a tree of
  * `treeSize` leaves?
@@ -35,6 +42,8 @@ export function verifyInclusion(
 ): Outcome<void> {
   if (leafIndex >= treeSize) return failure('IndexOutOfRange', `leaf index ${leafIndex} in a tree of ${treeSize} leaves`);
   if (proof.length > proofLengthMax) return failure('WrongProofLength', `${proof.length} hashes, at most ${proofLengthMax}`);
+  const malformed = wrongHashLength([leafHashValue, root, ...proof]);
+  if (malformed) return malformed;
   let fn = leafIndex;
   let sn = treeSize - 1n;
   let r = leafHashValue;
@@ -76,13 +85,16 @@ export function verifyConsistency(
 ): Outcome<void> {
   if (secondSize < firstSize) return failure('SizeDecreased', `from ${firstSize} leaves to ${secondSize}`);
   if (proof.length > proofLengthMax) return failure('WrongProofLength', `${proof.length} hashes, at most ${proofLengthMax}`);
+  if (firstSize === 0n) return failure('EmptyTreeHasNoProof', `from the empty tree to ${secondSize} leaves`);
+  // Equal sizes compare the roots as opaque bytes; only a proof to fold needs 32-byte hashes.
   if (firstSize === secondSize) {
     if (proof.length !== 0) return failure('WrongProofLength', `${proof.length} hashes between two trees of ${firstSize} leaves`);
     if (!bytesEqual(firstRoot, secondRoot)) return failure('RootMismatch', `two trees of ${firstSize} leaves with roots ${toHex(firstRoot)} and ${toHex(secondRoot)}`);
     return success(undefined);
   }
-  if (firstSize === 0n) return failure('EmptyTreeHasNoProof', `from the empty tree to ${secondSize} leaves`);
   if (proof.length === 0) return failure('WrongProofLength', `no hashes from ${firstSize} leaves to ${secondSize}`);
+  const malformed = wrongHashLength([firstRoot, secondRoot, ...proof]);
+  if (malformed) return malformed;
 
   const path = isPowerOfTwo(firstSize) ? [firstRoot, ...proof] : [...proof];
   let fn = firstSize - 1n;
