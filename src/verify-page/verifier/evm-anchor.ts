@@ -6,11 +6,10 @@ import { keccak_256 } from '@noble/hashes/sha3.js';
 import { bytesEqual, fromBase64, fromHex0x, toHex, utf8 } from './bytes.js';
 import type { Checkpoint } from './checkpoint.js';
 import { failure, success, type Outcome } from './failures.js';
-import type { Hashes } from './hashing.js';
+import { treeHashOf, type Hashes } from './hashing.js';
 import { verifyConsistency } from './merkle.js';
 import { TrieProofError, verifyTrieProof } from './mpt.js';
 import { RlpError, asBytes, asInteger, asList, decodeRlp, encodeRlpInteger } from './rlp.js';
-import { treeHashOf } from './hashing.js';
 
 export interface ProvenAnchor {
   readonly type: 'evm';

@@ -4,6 +4,7 @@
 // The first broken rule is the verdict.
 import { bytesEqual, fromHex, isoTime, toHex, utf8 } from './bytes.js';
 import { verifyCheckpoint, type Checkpoint } from './checkpoint.js';
+import { DerError } from './der.js';
 import { partyCommitment, readSaltFile, unitsRoots } from './commitments.js';
 import type { ContentDigests } from './content-hasher.js';
 import { verifyEvmAnchor, type ProvenAnchor } from './evm-anchor.js';
@@ -14,11 +15,10 @@ import { leafHash, verifyInclusion } from './merkle.js';
 import { parseVerifierKeys, type TrustedKeys } from './note.js';
 import { verifyPromise } from './promise.js';
 import { invalidReport, notCheckedSentences as say, type Report, type Sentence } from './report.js';
-import { type TsaTrust } from './rfc3161.js';
+import type { TsaTrust } from './rfc3161.js';
 import { verifyTimestampEntry, type ShownTimestamp } from './timestamps.js';
 import { parseTlogProof } from './tlog-proof.js';
 import { parseCertificate, pemCertificates, type Certificate } from './x509.js';
-import { DerError } from './der.js';
 
 /** What the verifier trusts: chosen by the person verifying, never taken from the receipt. */
 export interface VerificationTrust {

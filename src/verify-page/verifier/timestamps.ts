@@ -1,13 +1,12 @@
 // The `rfc3161` entries of a v2 receipt (receipt.md §Timestamps): the stamped checkpoint, its
 // consistency with the receipt's, then the token over the checkpoint's text.
-import { fromBase64, utf8 } from './bytes.js';
+import { bytesEqual, fromBase64, utf8 } from './bytes.js';
 import { verifyCheckpoint, type Checkpoint } from './checkpoint.js';
 import { failure, success, type Outcome } from './failures.js';
 import { treeHashOf, type Hashes } from './hashing.js';
 import { verifyConsistency } from './merkle.js';
 import type { TrustedKeys } from './note.js';
 import { imprintAlgorithmOf, verifyToken, type TsaTrust } from './rfc3161.js';
-import { bytesEqual } from './bytes.js';
 
 export interface ShownTimestamp {
   /** The notary's label for the TSA: for people, never trusted. */

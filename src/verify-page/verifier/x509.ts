@@ -107,7 +107,8 @@ export function nameText(name: DerElement): string {
       .map((attribute) => {
         const [type, value] = sequenceOf(attribute, 'AttributeTypeAndValue');
         const oid = readOid(type, 'attribute type');
-        const text = directoryString(value ?? (() => { throw new DerError('attribute value missing'); })());
+        if (value === undefined) throw new DerError('attribute value missing');
+        const text = directoryString(value);
         return `${attributeNames[oid] ?? oid}=${text.replace(/([,+"\\<>;])/g, '\\$1')}`;
       })
       .join('+'),
