@@ -177,6 +177,10 @@ internal sealed class PublicListener
 
         WebApplication app = builder.Build();
         app.UseRateLimiter();
+
+        // The page's static files before routing, whose fallback would otherwise claim every path.
+        VerifyPage.Use(app);
+        app.UseRouting();
         IServiceProvider shared = grpcHost.Services;
         PublicRoutes.Map(app, shared.GetRequiredService<LogQueries>(), shared.GetRequiredService<ReceiptLocators>(), shared.GetRequiredService<AnchoringView>());
         if (shared.GetService<BuiltInTsa>() is BuiltInTsa tsa)

@@ -20,6 +20,7 @@ internal static class PublicRoutes
     public const string ConsistencyPath = "/v1/consistency";
     public const string AnchorsPath = "/v1/anchors";
     public const string ReceiptsPath = "/v1/receipts/";
+    public const string KeysPath = "/v1/keys";
 
     private static readonly JsonSerializerOptions s_json = new()
     {
@@ -79,6 +80,12 @@ internal static class PublicRoutes
                 })]));
         }));
 
+        // The log's verifier keys, as notary.vkeys holds them. The verification page offers them as a
+        // default only beside their fingerprints and the advice to compare those with the ones the
+        // notary office publishes: keys a verifier fetches from the party it checks prove nothing.
+        routes.MapGet(KeysPath, (HttpContext http) => Answer(http, () =>
+            Results.Text(string.Concat(queries.VerifierKeys.Select(k => k.ToVerifierKey() + "\n")), "text/plain; charset=utf-8")));
+
         // The receipt file exactly as the service makes it (what `evidencechain receipt` saves,
         // without the depositor's opening, which only the depositor's salt can add).
         routes.MapGet(ReceiptsPath + "{locator}", async (HttpContext http, string locator) =>
@@ -96,7 +103,7 @@ internal static class PublicRoutes
             }
         });
 
-        routes.MapFallback((HttpContext http) => Refuse(http, new QueryException(QueryFailure.NotFound, $"there is no {http.Request.Method} {http.Request.Path} here; this listener serves GET {CheckpointPath}, {ConsistencyPath}, {AnchorsPath}, {ReceiptsPath}{{locator}} and {TsaRoutes.CertificatePath}, and POST {TsaRoutes.TsaPath} (RFC 3161)")));
+        routes.MapFallback((HttpContext http) => Refuse(http, new QueryException(QueryFailure.NotFound, $"there is no {http.Request.Method} {http.Request.Path} here; this listener serves the verification page at {VerifyPage.PagePath} (and the auditors' at {VerifyPage.AuditPath}), GET {CheckpointPath}, {ConsistencyPath}, {AnchorsPath}, {KeysPath}, {ReceiptsPath}{{locator}} and {TsaRoutes.CertificatePath}, and POST {TsaRoutes.TsaPath} (RFC 3161)")));
     }
 
     /// <summary>The one table from an engine refusal to an HTTP status.</summary>

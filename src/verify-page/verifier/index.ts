@@ -6,9 +6,14 @@ export { readSaltFile, type SaltFile } from './commitments.js';
 export type { InvalidReport, Report, Sentence, UnusableInputReport, ValidReport } from './report.js';
 export type { ShownTimestamp } from './timestamps.js';
 export type { ProvenAnchor } from './evm-anchor.js';
-export { failureNumbers, type FailureName } from './failures.js';
+export { failureNumbers, failureSentences, type FailureName } from './failures.js';
 // Building blocks the unit tests check against published vectors.
 export { loadHashes, type Hashes } from './hashing.js';
 export { merkleRoot, verifyConsistency, verifyInclusion, leafHash } from './merkle.js';
 export { verifySm2Raw, sm2UserHash } from './sm2.js';
 export { unitsRoots, partyCommitment } from './commitments.js';
+// The auditor's page: checkpoints verified with the auditor's keys, consistency between two of them.
+export { parseVerifierKeys, type TrustedKeys, type VerifierKey } from './note.js';
+export { verifyCheckpoint, type Checkpoint } from './checkpoint.js';
+export { treeHashOf } from './hashing.js';
+export { fromBase64, toHex } from './bytes.js';
