@@ -24,6 +24,7 @@ export const strings = {
   fetchReceipt: { zh: '取回执', en: 'Fetch receipt' },
   saltLabel: { zh: '3. 盐值文件（核验文件内容时必需）', en: '3. Salt file (needed to check the file)' },
   keysLabel: { zh: '4. 公证处公钥文件（.vkeys）', en: "4. The notary's keys file (.vkeys)" },
+  auditKeysLabel: { zh: '公证处公钥文件（.vkeys）', en: "The notary's keys file (.vkeys)" },
   useServerKeys: { zh: '使用本服务器公布的公钥', en: "Use this server's published keys" },
   serverKeysNote: {
     zh: '注意：这些公钥来自被核验的服务器本身。法院应将下列指纹与公证处另行公布的指纹逐一比对；不一致则核验结果不可信。',

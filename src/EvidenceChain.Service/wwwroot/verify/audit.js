@@ -2663,6 +2663,7 @@ var strings = {
   fetchReceipt: { zh: "\u53D6\u56DE\u6267", en: "Fetch receipt" },
   saltLabel: { zh: "3. \u76D0\u503C\u6587\u4EF6\uFF08\u6838\u9A8C\u6587\u4EF6\u5185\u5BB9\u65F6\u5FC5\u9700\uFF09", en: "3. Salt file (needed to check the file)" },
   keysLabel: { zh: "4. \u516C\u8BC1\u5904\u516C\u94A5\u6587\u4EF6\uFF08.vkeys\uFF09", en: "4. The notary's keys file (.vkeys)" },
+  auditKeysLabel: { zh: "\u516C\u8BC1\u5904\u516C\u94A5\u6587\u4EF6\uFF08.vkeys\uFF09", en: "The notary's keys file (.vkeys)" },
   useServerKeys: { zh: "\u4F7F\u7528\u672C\u670D\u52A1\u5668\u516C\u5E03\u7684\u516C\u94A5", en: "Use this server's published keys" },
   serverKeysNote: {
     zh: "\u6CE8\u610F\uFF1A\u8FD9\u4E9B\u516C\u94A5\u6765\u81EA\u88AB\u6838\u9A8C\u7684\u670D\u52A1\u5668\u672C\u8EAB\u3002\u6CD5\u9662\u5E94\u5C06\u4E0B\u5217\u6307\u7EB9\u4E0E\u516C\u8BC1\u5904\u53E6\u884C\u516C\u5E03\u7684\u6307\u7EB9\u9010\u4E00\u6BD4\u5BF9\uFF1B\u4E0D\u4E00\u81F4\u5219\u6838\u9A8C\u7ED3\u679C\u4E0D\u53EF\u4FE1\u3002",
