@@ -18,6 +18,10 @@ internal sealed partial class DepositorCli(string serverAddress, string configHo
         return deposited;
     }
 
+    /// <summary>Waits until an anchor covering the deposit is final, then rewrites its receipt with the newest anchors and timestamps.</summary>
+    public void UpgradeReceiptUntilFinal(DepositedEvidence deposit) =>
+        Run("receipt", deposit.ReceiptPath, "--until", "final", "--timeout", "120", "--lang", "en");
+
     /// <summary>Publishes the deposit's receipt under a new locator; returns the locator (32 hex digits).</summary>
     public string MintLocator(string depositId)
     {
