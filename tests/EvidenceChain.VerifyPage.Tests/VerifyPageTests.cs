@@ -127,6 +127,38 @@ public sealed class VerifyPageTests(PageFixture fixture) : IClassFixture<PageFix
     }
 
     [Fact]
+    public async Task Verify_AllFilesDroppedTogether_EachTakenForWhatItsNameSaysAndValid()
+    {
+        DepositedEvidence deposit = DepositWithNeighbours("dropped.txt", s_evidence);
+        VerifyPageDriver page = await VerifyPageDriver.OpenAsync(fixture.Browser.Context, fixture.PublicAddress);
+        string[] paths = [deposit.ReceiptPath, deposit.EvidencePath, fixture.VerifierKeysPath, deposit.SaltPath];
+        var files = paths.Select(p => new { name = Path.GetFileName(p), base64 = Convert.ToBase64String(File.ReadAllBytes(p)) }).ToArray();
+
+        // What a drag from the file manager delivers: one drop event whose DataTransfer holds the files.
+        await page.Page.Locator("#drop-zone").EvaluateAsync(
+            """
+            (zone, files) => {
+              const transfer = new DataTransfer();
+              for (const file of files) {
+                const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+                transfer.items.add(new File([bytes], file.name));
+              }
+              zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+            }
+            """,
+            files);
+        await page.Page.Locator("#key-fingerprints li").First.WaitForAsync();
+        (string verdict, string? failure) = await page.VerifyAsync();
+        await page.ScreenshotAsync("dropped");
+
+        Assert.Equal("valid", verdict);
+        Assert.Null(failure);
+        Assert.Equal("true", await page.Page.Locator("#content-verdict").GetAttributeAsync("data-content-checked"));
+        Assert.Equal("dropped.txt", await page.Page.Locator("#evidence-file").EvaluateAsync<string>("input => input.files[0].name"));
+        fixture.Service.ThrowIfErrorsLogged();
+    }
+
+    [Fact]
     public async Task Verify_UnknownLocatorAndMissingKeys_ClearMessagesAndNoVerdict()
     {
         VerifyPageDriver page = await VerifyPageDriver.OpenAsync(fixture.Browser.Context, fixture.PublicAddress);

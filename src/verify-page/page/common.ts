@@ -68,13 +68,14 @@ export function showProblem(where: HTMLElement, problem: string): void {
   where.hidden = problem === '';
 }
 
-/** A same-origin GET; a refusal becomes an Error carrying the service's own sentence. */
+/** A same-origin GET, without cookies or cache: the status and the body, for the caller to judge. */
 export async function fetchText(path: string): Promise<{ status: number; body: string }> {
   const response = await fetch(path, { credentials: 'omit', cache: 'no-store' });
   const body = await response.text();
   return { status: response.status, body };
 }
 
+/** The service's refusal sentence from its JSON body ({"error": "…"}), or the start of whatever came back. */
 export function refusalOf(body: string): string {
   try {
     const parsed: unknown = JSON.parse(body);
@@ -144,7 +145,7 @@ export function setUpKeysPanel(): KeysPanel {
 }
 
 /** Lets the keys panel take a dropped file as if chosen. */
-export async function acceptKeysFile(file: File): Promise<void> {
+export function acceptKeysFile(file: File): void {
   const input = byId<HTMLInputElement>('keys-file');
   const transfer = new DataTransfer();
   transfer.items.add(file);

@@ -91,7 +91,7 @@ dropZone.addEventListener('drop', (event) => {
     const name = file.name.toLowerCase();
     if (name.endsWith('.receipt.json')) setInputFiles('receipt-file', [file]);
     else if (name.endsWith('.salt.json')) setInputFiles('salt-file', [file]);
-    else if (name.endsWith('.vkeys')) void acceptKeysFile(file);
+    else if (name.endsWith('.vkeys')) acceptKeysFile(file);
     else if (name.endsWith('.pem') || name.endsWith('.crt')) pems.push(file);
     else setInputFiles('evidence-file', [file]);
   }
@@ -107,9 +107,8 @@ byId('verify').addEventListener('click', async () => {
   const evidenceFile = fileOf('evidence-file');
   const saltFile = fileOf('salt-file');
   const logKeys = keys.current();
-  const missing = receipt === null ? 'needReceipt' : logKeys === null ? 'needKeys' : evidenceFile !== null && saltFile === null ? 'needSalt' : evidenceFile === null && saltFile !== null ? 'needFile' : null;
-  if (missing !== null || receipt === null || logKeys === null) {
-    showProblem(problemLine, text(missing ?? 'needReceipt'));
+  if (receipt === null || logKeys === null || (evidenceFile === null) !== (saltFile === null)) {
+    showProblem(problemLine, text(receipt === null ? 'needReceipt' : logKeys === null ? 'needKeys' : saltFile === null ? 'needSalt' : 'needFile'));
     return;
   }
   let request: VerifyRequest;
@@ -157,6 +156,7 @@ function run(request: VerifyRequest): void {
   };
   started.onerror = (event) => {
     verifyButton.disabled = false;
+    byId('progress-area').hidden = true;
     showProblem(problemLine, event.message);
   };
   started.postMessage(request);

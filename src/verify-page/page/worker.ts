@@ -7,7 +7,12 @@ import type { VerifyRequest, WorkerMessage } from './messages.js';
 /** Progress is posted at most once per this many bytes, so a 2 GiB file sends about a hundred messages. */
 const progressStepBytes = 16 * 1024 * 1024;
 
-const post = (message: WorkerMessage) => self.postMessage(message);
+// The DOM library types `self` as a window; in a dedicated worker it is the worker's own scope.
+const scope = self as unknown as {
+  postMessage(message: WorkerMessage): void;
+  onmessage: ((event: MessageEvent<VerifyRequest>) => void) | null;
+};
+const post = (message: WorkerMessage) => scope.postMessage(message);
 
 async function hashFile(file: File, chunkSizeBytes: number): Promise<ContentDigests> {
   const hasher = await createContentHasher(chunkSizeBytes);
@@ -29,7 +34,7 @@ async function hashFile(file: File, chunkSizeBytes: number): Promise<ContentDige
   return hasher.finish();
 }
 
-self.onmessage = async (event: MessageEvent<VerifyRequest>) => {
+scope.onmessage = async (event) => {
   const request = event.data;
   try {
     let evidence;

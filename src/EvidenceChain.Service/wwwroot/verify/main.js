@@ -2630,7 +2630,7 @@ function setUpKeysPanel() {
     current: () => keysText
   };
 }
-async function acceptKeysFile(file) {
+function acceptKeysFile(file) {
   const input = byId("keys-file");
   const transfer = new DataTransfer();
   transfer.items.add(file);
@@ -2714,7 +2714,7 @@ dropZone.addEventListener("drop", (event) => {
     const name2 = file.name.toLowerCase();
     if (name2.endsWith(".receipt.json")) setInputFiles("receipt-file", [file]);
     else if (name2.endsWith(".salt.json")) setInputFiles("salt-file", [file]);
-    else if (name2.endsWith(".vkeys")) void acceptKeysFile(file);
+    else if (name2.endsWith(".vkeys")) acceptKeysFile(file);
     else if (name2.endsWith(".pem") || name2.endsWith(".crt")) pems.push(file);
     else setInputFiles("evidence-file", [file]);
   }
@@ -2728,9 +2728,8 @@ byId("verify").addEventListener("click", async () => {
   const evidenceFile = fileOf("evidence-file");
   const saltFile = fileOf("salt-file");
   const logKeys = keys.current();
-  const missing = receipt === null ? "needReceipt" : logKeys === null ? "needKeys" : evidenceFile !== null && saltFile === null ? "needSalt" : evidenceFile === null && saltFile !== null ? "needFile" : null;
-  if (missing !== null || receipt === null || logKeys === null) {
-    showProblem(problemLine, text(missing ?? "needReceipt"));
+  if (receipt === null || logKeys === null || evidenceFile === null !== (saltFile === null)) {
+    showProblem(problemLine, text(receipt === null ? "needReceipt" : logKeys === null ? "needKeys" : saltFile === null ? "needSalt" : "needFile"));
     return;
   }
   let request;
@@ -2777,6 +2776,7 @@ function run(request) {
   };
   started.onerror = (event) => {
     verifyButton.disabled = false;
+    byId("progress-area").hidden = true;
     showProblem(problemLine, event.message);
   };
   started.postMessage(request);

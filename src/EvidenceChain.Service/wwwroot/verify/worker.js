@@ -4023,7 +4023,8 @@ async function checkTimestamps(section, version, checkpoint, leafIndex, keys, ts
 
 // src/verify-page/page/worker.ts
 var progressStepBytes = 16 * 1024 * 1024;
-var post = (message) => self.postMessage(message);
+var scope = self;
+var post = (message) => scope.postMessage(message);
 async function hashFile(file, chunkSizeBytes) {
   const hasher = await createContentHasher(chunkSizeBytes);
   const reader = file.stream().getReader();
@@ -4043,7 +4044,7 @@ async function hashFile(file, chunkSizeBytes) {
   post({ kind: "progress", hashedBytes, totalBytes: file.size });
   return hasher.finish();
 }
-self.onmessage = async (event) => {
+scope.onmessage = async (event) => {
   const request = event.data;
   try {
     let evidence;
