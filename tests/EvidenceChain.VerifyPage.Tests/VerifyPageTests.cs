@@ -182,6 +182,24 @@ public sealed class VerifyPageTests(PageFixture fixture) : IClassFixture<PageFix
     }
 
     [Fact]
+    public async Task Verify_TsaRootThatIsNoCertificate_UnusableInputNotAVerdictOnTheReceipt()
+    {
+        DepositedEvidence deposit = DepositWithNeighbours("bad-root.txt", s_evidence);
+        string notAPem = fixture.WriteFile("not-a-root.pem", Encoding.UTF8.GetBytes("this is not a certificate\n"));
+        VerifyPageDriver page = await VerifyPageDriver.OpenAsync(fixture.Browser.Context, fixture.PublicAddress);
+
+        await ChooseAllAsync(page, deposit.EvidencePath, deposit.ReceiptPath, deposit.SaltPath, fixture.VerifierKeysPath);
+        await page.Page.Locator("#tsa-roots").SetInputFilesAsync(notAPem);
+        (string verdict, string? failure) = await page.VerifyAsync();
+        await page.ScreenshotAsync("unusable-tsa-root");
+
+        Assert.Equal("unusable-input", verdict);
+        Assert.Null(failure);
+        Assert.Contains("TSA root 1 holds no PEM certificate", await page.TextAsync("#failure-detail"), StringComparison.Ordinal);
+        fixture.Service.ThrowIfErrorsLogged();
+    }
+
+    [Fact]
     public async Task Verify_WhileVerifying_NoRequestCarriesTheFileAndAllAreSameOriginReads()
     {
         // A marker that would show in any request that carried the file, or a digest-free part of it.
