@@ -5,7 +5,7 @@
 // node (anchor-canonicality.ts), made here from the report, never from the worker that holds the file.
 import { notCheckedSentences, type ProvenAnchor, type Report, type Sentence, type ValidReport } from '../verifier/index.js';
 import { checkAnchorCanonicality, readNodeUrl, type CanonicalityOutcome, type Finality } from './anchor-canonicality.js';
-import { acceptKeysFile, byId, element, fetchText, field, onLanguage, refusalOf, sentence, setUpKeysPanel, setUpLanguage, showProblem, text } from './common.js';
+import { acceptKeysFile, byId, currentLanguage, element, fetchText, field, onLanguage, refusalOf, sentence, setUpKeysPanel, setUpLanguage, showProblem, text } from './common.js';
 import type { VerifyRequest, WorkerMessage } from './messages.js';
 
 const receiptPathPrefix = '/v1/receipts/';
@@ -250,7 +250,12 @@ function anchorCanonicality(index: number): { state: string; shown: string } | n
   if (canonicality.state === 'not-canonical' && index === canonicality.anchorIndex) return { state: canonicality.failure.name, shown: `✗ ${sentence(canonicality.failure)}` };
   const finality = canonicality.finality[index];
   if (finality === undefined) return { state: 'not-asked', shown: text('notAsked') };
-  return { state: 'canonical', shown: `✓ ${text('canonicalAndFinal')} (${finalityText(finality)})` };
+  return { state: 'canonical', shown: `✓ ${text('canonicalAndFinal')}${inParentheses(finalityText(finality))}` };
+}
+
+/** A remark in parentheses, full-width in Chinese. */
+function inParentheses(remark: string): string {
+  return currentLanguage() === 'zh' ? `（${remark}）` : ` (${remark})`;
 }
 
 function finalityText(finality: Finality): string {
@@ -332,7 +337,7 @@ function renderValid(valid: ValidReport): void {
 function canonicalityNote(outcome: CanonicalityOutcome): HTMLElement {
   const note = element('div', { id: 'canonicality', 'data-state': outcome.state }, element('h3', {}, text('canonicalityHeading')));
   if (outcome.state === 'canonical') {
-    note.append(element('p', {}, `${text('canonicalityChecked')} `, element('code', {}, outcome.node), ` (${text('chainIdLabel')} ${outcome.chainId})`));
+    note.append(element('p', {}, `${text('canonicalityChecked')} `, element('code', {}, outcome.node), inParentheses(`${text('chainIdLabel')} ${outcome.chainId}`)));
   } else if (outcome.state === 'not-canonical') {
     note.append(element('p', { class: 'problem' }, `${sentence(outcome.failure)} — `, element('code', {}, outcome.node)));
   } else {
