@@ -1,6 +1,7 @@
 // Bundles with esbuild (type-checking is tsc's job: npm test runs `tsc --noEmit` first; esbuild only
 // strips the types):
-// - the verifier (verifier/index.ts) into dist/verifier.mjs, an ESM module for the node tests;
+// - the verifier (verifier/index.ts) into dist/verifier.mjs, an ESM module for the node tests, and
+//   the page's node client (page/anchor-canonicality.ts) into dist/anchor-canonicality.mjs, for its own;
 // - the verification page (page/) into the Service's wwwroot/verify/: main.js and audit.js for the
 //   two pages, worker.js for the Web Worker (its own bundle), and the HTML and CSS as they are.
 // The page's output is committed (docs/decisions/0014-verify-page-built-output-committed.md), so
@@ -18,8 +19,12 @@ const pageOutput = path.join(repositoryRoot, 'src', 'EvidenceChain.Service', 'ww
 const check = process.argv.includes('--check');
 
 await build({
-  entryPoints: [path.join(here, 'verifier', 'index.ts')],
-  outfile: path.join(here, 'dist', 'verifier.mjs'),
+  entryPoints: {
+    verifier: path.join(here, 'verifier', 'index.ts'),
+    'anchor-canonicality': path.join(here, 'page', 'anchor-canonicality.ts'),
+  },
+  outdir: path.join(here, 'dist'),
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   format: 'esm',
   // 'neutral' resolves no Node built-ins: an import of one fails the build, which keeps the

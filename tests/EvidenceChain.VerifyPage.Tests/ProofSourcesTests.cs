@@ -41,13 +41,3 @@ public sealed class ProofSourcesTests(AnchoringPageFixture fixture) : IClassFixt
         fixture.Service.ThrowIfErrorsLogged();
     }
 }
-
-/// <summary>The page's fixture with the local development chain anchoring often and the built-in TSA stamping checkpoints.</summary>
-public sealed class AnchoringPageFixture() : PageFixture(
-[
-    "--Anchor:Mode=local",
-    "--Anchor:Interval=00:00:00.300",
-    "--Tsa:Stamping:UseBuiltIn=true",
-    "--Tsa:Stamping:Interval=00:00:00.500",
-    "--Tsa:Stamping:PollInterval=00:00:00.100",
-]);

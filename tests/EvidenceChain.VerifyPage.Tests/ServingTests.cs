@@ -7,7 +7,7 @@ namespace EvidenceChain.VerifyPage.Tests;
 public sealed class ServingTests(PageFixture fixture) : IClassFixture<PageFixture>
 {
     private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; " +
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self' https: http://127.0.0.1:* http://localhost:*; " +
         "style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     [Theory]

@@ -10,9 +10,13 @@ namespace EvidenceChain.Service.Internal;
 /// this assembly, so the page served is the one built into the binary, whatever the working directory.
 /// </summary>
 /// <remarks>
-/// The evidence file never leaves the browser; the policy below holds the page to that: scripts and
-/// connections to this origin only, no inline script, no third-party resource. hash-wasm compiles
-/// WebAssembly, which needs <c>'wasm-unsafe-eval'</c> (it allows compiling WebAssembly, not eval).
+/// The evidence file never leaves the browser; the policy below holds the page to that: scripts from
+/// this origin only, no inline script, no third-party resource. hash-wasm compiles WebAssembly, which
+/// needs <c>'wasm-unsafe-eval'</c> (it allows compiling WebAssembly, not eval). Connections go to this
+/// origin and, for the Ethereum node the user names to check anchors' canonicality, to any https origin
+/// or a node on the user's own computer over http: the user chooses the node, so no list could name it.
+/// What is sent there is decided by the page's own code (JSON-RPC reads built from the report, in the
+/// page, not the worker that holds the file); docs/verify-page.md §The file never leaves the browser.
 /// </remarks>
 internal static class VerifyPage
 {
@@ -20,7 +24,7 @@ internal static class VerifyPage
     public const string AuditPath = "/verify/audit";
 
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; " +
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self' https: http://127.0.0.1:* http://localhost:*; " +
         "style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     /// <summary>The manifest name prefix the Service project gives the embedded page files (see its csproj).</summary>

@@ -1,8 +1,11 @@
 // The verification page (/verify): the court's inputs, the file hashed in a Web Worker, and the
 // report as a judge reads it — the verdict first, then each proof with its source of time, then what
-// was not checked. The only requests are same-origin: a receipt by locator, the server's keys.
-import type { Report, ValidReport } from '../verifier/index.js';
-import { acceptKeysFile, byId, element, fetchText, field, onLanguage, refusalOf, sentence, setUpKeysPanel, setUpLanguage, showProblem, text } from './common.js';
+// was not checked. The requests are same-origin (a receipt by locator, the server's keys), and, when
+// the user names an Ethereum node they trust, JSON-RPC queries about the proven anchors' blocks to that
+// node (anchor-canonicality.ts), made here from the report, never from the worker that holds the file.
+import { notCheckedSentences, type ProvenAnchor, type Report, type Sentence, type ValidReport } from '../verifier/index.js';
+import { checkAnchorCanonicality, readNodeUrl, type CanonicalityOutcome, type Finality } from './anchor-canonicality.js';
+import { acceptKeysFile, byId, currentLanguage, element, fetchText, field, onLanguage, refusalOf, sentence, setUpKeysPanel, setUpLanguage, showProblem, text } from './common.js';
 import type { VerifyRequest, WorkerMessage } from './messages.js';
 
 const receiptPathPrefix = '/v1/receipts/';
@@ -18,7 +21,20 @@ const result = byId('result');
 /** The receipt: from a chosen file, or fetched by locator (the later of the two wins). */
 let receipt: { json: string; source: string } | null = null;
 let report: Report | null = null;
+/** The node's answer about a valid report's anchors: null when no node was given or none was asked. */
+let canonicality: CanonicalityOutcome | null = null;
+/** Whether a node was given for the report shown (to say it was not asked when nothing was anchored). */
+let nodeGiven = false;
 let worker: Worker | null = null;
+
+// The node the user trusts is remembered for this tab's session only (sessionStorage), never stored on disk for longer.
+const nodeStorageKey = 'evidencechain.verify.anchorNode';
+const nodeInput = byId<HTMLInputElement>('anchor-node');
+nodeInput.value = sessionStorage.getItem(nodeStorageKey) ?? '';
+nodeInput.addEventListener('input', () => {
+  if (nodeInput.value.trim() === '') sessionStorage.removeItem(nodeStorageKey);
+  else sessionStorage.setItem(nodeStorageKey, nodeInput.value.trim());
+});
 
 const fileOf = (id: string): File | null => byId<HTMLInputElement>(id).files?.[0] ?? null;
 const filesOf = (id: string): File[] => Array.from(byId<HTMLInputElement>(id).files ?? []);
@@ -111,6 +127,15 @@ byId('verify').addEventListener('click', async () => {
     showProblem(problemLine, text(receipt === null ? 'needReceipt' : logKeys === null ? 'needKeys' : saltFile === null ? 'needSalt' : 'needFile'));
     return;
   }
+  let node: string | null = null;
+  if (nodeInput.value.trim() !== '') {
+    const read = readNodeUrl(nodeInput.value);
+    if (!read.ok) {
+      showProblem(problemLine, `${text('nodeUnusable')}: ${sentence(read.problem)}`);
+      return;
+    }
+    node = read.url;
+  }
   let request: VerifyRequest;
   try {
     request = {
@@ -123,11 +148,12 @@ byId('verify').addEventListener('click', async () => {
     return;
   }
   report = null;
+  canonicality = null;
   renderReport();
-  run(request);
+  run(request, node);
 });
 
-function run(request: VerifyRequest): void {
+function run(request: VerifyRequest, node: string | null): void {
   worker?.terminate();
   const verifyButton = byId<HTMLButtonElement>('verify');
   verifyButton.disabled = true;
@@ -146,13 +172,13 @@ function run(request: VerifyRequest): void {
       progress.dataset.hashedBytes = String(message.hashedBytes);
       return;
     }
-    verifyButton.disabled = false;
-    byId('progress-area').hidden = true;
-    if (message.kind === 'error') showProblem(problemLine, message.message);
-    else {
-      report = message.report;
-      renderReport();
+    if (message.kind === 'error') {
+      verifyButton.disabled = false;
+      byId('progress-area').hidden = true;
+      showProblem(problemLine, message.message);
+      return;
     }
+    void finish(message.report, node);
   };
   started.onerror = (event) => {
     verifyButton.disabled = false;
@@ -160,6 +186,30 @@ function run(request: VerifyRequest): void {
     showProblem(problemLine, event.message);
   };
   started.postMessage(request);
+}
+
+/**
+ * Shows the report, after asking the node about its anchors when one was given and every offline proof
+ * held. The verdict appears once, complete: a court never sees "valid" turn into "invalid".
+ */
+async function finish(offline: Report, node: string | null): Promise<void> {
+  const verifyButton = byId<HTMLButtonElement>('verify');
+  let outcome: CanonicalityOutcome | null = null;
+  try {
+    if (node !== null && offline.verdict === 'valid' && offline.anchors.length > 0) {
+      progress.removeAttribute('value');
+      progressText.textContent = `${text('askingNode')}: ${node}`;
+      outcome = await checkAnchorCanonicality(node, offline.anchors, (url, init) => fetch(url, init));
+    }
+  } catch (error) {
+    outcome = { state: 'could-not-check', node: node ?? '', problem: error instanceof Error ? error.message : String(error) };
+  }
+  verifyButton.disabled = false;
+  byId('progress-area').hidden = true;
+  report = offline;
+  canonicality = outcome;
+  nodeGiven = node !== null;
+  renderReport();
 }
 
 function renderReport(): void {
@@ -179,14 +229,49 @@ function renderReport(): void {
     );
     return;
   }
+  if (canonicality?.state === 'not-canonical') {
+    // The node's "no" is the verdict; every offline proof held, and the report below still shows them.
+    const { failure } = canonicality;
+    result.append(
+      element('div', { id: 'verdict', class: 'verdict invalid', 'data-verdict': 'invalid', 'data-failure': failure.name }, `${text('verdictInvalid')}: ${sentence(failure)}`),
+      field(text('failureRule'), failure.name, 'failure-name'),
+      field(text('failureDetail'), failure.detail, 'failure-detail'),
+      element('h2', {}, text('offlineReportHeading')),
+    );
+  } else {
+    result.append(element('div', { id: 'verdict', class: 'verdict valid', 'data-verdict': 'valid' }, text('verdictValid')));
+  }
   renderValid(report);
 }
 
+/** What the node said about anchor `index`, for its line in the anchors list. */
+function anchorCanonicality(index: number): { state: string; shown: string } | null {
+  if (canonicality === null || canonicality.state === 'could-not-check') return null;
+  if (canonicality.state === 'not-canonical' && index === canonicality.anchorIndex) return { state: canonicality.failure.name, shown: `✗ ${sentence(canonicality.failure)}` };
+  const finality = canonicality.finality[index];
+  if (finality === undefined) return { state: 'not-asked', shown: text('notAsked') };
+  return { state: 'canonical', shown: `✓ ${text('canonicalAndFinal')}${inParentheses(finalityText(finality))}` };
+}
+
+/** A remark in parentheses, full-width in Chinese. */
+function inParentheses(remark: string): string {
+  return currentLanguage() === 'zh' ? `（${remark}）` : ` (${remark})`;
+}
+
+function finalityText(finality: Finality): string {
+  return finality.by === 'finalized' ? `${text('finalizedBlock')} ${finality.finalizedNumber}` : `${finality.depthBlocks} ${text('blocksBelowHead')} ${finality.headNumber}`;
+}
+
+/** The offline report's unchecked items, without the canonicality of the anchors the node answered for. */
+function stillNotChecked(valid: ValidReport): readonly Sentence[] {
+  if (canonicality === null || canonicality.state === 'could-not-check') return valid.notChecked;
+  const answered = canonicality.state === 'canonical' ? valid.anchors.length : canonicality.anchorIndex + 1;
+  const settled = new Set(valid.anchors.slice(0, answered).map((anchor: ProvenAnchor) => notCheckedSentences.anchorCanonicality(anchor).en));
+  return valid.notChecked.filter((item) => !settled.has(item.en));
+}
+
 function renderValid(valid: ValidReport): void {
-  result.append(
-    element('div', { id: 'verdict', class: 'verdict valid', 'data-verdict': 'valid' }, text('verdictValid')),
-    element('p', { id: 'content-verdict', 'data-content-checked': String(valid.contentChecked) }, text(valid.contentChecked ? 'contentMatches' : 'contentNotGiven')),
-  );
+  result.append(element('p', { id: 'content-verdict', 'data-content-checked': String(valid.contentChecked) }, text(valid.contentChecked ? 'contentMatches' : 'contentNotGiven')));
   const log = element('section', { id: 'log-proof' }, element('h3', {}, text('logProof')));
   log.append(
     field(text('logTime'), valid.logTime, 'log-time'),
@@ -212,32 +297,57 @@ function renderValid(valid: ValidReport): void {
   if (valid.timestamps.length === 0) timestamps.append(element('li', { class: 'none' }, text('noTimestamps')));
 
   const anchors = element('ul', { id: 'anchors' });
-  for (const anchor of valid.anchors) {
-    anchors.append(
-      element(
-        'li',
-        { 'data-block-number': String(anchor.blockNumber) },
-        `${text('chain')} ${anchor.chainId} · ${text('block')} ${anchor.blockNumber} · ${text('blockTime')} `,
-        element('strong', {}, anchor.blockTime),
-        ' · ',
-        element('code', {}, anchor.blockHash),
-      ),
+  for (const [index, anchor] of valid.anchors.entries()) {
+    const item = element(
+      'li',
+      { 'data-block-number': String(anchor.blockNumber) },
+      `${text('chain')} ${anchor.chainId} · ${text('block')} ${anchor.blockNumber} · ${text('blockTime')} `,
+      element('strong', {}, anchor.blockTime),
+      ' · ',
+      element('code', {}, anchor.blockHash),
     );
+    const answered = anchorCanonicality(index);
+    if (answered !== null) {
+      item.dataset.canonicality = answered.state;
+      item.append(element('div', { class: `canonicality ${answered.state === 'canonical' ? 'held' : answered.state === 'not-asked' ? 'not-asked' : 'broken'}` }, answered.shown));
+    }
+    anchors.append(item);
   }
   if (valid.anchors.length === 0) anchors.append(element('li', { class: 'none' }, text('noAnchors')));
+  const anchorSection = element('section', {}, element('h3', {}, text('anchorsHeading')), anchors);
+  if (canonicality !== null) anchorSection.append(canonicalityNote(canonicality));
+  else if (nodeGiven && valid.anchors.length === 0) anchorSection.append(element('p', { id: 'canonicality', class: 'note', 'data-state': 'not-asked' }, text('nodeNotAsked')));
 
   const notChecked = element('ul', { id: 'not-checked' });
-  for (const item of valid.notChecked) notChecked.append(element('li', {}, sentence(item)));
-  if (valid.notChecked.length === 0) notChecked.append(element('li', { class: 'none' }, text('nothingUnchecked')));
+  const unchecked = stillNotChecked(valid);
+  for (const item of unchecked) notChecked.append(element('li', {}, sentence(item)));
+  if (unchecked.length === 0) notChecked.append(element('li', { class: 'none' }, text('nothingUnchecked')));
 
   result.append(
     element('h2', {}, text('proofsHeading')),
     log,
     element('section', {}, element('h3', {}, text('timestampsHeading')), timestamps),
-    element('section', {}, element('h3', {}, text('anchorsHeading')), anchors),
+    anchorSection,
     element('h2', {}, text('notCheckedHeading')),
     notChecked,
   );
+}
+
+/** The node's answer as a whole, under the anchors: `#canonicality[data-state]`. */
+function canonicalityNote(outcome: CanonicalityOutcome): HTMLElement {
+  const note = element('div', { id: 'canonicality', 'data-state': outcome.state }, element('h3', {}, text('canonicalityHeading')));
+  if (outcome.state === 'canonical') {
+    note.append(element('p', {}, `${text('canonicalityChecked')} `, element('code', {}, outcome.node), inParentheses(`${text('chainIdLabel')} ${outcome.chainId}`)));
+  } else if (outcome.state === 'not-canonical') {
+    note.append(element('p', { class: 'problem' }, `${sentence(outcome.failure)} — `, element('code', {}, outcome.node)));
+  } else {
+    note.className = 'could-not-check';
+    note.append(
+      element('p', { class: 'warning', id: 'canonicality-problem' }, `${text('couldNotCheck')}: ${outcome.problem}`),
+      element('p', { class: 'note' }, text('couldNotCheckNote')),
+    );
+  }
+  return note;
 }
 
 onLanguage(renderReport);

@@ -4,6 +4,8 @@ export { verifyReceipt, type Evidence, type VerificationTrust } from './receipt.
 export { createContentHasher, type ContentDigests, type ContentHasher, type UnitDigest } from './content-hasher.js';
 export { readSaltFile, type SaltFile } from './commitments.js';
 export type { InvalidReport, Report, Sentence, UnusableInputReport, ValidReport } from './report.js';
+// The page replaces the canonicality sentences once a node the user trusts answered for the anchors.
+export { notCheckedSentences } from './report.js';
 export type { ShownTimestamp } from './timestamps.js';
 export type { ProvenAnchor } from './evm-anchor.js';
 export { failureNumbers, failureSentences, type FailureName } from './failures.js';

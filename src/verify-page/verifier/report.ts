@@ -86,8 +86,8 @@ export const notCheckedSentences = {
     en: `Anchor ${index + 1} is "${status}": it proves nothing and was not checked.`,
   }),
   anchorCanonicality: (anchor: ProvenAnchor): Sentence => ({
-    zh: `区块 ${anchor.blockNumber}（${anchor.blockHash}）是否在链 ${anchor.chainId} 的规范链上并已最终确定，需要向您信任的节点查询（evidencechain verify --rpc URL）；离线也无法确认链标识。`,
-    en: `Whether block ${anchor.blockNumber} (${anchor.blockHash}) is on chain ${anchor.chainId}'s canonical history and final needs a node you trust (evidencechain verify --rpc URL); offline, the chain id is not pinned either.`,
+    zh: `区块 ${anchor.blockNumber}（${anchor.blockHash}）是否在链 ${anchor.chainId} 的规范链上并已最终确定，需要向您信任的节点（不是公证处的节点）查询：在核验页面填写“您信任的以太坊节点”，或用 evidencechain verify --rpc URL；离线也无法确认链标识。`,
+    en: `Whether block ${anchor.blockNumber} (${anchor.blockHash}) is on chain ${anchor.chainId}'s canonical history and final needs a node you trust, not the notary's: name one on the verification page ("Ethereum node you trust"), or use evidencechain verify --rpc URL; offline, the chain id is not pinned either.`,
   }),
   v1Timestamps: (count: number): Sentence => ({
     zh: `版本 1 回执未规定时间戳部分：其中 ${count} 项未核对。`,

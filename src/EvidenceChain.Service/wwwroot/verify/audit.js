@@ -2671,6 +2671,12 @@ var strings = {
   },
   tsaRootsLabel: { zh: "5. \u65F6\u95F4\u6233\u673A\u6784\u6839\u8BC1\u4E66\uFF08PEM\uFF0C\u53EF\u9009\uFF09", en: "5. TSA root certificates (PEM, optional)" },
   operatorTsaLabel: { zh: "\u516C\u8BC1\u5904\u81EA\u5DF1\u7684\u65F6\u95F4\u6233\u673A\u6784\u8BC1\u4E66\uFF08PEM\uFF0C\u53EF\u9009\uFF09", en: "The notary's own TSA certificates (PEM, optional)" },
+  nodeLabel: { zh: "6. \u60A8\u4FE1\u4EFB\u7684\u4EE5\u592A\u574A\u8282\u70B9\uFF08JSON-RPC \u7F51\u5740\uFF0C\u53EF\u9009\uFF09", en: "6. Ethereum node you trust (JSON-RPC URL, optional)" },
+  nodePlaceholder: { zh: "https://\u2026 \u6216\u672C\u673A\u7684 http://127.0.0.1:8545", en: "https://\u2026 or http://127.0.0.1:8545 on this computer" },
+  nodeNote: {
+    zh: "\u7ED9\u51FA\u65F6\uFF0C\u79BB\u7EBF\u8BC1\u660E\u5168\u90E8\u6210\u7ACB\u540E\uFF0C\u672C\u9875\u5411\u8BE5\u8282\u70B9\u67E5\u8BE2\u6BCF\u4E2A\u951A\u5B9A\u6240\u5728\u7684\u533A\u5757\u662F\u5426\u5728\u5176\u89C4\u8303\u94FE\u4E0A\u5E76\u5DF2\u6700\u7EC8\u786E\u8BA4\u3002\u53D1\u7ED9\u8282\u70B9\u7684\u53EA\u6709\u94FE\u6807\u8BC6\u548C\u533A\u5757\u53F7\u7684\u67E5\u8BE2\uFF0C\u7EDD\u4E0D\u542B\u6587\u4EF6\u3002\u8BF7\u7528\u60A8\u81EA\u5DF1\u7684\u6216\u72EC\u7ACB\u7B2C\u4E09\u65B9\u7684\u8282\u70B9\uFF0C\u4E0D\u8981\u7528\u516C\u8BC1\u5904\u7684\u8282\u70B9\u3002\u53EA\u5728\u672C\u6B21\u4F1A\u8BDD\u4E2D\u8BB0\u4F4F\u3002",
+    en: "When given, and every offline proof held, the page asks this node whether each anchor's block is on its canonical chain and final. The node is sent only queries for a chain id and block numbers, never the file. Use your own node or an independent provider's, not the notary's. Remembered for this session only."
+  },
   verify: { zh: "\u6838\u9A8C", en: "Verify" },
   chosen: { zh: "\u5DF2\u9009", en: "chosen" },
   hashing: { zh: "\u6B63\u5728\u672C\u673A\u8BA1\u7B97\u6587\u4EF6\u54C8\u5E0C", en: "Hashing the file on this computer" },
@@ -2711,6 +2717,28 @@ var strings = {
   chain: { zh: "\u94FE", en: "Chain" },
   block: { zh: "\u533A\u5757", en: "Block" },
   blockTime: { zh: "\u533A\u5757\u65F6\u95F4", en: "Block time" },
+  nodeUnusable: { zh: "\u4EE5\u592A\u574A\u8282\u70B9\u7F51\u5740\u65E0\u6CD5\u4F7F\u7528", en: "The Ethereum node URL cannot be used" },
+  askingNode: { zh: "\u6B63\u5728\u5411\u60A8\u4FE1\u4EFB\u7684\u4EE5\u592A\u574A\u8282\u70B9\u67E5\u8BE2\u951A\u5B9A\u533A\u5757", en: "Asking the Ethereum node you trust about the anchors' blocks" },
+  canonicalityHeading: { zh: "\u89C4\u8303\u6027\u4E0E\u6700\u7EC8\u786E\u8BA4\uFF08\u5411\u60A8\u4FE1\u4EFB\u7684\u8282\u70B9\u67E5\u8BE2\uFF09", en: "Canonical and final (asked of the node you trust)" },
+  canonicalityChecked: {
+    zh: "\u6BCF\u4E2A\u951A\u5B9A\u6240\u5728\u7684\u533A\u5757\u90FD\u5728\u8BE5\u8282\u70B9\u7684\u89C4\u8303\u94FE\u4E0A\uFF0C\u533A\u5757\u54C8\u5E0C\u4E0E\u56DE\u6267\u4E00\u81F4\uFF0C\u5E76\u5DF2\u6700\u7EC8\u786E\u8BA4\u3002\u8282\u70B9\uFF1A",
+    en: "Every anchor's block is on this node's canonical chain with the receipt's hash, and final. Node:"
+  },
+  canonicalAndFinal: { zh: "\u5728\u89C4\u8303\u94FE\u4E0A\uFF0C\u5DF2\u6700\u7EC8\u786E\u8BA4", en: "canonical and final" },
+  finalizedBlock: { zh: "\u8282\u70B9\u7684\u6700\u7EC8\u786E\u8BA4\u533A\u5757", en: "the node's finalized block" },
+  blocksBelowHead: { zh: "\u4E2A\u533A\u5757\u4F4E\u4E8E\u8282\u70B9\u7684\u6700\u65B0\u533A\u5757", en: "blocks below the node's head" },
+  notAsked: { zh: "\u672A\u67E5\u8BE2\uFF08\u524D\u4E00\u4E2A\u951A\u5B9A\u5DF2\u4E0D\u6210\u7ACB\uFF09", en: "not asked (an earlier anchor failed)" },
+  couldNotCheck: { zh: "\u65E0\u6CD5\u6838\u9A8C\u89C4\u8303\u6027", en: "Could not check canonicality" },
+  couldNotCheckNote: {
+    zh: "\u8FD9\u4E0D\u662F\u5BF9\u56DE\u6267\u7684\u7ED3\u8BBA\uFF1A\u7ED3\u8BBA\u4ECD\u662F\u79BB\u7EBF\u6838\u9A8C\u7684\u7ED3\u8BBA\uFF0C\u89C4\u8303\u6027\u5217\u5728\u201C\u672A\u6838\u9A8C\u7684\u4E8B\u9879\u201D\u4E2D\u3002",
+    en: "This is no finding about the receipt: the verdict is the offline one, and canonicality is listed as not checked."
+  },
+  nodeNotAsked: {
+    zh: "\u5DF2\u7ED9\u51FA\u4EE5\u592A\u574A\u8282\u70B9\uFF0C\u4F46\u56DE\u6267\u4E2D\u6CA1\u6709\u79BB\u7EBF\u8BC1\u660E\u7684\u951A\u5B9A\uFF0C\u56E0\u6B64\u672A\u67E5\u8BE2\u8BE5\u8282\u70B9\u3002",
+    en: "An Ethereum node was given, but the receipt has no anchor proven offline, so the node was not asked."
+  },
+  offlineReportHeading: { zh: "\u79BB\u7EBF\u6838\u9A8C\u62A5\u544A\uFF08\u5404\u9879\u79BB\u7EBF\u8BC1\u660E\u5747\u6210\u7ACB\uFF09", en: "The offline report (every offline proof held)" },
+  chainIdLabel: { zh: "\u94FE\u6807\u8BC6", en: "chain id" },
   notCheckedHeading: { zh: "\u672A\u6838\u9A8C\u7684\u4E8B\u9879", en: "What was NOT checked" },
   nothingUnchecked: { zh: "\u65E0\u3002", en: "Nothing." },
   fetchCheckpoint: { zh: "\u53D6\u6700\u65B0\u68C0\u67E5\u70B9\u5E76\u6838\u9A8C", en: "Fetch and verify the latest checkpoint" },

@@ -2372,6 +2372,66 @@ var keccak_256 = /* @__PURE__ */ genKeccak(1, 136, 32);
 // src/verify-page/verifier/evm-anchor.ts
 var anchoredTopic = keccak_256(utf8("Anchored(bytes32,uint64,bytes32,address,uint64)"));
 
+// src/verify-page/verifier/report.ts
+var notCheckedSentences = {
+  noEvidence: () => ({
+    zh: "\u672A\u63D0\u4F9B\u5B58\u8BC1\u6587\u4EF6\u548C\u76D0\u503C\u6587\u4EF6\uFF1A\u672A\u6838\u5BF9\u5B58\u8BC1\u7684\u662F\u54EA\u4E00\u4EFD\u5185\u5BB9\u3002",
+    en: "No file and salt file were given: which content was deposited is not checked."
+  }),
+  noDepositorOpening: () => ({
+    zh: "\u56DE\u6267\u4E2D\u6CA1\u6709\u5B58\u8BC1\u4EBA\u8EAB\u4EFD\u7684\u5F00\u542F\u503C\uFF1A\u672A\u6838\u5BF9\u5B58\u8BC1\u4EBA\u662F\u8C01\u3002",
+    en: "The receipt has no depositor opening: who the depositor is is not checked."
+  }),
+  noPromise: () => ({
+    zh: "\u56DE\u6267\u4E2D\u6CA1\u6709\u516C\u8BC1\u627F\u8BFA\u3002",
+    en: "The receipt carries no notary's promise."
+  }),
+  unknownCheckpointSignatures: (keys2) => ({
+    zh: `\u68C0\u67E5\u70B9\u4E0A\u672A\u53D7\u4FE1\u4EFB\u5BC6\u94A5\u7684\u7B7E\u540D\u672A\u6838\u5BF9\uFF1A${keys2.join("\uFF0C")}\u3002`,
+    en: `Signatures of keys not trusted were not checked: ${keys2.join(", ")}.`
+  }),
+  ignoredTrustedKeys: (keys2) => ({
+    zh: `\u672A\u77E5\u7B97\u6CD5\u7684\u53D7\u4FE1\u4EFB\u5BC6\u94A5\u88AB\u5FFD\u7565\uFF1A${keys2.join("\uFF0C")}\u3002`,
+    en: `Trusted keys of algorithms this verifier does not know were ignored: ${keys2.join(", ")}.`
+  }),
+  unknownMember: (where, member) => ({
+    zh: `${where.zh}\u4E2D\u7684\u672A\u77E5\u6210\u5458\u201C${member}\u201D\u88AB\u5FFD\u7565\uFF0C\u672A\u6838\u5BF9\u3002`,
+    en: `The unknown member "${member}" of ${where.en} was ignored and not checked.`
+  }),
+  unknownAnchorType: (index, type) => ({
+    zh: `\u7B2C ${index + 1} \u4E2A\u951A\u5B9A\u7684\u7C7B\u578B\u201C${type}\u201D\u672A\u77E5\uFF0C\u672A\u6838\u5BF9\u3002`,
+    en: `Anchor ${index + 1} is of the unknown type "${type}": not checked.`
+  }),
+  anchorNotLanded: (index, status) => ({
+    zh: `\u7B2C ${index + 1} \u4E2A\u951A\u5B9A\u7684\u72B6\u6001\u4E3A\u201C${status}\u201D\uFF0C\u4E0D\u8BC1\u660E\u4EFB\u4F55\u4E8B\uFF0C\u672A\u6838\u5BF9\u3002`,
+    en: `Anchor ${index + 1} is "${status}": it proves nothing and was not checked.`
+  }),
+  anchorCanonicality: (anchor) => ({
+    zh: `\u533A\u5757 ${anchor.blockNumber}\uFF08${anchor.blockHash}\uFF09\u662F\u5426\u5728\u94FE ${anchor.chainId} \u7684\u89C4\u8303\u94FE\u4E0A\u5E76\u5DF2\u6700\u7EC8\u786E\u5B9A\uFF0C\u9700\u8981\u5411\u60A8\u4FE1\u4EFB\u7684\u8282\u70B9\uFF08\u4E0D\u662F\u516C\u8BC1\u5904\u7684\u8282\u70B9\uFF09\u67E5\u8BE2\uFF1A\u5728\u6838\u9A8C\u9875\u9762\u586B\u5199\u201C\u60A8\u4FE1\u4EFB\u7684\u4EE5\u592A\u574A\u8282\u70B9\u201D\uFF0C\u6216\u7528 evidencechain verify --rpc URL\uFF1B\u79BB\u7EBF\u4E5F\u65E0\u6CD5\u786E\u8BA4\u94FE\u6807\u8BC6\u3002`,
+    en: `Whether block ${anchor.blockNumber} (${anchor.blockHash}) is on chain ${anchor.chainId}'s canonical history and final needs a node you trust, not the notary's: name one on the verification page ("Ethereum node you trust"), or use evidencechain verify --rpc URL; offline, the chain id is not pinned either.`
+  }),
+  v1Timestamps: (count) => ({
+    zh: `\u7248\u672C 1 \u56DE\u6267\u672A\u89C4\u5B9A\u65F6\u95F4\u6233\u90E8\u5206\uFF1A\u5176\u4E2D ${count} \u9879\u672A\u6838\u5BF9\u3002`,
+    en: `A version 1 receipt leaves its timestamps unspecified: its ${count} entries were not checked.`
+  }),
+  noTsaRoots: (count) => ({
+    zh: `\u672A\u63D0\u4F9B\u65F6\u95F4\u6233\u673A\u6784\u6839\u8BC1\u4E66\uFF1A${count} \u4E2A\u65F6\u95F4\u6233\u4EE4\u724C\u672A\u6838\u5BF9\uFF0C\u4E5F\u4E0D\u663E\u793A\u5176\u65F6\u95F4\uFF08\u53EF\u7528 evidencechain verify --tsa-root \u6587\u4EF6 \u6838\u5BF9\uFF09\u3002`,
+    en: `No TSA roots were given: ${count} timestamp tokens were not checked and their times are not shown (check them with evidencechain verify --tsa-root FILE).`
+  }),
+  unknownTimestampType: (index, type) => ({
+    zh: `\u7B2C ${index + 1} \u4E2A\u65F6\u95F4\u6233\u7684\u7C7B\u578B\u201C${type}\u201D\u672A\u77E5\uFF0C\u672A\u6838\u5BF9\u3002`,
+    en: `Timestamp ${index + 1} is of the unknown type "${type}": not checked.`
+  }),
+  tsaRevocation: () => ({
+    zh: "\u65F6\u95F4\u6233\u673A\u6784\u8BC1\u4E66\u7684\u540A\u9500\u72B6\u6001\u672A\u6838\u5BF9\uFF1B\u8BC1\u4E66\u94FE\u6309\u4EE4\u724C\u7684\u751F\u6210\u65F6\u95F4\u5224\u65AD\u3002",
+    en: "Revocation of the TSA certificates is not checked; their chains are judged at each token's genTime."
+  }),
+  operatorTime: (authority) => ({
+    zh: `\u65F6\u95F4\u6233\u201C${authority}\u201D\u6765\u81EA\u516C\u8BC1\u5904\u81EA\u5DF1\u7684\u65F6\u95F4\u6233\u673A\u6784\uFF1A\u662F\u8FD0\u8425\u65B9\u65F6\u95F4\uFF0C\u4E0D\u662F\u72EC\u7ACB\u65F6\u95F4\u3002`,
+    en: `Timestamp "${authority}" is from the notary's own TSA: operator time, not independent.`
+  })
+};
+
 // src/verify-page/verifier/x509.ts
 var Oid = {
   ecPublicKey: "1.2.840.10045.2.1",
@@ -2416,6 +2476,171 @@ var digestNames = {
 // src/verify-page/verifier/receipt.ts
 var receiptBytesMax = 1024 * 1024;
 
+// src/verify-page/page/anchor-canonicality.ts
+var depthBlocksDefault = 12;
+var callTimeoutMilliseconds = 15e3;
+var answerLengthMaxCharacters = 4 * 1024 * 1024;
+var anchorCountMax = 64;
+var canonicalityFailureNumbers = {
+  AnchorChainIdMismatch: 1,
+  AnchorBlockMissing: 2,
+  AnchorBlockHashMismatch: 3,
+  AnchorBlockNotFinal: 4
+};
+var canonicalityFailureSentences = {
+  AnchorChainIdMismatch: {
+    zh: "\u60A8\u4FE1\u4EFB\u7684\u4EE5\u592A\u574A\u8282\u70B9\u5C5E\u4E8E\u53E6\u4E00\u6761\u94FE\uFF0C\u4E0E\u951A\u5B9A\u6240\u5728\u7684\u94FE\u4E0D\u7B26",
+    en: "the Ethereum node you trust serves another chain than the anchor's"
+  },
+  AnchorBlockMissing: {
+    zh: "\u60A8\u4FE1\u4EFB\u7684\u4EE5\u592A\u574A\u8282\u70B9\u7684\u94FE\u4E0A\u6CA1\u6709\u951A\u5B9A\u6240\u5728\u7684\u533A\u5757",
+    en: "the chain of the Ethereum node you trust has no block where the anchor says it landed"
+  },
+  AnchorBlockHashMismatch: {
+    zh: "\u951A\u5B9A\u6240\u5728\u7684\u533A\u5757\u4E0D\u5728\u60A8\u4FE1\u4EFB\u7684\u4EE5\u592A\u574A\u8282\u70B9\u7684\u89C4\u8303\u94FE\u4E0A\uFF08\u540C\u4E00\u9AD8\u5EA6\u7684\u533A\u5757\u54C8\u5E0C\u4E0D\u540C\uFF09",
+    en: "the anchor's block is not on the canonical chain of the Ethereum node you trust (another block has that number)"
+  },
+  AnchorBlockNotFinal: {
+    zh: "\u951A\u5B9A\u6240\u5728\u7684\u533A\u5757\u5C1A\u672A\u6700\u7EC8\u786E\u8BA4\uFF0C\u4ECD\u53EF\u80FD\u88AB\u94FE\u91CD\u7EC4\u64A4\u9500\uFF1B\u8BF7\u7A0D\u540E\u518D\u6838\u9A8C",
+    en: "the anchor's block is not final yet and could still be reorganized away; verify again later"
+  }
+};
+var loopbackHosts = /* @__PURE__ */ new Set(["127.0.0.1", "localhost"]);
+function readNodeUrl(input) {
+  let url;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    return { ok: false, problem: { zh: "\u8FD9\u4E0D\u662F\u4E00\u4E2A\u7F51\u5740\u3002", en: "This is not a URL." } };
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    return { ok: false, problem: { zh: "\u8282\u70B9\u7F51\u5740\u987B\u4EE5 https:// \u5F00\u5934\uFF08\u672C\u673A\u8282\u70B9\u53EF\u7528 http://\uFF09\u3002", en: "The node URL must start with https:// (http:// for a node on this computer)." } };
+  }
+  if (url.protocol === "http:" && !loopbackHosts.has(url.hostname)) {
+    return {
+      ok: false,
+      problem: {
+        zh: "\u53EA\u6709\u672C\u673A\uFF08127.0.0.1 \u6216 localhost\uFF09\u4E0A\u7684\u8282\u70B9\u53EF\u7528 http://\uFF1B\u5176\u4ED6\u8282\u70B9\u987B\u7528 https://\uFF0C\u5426\u5219\u9014\u4E2D\u4EFB\u4F55\u4EBA\u90FD\u80FD\u5192\u5145\u8282\u70B9\u4F5C\u7B54\u3002",
+        en: "Only a node on this computer (127.0.0.1 or localhost) may use http://; any other needs https://, or anyone on the way could answer for it."
+      }
+    };
+  }
+  if (url.username !== "" || url.password !== "") {
+    return { ok: false, problem: { zh: "\u8282\u70B9\u7F51\u5740\u4E2D\u4E0D\u80FD\u542B\u7528\u6237\u540D\u6216\u5BC6\u7801\u3002", en: "The node URL must not hold a user name or password." } };
+  }
+  return { ok: true, url: url.href };
+}
+var UnusableNode = class extends Error {
+};
+async function checkAnchorCanonicality(nodeUrl, anchors, fetchLike, depthBlocks = depthBlocksDefault) {
+  if (anchors.length === 0 || anchors.length > anchorCountMax) throw new RangeError(`1 to ${anchorCountMax} anchors, got ${anchors.length}`);
+  if (!Number.isSafeInteger(depthBlocks) || depthBlocks < 1) throw new RangeError(`depthBlocks must be a positive integer, got ${depthBlocks}`);
+  let nextId = 1;
+  const call = async (method, params) => {
+    const id = nextId++;
+    let status;
+    let body;
+    try {
+      const response = await fetchLike(nodeUrl, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ jsonrpc: "2.0", id, method, params }),
+        credentials: "omit",
+        cache: "no-store",
+        redirect: "error",
+        referrerPolicy: "no-referrer",
+        signal: AbortSignal.timeout(callTimeoutMilliseconds)
+      });
+      status = response.status;
+      body = await response.text();
+    } catch (error) {
+      const said = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      throw new UnusableNode(`${method}: no answer from ${nodeUrl} (${said}; the node is down, refuses this page's origin (CORS), or took over ${callTimeoutMilliseconds / 1e3} s)`);
+    }
+    if (status !== 200) throw new UnusableNode(`${method}: HTTP ${status} from ${nodeUrl}`);
+    if (body.length > answerLengthMaxCharacters) throw new UnusableNode(`${method}: an answer of ${body.length} characters, over ${answerLengthMaxCharacters}`);
+    let parsed;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      throw new UnusableNode(`${method}: the answer is not JSON: ${body.slice(0, 120)}`);
+    }
+    if (!isRecord(parsed) || parsed.jsonrpc !== "2.0" || parsed.id !== id) throw new UnusableNode(`${method}: the answer is not a JSON-RPC 2.0 answer to request ${id}: ${body.slice(0, 120)}`);
+    if (isRecord(parsed.error)) {
+      const code = typeof parsed.error.code === "number" ? parsed.error.code : 0;
+      const message = typeof parsed.error.message === "string" ? parsed.error.message : "";
+      return { result: null, error: { code, message } };
+    }
+    if (!("result" in parsed)) throw new UnusableNode(`${method}: the answer has neither result nor error`);
+    return { result: parsed.result, error: null };
+  };
+  const resultOf = async (method, params) => {
+    const answer = await call(method, params);
+    if (answer.error !== null) throw new UnusableNode(`${method}: the node answered error ${answer.error.code}: ${answer.error.message}`);
+    return answer.result;
+  };
+  const finality = [];
+  try {
+    const nodeChainId = quantityOf(await resultOf("eth_chainId", []), "eth_chainId");
+    let finalized;
+    let head;
+    for (const [index, anchor] of anchors.entries()) {
+      const name2 = `anchor ${index + 1}`;
+      const fail = (failureName, detail) => {
+        const sentence2 = canonicalityFailureSentences[failureName];
+        return {
+          state: "not-canonical",
+          node: nodeUrl,
+          anchorIndex: index,
+          finality,
+          failure: { name: failureName, number: canonicalityFailureNumbers[failureName], zh: sentence2.zh, en: sentence2.en, detail }
+        };
+      };
+      if (nodeChainId !== BigInt(anchor.chainId)) return fail("AnchorChainIdMismatch", `${name2} is on chain ${anchor.chainId}, but the node at ${nodeUrl} serves chain ${nodeChainId}`);
+      const number = BigInt(anchor.blockNumber);
+      const block = await resultOf("eth_getBlockByNumber", [`0x${number.toString(16)}`, false]);
+      if (block === null) {
+        head ??= quantityOf(await resultOf("eth_blockNumber", []), "eth_blockNumber");
+        return fail("AnchorBlockMissing", `${name2}: the node's chain has no block ${anchor.blockNumber} (its head is ${head})`);
+      }
+      const shown = blockOf(block, "eth_getBlockByNumber");
+      if (shown.number !== number) throw new UnusableNode(`eth_getBlockByNumber: asked for block ${number}, the node answered block ${shown.number}`);
+      if (shown.hash !== anchor.blockHash.toLowerCase()) return fail("AnchorBlockHashMismatch", `${name2}: the node's block ${anchor.blockNumber} is ${shown.hash}, the receipt's is ${anchor.blockHash}`);
+      if (finalized === void 0) {
+        const answer = await call("eth_getBlockByNumber", ["finalized", false]);
+        finalized = answer.error !== null || answer.result === null ? null : { number: blockOf(answer.result, "eth_getBlockByNumber(finalized)").number };
+      }
+      if (finalized !== null) {
+        if (number > finalized.number) return fail("AnchorBlockNotFinal", `${name2}: block ${anchor.blockNumber} is above the node's finalized block ${finalized.number}`);
+        finality.push({ by: "finalized", finalizedNumber: Number(finalized.number) });
+        continue;
+      }
+      head ??= quantityOf(await resultOf("eth_blockNumber", []), "eth_blockNumber");
+      if (head < number || head - number < BigInt(depthBlocks)) {
+        return fail("AnchorBlockNotFinal", `${name2}: block ${anchor.blockNumber} is ${head < number ? 0n : head - number} blocks below the node's head ${head}, under the ${depthBlocks} that count as final (the node has no finalized block)`);
+      }
+      finality.push({ by: "depth", depthBlocks, headNumber: Number(head) });
+    }
+    return { state: "canonical", node: nodeUrl, chainId: Number(nodeChainId), finality };
+  } catch (error) {
+    if (error instanceof UnusableNode) return { state: "could-not-check", node: nodeUrl, problem: error.message };
+    throw error;
+  }
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function quantityOf(value, what) {
+  if (typeof value !== "string" || !/^0x[0-9a-fA-F]{1,16}$/.test(value)) throw new UnusableNode(`${what}: ${JSON.stringify(value)?.slice(0, 80)} is not a quantity`);
+  return BigInt(value);
+}
+function blockOf(value, what) {
+  if (!isRecord(value)) throw new UnusableNode(`${what}: the answer is not a block`);
+  const number = quantityOf(value.number, `${what} number`);
+  if (typeof value.hash !== "string" || !/^0x[0-9a-fA-F]{64}$/.test(value.hash)) throw new UnusableNode(`${what}: the block has no 32-byte hash`);
+  return { number, hash: value.hash.toLowerCase() };
+}
+
 // src/verify-page/page/strings.ts
 var strings = {
   title: { zh: "\u5B58\u8BC1\u6838\u9A8C", en: "Evidence verification" },
@@ -2447,6 +2672,12 @@ var strings = {
   },
   tsaRootsLabel: { zh: "5. \u65F6\u95F4\u6233\u673A\u6784\u6839\u8BC1\u4E66\uFF08PEM\uFF0C\u53EF\u9009\uFF09", en: "5. TSA root certificates (PEM, optional)" },
   operatorTsaLabel: { zh: "\u516C\u8BC1\u5904\u81EA\u5DF1\u7684\u65F6\u95F4\u6233\u673A\u6784\u8BC1\u4E66\uFF08PEM\uFF0C\u53EF\u9009\uFF09", en: "The notary's own TSA certificates (PEM, optional)" },
+  nodeLabel: { zh: "6. \u60A8\u4FE1\u4EFB\u7684\u4EE5\u592A\u574A\u8282\u70B9\uFF08JSON-RPC \u7F51\u5740\uFF0C\u53EF\u9009\uFF09", en: "6. Ethereum node you trust (JSON-RPC URL, optional)" },
+  nodePlaceholder: { zh: "https://\u2026 \u6216\u672C\u673A\u7684 http://127.0.0.1:8545", en: "https://\u2026 or http://127.0.0.1:8545 on this computer" },
+  nodeNote: {
+    zh: "\u7ED9\u51FA\u65F6\uFF0C\u79BB\u7EBF\u8BC1\u660E\u5168\u90E8\u6210\u7ACB\u540E\uFF0C\u672C\u9875\u5411\u8BE5\u8282\u70B9\u67E5\u8BE2\u6BCF\u4E2A\u951A\u5B9A\u6240\u5728\u7684\u533A\u5757\u662F\u5426\u5728\u5176\u89C4\u8303\u94FE\u4E0A\u5E76\u5DF2\u6700\u7EC8\u786E\u8BA4\u3002\u53D1\u7ED9\u8282\u70B9\u7684\u53EA\u6709\u94FE\u6807\u8BC6\u548C\u533A\u5757\u53F7\u7684\u67E5\u8BE2\uFF0C\u7EDD\u4E0D\u542B\u6587\u4EF6\u3002\u8BF7\u7528\u60A8\u81EA\u5DF1\u7684\u6216\u72EC\u7ACB\u7B2C\u4E09\u65B9\u7684\u8282\u70B9\uFF0C\u4E0D\u8981\u7528\u516C\u8BC1\u5904\u7684\u8282\u70B9\u3002\u53EA\u5728\u672C\u6B21\u4F1A\u8BDD\u4E2D\u8BB0\u4F4F\u3002",
+    en: "When given, and every offline proof held, the page asks this node whether each anchor's block is on its canonical chain and final. The node is sent only queries for a chain id and block numbers, never the file. Use your own node or an independent provider's, not the notary's. Remembered for this session only."
+  },
   verify: { zh: "\u6838\u9A8C", en: "Verify" },
   chosen: { zh: "\u5DF2\u9009", en: "chosen" },
   hashing: { zh: "\u6B63\u5728\u672C\u673A\u8BA1\u7B97\u6587\u4EF6\u54C8\u5E0C", en: "Hashing the file on this computer" },
@@ -2487,6 +2718,28 @@ var strings = {
   chain: { zh: "\u94FE", en: "Chain" },
   block: { zh: "\u533A\u5757", en: "Block" },
   blockTime: { zh: "\u533A\u5757\u65F6\u95F4", en: "Block time" },
+  nodeUnusable: { zh: "\u4EE5\u592A\u574A\u8282\u70B9\u7F51\u5740\u65E0\u6CD5\u4F7F\u7528", en: "The Ethereum node URL cannot be used" },
+  askingNode: { zh: "\u6B63\u5728\u5411\u60A8\u4FE1\u4EFB\u7684\u4EE5\u592A\u574A\u8282\u70B9\u67E5\u8BE2\u951A\u5B9A\u533A\u5757", en: "Asking the Ethereum node you trust about the anchors' blocks" },
+  canonicalityHeading: { zh: "\u89C4\u8303\u6027\u4E0E\u6700\u7EC8\u786E\u8BA4\uFF08\u5411\u60A8\u4FE1\u4EFB\u7684\u8282\u70B9\u67E5\u8BE2\uFF09", en: "Canonical and final (asked of the node you trust)" },
+  canonicalityChecked: {
+    zh: "\u6BCF\u4E2A\u951A\u5B9A\u6240\u5728\u7684\u533A\u5757\u90FD\u5728\u8BE5\u8282\u70B9\u7684\u89C4\u8303\u94FE\u4E0A\uFF0C\u533A\u5757\u54C8\u5E0C\u4E0E\u56DE\u6267\u4E00\u81F4\uFF0C\u5E76\u5DF2\u6700\u7EC8\u786E\u8BA4\u3002\u8282\u70B9\uFF1A",
+    en: "Every anchor's block is on this node's canonical chain with the receipt's hash, and final. Node:"
+  },
+  canonicalAndFinal: { zh: "\u5728\u89C4\u8303\u94FE\u4E0A\uFF0C\u5DF2\u6700\u7EC8\u786E\u8BA4", en: "canonical and final" },
+  finalizedBlock: { zh: "\u8282\u70B9\u7684\u6700\u7EC8\u786E\u8BA4\u533A\u5757", en: "the node's finalized block" },
+  blocksBelowHead: { zh: "\u4E2A\u533A\u5757\u4F4E\u4E8E\u8282\u70B9\u7684\u6700\u65B0\u533A\u5757", en: "blocks below the node's head" },
+  notAsked: { zh: "\u672A\u67E5\u8BE2\uFF08\u524D\u4E00\u4E2A\u951A\u5B9A\u5DF2\u4E0D\u6210\u7ACB\uFF09", en: "not asked (an earlier anchor failed)" },
+  couldNotCheck: { zh: "\u65E0\u6CD5\u6838\u9A8C\u89C4\u8303\u6027", en: "Could not check canonicality" },
+  couldNotCheckNote: {
+    zh: "\u8FD9\u4E0D\u662F\u5BF9\u56DE\u6267\u7684\u7ED3\u8BBA\uFF1A\u7ED3\u8BBA\u4ECD\u662F\u79BB\u7EBF\u6838\u9A8C\u7684\u7ED3\u8BBA\uFF0C\u89C4\u8303\u6027\u5217\u5728\u201C\u672A\u6838\u9A8C\u7684\u4E8B\u9879\u201D\u4E2D\u3002",
+    en: "This is no finding about the receipt: the verdict is the offline one, and canonicality is listed as not checked."
+  },
+  nodeNotAsked: {
+    zh: "\u5DF2\u7ED9\u51FA\u4EE5\u592A\u574A\u8282\u70B9\uFF0C\u4F46\u56DE\u6267\u4E2D\u6CA1\u6709\u79BB\u7EBF\u8BC1\u660E\u7684\u951A\u5B9A\uFF0C\u56E0\u6B64\u672A\u67E5\u8BE2\u8BE5\u8282\u70B9\u3002",
+    en: "An Ethereum node was given, but the receipt has no anchor proven offline, so the node was not asked."
+  },
+  offlineReportHeading: { zh: "\u79BB\u7EBF\u6838\u9A8C\u62A5\u544A\uFF08\u5404\u9879\u79BB\u7EBF\u8BC1\u660E\u5747\u6210\u7ACB\uFF09", en: "The offline report (every offline proof held)" },
+  chainIdLabel: { zh: "\u94FE\u6807\u8BC6", en: "chain id" },
   notCheckedHeading: { zh: "\u672A\u6838\u9A8C\u7684\u4E8B\u9879", en: "What was NOT checked" },
   nothingUnchecked: { zh: "\u65E0\u3002", en: "Nothing." },
   fetchCheckpoint: { zh: "\u53D6\u6700\u65B0\u68C0\u67E5\u70B9\u5E76\u6838\u9A8C", en: "Fetch and verify the latest checkpoint" },
@@ -2521,6 +2774,9 @@ var strings = {
 // src/verify-page/page/common.ts
 var language = "zh";
 var languageListeners = [];
+function currentLanguage() {
+  return language;
+}
 function text(key) {
   return strings[key][language];
 }
@@ -2649,7 +2905,16 @@ var progressText = byId("progress-text");
 var result = byId("result");
 var receipt = null;
 var report = null;
+var canonicality = null;
+var nodeGiven = false;
 var worker = null;
+var nodeStorageKey = "evidencechain.verify.anchorNode";
+var nodeInput = byId("anchor-node");
+nodeInput.value = sessionStorage.getItem(nodeStorageKey) ?? "";
+nodeInput.addEventListener("input", () => {
+  if (nodeInput.value.trim() === "") sessionStorage.removeItem(nodeStorageKey);
+  else sessionStorage.setItem(nodeStorageKey, nodeInput.value.trim());
+});
 var fileOf = (id) => byId(id).files?.[0] ?? null;
 var filesOf = (id) => Array.from(byId(id).files ?? []);
 function setInputFiles(id, files) {
@@ -2732,6 +2997,15 @@ byId("verify").addEventListener("click", async () => {
     showProblem(problemLine, text(receipt === null ? "needReceipt" : logKeys === null ? "needKeys" : saltFile === null ? "needSalt" : "needFile"));
     return;
   }
+  let node = null;
+  if (nodeInput.value.trim() !== "") {
+    const read = readNodeUrl(nodeInput.value);
+    if (!read.ok) {
+      showProblem(problemLine, `${text("nodeUnusable")}: ${sentence(read.problem)}`);
+      return;
+    }
+    node = read.url;
+  }
   let request;
   try {
     request = {
@@ -2744,10 +3018,11 @@ byId("verify").addEventListener("click", async () => {
     return;
   }
   report = null;
+  canonicality = null;
   renderReport();
-  run(request);
+  run(request, node);
 });
-function run(request) {
+function run(request, node) {
   worker?.terminate();
   const verifyButton = byId("verify");
   verifyButton.disabled = true;
@@ -2766,13 +3041,13 @@ function run(request) {
       progress.dataset.hashedBytes = String(message.hashedBytes);
       return;
     }
-    verifyButton.disabled = false;
-    byId("progress-area").hidden = true;
-    if (message.kind === "error") showProblem(problemLine, message.message);
-    else {
-      report = message.report;
-      renderReport();
+    if (message.kind === "error") {
+      verifyButton.disabled = false;
+      byId("progress-area").hidden = true;
+      showProblem(problemLine, message.message);
+      return;
     }
+    void finish(message.report, node);
   };
   started.onerror = (event) => {
     verifyButton.disabled = false;
@@ -2780,6 +3055,25 @@ function run(request) {
     showProblem(problemLine, event.message);
   };
   started.postMessage(request);
+}
+async function finish(offline, node) {
+  const verifyButton = byId("verify");
+  let outcome = null;
+  try {
+    if (node !== null && offline.verdict === "valid" && offline.anchors.length > 0) {
+      progress.removeAttribute("value");
+      progressText.textContent = `${text("askingNode")}: ${node}`;
+      outcome = await checkAnchorCanonicality(node, offline.anchors, (url, init) => fetch(url, init));
+    }
+  } catch (error) {
+    outcome = { state: "could-not-check", node: node ?? "", problem: error instanceof Error ? error.message : String(error) };
+  }
+  verifyButton.disabled = false;
+  byId("progress-area").hidden = true;
+  report = offline;
+  canonicality = outcome;
+  nodeGiven = node !== null;
+  renderReport();
 }
 function renderReport() {
   result.replaceChildren();
@@ -2798,13 +3092,40 @@ function renderReport() {
     );
     return;
   }
+  if (canonicality?.state === "not-canonical") {
+    const { failure: failure2 } = canonicality;
+    result.append(
+      element("div", { id: "verdict", class: "verdict invalid", "data-verdict": "invalid", "data-failure": failure2.name }, `${text("verdictInvalid")}: ${sentence(failure2)}`),
+      field(text("failureRule"), failure2.name, "failure-name"),
+      field(text("failureDetail"), failure2.detail, "failure-detail"),
+      element("h2", {}, text("offlineReportHeading"))
+    );
+  } else {
+    result.append(element("div", { id: "verdict", class: "verdict valid", "data-verdict": "valid" }, text("verdictValid")));
+  }
   renderValid(report);
 }
+function anchorCanonicality(index) {
+  if (canonicality === null || canonicality.state === "could-not-check") return null;
+  if (canonicality.state === "not-canonical" && index === canonicality.anchorIndex) return { state: canonicality.failure.name, shown: `\u2717 ${sentence(canonicality.failure)}` };
+  const finality = canonicality.finality[index];
+  if (finality === void 0) return { state: "not-asked", shown: text("notAsked") };
+  return { state: "canonical", shown: `\u2713 ${text("canonicalAndFinal")}${inParentheses(finalityText(finality))}` };
+}
+function inParentheses(remark) {
+  return currentLanguage() === "zh" ? `\uFF08${remark}\uFF09` : ` (${remark})`;
+}
+function finalityText(finality) {
+  return finality.by === "finalized" ? `${text("finalizedBlock")} ${finality.finalizedNumber}` : `${finality.depthBlocks} ${text("blocksBelowHead")} ${finality.headNumber}`;
+}
+function stillNotChecked(valid) {
+  if (canonicality === null || canonicality.state === "could-not-check") return valid.notChecked;
+  const answered = canonicality.state === "canonical" ? valid.anchors.length : canonicality.anchorIndex + 1;
+  const settled = new Set(valid.anchors.slice(0, answered).map((anchor) => notCheckedSentences.anchorCanonicality(anchor).en));
+  return valid.notChecked.filter((item) => !settled.has(item.en));
+}
 function renderValid(valid) {
-  result.append(
-    element("div", { id: "verdict", class: "verdict valid", "data-verdict": "valid" }, text("verdictValid")),
-    element("p", { id: "content-verdict", "data-content-checked": String(valid.contentChecked) }, text(valid.contentChecked ? "contentMatches" : "contentNotGiven"))
-  );
+  result.append(element("p", { id: "content-verdict", "data-content-checked": String(valid.contentChecked) }, text(valid.contentChecked ? "contentMatches" : "contentNotGiven")));
   const log = element("section", { id: "log-proof" }, element("h3", {}, text("logProof")));
   log.append(
     field(text("logTime"), valid.logTime, "log-time"),
@@ -2828,29 +3149,52 @@ function renderValid(valid) {
   }
   if (valid.timestamps.length === 0) timestamps.append(element("li", { class: "none" }, text("noTimestamps")));
   const anchors = element("ul", { id: "anchors" });
-  for (const anchor of valid.anchors) {
-    anchors.append(
-      element(
-        "li",
-        { "data-block-number": String(anchor.blockNumber) },
-        `${text("chain")} ${anchor.chainId} \xB7 ${text("block")} ${anchor.blockNumber} \xB7 ${text("blockTime")} `,
-        element("strong", {}, anchor.blockTime),
-        " \xB7 ",
-        element("code", {}, anchor.blockHash)
-      )
+  for (const [index, anchor] of valid.anchors.entries()) {
+    const item = element(
+      "li",
+      { "data-block-number": String(anchor.blockNumber) },
+      `${text("chain")} ${anchor.chainId} \xB7 ${text("block")} ${anchor.blockNumber} \xB7 ${text("blockTime")} `,
+      element("strong", {}, anchor.blockTime),
+      " \xB7 ",
+      element("code", {}, anchor.blockHash)
     );
+    const answered = anchorCanonicality(index);
+    if (answered !== null) {
+      item.dataset.canonicality = answered.state;
+      item.append(element("div", { class: `canonicality ${answered.state === "canonical" ? "held" : answered.state === "not-asked" ? "not-asked" : "broken"}` }, answered.shown));
+    }
+    anchors.append(item);
   }
   if (valid.anchors.length === 0) anchors.append(element("li", { class: "none" }, text("noAnchors")));
+  const anchorSection = element("section", {}, element("h3", {}, text("anchorsHeading")), anchors);
+  if (canonicality !== null) anchorSection.append(canonicalityNote(canonicality));
+  else if (nodeGiven && valid.anchors.length === 0) anchorSection.append(element("p", { id: "canonicality", class: "note", "data-state": "not-asked" }, text("nodeNotAsked")));
   const notChecked = element("ul", { id: "not-checked" });
-  for (const item of valid.notChecked) notChecked.append(element("li", {}, sentence(item)));
-  if (valid.notChecked.length === 0) notChecked.append(element("li", { class: "none" }, text("nothingUnchecked")));
+  const unchecked = stillNotChecked(valid);
+  for (const item of unchecked) notChecked.append(element("li", {}, sentence(item)));
+  if (unchecked.length === 0) notChecked.append(element("li", { class: "none" }, text("nothingUnchecked")));
   result.append(
     element("h2", {}, text("proofsHeading")),
     log,
     element("section", {}, element("h3", {}, text("timestampsHeading")), timestamps),
-    element("section", {}, element("h3", {}, text("anchorsHeading")), anchors),
+    anchorSection,
     element("h2", {}, text("notCheckedHeading")),
     notChecked
   );
+}
+function canonicalityNote(outcome) {
+  const note = element("div", { id: "canonicality", "data-state": outcome.state }, element("h3", {}, text("canonicalityHeading")));
+  if (outcome.state === "canonical") {
+    note.append(element("p", {}, `${text("canonicalityChecked")} `, element("code", {}, outcome.node), inParentheses(`${text("chainIdLabel")} ${outcome.chainId}`)));
+  } else if (outcome.state === "not-canonical") {
+    note.append(element("p", { class: "problem" }, `${sentence(outcome.failure)} \u2014 `, element("code", {}, outcome.node)));
+  } else {
+    note.className = "could-not-check";
+    note.append(
+      element("p", { class: "warning", id: "canonicality-problem" }, `${text("couldNotCheck")}: ${outcome.problem}`),
+      element("p", { class: "note" }, text("couldNotCheckNote"))
+    );
+  }
+  return note;
 }
 onLanguage(renderReport);

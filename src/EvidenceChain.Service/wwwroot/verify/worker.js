@@ -3281,8 +3281,8 @@ var notCheckedSentences = {
     en: `Anchor ${index + 1} is "${status}": it proves nothing and was not checked.`
   }),
   anchorCanonicality: (anchor) => ({
-    zh: `\u533A\u5757 ${anchor.blockNumber}\uFF08${anchor.blockHash}\uFF09\u662F\u5426\u5728\u94FE ${anchor.chainId} \u7684\u89C4\u8303\u94FE\u4E0A\u5E76\u5DF2\u6700\u7EC8\u786E\u5B9A\uFF0C\u9700\u8981\u5411\u60A8\u4FE1\u4EFB\u7684\u8282\u70B9\u67E5\u8BE2\uFF08evidencechain verify --rpc URL\uFF09\uFF1B\u79BB\u7EBF\u4E5F\u65E0\u6CD5\u786E\u8BA4\u94FE\u6807\u8BC6\u3002`,
-    en: `Whether block ${anchor.blockNumber} (${anchor.blockHash}) is on chain ${anchor.chainId}'s canonical history and final needs a node you trust (evidencechain verify --rpc URL); offline, the chain id is not pinned either.`
+    zh: `\u533A\u5757 ${anchor.blockNumber}\uFF08${anchor.blockHash}\uFF09\u662F\u5426\u5728\u94FE ${anchor.chainId} \u7684\u89C4\u8303\u94FE\u4E0A\u5E76\u5DF2\u6700\u7EC8\u786E\u5B9A\uFF0C\u9700\u8981\u5411\u60A8\u4FE1\u4EFB\u7684\u8282\u70B9\uFF08\u4E0D\u662F\u516C\u8BC1\u5904\u7684\u8282\u70B9\uFF09\u67E5\u8BE2\uFF1A\u5728\u6838\u9A8C\u9875\u9762\u586B\u5199\u201C\u60A8\u4FE1\u4EFB\u7684\u4EE5\u592A\u574A\u8282\u70B9\u201D\uFF0C\u6216\u7528 evidencechain verify --rpc URL\uFF1B\u79BB\u7EBF\u4E5F\u65E0\u6CD5\u786E\u8BA4\u94FE\u6807\u8BC6\u3002`,
+    en: `Whether block ${anchor.blockNumber} (${anchor.blockHash}) is on chain ${anchor.chainId}'s canonical history and final needs a node you trust, not the notary's: name one on the verification page ("Ethereum node you trust"), or use evidencechain verify --rpc URL; offline, the chain id is not pinned either.`
   }),
   v1Timestamps: (count) => ({
     zh: `\u7248\u672C 1 \u56DE\u6267\u672A\u89C4\u5B9A\u65F6\u95F4\u6233\u90E8\u5206\uFF1A\u5176\u4E2D ${count} \u9879\u672A\u6838\u5BF9\u3002`,
