@@ -28,14 +28,18 @@ internal sealed record ExistingReceipt(string Path, Receipt Receipt, TlogProof P
     /// <summary>
     /// This file upgraded with what the server sent (receipt.md: a tool that rewrites a receipt keeps
     /// every section and member it does not read). From <paramref name="fetched"/>: the tlog-proof, its
-    /// promise, and its <c>evm</c> anchors, which belong with that proof (their consistency proofs start
-    /// at its checkpoint). From this file: <paramref name="opening"/> (kept or just added), and every
-    /// other member and section entry unchanged; entries the server sent that the file lacks are added.
+    /// promise, its <c>evm</c> anchors and its <c>rfc3161</c> timestamps, which belong with that proof: an
+    /// anchor's consistency proof starts at its checkpoint, and a timestamp entry either dates that very
+    /// checkpoint (carrying none of its own) or proves its own consistent with it, so an entry kept from the
+    /// older proof would date or prove against the wrong checkpoint. From this file: <paramref name="opening"/>
+    /// (kept or just added), and every other member and section entry unchanged; entries the server sent
+    /// that the file lacks are added.
     /// </summary>
-    public Receipt Upgrade(Receipt fetched, IReadOnlyList<EvmAnchorSection> fetchedEvmAnchors, DepositorOpening? opening)
+    public Receipt Upgrade(Receipt fetched, IReadOnlyList<EvmAnchorSection> fetchedEvmAnchors, IReadOnlyList<TimestampSection> fetchedTimestamps, DepositorOpening? opening)
     {
         ArgumentNullException.ThrowIfNull(fetched);
         ArgumentNullException.ThrowIfNull(fetchedEvmAnchors);
+        ArgumentNullException.ThrowIfNull(fetchedTimestamps);
         IReadOnlyList<KeyValuePair<string, string>> kept = Receipt.OtherMembers ?? [];
         IReadOnlyList<KeyValuePair<string, string>> sent = fetched.OtherMembers ?? [];
         var members = kept
@@ -51,7 +55,7 @@ internal sealed record ExistingReceipt(string Path, Receipt Receipt, TlogProof P
             Promise = fetched.Promise ?? Receipt.Promise,
             OtherMembers = members,
         };
-        return upgraded.WithEvmAnchors(fetchedEvmAnchors);
+        return upgraded.WithEvmAnchors(fetchedEvmAnchors).WithTimestamps(fetchedTimestamps);
     }
 
     /// <summary>A section (an array) with the entries of <paramref name="newer"/> it lacks appended; anything else stays as it was.</summary>

@@ -26,4 +26,13 @@ internal static class ReceiptJson
             ? anchors
             : throw new InvalidAnswerException(subject, Verdict.Fail(VerificationFailure.MalformedReceipt, reason));
     }
+
+    /// <summary>The receipt's <c>rfc3161</c> timestamp entries; a malformed entry is an answer that does not verify.</summary>
+    public static IReadOnlyList<TimestampSection> Timestamps(Receipt receipt, string subject)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        return receipt.TryReadTimestamps(out IReadOnlyList<TimestampSection> timestamps, out _, out string reason)
+            ? timestamps
+            : throw new InvalidAnswerException(subject, Verdict.Fail(VerificationFailure.MalformedReceipt, reason));
+    }
 }

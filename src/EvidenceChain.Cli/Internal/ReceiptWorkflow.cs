@@ -91,7 +91,9 @@ internal static class ReceiptWorkflow
 
         IReadOnlyList<EvmAnchorSection> fetchedAnchors = ReceiptJson.EvmAnchors(fetched, subject);
         (DepositorOpening? opening, string openingLine) = ChooseOpening(existing?.Receipt.Depositor, salt, saltPath, arguments.DepositorKeyPath, context, text);
-        Receipt written = existing is null ? fetched with { Depositor = opening } : existing.Upgrade(fetched, fetchedAnchors, opening);
+        Receipt written = existing is null
+            ? fetched with { Depositor = opening }
+            : existing.Upgrade(fetched, fetchedAnchors, ReceiptJson.Timestamps(fetched, subject), opening);
         string receiptJson = written.ToJson();
         VerifiedReceipt verified = ReceiptVerification.Verify(
             receiptJson,

@@ -13,9 +13,9 @@ public class ServiceFixture : IDisposable
     {
     }
 
-    protected ServiceFixture(string sequencerInterval)
+    protected ServiceFixture(string sequencerInterval, params string[] extraArguments)
     {
-        Service = ServiceHostProcess.Start(_data.Path, "--Sequencer:Interval=" + sequencerInterval);
+        Service = ServiceHostProcess.Start(_data.Path, ["--Sequencer:Interval=" + sequencerInterval, .. extraArguments]);
     }
 
     public string Address => Service.Address;
@@ -25,6 +25,9 @@ public class ServiceFixture : IDisposable
 
     /// <summary>The root of the development document-signing certificate, published for verifiers of certificates.</summary>
     public string CertificateSigningRootPath => Path.Combine(_data.Path, "certificate-signing-root.crt");
+
+    /// <summary>A file the service keeps in its data directory.</summary>
+    protected string DataFile(string name) => Path.Combine(_data.Path, name);
 
     /// <summary>Everything the service printed, for failure messages.</summary>
     public string ServiceOutput => Service.Output;
