@@ -65,6 +65,34 @@ public sealed class MetricsTests : IDisposable
     }
 
     [Fact]
+    public async Task Scrape_WithAnchoringOnAChain_AnchorLagReachesZeroAndTheAnchorIsFinal()
+    {
+        using TestAnchorChain chain = await TestAnchorChain.StartAsync();
+        using ServiceProcess service = ServiceProcess.Start(_data.Path, chain.ServiceArguments(_data.Path, TimeSpan.FromMilliseconds(200), finalityDepth: 0));
+        using var http = new HttpClient { BaseAddress = new Uri(service.PublicAddress) };
+        await Depositor.DepositIncludedAsync(service);
+
+        // Bounded poll: the anchor lands within a few anchoring intervals of 200 ms.
+        string text = string.Empty;
+        for (int attempt = 0; attempt < 300; attempt++)
+        {
+            text = await ScrapeAsync(http);
+            if (TryValue(text, "evidencechain_anchor_lag") == 0 && TryValue(text, "evidencechain_sequencer_lag") == 0 && TryValue(text, "evidencechain_anchor_finality_depth") == 0)
+            {
+                break;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(0, Value(text, "evidencechain_anchor_lag"));
+        Assert.Equal(0, Value(text, "evidencechain_anchor_finality_depth"));
+        Assert.True(Value(text, "evidencechain_anchor_age_seconds") >= 0, text);
+        Assert.True(await chain.Contract.LatestTreeSizeAsync(OriginHash(service), CancellationToken.None) >= 2);
+        service.ThrowIfErrorsLogged();
+    }
+
+    [Fact]
     public async Task Scrape_MetricsDisabled_404AndTheFallbackDoesNotOfferIt()
     {
         using ServiceProcess service = ServiceProcess.Start(_data.Path, "--Metrics:Enabled=false");
@@ -99,6 +127,15 @@ public sealed class MetricsTests : IDisposable
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType!.MediaType, StringComparison.Ordinal);
         return await response.Content.ReadAsStringAsync();
     }
+
+    private static Core.Hashing.Digest OriginHash(ServiceProcess service) =>
+        Core.Checkpoints.LogOrigin.TryParse(service.Client.GetLogInfo(new GetLogInfoRequest()).Origin, out Core.Checkpoints.LogOrigin? origin)
+            ? origin!.OriginHash
+            : throw new InvalidOperationException("the service's origin does not parse");
+
+    /// <summary>The value of the one sample named <paramref name="name"/> without labels beyond the scope's, or null when there is none.</summary>
+    private static double? TryValue(string text, string name) =>
+        text.Split('\n').Any(line => line.StartsWith(name + "{", StringComparison.Ordinal) || line.StartsWith(name + " ", StringComparison.Ordinal)) ? Value(text, name) : null;
 
     /// <summary>The value of the one sample named <paramref name="name"/> whose labels contain every one of <paramref name="labels"/>.</summary>
     private static double Value(string text, string name, params string[] labels)
