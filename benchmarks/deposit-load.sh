@@ -11,7 +11,7 @@
 #
 # Usage: benchmarks/deposit-load.sh [--mode mtls|dev] [--streams N] [--requests-per-stream N]
 #            [--entries N] [--in-flight N] [--duration SECONDS] [--receipts N] [--runs N] [--no-build]
-#            [--until-leaves N] [--receipts-of-log N] [--reuse DIR] [--keep] [-- SERVICE_ARGS...]
+#            [--until-leaves N] [--receipts-of-log N] [--reuse DIR] [--keep] [--metrics] [-- SERVICE_ARGS...]
 #   defaults: mtls, 4 streams x 60 requests x 100 entries, 50 requests in flight per stream, one run
 #   (about a minute and a half with the Release build, 15 s without). --runs N runs the client N
 #   times against the same service and prints each run's figures and their medians: each run then
@@ -22,6 +22,9 @@
 #   leaves. --receipts-of-log N then asks N receipts of leaves at random from the whole log.
 #   --reuse DIR works in DIR and keeps it: a second call with --reuse on a kept directory restarts
 #   the service on its data (certificates and party reused) and, with --runs 0, only measures.
+#   --metrics turns on the service's Prometheus endpoint (GET /metrics on the public listener,
+#   docs/operations.md), scrapes it every second while the load runs (the highest queue depth and
+#   sequencer lag seen are printed) and prints the key lines of a scrape after the runs.
 #
 #   Proof serving in a 10-million-leaf log (docs/benchmarks.md: deposits for most of an hour here,
 #   then receipts against a freshly started service):
@@ -38,7 +41,7 @@
 set -euo pipefail
 
 mode=mtls streams=4 requests=60 entries=100 in_flight=50 duration=0 receipts=0 runs=1 build=1 keep=0
-until_leaves=0 receipts_of_log=0 reuse=
+until_leaves=0 receipts_of_log=0 reuse= metrics=0
 service_args=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -55,6 +58,7 @@ while [[ $# -gt 0 ]]; do
         --reuse) reuse=$2; keep=1; shift 2 ;;
         --no-build) build=0; shift ;;
         --keep) keep=1; shift ;;
+        --metrics) metrics=1; shift ;;
         --) shift; service_args=("$@"); break ;;
         -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown option $1 (--help)" >&2; exit 2 ;;
@@ -65,7 +69,9 @@ done
 repo=$(cd "$(dirname "$0")/.." && pwd)
 if [[ -n $reuse ]]; then mkdir -p "$reuse"; work=$(cd "$reuse" && pwd); else work=$(mktemp -d); fi
 service_pid=
+sampler_pid=
 cleanup() {
+    [[ -n $sampler_pid ]] && kill "$sampler_pid" 2>/dev/null || true
     if [[ -n $service_pid ]] && kill -0 "$service_pid" 2>/dev/null; then
         kill -TERM "$service_pid"
         for _ in $(seq 1 300); do kill -0 "$service_pid" 2>/dev/null || break; sleep 0.1; done
@@ -99,6 +105,8 @@ else
     listen=(--urls http://127.0.0.1:0 --Public:Urls=http://127.0.0.1:0 --Security:DevelopmentRole=Enterprise)
 fi
 
+# Metrics are on by default in development mode only: mtls mode needs them asked for.
+[[ $metrics == 1 ]] && common+=(--Metrics:Enabled=true)
 dotnet "$service_dll" "${common[@]}" "${listen[@]}" "${service_args[@]}" >"$work/service.log" 2>&1 &
 service_pid=$!
 address=
@@ -130,6 +138,19 @@ elif [[ $mode == mtls ]]; then
     echo "enterprise party $party_id registered, certificate issued, depositor key bound"
 fi
 
+if [[ $metrics == 1 ]]; then
+    public=$(grep -oE 'EvidenceChain public listener on https?://127\.0\.0\.1:[0-9]+' "$work/service.log" | head -1 | grep -oE 'https?://.*')
+    curl_tls=()
+    [[ $mode == mtls ]] && curl_tls=(--cacert "$work/ca/ca.crt.pem")
+    scrape() { curl -sS --max-time 5 "${curl_tls[@]}" "$public/metrics"; }
+    # One sample a second while the load runs: the queue depth and the sequencer lag at that moment.
+    ( while :; do
+        scrape 2>/dev/null | grep -E '^evidencechain_(intake_queue_depth|sequencer_lag)[{ ]' | sed "s/^/$(date +%s) /"
+        sleep 1
+      done ) >"$work/metrics-during.txt" &
+    sampler_pid=$!
+    echo "metrics: scraping $public/metrics every second during the runs"
+fi
 echo "machine: $(nproc) vCPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) before the runs"
 tree_size() { dotnet "$load_dll" --server "$address" "${client_tls[@]}" --tree-size 1 2>/dev/null || echo 0; }
 figures=()
@@ -150,6 +171,18 @@ while :; do
     figures+=("$(grep '^figures:' "$work/run-$run.txt")")
 done
 echo "machine: load average $(cut -d' ' -f1-3 /proc/loadavg) after the runs"
+if [[ $metrics == 1 ]]; then
+    kill "$sampler_pid" 2>/dev/null || true
+    sampler_pid=
+    awk '$2 ~ /^evidencechain_intake_queue_depth[{ ]/ { if ($NF > q) q = $NF; n++ }
+         $2 ~ /^evidencechain_sequencer_lag[{ ]/ { if ($NF > l) l = $NF }
+         END { printf "metrics during the runs: %d samples, highest queue depth %d leaves, highest sequencer lag %d leaves\n", n, q, l }' "$work/metrics-during.txt"
+    sleep 1  # one sequencer interval or two, so the last leaves are signed
+    scrape >"$work/metrics-after.txt"
+    echo "metrics after the runs (key lines of GET $public/metrics):"
+    grep -E '^evidencechain_(deposits_(accepted|acknowledged)_total|promise_(broken_total|inclusion_delay_seconds_(count|sum))|sequencer_lag|checkpoint_age_seconds|intake_queue_depth|requests_rejected_total|tsa_failures_total)[{ ]' "$work/metrics-after.txt" \
+        | sed -E 's/\{otel_scope_name="EvidenceChain"(,)?/{/; s/\{\}//' | sed 's/^/  /'
+fi
 if [[ $receipts_of_log -gt 0 ]]; then
     dotnet "$load_dll" --server "$address" --server-pid "$service_pid" "${client_tls[@]}" --receipts-of-log "$receipts_of_log"
 fi

@@ -10,6 +10,7 @@ using EvidenceChain.Engine.Escrow;
 using EvidenceChain.Engine.Escrow.Bank;
 using EvidenceChain.Engine.Intake;
 using EvidenceChain.Engine.Locators;
+using EvidenceChain.Engine.Observability;
 using EvidenceChain.Engine.Parties;
 using EvidenceChain.Engine.Pledges;
 using EvidenceChain.Engine.Ports;
@@ -23,6 +24,8 @@ using EvidenceChain.Storage.LiteDb;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 // The notarization service. Configuration the ASP.NET Core way (appsettings.json, environment
 // EVIDENCECHAIN_*, command line); `--data DIR`, `--new-log` and `--urls` on the command line.
@@ -62,6 +65,14 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(builder.Configuration.GetSection("Intake").Get<IntakeOptions>() ?? new IntakeOptions());
 builder.Services.AddSingleton(builder.Configuration.GetSection("Sequencer").Get<SequencerOptions>() ?? new SequencerOptions());
 
+// Metrics (docs/operations.md §What to watch): the Engine records on the BCL meter "EvidenceChain"
+// whether or not anything listens; only when enabled does OpenTelemetry collect it for the public
+// listener's Prometheus endpoint.
+MetricsSettings metricsSettings = builder.Configuration.GetSection("Metrics").Get<MetricsSettings>() ?? new MetricsSettings();
+builder.Services.AddSingleton(metricsSettings);
+builder.Services.AddSingleton(sp => new LogMetrics(sp.GetRequiredService<TimeProvider>(), metricsSettings.PromiseDeadline));
+builder.Services.AddSingleton<RequestMetrics>();
+
 using ILoggerFactory startupLogging = LoggerFactory.Create(logging => logging.AddConsole());
 LiteDbLogStore? store = null;
 Notary? notary = null;
@@ -87,6 +98,18 @@ try
         builder.Configuration.GetSection("DepositCertificates").Get<CertificateSettings>() ?? new CertificateSettings(),
         options.DataDirectory);
     SecurityComposition.AddSecurity(builder, security, options);
+    if (metricsSettings.Problem() is string metricsProblem)
+    {
+        throw new InvalidOperationException(metricsProblem);
+    }
+
+    if (metricsSettings.IsEnabled(security))
+    {
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("evidencechain"))
+            .WithMetrics(metrics => metrics.AddMeter(LogMetrics.MeterName).AddPrometheusExporter());
+    }
+
     bankOptions = (builder.Configuration.GetSection("Bank").Get<BankSettings>() ?? new BankSettings()).ToOptions();
     devChain = await AnchorComposition.AddAnchoringAsync(
         builder.Services,
@@ -139,6 +162,7 @@ builder.Services.AddHostedService<LogWorker>();
 
 builder.Services.AddGrpc(grpc =>
 {
+    grpc.Interceptors.Add<RejectionInterceptor>();
     grpc.MaxReceiveMessageSize = 4 * 1024 * 1024;
     grpc.EnableDetailedErrors = false;
 });
@@ -164,7 +188,8 @@ try
 
     // The bank desk replays its incidents before the first call too: until it has, payouts from a
     // held account would not be held.
-    app.Services.GetRequiredService<BankDesk>();
+    BankDesk bankDesk = app.Services.GetRequiredService<BankDesk>();
+    app.Services.GetRequiredService<LogMetrics>().WatchReconciliation(() => bankDesk.LatestReconciliationDifferingAccounts);
 
     // Cases are rebuilt from their records, each checked against its leaf.
     app.Services.GetRequiredService<CaseDesk>();

@@ -1,4 +1,5 @@
 using EvidenceChain.Core.Hashing;
+using EvidenceChain.Engine.Observability;
 using EvidenceChain.Engine.Ports;
 using Microsoft.Extensions.Logging;
 
@@ -22,12 +23,15 @@ public sealed partial class AnchorWorker
     private readonly TimeProvider _time;
     private readonly AnchorOptions _options;
     private readonly ILogger _logger;
+    private readonly LogMetrics? _metrics;
     private bool _lostAnchorsMarked;
+    private bool _landedKnown;
     private long _nextAnchorAtMs;
     private bool _following;
 
-    public AnchorWorker(ILogStore store, IAnchorChain chain, Digest logId, TimeProvider time, AnchorOptions options, ILogger<AnchorWorker> logger)
+    public AnchorWorker(ILogStore store, IAnchorChain chain, Digest logId, TimeProvider time, AnchorOptions options, ILogger<AnchorWorker> logger, LogMetrics? metrics = null)
     {
+        _metrics = metrics;
         _store = store;
         _chain = chain;
         _logId = logId;
@@ -98,6 +102,47 @@ public sealed partial class AnchorWorker
         }
 
         _following = _store.ReadUnsettledAnchors().Any(a => a.Target == target);
+        Observe(target, final);
+    }
+
+    /// <summary>Tells the metrics the newest anchor on chain and how far the chain's finality trails the newest included one.</summary>
+    private void Observe(AnchorTarget target, ulong finalBlock)
+    {
+        if (_metrics is null)
+        {
+            return;
+        }
+
+        if (!_landedKnown)
+        {
+            // Once per start: the newest landed anchor may sit behind a pending one, and only a scan finds it.
+            StoredAnchor? latest = _store.LatestAnchor(target);
+            StoredAnchor? landed = latest is { Status: AnchorStatus.Included or AnchorStatus.Final }
+                ? latest
+                : latest is null ? null : _store.ReadAnchors(target, 0, int.MaxValue).LastOrDefault(a => a.Status is AnchorStatus.Included or AnchorStatus.Final);
+            if (landed is not null)
+            {
+                Landed(landed.TreeSize);
+            }
+
+            _landedKnown = true;
+        }
+
+        ulong depth = 0;
+        foreach (StoredAnchor included in Unsettled(target, AnchorStatus.Included))
+        {
+            depth = Math.Max(depth, included.Inclusion!.BlockNumber - Math.Min(included.Inclusion.BlockNumber, finalBlock));
+        }
+
+        _metrics.FinalityDepth(depth);
+    }
+
+    private void Landed(ulong treeSize)
+    {
+        if (_store.FindCheckpoint(treeSize) is StoredCheckpoint checkpoint)
+        {
+            _metrics?.AnchorLanded(treeSize, checkpoint.SignedAtMs);
+        }
     }
 
     /// <summary>This target's anchors in <paramref name="status"/> (pending or included): a few, found by index.</summary>
@@ -195,6 +240,7 @@ public sealed partial class AnchorWorker
         anchor = anchor with { Status = AnchorStatus.Included, Inclusion = inclusion, Proof = null, UpdatedAtMs = Now() };
         _store.SaveAnchor(anchor);
         LogIncluded(_logger, anchor.TreeSize, inclusion.BlockNumber, inclusion.TransactionHash);
+        Landed(anchor.TreeSize);
         await ProveAsync(anchor, cancellationToken).ConfigureAwait(false);
     }
 

@@ -6,6 +6,7 @@ using EvidenceChain.Core.Hashing;
 using EvidenceChain.Core.Merkle;
 using EvidenceChain.Core.Leaves;
 using EvidenceChain.Engine.Deposits;
+using EvidenceChain.Engine.Observability;
 using EvidenceChain.Engine.Ports;
 using EvidenceChain.Engine.Queries;
 using Microsoft.Extensions.Logging;
@@ -26,17 +27,20 @@ public sealed partial class LogIntake
     private readonly TimeProvider _time;
     private readonly IntakeOptions _options;
     private readonly ILogger _logger;
+    private readonly LogMetrics? _metrics;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private int _queuedLeaves;
     private volatile string? _fault;
 
-    public LogIntake(ILogStore store, Notary notary, TimeProvider time, IntakeOptions options, ILogger<LogIntake> logger)
+    public LogIntake(ILogStore store, Notary notary, TimeProvider time, IntakeOptions options, ILogger<LogIntake> logger, LogMetrics? metrics = null)
     {
         _store = store;
         _notary = notary;
         _time = time;
         _options = options;
         _logger = logger;
+        _metrics = metrics;
+        metrics?.WatchIntake(() => Volatile.Read(ref _queuedLeaves), options.QueueDepthMaxLeaves);
     }
 
     /// <summary>Raised after each batch is durably stored (the sequencer listens, to sign early under load).</summary>
@@ -79,6 +83,8 @@ public sealed partial class LogIntake
             Interlocked.Add(ref _queuedLeaves, -count);
             return Task.FromResult(DepositOutcome.Rejected(DepositOutcomeStatus.Unavailable, "the service is shutting down"));
         }
+
+        _metrics?.DepositsAccepted(count);
 
         // A caller that gives up does not take its deposit back: once queued it will be stored and
         // found again by a resend, so only the wait is cancelled.
@@ -190,8 +196,11 @@ public sealed partial class LogIntake
             if (plan.Batch is not null)
             {
                 _store.AppendBatch(plan.Batch);
+                _metrics?.Promised(plan.Batch.FirstLeafIndex + (ulong)plan.Batch.Leaves.Count, plan.Batch.AcceptedAtMs);
                 BatchStored?.Invoke();
             }
+
+            _metrics?.DepositsAcknowledged(plan.Outcomes.Sum(o => o.Status == DepositOutcomeStatus.Accepted ? o.Deposits.Count : 0));
 
             for (int i = 0; i < deposits.Count; i++)
             {

@@ -2,6 +2,7 @@ using EvidenceChain.Core.Checkpoints;
 using EvidenceChain.Core.Hashing;
 using EvidenceChain.Core.Merkle;
 using EvidenceChain.Core.Proofs;
+using EvidenceChain.Engine.Observability;
 using EvidenceChain.Engine.Ports;
 using EvidenceChain.Hashing.OpenSsl;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,7 @@ public sealed partial class Sequencer : IDisposable
     private readonly TimeProvider _time;
     private readonly SequencerOptions _options;
     private readonly ILogger _logger;
+    private readonly LogMetrics? _metrics;
     private readonly MerkleHasher _hasher;
     private readonly CompactRange _edge;
     private readonly SemaphoreSlim _wake = new(0);
@@ -29,7 +31,7 @@ public sealed partial class Sequencer : IDisposable
     private volatile StoredCheckpoint? _latest;
     private volatile string? _halt;
 
-    public Sequencer(ILogStore store, Notary notary, TimeProvider time, SequencerOptions options, ILogger<Sequencer> logger)
+    public Sequencer(ILogStore store, Notary notary, TimeProvider time, SequencerOptions options, ILogger<Sequencer> logger, LogMetrics? metrics = null)
     {
         _store = store;
         _notary = notary;
@@ -39,6 +41,8 @@ public sealed partial class Sequencer : IDisposable
         _hasher = OpenSslSha256MerkleHasher.FastestFor(notary.Origin.TreeHash);
         _edge = new CompactRange(store.IntegratedSize, store);
         _latest = store.LatestCheckpoint();
+        _metrics = metrics;
+        metrics?.WatchLog(() => (_store.LeafCount, _latest));
     }
 
     /// <summary>The latest signed and durable checkpoint: the only one ever served.</summary>
@@ -112,6 +116,7 @@ public sealed partial class Sequencer : IDisposable
                 var checkpoint = new StoredCheckpoint(target, root, note, _time.GetUtcNow().ToUnixTimeMilliseconds());
                 _store.AppendCheckpoint(checkpoint);
                 _latest = checkpoint;
+                _metrics?.CheckpointSigned(target, checkpoint.SignedAtMs);
                 LogSigned(_logger, target);
                 return checkpoint;
             }

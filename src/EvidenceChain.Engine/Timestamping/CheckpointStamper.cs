@@ -3,6 +3,7 @@ using EvidenceChain.Core;
 using EvidenceChain.Core.Checkpoints;
 using EvidenceChain.Core.Leaves;
 using EvidenceChain.Core.Proofs;
+using EvidenceChain.Engine.Observability;
 using EvidenceChain.Engine.Ports;
 using EvidenceChain.Timestamping;
 using Microsoft.Extensions.Logging;
@@ -24,7 +25,8 @@ public sealed partial class CheckpointStamper(
     TimeProvider time,
     RandomSource random,
     CheckpointStamperOptions options,
-    ILogger<CheckpointStamper> logger)
+    ILogger<CheckpointStamper> logger,
+    LogMetrics? metrics = null)
 {
     private long _nextLatestStampAtMs;
 
@@ -101,6 +103,7 @@ public sealed partial class CheckpointStamper(
                 if (!answer.Answers)
                 {
                     LogRefused(logger, authority.Name, checkpoint.TreeSize, answer.ToString());
+                    metrics?.TsaFailed(authority.Name, "refused");
                     continue;
                 }
 
@@ -110,6 +113,7 @@ public sealed partial class CheckpointStamper(
             catch (TimestampAuthorityException e)
             {
                 LogUnreachable(logger, authority.Name, checkpoint.TreeSize, e.Message);
+                metrics?.TsaFailed(authority.Name, "unreachable");
             }
         }
     }

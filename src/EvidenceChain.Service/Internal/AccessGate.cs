@@ -37,7 +37,7 @@ internal sealed class AccessGate(PartyRegistry registry, LogQueries queries, Cal
         if (!lease.IsAcquired)
         {
             string retry = lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan after) ? $" retry in {after.TotalSeconds:0.#} s" : " retry shortly";
-            throw new RpcException(new Status(StatusCode.ResourceExhausted, $"party {caller.PartyId} is over its budget of calls per second;{retry}"));
+            throw RequestMetrics.WithReason(new RpcException(new Status(StatusCode.ResourceExhausted, $"party {caller.PartyId} is over its budget of calls per second;{retry}")), "rate_limited");
         }
     }
 

@@ -1,3 +1,4 @@
+using EvidenceChain.Engine.Observability;
 using EvidenceChain.Chain.Ethereum;
 using EvidenceChain.Chain.Ethereum.DevChain;
 using EvidenceChain.Core.Hashing;
@@ -65,7 +66,8 @@ internal static class AnchorComposition
             logId,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<AnchorOptions>(),
-            sp.GetRequiredService<ILogger<AnchorWorker>>()));
+            sp.GetRequiredService<ILogger<AnchorWorker>>(),
+            sp.GetService<LogMetrics>()));
         services.AddHostedService<AnchorHostedService>();
         return local;
     }

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
+using OpenTelemetry.Metrics;
 
 namespace EvidenceChain.Service.Internal;
 
@@ -166,8 +167,10 @@ internal sealed class PublicListener
                 PartitionedRateLimiter.Create<HttpContext, string>(_ => RateLimitPartition.GetConcurrencyLimiter(
                     "all",
                     _ => new ConcurrencyLimiterOptions { PermitLimit = settings.ConcurrentRequestsMax, QueueLimit = 0 })));
+            RequestMetrics requestMetrics = grpcHost.Services.GetRequiredService<RequestMetrics>();
             limiter.OnRejected = async (context, cancellationToken) =>
             {
+                requestMetrics.RateLimited();
                 string retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan after) ? $"{Math.Max(1, Math.Ceiling(after.TotalSeconds))}" : "1";
                 context.HttpContext.Response.Headers.RetryAfter = retry;
                 await PublicRoutes.Refusal(context.HttpContext, StatusCodes.Status429TooManyRequests, $"too many requests from your address; retry in {retry} s")
@@ -182,7 +185,17 @@ internal sealed class PublicListener
         VerifyPage.Use(app);
         app.UseRouting();
         IServiceProvider shared = grpcHost.Services;
-        PublicRoutes.Map(app, shared.GetRequiredService<LogQueries>(), shared.GetRequiredService<ReceiptLocators>(), shared.GetRequiredService<AnchoringView>());
+
+        // The scrape endpoint (docs/operations.md §Metrics) serves the gRPC host's meter provider:
+        // counts, sizes and ages of the whole service, nothing about any depositor or request. There is
+        // a meter provider only when Metrics:Enabled (Program.cs).
+        MeterProvider? meters = shared.GetService<MeterProvider>();
+        if (meters is not null)
+        {
+            app.MapPrometheusScrapingEndpoint(MetricsSettings.ScrapePath, meters, configureBranchedPipeline: null, optionsName: null);
+        }
+
+        PublicRoutes.Map(app, shared.GetRequiredService<LogQueries>(), shared.GetRequiredService<ReceiptLocators>(), shared.GetRequiredService<AnchoringView>(), metricsServed: meters is not null);
         if (shared.GetService<BuiltInTsa>() is BuiltInTsa tsa)
         {
             TsaRoutes.Map(app, tsa, shared.GetRequiredService<TsaCertificateChain>());

@@ -35,8 +35,10 @@ internal static class PublicRoutes
     /// <summary>Where the public listener serves the receipt a locator opens, relative to its address.</summary>
     public static string ReceiptPath(string locator) => ReceiptsPath + locator;
 
-    public static void Map(IEndpointRouteBuilder routes, LogQueries queries, ReceiptLocators locators, AnchoringView anchoring)
+    /// <summary>Maps the routes; <paramref name="metricsServed"/> says whether the listener also serves <see cref="MetricsSettings.ScrapePath"/>, which the fallback's sentence then names.</summary>
+    public static void Map(IEndpointRouteBuilder routes, LogQueries queries, ReceiptLocators locators, AnchoringView anchoring, bool metricsServed)
     {
+        string metrics = metricsServed ? $", {MetricsSettings.ScrapePath} (Prometheus)" : string.Empty;
         routes.MapGet(CheckpointPath, (HttpContext http) => Answer(http, () =>
         {
             StoredCheckpoint checkpoint = queries.LatestCheckpoint();
@@ -103,7 +105,7 @@ internal static class PublicRoutes
             }
         });
 
-        routes.MapFallback((HttpContext http) => Refuse(http, new QueryException(QueryFailure.NotFound, $"there is no {http.Request.Method} {http.Request.Path} here; this listener serves the verification page at {VerifyPage.PagePath} (and the auditors' at {VerifyPage.AuditPath}), GET {CheckpointPath}, {ConsistencyPath}, {AnchorsPath}, {KeysPath}, {ReceiptsPath}{{locator}} and {TsaRoutes.CertificatePath}, and POST {TsaRoutes.TsaPath} (RFC 3161)")));
+        routes.MapFallback((HttpContext http) => Refuse(http, new QueryException(QueryFailure.NotFound, $"there is no {http.Request.Method} {http.Request.Path} here; this listener serves the verification page at {VerifyPage.PagePath} (and the auditors' at {VerifyPage.AuditPath}), GET {CheckpointPath}, {ConsistencyPath}, {AnchorsPath}, {KeysPath}, {ReceiptsPath}{{locator}}{metrics} and {TsaRoutes.CertificatePath}, and POST {TsaRoutes.TsaPath} (RFC 3161)")));
     }
 
     /// <summary>The one table from an engine refusal to an HTTP status.</summary>

@@ -12,7 +12,15 @@ namespace EvidenceChain.Service.Internal;
 /// </summary>
 internal static class StatusErrors
 {
-    public static RpcException For(DepositOutcomeStatus status, string detail) => status switch
+    public static RpcException For(DepositOutcomeStatus status, string detail) => RequestMetrics.WithReason(ForCore(status, detail), status);
+
+    public static RpcException For(QueryException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return RequestMetrics.WithReason(ForCore(exception), exception.Failure);
+    }
+
+    private static RpcException ForCore(DepositOutcomeStatus status, string detail) => status switch
     {
         DepositOutcomeStatus.InvalidRequest => Invalid("entries", detail),
         DepositOutcomeStatus.BadSignature => Invalid("signature", detail),
@@ -23,7 +31,7 @@ internal static class StatusErrors
         _ => Plain(Code.Internal, detail),
     };
 
-    public static RpcException For(QueryException exception) => exception.Failure switch
+    private static RpcException ForCore(QueryException exception) => exception.Failure switch
     {
         QueryFailure.NotFound => Plain(Code.NotFound, exception.Message),
         QueryFailure.OutOfRange => Plain(Code.OutOfRange, exception.Message),

@@ -1,3 +1,4 @@
+using EvidenceChain.Engine.Observability;
 using System.Security.Cryptography;
 using EvidenceChain.Engine.Intake;
 using EvidenceChain.Engine.Ports;
@@ -81,7 +82,8 @@ internal static partial class TsaComposition
             sp.GetRequiredService<TimeProvider>(),
             RandomNumberGenerator.Fill,
             new CheckpointStamperOptions { Interval = stamping.Interval, PollInterval = stamping.PollInterval },
-            sp.GetRequiredService<ILogger<CheckpointStamper>>()));
+            sp.GetRequiredService<ILogger<CheckpointStamper>>(),
+            sp.GetService<LogMetrics>()));
         services.AddHostedService<CheckpointStamperHostedService>();
     }
 

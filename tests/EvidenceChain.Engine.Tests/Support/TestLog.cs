@@ -8,6 +8,7 @@ using EvidenceChain.Core.Leaves;
 using EvidenceChain.Core.Notes;
 using EvidenceChain.Engine.Deposits;
 using EvidenceChain.Engine.Intake;
+using EvidenceChain.Engine.Observability;
 using EvidenceChain.Engine.Ports;
 using EvidenceChain.Engine.Sequencing;
 using EvidenceChain.Storage.LiteDb;
@@ -26,7 +27,7 @@ internal sealed class TestLog : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _intakeLoop;
 
-    public TestLog(Func<ILogStore, ILogStore>? decorate = null, IntakeOptions? intake = null)
+    public TestLog(Func<ILogStore, ILogStore>? decorate = null, IntakeOptions? intake = null, LogMetrics? metrics = null)
     {
         Origin = LogOrigin.Create("notary.example.cn", TreeHash.Sha256, RandomNumberGenerator.Fill);
         RealStore = LiteDbLogStore.Open(_directory, e => Journal.Enqueue(e));
@@ -36,8 +37,8 @@ internal sealed class TestLog : IDisposable
             Origin,
             new Ed25519NoteSigner(Origin.ToString(), RandomNumberGenerator.GetBytes(32)),
             new Sm2NoteSigner(Origin.ToString(), RandomNumberGenerator.GetBytes(31).Prepend((byte)1).ToArray(), "1234567812345678"u8, RandomNumberGenerator.Fill));
-        Intake = new LogIntake(Store, Notary, TimeProvider.System, intake ?? new IntakeOptions(), NullLogger<LogIntake>.Instance);
-        Sequencer = new Sequencer(Store, Notary, TimeProvider.System, new SequencerOptions(), NullLogger<Sequencer>.Instance);
+        Intake = new LogIntake(Store, Notary, TimeProvider.System, intake ?? new IntakeOptions(), NullLogger<LogIntake>.Instance, metrics);
+        Sequencer = new Sequencer(Store, Notary, TimeProvider.System, new SequencerOptions(), NullLogger<Sequencer>.Instance, metrics);
         _intakeLoop = Intake.RunAsync(_stop.Token);
     }
 

@@ -80,6 +80,18 @@ public sealed class BankDesk : IDisposable
         }
     }
 
+    /// <summary>How many escrow bank accounts differed in the latest recorded reconciliation; null before the first.</summary>
+    public int? LatestReconciliationDifferingAccounts
+    {
+        get
+        {
+            lock (_state)
+            {
+                return _reconciliations.Count == 0 ? null : _reconciliations[^1].Reconciliation.Rows.Count(r => !r.IsBalanced);
+            }
+        }
+    }
+
     /// <summary>Every recorded reconciliation with its leaf, in log order.</summary>
     public IReadOnlyList<(Reconciliation Reconciliation, ulong LeafIndex)> Reconciliations
     {
