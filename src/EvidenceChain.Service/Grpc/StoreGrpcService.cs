@@ -23,7 +23,7 @@ internal sealed partial class StoreGrpcService(BackupLocation location, AccessGa
         string directory = Path.Combine(
             location.BackupRoot,
             "backup-" + now.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture) + "-" + location.Store.LeafCount.ToString(CultureInfo.InvariantCulture));
-        string[] companions = [.. location.CompanionFiles.Where(File.Exists)];
+        string[] companions = [.. location.CompanionFiles()];
         BackupManifest manifest;
         try
         {
@@ -51,10 +51,13 @@ internal sealed partial class StoreGrpcService(BackupLocation location, AccessGa
 }
 
 /// <summary>The store to back up, where backups go, and the small public files that go with them.</summary>
-internal sealed record BackupLocation(LiteDbLogStore Store, string BackupRoot, IReadOnlyList<string> CompanionFiles)
+internal sealed record BackupLocation(LiteDbLogStore Store, string BackupRoot, string DataDirectory)
 {
-    public static BackupLocation For(LiteDbLogStore store, string dataDirectory, BackupSettings settings) => new(
-        store,
-        Path.GetFullPath(settings.Directory, dataDirectory),
-        [Path.Combine(dataDirectory, "notary.vkeys"), Path.Combine(dataDirectory, "office-party.txt")]);
+    public static BackupLocation For(LiteDbLogStore store, string dataDirectory, BackupSettings settings) =>
+        new(store, Path.GetFullPath(settings.Directory, dataDirectory), dataDirectory);
+
+    /// <summary>The verifier keys, the office's party id and the certificates (tsa.crt, …): public files; keys/ never goes.</summary>
+    public IEnumerable<string> CompanionFiles() =>
+        ((string[])[Path.Combine(DataDirectory, "notary.vkeys"), Path.Combine(DataDirectory, "office-party.txt"), .. Directory.GetFiles(DataDirectory, "*.crt").Order(StringComparer.Ordinal)])
+        .Where(File.Exists);
 }
