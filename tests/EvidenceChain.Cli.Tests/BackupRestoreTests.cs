@@ -33,7 +33,8 @@ public sealed class BackupRestoreTests
         using OnlineWorkspace workspace = new("http://127.0.0.1:1");
         string dataDirectory = data.Path;
         string verifierKeys = Path.Combine(data.Path, "notary.vkeys");
-        CreateBackupResponse backup;
+        string backupDirectory;
+        ulong backupLeafCount;
         var before = new List<DepositFiles>();
         var during = new List<DepositFiles>();
         DepositFiles late;
@@ -62,10 +63,15 @@ public sealed class BackupRestoreTests
                 await Task.Delay(20);
             }
 
-            using (GrpcChannel channel = GrpcChannel.ForAddress(service.Address))
+            CliResult backedUp = await workspace.RunAsync("backup", "--server", service.Address, "--lang", "en");
+            Assert.True(backedUp.ExitCode == 0, backedUp.ToString());
+            backupDirectory = backedUp.Output.Split('\n').Single(l => l.StartsWith("backup: ", StringComparison.Ordinal))["backup: ".Length..].Trim();
+            using (JsonDocument manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(backupDirectory, "manifest.json"))))
             {
-                backup = await new StoreService.StoreServiceClient(channel).CreateBackupAsync(new CreateBackupRequest());
+                backupLeafCount = manifest.RootElement.GetProperty("leaf_count").GetUInt64();
             }
+
+            Assert.Contains($"leaves: {backupLeafCount}; latest checkpoint: tree size ", backedUp.Output, StringComparison.Ordinal);
 
             int atBackup = during.Count;
             while (during.Count < atBackup + 2)
@@ -83,14 +89,14 @@ public sealed class BackupRestoreTests
         await chain.Anvil.CallAsync("anvil_dropAllTransactions");
         await chain.Anvil.CallAsync("evm_setAutomine", true);
 
-        (int restoreExit, string restoreOutput) = RunStore("restore", backup.Directory, "--data", restoredData.Path);
+        (int restoreExit, string restoreOutput) = RunStore("restore", backupDirectory, "--data", restoredData.Path);
         Assert.True(restoreExit == 0, restoreOutput);
         CopyDirectory(Path.Combine(dataDirectory, "keys"), Path.Combine(restoredData.Path, "keys"));
         using ServiceHostProcess restored = ServiceHostProcess.Start(restoredData.Path, chain.ServiceArguments(restoredData.Path, TimeSpan.FromSeconds(1), null));
 
         // Every deposit the backup holds: its receipt upgraded against the restored log, proven consistent with the old one.
-        IEnumerable<DepositFiles> held = before.Concat(during.Where(f => LeafIndex(f) < backup.LeafCount));
-        IEnumerable<DepositFiles> lost = during.Where(f => LeafIndex(f) >= backup.LeafCount).Append(late);
+        IEnumerable<DepositFiles> held = before.Concat(during.Where(f => LeafIndex(f) < backupLeafCount));
+        IEnumerable<DepositFiles> lost = during.Where(f => LeafIndex(f) >= backupLeafCount).Append(late);
         Assert.NotEmpty(lost);
         foreach (DepositFiles files in held)
         {

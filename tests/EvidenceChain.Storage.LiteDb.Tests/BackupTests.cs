@@ -150,6 +150,7 @@ public sealed class BackupTests : IDisposable
         (StoreCheckReport before, StoreCheckReport after, _, _) = StoreMaintenance.Rebuild(directory, null);
 
         Assert.Equal(before, after);
+        Assert.True(File.Exists(Path.Combine(directory, "log.db.before-rebuild")), "the original is kept");
         using LiteDbLogStore rebuilt = LiteDbLogStore.Open(directory);
         Assert.Equal(leafCount, rebuilt.LeafCount);
         Assert.Equal(12, checkpoints.Count);
