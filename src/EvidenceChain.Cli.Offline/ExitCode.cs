@@ -30,4 +30,11 @@ internal enum ExitCode
     /// it reached the state asked for within <c>--timeout</c> (the receipt file holds what there was).
     /// </summary>
     NotYetIncluded = 3,
+
+    /// <summary>
+    /// <c>receipt PROMISEFILE|RECEIPTFILE</c> only: the file proves, with the log's keys, that the log acknowledged the
+    /// deposit, but the log does not hold it now: the store was restored from a backup taken before the deposit
+    /// (docs/backup.md). Re-submit it; the file stays the proof that the notary acknowledged it.
+    /// </summary>
+    NotInLog = 4,
 }

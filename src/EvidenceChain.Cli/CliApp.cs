@@ -47,6 +47,7 @@ internal static class CliApp
             SaleCommand.Create(context, language),
             PledgeCommand.Create(context, language),
             VaultCommand.Create(context, language),
+            BackupCommand.Create(context, language),
         };
 
         // System.CommandLine exits 1 on a usage error, which verify reserves for "invalid"; a wrong

@@ -26,7 +26,7 @@ internal static class ReceiptCommand
     {
         var target = new Argument<string>("ID|RECEIPTFILE")
         {
-            Description = "A deposit id (64 hex digits), a leaf index with --index, or a receipt file to upgrade (against the checkpoint of its earliest landed anchor, else the latest).",
+            Description = "A deposit id (64 hex digits), a leaf index with --index, a receipt file to upgrade (against the checkpoint of its earliest landed anchor, else the latest), or a promise file (NAME.promise.json).",
         };
         var byIndex = new Option<bool>("--index") { Description = "The argument is a leaf index, not a deposit id." };
         ServerOptions server = ServerOptions.Create();
@@ -67,7 +67,8 @@ internal static class ReceiptCommand
             "Fetch a deposit's receipt, or upgrade a receipt file with the newest chain anchors (proving its old and new checkpoints are of one log), "
             + "keeping its depositor opening and every section it does not read. "
             + "Exit codes: 0 receipt written; 1 an answer of the server does not verify; 2 unusable input, or the server refused "
-            + "or could not be reached; 3 accepted but not yet in a checkpoint, or with --until no anchor in that state within --timeout (try again later).")
+            + "or could not be reached; 3 accepted but not yet in a checkpoint, or with --until no anchor in that state within --timeout (try again later); "
+            + "4 the promise or receipt file proves the log acknowledged the deposit but the log no longer holds it (restored from an older backup): re-submit it.")
         {
             target, byIndex, salt, outPath, depositorKey, keys, trust, until, timeout,
         };

@@ -29,6 +29,12 @@ using OpenTelemetry.Resources;
 
 // The notarization service. Configuration the ASP.NET Core way (appsettings.json, environment
 // EVIDENCECHAIN_*, command line); `--data DIR`, `--new-log` and `--urls` on the command line.
+// The store's offline commands (backup restore, rebuild, check) run with the service stopped: docs/backup.md.
+if (args is [StoreCommand.Name, ..])
+{
+    return StoreCommand.Run(args[1..], Console.Out, Console.Error);
+}
+
 WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
@@ -116,7 +122,8 @@ try
         builder.Configuration.GetSection("Anchor").Get<ChainSettings>() ?? new ChainSettings(),
         options.DataDirectory,
         notary,
-        startupLogger).ConfigureAwait(false);
+        startupLogger,
+        store).ConfigureAwait(false);
 }
 catch (Exception e) when (e is InvalidOperationException or InvalidDataException or IOException or UnauthorizedAccessException or HttpRequestException or CertificateFileException)
 {
@@ -129,6 +136,7 @@ catch (Exception e) when (e is InvalidOperationException or InvalidDataException
 }
 
 builder.Services.AddSingleton<ILogStore>(store);
+builder.Services.AddSingleton(BackupLocation.For(store, options.DataDirectory, builder.Configuration.GetSection("Backup").Get<BackupSettings>() ?? new BackupSettings()));
 builder.Services.AddSingleton(notary);
 builder.Services.AddSingleton<LogIntake>();
 builder.Services.AddSingleton<Sequencer>();
@@ -224,6 +232,7 @@ app.MapGrpcService<LocatorGrpcService>();
 app.MapGrpcService<PledgeGrpcService>();
 app.MapGrpcService<VaultGrpcService>();
 app.MapGrpcService<CertificateGrpcService>();
+app.MapGrpcService<StoreGrpcService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 

@@ -41,6 +41,7 @@ public sealed partial class LiteDbLogStore : ILogStore, IPartyStore, ILocatorSto
     private readonly DurableFileStream _dataStream;
     private readonly DurableFileStream _logStream;
     private readonly LiteDatabase _database;
+    private readonly SerializedEngine _engine;
     private readonly Action<StorageEvent>? _observer;
     private readonly ILiteCollection<BsonDocument> _identity;
     private readonly ILiteCollection<BsonDocument> _state;
@@ -66,8 +67,9 @@ public sealed partial class LiteDbLogStore : ILogStore, IPartyStore, ILocatorSto
     private volatile Exception? _fault;
     private bool _disposed;
 
-    private LiteDbLogStore(string directory, DurableFileStream dataStream, DurableFileStream logStream, LiteDatabase database, Action<StorageEvent>? observer)
+    private LiteDbLogStore(string directory, DurableFileStream dataStream, DurableFileStream logStream, SerializedEngine engine, LiteDatabase database, Action<StorageEvent>? observer)
     {
+        _engine = engine;
         _directory = directory;
         _dataStream = dataStream;
         _logStream = logStream;
@@ -143,8 +145,9 @@ public sealed partial class LiteDbLogStore : ILogStore, IPartyStore, ILocatorSto
             }
 
             // Never a password: LiteDB 5.0.21 does not fsync an encrypted store at all.
-            database = new LiteDatabase(new SerializedEngine(new LiteEngine(new EngineSettings { DataStream = data, LogStream = log })), new BsonMapper(), disposeOnClose: true);
-            return new LiteDbLogStore(path, data, log, database, observer);
+            var engine = new SerializedEngine(new LiteEngine(new EngineSettings { DataStream = data, LogStream = log }));
+            database = new LiteDatabase(engine, new BsonMapper(), disposeOnClose: true);
+            return new LiteDbLogStore(path, data, log, engine, database, observer);
         }
         catch (Exception e)
         {

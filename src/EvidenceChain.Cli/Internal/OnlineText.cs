@@ -26,6 +26,7 @@ internal sealed class OnlineText
         ReceiptUpdated = path => $"已更新回执：{path}",
         WaitTimedOut = (seconds, command) => $"{seconds} 秒内存证尚未纳入检查点（已受理，受理承诺已保存）。请稍后运行：{command}",
         NotYetIncluded = "已受理，尚未纳入检查点；请稍后重试。",
+        NotInRestoredLog = (id, index, path) => $"存证 {id}（叶索引 {index}）已被本日志受理，但现在不在日志中：它是在存储最近一次备份之后受理的，恢复后的日志中没有它。请用 `evidencechain deposit …` 重新提交（{path} 证明公证处曾受理它）。",
         VerifiedWithLogKeys = "回执已用服务器公布的公钥核验通过：",
         LogKeysNotIndependent = "注意：这些公钥取自服务器本身，不构成独立的信任。请用公证处另行公布的公钥核验（--key 或 --trust）。",
         VerifiedWithTrustedKeys = sources => $"回执已用您信任的公钥核验通过（来源：{sources}）：",
@@ -135,6 +136,7 @@ internal sealed class OnlineText
         ReceiptUpdated = path => $"receipt updated: {path}",
         WaitTimedOut = (seconds, command) => $"the deposit was not in a signed checkpoint within {seconds} s (it is accepted and its promise is saved). Later, run: {command}",
         NotYetIncluded = "accepted, not yet in a checkpoint; try again shortly.",
+        NotInRestoredLog = (id, index, path) => $"deposit {id} (leaf index {index}) was acknowledged by this log but is not in it: it was acknowledged after the store's last backup and is not in the restored log. Re-submit it with `evidencechain deposit …` ({path} proves the notary acknowledged it).",
         VerifiedWithLogKeys = "the receipt verifies with the keys the server publishes:",
         LogKeysNotIndependent = "note: these keys came from the server itself, which is not independent trust. Verify with keys the notary publishes elsewhere (--key or --trust).",
         VerifiedWithTrustedKeys = sources => $"the receipt verifies with your trusted keys (from {sources}):",
@@ -257,6 +259,9 @@ internal sealed class OnlineText
     public required Func<int, string, string> WaitTimedOut { get; init; }
 
     public required string NotYetIncluded { get; init; }
+
+    /// <summary>A deposit the file proves acknowledged, which the log no longer holds (restored from an older backup): id, leaf index, the file.</summary>
+    public required Func<string, ulong, string, string> NotInRestoredLog { get; init; }
 
     public required string VerifiedWithLogKeys { get; init; }
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using EvidenceChain.Cli.Offline.Internal;
 using EvidenceChain.Core.Receipts;
 
 namespace EvidenceChain.Cli.Internal;
@@ -32,6 +33,48 @@ internal sealed record PromiseFile(string Server, string Origin, string DepositI
         Indented = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    /// <summary>Whether <paramref name="path"/> is a promise file (by its format member); false for anything else.</summary>
+    public static bool IsPromiseFile(string path)
+    {
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(InputFile.ReadText(path, Receipt.FileLengthMaxBytes));
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("format", out JsonElement format)
+                && format.ValueKind == JsonValueKind.String
+                && format.GetString() == FormatV1;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <exception cref="OnlineInputException">The file is not a well-formed promise file.</exception>
+    public static PromiseFile Read(string path)
+    {
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(InputFile.ReadText(path, Receipt.FileLengthMaxBytes));
+            JsonElement root = document.RootElement;
+            JsonElement promise = root.GetProperty("promise");
+            return new PromiseFile(
+                root.GetProperty("server").GetString()!,
+                root.GetProperty("origin").GetString()!,
+                root.GetProperty("deposit_id").GetString()!,
+                root.GetProperty("leaf_index").GetUInt64(),
+                root.GetProperty("leaf").GetBytesFromBase64(),
+                new PromiseSection(
+                    promise.GetProperty("note").GetString()!,
+                    promise.GetProperty("batch_index").GetUInt64(),
+                    [.. promise.GetProperty("batch_proof").EnumerateArray().Select(h => Core.Hashing.Digest.Read(h.GetBytesFromBase64()))]));
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
+        {
+            throw new OnlineInputException(OnlineProblem.ReceiptFileMalformed, path, e.Message);
+        }
+    }
 
     public string ToJson()
     {

@@ -36,13 +36,18 @@ internal static class ReceiptWorkflow
         TextWriter output = context.Output;
         using NotaryConnection connection = NotaryConnection.Open(arguments.Server, context);
         TrustedKeySet? trusted = TrustedKeysOption.LoadOptional(arguments.KeyArguments, arguments.TrustFile, context);
-        ExistingReceipt? existing = !arguments.ByLeafIndex && File.Exists(arguments.Target) ? ExistingReceipt.Read(arguments.Target) : null;
-        GetReceiptRequest? request = existing is null ? RequestFor(arguments) : null;
-        string? saltPath = arguments.SaltPath ?? (existing is null ? null : SaltFileBeside(existing.Path));
+        bool isFile = !arguments.ByLeafIndex && File.Exists(arguments.Target);
+        PromiseFile? promised = isFile && PromiseFile.IsPromiseFile(arguments.Target) ? PromiseFile.Read(arguments.Target) : null;
+        ExistingReceipt? existing = isFile && promised is null ? ExistingReceipt.Read(arguments.Target) : null;
+        GetReceiptRequest? request = existing is not null ? null
+            : promised is not null ? new GetReceiptRequest { DepositId = promised.DepositId }
+            : RequestFor(arguments);
+        string? saltPath = arguments.SaltPath ?? (existing is not null ? SaltFileBeside(existing.Path) : promised is not null ? SaltFileBeside(arguments.Target) : null);
         SaltFile? salt = saltPath is null ? null : VerifyCommand.ReadSaltFile(saltPath);
         bool replacing = existing is not null && arguments.OutPath is null;
         string outPath = replacing ? existing!.Path : OutPath(arguments, saltPath);
-        if (!replacing && (File.Exists(outPath) || Directory.Exists(outPath)))
+        // A promise file is asked about first (is the deposit still in the log?); the receipt is written only if it is.
+        if (!replacing && promised is null && (File.Exists(outPath) || Directory.Exists(outPath)))
         {
             throw new OnlineInputException(OnlineProblem.OutputFileExists, outPath, text.UpdateHint(outPath));
         }
@@ -55,6 +60,16 @@ internal static class ReceiptWorkflow
             // By the leaf's hash, not its index: a receipt from another log must not fetch whatever sits at that index here.
             using MerkleHasher hasher = MerkleHasher.Create(log.Origin.TreeHash);
             request = new GetReceiptRequest { DepositId = hasher.HashLeaf(existing.Proof.Leaf).ToHex() };
+        }
+
+        if (promised is not null)
+        {
+            // The file is the depositor's proof that this log acknowledged the deposit: it must verify with the log's keys.
+            Verdict promiseVerdict = VerifyPromiseFile(log, promised);
+            if (!promiseVerdict.IsValid)
+            {
+                throw new InvalidAnswerException(arguments.Target, promiseVerdict);
+            }
         }
 
         string subject = text.ReceiptFrom(connection.Address);
@@ -76,7 +91,19 @@ internal static class ReceiptWorkflow
         }
 
         bool untilReached = response is not null;
-        response ??= await fetch.ReceiptAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            response ??= await fetch.ReceiptAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ServerException e) when (e.Code == Grpc.Core.StatusCode.NotFound && (existing is not null || promised is not null))
+        {
+            // The log signed for this leaf (a promise or a receipt, checked with its keys) and no longer has it: it
+            // was restored from a backup taken before the deposit. Say so, instead of "not found".
+            output.WriteLine(existing is not null
+                ? text.NotInRestoredLog(request!.DepositId, existing.Proof.LeafIndex, existing.Path)
+                : text.NotInRestoredLog(promised!.DepositId, promised.LeafIndex, Path.GetFullPath(arguments.Target)));
+            return ExitCode.NotInLog;
+        }
         if (!response.Included)
         {
             output.WriteLine(text.NotYetIncluded);
@@ -239,6 +266,36 @@ internal static class ReceiptWorkflow
         private GetAnchorStatusRequest StatusRequest() => request.DepositCase == GetReceiptRequest.DepositOneofCase.LeafIndex
             ? new GetAnchorStatusRequest { LeafIndex = request.LeafIndex }
             : new GetAnchorStatusRequest { DepositId = request.DepositId };
+    }
+
+    /// <summary>A promise file's promise: signed by the log's keys, for this log, and leading from its leaf to the promised batch root.</summary>
+    private static Verdict VerifyPromiseFile(LogInfo log, PromiseFile promised)
+    {
+        Verdict verdict = Core.Notes.SignedNote.TryOpen(promised.Promise.Note, log.Keys, out Core.Notes.OpenedNote? opened);
+        if (!verdict.IsValid)
+        {
+            return verdict;
+        }
+
+        verdict = Promise.TryParse(opened!.Text, out Promise? parsed);
+        if (!verdict.IsValid)
+        {
+            return verdict;
+        }
+
+        if (parsed!.Origin != log.Origin)
+        {
+            return Verdict.Fail(VerificationFailure.OriginMismatch, $"the promise is for {parsed.Origin}, the log is {log.Origin}");
+        }
+
+        using MerkleHasher hasher = MerkleHasher.Create(log.Origin.TreeHash);
+        Digest leafHash = hasher.HashLeaf(promised.Leaf);
+        if (leafHash.ToHex() != promised.DepositId)
+        {
+            return Verdict.Fail(VerificationFailure.MalformedLeaf, $"the deposit id {promised.DepositId} is not the leaf's hash {leafHash.ToHex()}");
+        }
+
+        return InclusionProof.Verify(hasher, promised.Promise.BatchIndex, parsed.BatchLeafCount, leafHash, [.. promised.Promise.BatchProof], parsed.BatchRoot);
     }
 
     private static GetReceiptRequest RequestFor(ReceiptArguments arguments)

@@ -87,6 +87,9 @@ public static class AccessPolicy
             Operation.ManageParties => role == PartyRole.NotaryOffice
                 ? AccessDecision.Allow
                 : AccessDecision.Deny("only the notary office registers parties and their keys"),
+            Operation.BackUpStore => role == PartyRole.NotaryOffice
+                ? AccessDecision.Allow
+                : AccessDecision.Deny("only the notary office backs up the log store"),
             _ => AccessDecision.Deny($"operation {operation} is not granted to anyone"),
         };
     }

@@ -68,4 +68,7 @@ public enum Operation
 
     /// <summary>Have the office issue a signed deposit certificate (存证证书) of a deposit: its depositor, or the notary office and its notaries.</summary>
     IssueCertificate = 22,
+
+    /// <summary>Take an online backup of the log store (docs/backup.md): the notary office only.</summary>
+    BackUpStore = 23,
 }

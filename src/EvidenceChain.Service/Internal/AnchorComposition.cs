@@ -12,9 +12,9 @@ namespace EvidenceChain.Service.Internal;
 /// Wires anchoring for the configured mode (see <see cref="ChainSettings"/>). In mode local it
 /// starts the development chain first and returns it, for the caller to stop after the host.
 /// </summary>
-internal static class AnchorComposition
+internal static partial class AnchorComposition
 {
-    public static async Task<LocalDevChain?> AddAnchoringAsync(IServiceCollection services, ChainSettings chain, string dataDirectory, Notary notary, ILogger logger)
+    public static async Task<LocalDevChain?> AddAnchoringAsync(IServiceCollection services, ChainSettings chain, string dataDirectory, Notary notary, ILogger logger, ILogStore store)
     {
         string mode = chain.ResolvedMode;
         if (mode == ChainSettings.Off)
@@ -56,6 +56,20 @@ internal static class AnchorComposition
             contract = EvidenceAnchorContract.At(chain.Rpc, AnchorKeyFile.Read(chain.KeyFile), chainId, chain.Contract);
         }
 
+        try
+        {
+            await CheckStoreNotBehindAnchorsAsync(contract, logId, store, logger).ConfigureAwait(false);
+        }
+        catch
+        {
+            if (local is not null)
+            {
+                await local.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw;
+        }
+
         var options = new EthereumAnchorOptions { FinalityDepth = chain.FinalityDepth, MaxFeePerGasCap = checked(chain.MaxFeePerGasGwei * 1_000_000_000) };
         services.AddSingleton<IAnchorChain>(new EthereumAnchorChain(contract, chainId, options));
         services.AddSingleton(sp => new AnchoringView(sp.GetRequiredService<IAnchorChain>()));
@@ -71,6 +85,52 @@ internal static class AnchorComposition
         services.AddHostedService<AnchorHostedService>();
         return local;
     }
+
+    /// <summary>
+    /// A store restored from a backup older than the log's last anchor must not sign again: the leaves it lost are
+    /// gone, so the next checkpoints of those sizes would have other roots than the chain holds, a fork of the log
+    /// (docs/backup.md#the-store-is-behind-its-anchors). So the service does not start until the operator decides.
+    /// A chain that cannot be asked now only delays the check (deposits never wait for the chain).
+    /// </summary>
+    private static async Task CheckStoreNotBehindAnchorsAsync(EvidenceAnchorContract contract, Digest logId, ILogStore store, ILogger logger)
+    {
+        ulong anchoredSize;
+        Digest? anchoredRoot;
+        try
+        {
+            anchoredSize = await contract.LatestTreeSizeAsync(logId, CancellationToken.None).ConfigureAwait(false);
+            anchoredRoot = anchoredSize == 0 ? null : await contract.RootAtAsync(logId, anchoredSize, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not InvalidOperationException)
+        {
+            LogAnchorCheckSkipped(logger, e.Message);
+            return;
+        }
+
+        StoredCheckpoint? latest = store.LatestCheckpoint();
+        ulong storedSize = latest?.TreeSize ?? 0;
+        if (anchoredSize > storedSize)
+        {
+            throw new InvalidOperationException(
+                $"the store is behind its anchors: the chain holds checkpoint {anchoredSize} of this log (root {anchoredRoot}), but the store's latest checkpoint is {storedSize}, "
+                + "as after a restore from a backup older than the last anchor. Signing would fork the log, so the service does not start. "
+                + "Restore a backup taken after that anchor, or follow docs/backup.md#the-store-is-behind-its-anchors");
+        }
+
+        if (anchoredSize > 0 && store.FindCheckpoint(anchoredSize) is StoredCheckpoint stored && stored.Root != anchoredRoot)
+        {
+            throw new InvalidOperationException(
+                $"the chain holds checkpoint {anchoredSize} of this log with root {anchoredRoot}, but the store's checkpoint of that size has root {stored.Root}: this store is not the history the chain anchored");
+        }
+
+        LogAnchorCheck(logger, anchoredSize, storedSize);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The chain's latest anchor of this log is checkpoint {AnchoredSize}; the store's latest checkpoint is {StoredSize}.")]
+    private static partial void LogAnchorCheck(ILogger logger, ulong anchoredSize, ulong storedSize);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not compare the store with the chain's anchors at start ({Reason}); a store restored from an older backup would not be caught now.")]
+    private static partial void LogAnchorCheckSkipped(ILogger logger, string reason);
 
     /// <summary>The contract's owner is ours on the local chain: publish the log's keys there, so verifiers can take them from the chain.</summary>
     private static async Task PublishLogKeysAsync(EvidenceAnchorContract contract, Digest logId, Notary notary)

@@ -56,6 +56,31 @@ internal sealed class DurableFileStream : Stream
 
     public override int Read(byte[] buffer, int offset, int count) => _file.Read(buffer, offset, count);
 
+    /// <summary>
+    /// Copies the whole file to <paramref name="destination"/> with positional reads, so LiteDB's position is left
+    /// alone; the caller holds the engine so nothing writes meanwhile. Returns the bytes copied.
+    /// </summary>
+    public long CopyTo(Stream destination, System.Security.Cryptography.IncrementalHash hash)
+    {
+        byte[] buffer = new byte[1 << 20];
+        long offset = 0;
+        long length = _file.Length;
+        while (offset < length)
+        {
+            int read = RandomAccess.Read(_file.SafeFileHandle, buffer.AsSpan(0, (int)Math.Min(buffer.Length, length - offset)), offset);
+            if (read == 0)
+            {
+                throw new IOException($"The {_name} file ended at {offset} bytes while {length} were expected.");
+            }
+
+            destination.Write(buffer, 0, read);
+            hash.AppendData(buffer, 0, read);
+            offset += read;
+        }
+
+        return offset;
+    }
+
     public override long Seek(long offset, SeekOrigin origin) => _file.Seek(offset, origin);
 
     public override void Write(byte[] buffer, int offset, int count)

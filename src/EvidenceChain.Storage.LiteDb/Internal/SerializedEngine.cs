@@ -65,6 +65,19 @@ internal sealed class SerializedEngine(LiteEngine inner) : ILiteEngine
 
     public int Checkpoint() => Run(inner.Checkpoint);
 
+    /// <summary>
+    /// Runs <paramref name="operation"/> with the engine to itself, after folding LiteDB's log into the data file:
+    /// no query, transaction or checkpoint can touch the files until it returns (an online backup copies them then).
+    /// </summary>
+    public void RunCheckpointed(Action operation)
+    {
+        lock (_gate)
+        {
+            inner.Checkpoint();
+            operation();
+        }
+    }
+
     public long Rebuild(RebuildOptions options) => Run(() => inner.Rebuild(options));
 
     public int Insert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Run(() => inner.Insert(collection, docs, autoId));
