@@ -28,21 +28,10 @@ internal static class PromiseVerification
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(sent);
         ArgumentNullException.ThrowIfNull(promise);
-        Verdict verdict = SignedNote.TryOpen(promise.Note, log.Keys, out OpenedNote? opened);
+        Verdict verdict = TryOpen(log, promise.Note, out Promise? parsed);
         if (!verdict.IsValid)
         {
             return verdict;
-        }
-
-        verdict = Promise.TryParse(opened!.Text, out Promise? parsed);
-        if (!verdict.IsValid)
-        {
-            return verdict;
-        }
-
-        if (parsed!.Origin != log.Origin)
-        {
-            return Verdict.Fail(VerificationFailure.OriginMismatch, $"the promise is for {parsed.Origin}, the log is {log.Origin}");
         }
 
         verdict = LeafEnvelope.TryDecodeDeposit(leaf, out DepositLeaf? deposit);
@@ -64,7 +53,33 @@ internal static class PromiseVerification
             return Verdict.Fail(VerificationFailure.MalformedLeaf, $"the deposit id {depositId} is not the leaf's hash {leafHash.ToHex()}");
         }
 
-        verdict = InclusionProof.Verify(hasher, promise.BatchIndex, parsed.BatchLeafCount, leafHash, promise.BatchProof.ToArray(), parsed.BatchRoot);
+        verdict = InclusionProof.Verify(hasher, promise.BatchIndex, parsed!.BatchLeafCount, leafHash, promise.BatchProof.ToArray(), parsed.BatchRoot);
         return verdict.IsValid ? Verdict.Valid : Verdict.Fail(verdict.Failure, "promise batch: " + verdict.Detail);
+    }
+
+    /// <summary>A promise note opened with the log's keys (the signature before anything it covers), parsed, and for this log.</summary>
+    public static Verdict TryOpen(LogInfo log, string note, out Promise? promise)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        promise = null;
+        Verdict verdict = SignedNote.TryOpen(note, log.Keys, out OpenedNote? opened);
+        if (!verdict.IsValid)
+        {
+            return verdict;
+        }
+
+        verdict = Promise.TryParse(opened!.Text, out Promise? parsed);
+        if (!verdict.IsValid)
+        {
+            return verdict;
+        }
+
+        if (parsed!.Origin != log.Origin)
+        {
+            return Verdict.Fail(VerificationFailure.OriginMismatch, $"the promise is for {parsed.Origin}, the log is {log.Origin}");
+        }
+
+        promise = parsed;
+        return Verdict.Valid;
     }
 }

@@ -271,21 +271,10 @@ internal static class ReceiptWorkflow
     /// <summary>A promise file's promise: signed by the log's keys, for this log, and leading from its leaf to the promised batch root.</summary>
     private static Verdict VerifyPromiseFile(LogInfo log, PromiseFile promised)
     {
-        Verdict verdict = Core.Notes.SignedNote.TryOpen(promised.Promise.Note, log.Keys, out Core.Notes.OpenedNote? opened);
+        Verdict verdict = PromiseVerification.TryOpen(log, promised.Promise.Note, out Promise? parsed);
         if (!verdict.IsValid)
         {
             return verdict;
-        }
-
-        verdict = Promise.TryParse(opened!.Text, out Promise? parsed);
-        if (!verdict.IsValid)
-        {
-            return verdict;
-        }
-
-        if (parsed!.Origin != log.Origin)
-        {
-            return Verdict.Fail(VerificationFailure.OriginMismatch, $"the promise is for {parsed.Origin}, the log is {log.Origin}");
         }
 
         using MerkleHasher hasher = MerkleHasher.Create(log.Origin.TreeHash);
@@ -295,7 +284,7 @@ internal static class ReceiptWorkflow
             return Verdict.Fail(VerificationFailure.MalformedLeaf, $"the deposit id {promised.DepositId} is not the leaf's hash {leafHash.ToHex()}");
         }
 
-        return InclusionProof.Verify(hasher, promised.Promise.BatchIndex, parsed.BatchLeafCount, leafHash, [.. promised.Promise.BatchProof], parsed.BatchRoot);
+        return InclusionProof.Verify(hasher, promised.Promise.BatchIndex, parsed!.BatchLeafCount, leafHash, [.. promised.Promise.BatchProof], parsed.BatchRoot);
     }
 
     private static GetReceiptRequest RequestFor(ReceiptArguments arguments)
