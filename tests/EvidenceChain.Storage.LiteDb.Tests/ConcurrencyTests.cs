@@ -76,6 +76,7 @@ public sealed class ConcurrencyTests : IDisposable
             {
                 if (store.IntegratedSize == store.LeafCount)
                 {
+                    // Nothing to integrate yet: give the core to the writer and readers (an idle wait, not a timing assumption).
                     Thread.Sleep(1);
                     continue;
                 }
