@@ -37,4 +37,10 @@ internal enum ExitCode
     /// (docs/backup.md). Re-submit it; the file stays the proof that the notary acknowledged it.
     /// </summary>
     NotInLog = 4,
+
+    /// <summary>
+    /// <c>verify --compromise</c> only: the receipt verifies, but a key compromise statement the verifier trusts says its
+    /// checkpoint was signed with compromised keys and nothing independent proves it was signed before (key-statement.md).
+    /// </summary>
+    ValidButCompromised = 5,
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using EvidenceChain.Cli.Offline.Internal;
 using EvidenceChain.Core.DepositCertificates;
+using EvidenceChain.Core.KeyStatements;
+using EvidenceChain.Core.Notes;
 using EvidenceChain.Core.Proofs;
 using EvidenceChain.Core.Receipts;
 using Org.BouncyCastle.X509;
@@ -9,7 +11,7 @@ namespace EvidenceChain.Cli.Offline;
 
 /// <summary>
 /// <c>evidencechain verify RECEIPT (--file FILE | --dir DIR) --salt SALTFILE [--key KEY]… [--trust FILE]
-/// [--tsa-root FILE… [--operator-tsa FILE…]] [--rpc URL [--depth N]]</c>: checks a receipt fully offline
+/// [--tsa-root FILE… [--operator-tsa FILE…]] [--rpc URL [--depth N]] [--compromise FILE…]</c>: checks a receipt fully offline
 /// against the depositor's content and salt file, with keys and TSA roots from the verifier's own
 /// configuration only, and prints a report.
 /// <c>evidencechain verify CERT.pdf [--proof FILE] [--signing-root FILE]… [(--file FILE | --dir DIR) --salt SALTFILE] …</c>
@@ -47,6 +49,8 @@ internal static class VerifyCommand
     public const int DepthMax = 100_000;
 
     public const string RpcOption = "--rpc";
+
+    public const string CompromiseOption = "--compromise";
     public const string ProofOption = "--proof";
     public const string SigningRootOption = "--signing-root";
 
@@ -98,6 +102,12 @@ internal static class VerifyCommand
             Description = "With --tsa-root: a PEM file of the operator's own TSA certificates (its tsa.crt); their tokens are reported as operator time, not independent. Repeatable.",
             HelpName = "FILE",
         };
+        var compromise = new Option<string[]>(CompromiseOption)
+        {
+            Description = "A key compromise statement (key-statement.md) signed by a successor log whose keys you trust (--key/--trust): "
+                + "the report says whether the receipt's checkpoint is proven to predate the compromise, and exit code 5 warns when it is not. Repeatable.",
+            HelpName = "FILE",
+        };
         var rpc = new Option<string>(RpcOption)
         {
             Description = "After the offline checks, ask this Ethereum JSON-RPC node (one you trust, not the notary's) whether each proven anchor's block is canonical and final.",
@@ -120,9 +130,9 @@ internal static class VerifyCommand
             "verify",
             "Verify a deposit receipt offline against the content and salt file, or a deposit certificate PDF with its proof file, and print a report; "
             + "with --rpc, also check the receipt's chain anchors on an Ethereum node you trust. Exit codes: 0 valid; 1 invalid (also: an anchor's "
-            + "block is not canonical or not final on that node); 2 unusable input, or the node could not be reached.")
+            + "block is not canonical or not final on that node); 2 unusable input, or the node could not be reached; 5 valid, but signed with keys a --compromise statement names and not proven older.")
         {
-            input, file, directory, salt, keys, trust, tsaRoots, operatorTsa, rpc, depth, proof, signingRoots,
+            input, file, directory, salt, keys, trust, tsaRoots, operatorTsa, rpc, depth, proof, signingRoots, compromise,
         };
 
         // Rules that depend on whether the input is a receipt or a PDF are checked once it is read (RequireOptionsFit):
@@ -164,7 +174,8 @@ internal static class VerifyCommand
                 parsed.GetValue(tsaRoots) ?? [],
                 parsed.GetValue(operatorTsa) ?? [],
                 parsed.GetValue(proof),
-                parsed.GetValue(signingRoots) ?? []),
+                parsed.GetValue(signingRoots) ?? [],
+                parsed.GetValue(compromise) ?? []),
             connectNode,
             cancellationToken));
         return command;
@@ -206,7 +217,8 @@ internal static class VerifyCommand
         byte[] input = InputFile.ReadBytes(arguments.InputPath, CertificateSignatureCheck.PdfLengthBytesMax);
         bool isCertificate = input.AsSpan().StartsWith(PdfHeader);
         RequireOptionsFit(arguments, isCertificate);
-        var trust = new VerifierTrust(trusted, timestampTrust, rpc);
+        IReadOnlyList<KeyCompromise> compromises = ReadCompromises(arguments.CompromisePaths, trusted);
+        var trust = new VerifierTrust(trusted, timestampTrust, rpc, compromises);
         return isCertificate
             ? await VerifyCertificateAsync(context, text, certificateText, arguments, input, trust, connectNode, cancellationToken).ConfigureAwait(false)
             : await VerifyReceiptAsync(context, text, arguments, InputFile.DecodeText(arguments.InputPath, input, Receipt.FileLengthMaxBytes), trust, connectNode, cancellationToken).ConfigureAwait(false);
@@ -226,7 +238,7 @@ internal static class VerifyCommand
         CanonicalityReport? canonicality = await CheckCanonicalityAsync(trust.Rpc, report, report.IsValid, arguments.DepthMin, connectNode, cancellationToken).ConfigureAwait(false);
         var inputs = new VerifyInputs(arguments.InputPath, ProofPath: null, content, trust.Keys, trust.RpcEndpoint, TsaRootPaths: arguments.TsaRootPaths, OperatorTsaPaths: arguments.OperatorTsaPaths);
         ReportWriter.Write(context.Output, text, inputs, report, report.Depositor?.KeyFingerprint, canonicality);
-        return report.IsValid && canonicality?.IsValid != false ? ExitCode.Success : ExitCode.Invalid;
+        return Outcome(text, report, canonicality, trust.Compromises, context.Output);
     }
 
     private static async Task<ExitCode> VerifyCertificateAsync(
@@ -254,7 +266,47 @@ internal static class VerifyCommand
             : null;
         var inputs = new VerifyInputs(arguments.InputPath, proofPath, content, trust.Keys, trust.RpcEndpoint, arguments.SigningRootPaths, arguments.TsaRootPaths, arguments.OperatorTsaPaths);
         CertificateReportWriter.Write(context.Output, text, certificateText, inputs, report, canonicality);
-        return report.IsValid && canonicality?.IsValid != false ? ExitCode.Success : ExitCode.Invalid;
+        return report.Receipt is ReceiptReport proven && report.IsValid
+            ? Outcome(text, proven, canonicality, trust.Compromises, context.Output)
+            : ExitCode.Invalid;
+    }
+
+    /// <summary>
+    /// The exit code of a verified receipt, after what each compromise statement means for it: a valid receipt whose
+    /// checkpoint may be a forgery with compromised keys is reported, and exits <see cref="ExitCode.ValidButCompromised"/>.
+    /// </summary>
+    private static ExitCode Outcome(ReportText text, ReceiptReport report, CanonicalityReport? canonicality, IReadOnlyList<KeyCompromise> compromises, TextWriter output)
+    {
+        if (!report.IsValid || canonicality?.IsValid == false)
+        {
+            return ExitCode.Invalid;
+        }
+
+        var findings = compromises.Select(c => (Statement: c, Finding: CompromiseCheck.Assess(c, report))).Where(f => f.Finding.Finding != CompromiseFinding.NotAffected).ToList();
+        if (findings.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine(text.CompromiseHeading);
+            foreach ((KeyCompromise statement, CompromiseAssessment finding) in findings)
+            {
+                output.WriteLine("  " + text.CompromiseFindingText(finding, statement));
+            }
+        }
+
+        return findings.Any(f => f.Finding.IsWarning) ? ExitCode.ValidButCompromised : ExitCode.Success;
+    }
+
+    /// <summary>Each <c>--compromise</c> statement, which must verify with the trusted keys (those of the successor log).</summary>
+    private static List<KeyCompromise> ReadCompromises(IReadOnlyList<string> paths, TrustedKeySet trusted)
+    {
+        var statements = new List<KeyCompromise>();
+        foreach (string path in paths)
+        {
+            Verdict verdict = KeyCompromise.Verify(InputFile.ReadText(path, SignedNote.NoteLengthMaxBytes), trusted.Keys, out KeyCompromise? statement);
+            statements.Add(verdict.IsValid ? statement! : throw new InputException(InputProblem.CompromiseStatementInvalid, path, verdict.Detail));
+        }
+
+        return statements;
     }
 
     /// <summary>A receipt is checked against its content; the certificate's own options make no sense for it.</summary>
@@ -298,7 +350,7 @@ internal static class VerifyCommand
     }
 
     /// <summary>What the verifier trusts, from its own configuration: the log's keys, the TSA roots, the chain node.</summary>
-    private sealed record VerifierTrust(TrustedKeySet Keys, TimestampTrust? Timestamps, Uri? Rpc)
+    private sealed record VerifierTrust(TrustedKeySet Keys, TimestampTrust? Timestamps, Uri? Rpc, IReadOnlyList<KeyCompromise> Compromises)
     {
         public string? RpcEndpoint => Rpc is null ? null : EndpointName(Rpc);
     }

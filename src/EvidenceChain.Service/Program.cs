@@ -35,6 +35,12 @@ if (args is [StoreCommand.Name, ..])
     return StoreCommand.Run(args[1..], Console.Out, Console.Error);
 }
 
+// The log keys' rotation and compromise, with the service stopped: docs/operations.md.
+if (args is [KeysCommand.Name, ..])
+{
+    return KeysCommand.Run(args[1..], Console.Out, Console.Error, TimeProvider.System);
+}
+
 WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
@@ -167,6 +173,8 @@ builder.Services.AddSingleton<IVaultBlobStore>(vaultBlobs);
 builder.Services.AddSingleton(builder.Configuration.GetSection("Vault").Get<VaultCustodyOptions>() ?? new VaultCustodyOptions());
 builder.Services.AddSingleton<VaultCustody>();
 builder.Services.AddHostedService<LogWorker>();
+builder.Services.AddSingleton(new NotaryKeyFiles(Path.GetFullPath(options.DataDirectory)));
+builder.Services.AddHostedService<KeyStatementWorker>();
 
 builder.Services.AddGrpc(grpc =>
 {

@@ -25,4 +25,5 @@ internal enum InputProblem
     CertificateProofNotFound = 20,
     ReceiptNeedsContent = 21,
     OptionNeedsCertificate = 22,
+    CompromiseStatementInvalid = 23,
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EvidenceChain.Core.KeyStatements;
 using EvidenceChain.Core.Leaves;
 using EvidenceChain.Core.Proofs;
 using EvidenceChain.Core.Receipts;
@@ -98,6 +99,15 @@ internal sealed class ReportText
         ChecksHeading = "已通过的核验",
         SignersHeading = "签署检查点的受信任公钥（指纹为公钥编码的 SHA-256）",
         NotCheckedHeading = "未核验的事项",
+        CompromiseHeading = "密钥泄露声明",
+        CompromiseFindingText = (finding, statement) => finding.Finding switch
+        {
+            CompromiseFinding.FrozenCheckpoint => $"回执的检查点正是日志 {statement.Origin} 冻结时的检查点（已在链上锚定），不受泄露影响。",
+            CompromiseFinding.ProvenBefore => $"独立证据证明该记录在密钥泄露时刻 {KeyStatementText.FormatTime(statement.CompromisedAtMs)} 之前已在日志中：{finding.ProvenBy}，不晚于 {KeyStatementText.FormatTime(finding.ProvenBeforeMs!.Value)}。",
+            CompromiseFinding.NotProvenBefore => $"警告：回执的检查点由自 {KeyStatementText.FormatTime(statement.CompromisedAtMs)} 起视为已泄露的密钥签署，且回执中没有任何独立证据（外部时间戳或链上锚定）证明它早于该时刻；它可能是伪造的。日志已冻结于检查点 {statement.FrozenTreeSize}，后继日志为 {statement.Successor}。",
+            CompromiseFinding.ForkOfFrozen => $"警告：回执的检查点与冻结检查点 {statement.FrozenTreeSize} 大小相同但根不同：这是用已泄露密钥签署的另一段历史，不是公证处的日志。",
+            _ => "",
+        },
         HashingProgress = "正在计算哈希",
         ErrorPrefix = "错误：",
         UsageError = message => $"错误：{message}（用法见 --help）",
@@ -170,6 +180,7 @@ internal sealed class ReportText
             [VerificationFailure.MalformedCertificateProof] = "证书的证明文件格式错误",
             [VerificationFailure.CertificateNotRecorded] = "日志中没有这份证书 PDF 的签发记录（记录证明不成立，或记录的是另一份 PDF）：这不是公证处签发的那份文件",
             [VerificationFailure.CertificateOfAnotherLog] = "证书的签发记录与其回执属于不同的日志",
+            [VerificationFailure.MalformedKeyStatement] = "密钥声明的格式不正确",
             [VerificationFailure.CertificateOfAnotherDeposit] = "证书是为另一次存证签发的，与证明文件中的回执不符",
             [VerificationFailure.CertificateSignerNotTrusted] = "签名人的证书不是您信任的签名根证书，也不是由其签发，或在证书签发时不在有效期内",
         },
@@ -205,6 +216,7 @@ internal sealed class ReportText
             [InputProblem.CertificateProofNotFound] = (path, _) => $"找不到证书的证明文件 {path}：公证处随证书一同交付此文件，请将其放在证书 PDF 旁，或用 --proof 指定",
             [InputProblem.ReceiptNeedsContent] = (path, _) => $"{path} 是回执：回执须对照存证内容核验，请用 --file 或 --dir 指定内容，并用 --salt 指定盐文件",
             [InputProblem.OptionNeedsCertificate] = (option, path) => $"{option} 只用于核验存证证书 PDF，而 {path} 是回执",
+            [InputProblem.CompromiseStatementInvalid] = (path, detail) => $"{path} 不是可用的密钥泄露声明：{detail}（声明须由您信任的后继日志公钥签署，请用 --key 或 --trust 提供）",
         },
     };
 
@@ -289,6 +301,15 @@ internal sealed class ReportText
         ChecksHeading = "Checks passed",
         SignersHeading = "Trusted keys that signed the checkpoint (fingerprint: SHA-256 of the public key encoding)",
         NotCheckedHeading = "Not checked",
+        CompromiseHeading = "Key compromise statement",
+        CompromiseFindingText = (finding, statement) => finding.Finding switch
+        {
+            CompromiseFinding.FrozenCheckpoint => $"The receipt's checkpoint is the one log {statement.Origin} was frozen at (anchored on a chain): the compromise does not touch it.",
+            CompromiseFinding.ProvenBefore => $"Independent evidence proves the leaf was in the log before the keys were compromised at {KeyStatementText.FormatTime(statement.CompromisedAtMs)}: {finding.ProvenBy}, by {KeyStatementText.FormatTime(finding.ProvenBeforeMs!.Value)}.",
+            CompromiseFinding.NotProvenBefore => $"WARNING: the receipt's checkpoint is signed with keys compromised from {KeyStatementText.FormatTime(statement.CompromisedAtMs)}, and nothing independent in it (an outside timestamp or a chain anchor) proves it existed before then; it may be forged. The log is frozen at checkpoint {statement.FrozenTreeSize}; its successor is {statement.Successor}.",
+            CompromiseFinding.ForkOfFrozen => $"WARNING: the receipt's checkpoint has the frozen checkpoint's size {statement.FrozenTreeSize} but another root: a second history signed with the compromised keys, not the notary's log.",
+            _ => "",
+        },
         HashingProgress = "hashing",
         ErrorPrefix = "error: ",
         UsageError = message => $"error: {message} (see --help)",
@@ -361,6 +382,7 @@ internal sealed class ReportText
             [VerificationFailure.MalformedCertificateProof] = "the certificate's proof file is malformed",
             [VerificationFailure.CertificateNotRecorded] = "the log has no record of issuing this certificate PDF (the record statement fails, or records another PDF): this is not the file the notary issued",
             [VerificationFailure.CertificateOfAnotherLog] = "the certificate's record and its receipt are in different logs",
+            [VerificationFailure.MalformedKeyStatement] = "the key statement is not of the format",
             [VerificationFailure.CertificateOfAnotherDeposit] = "the certificate was issued for another deposit than its proof file's receipt",
             [VerificationFailure.CertificateSignerNotTrusted] = "the signer's certificate is neither one of your signing roots nor issued by one, or was not valid when the certificate was issued",
         },
@@ -396,6 +418,7 @@ internal sealed class ReportText
             [InputProblem.CertificateProofNotFound] = (path, _) => $"the certificate's proof file {path} does not exist: the notary hands it out with the certificate; keep it beside the PDF or give it with --proof",
             [InputProblem.ReceiptNeedsContent] = (path, _) => $"{path} is a receipt: a receipt is verified against the deposited content, so give --file or --dir, and --salt",
             [InputProblem.OptionNeedsCertificate] = (option, path) => $"{option} is for a certificate PDF only, and {path} is a receipt",
+            [InputProblem.CompromiseStatementInvalid] = (path, detail) => $"{path} is not a usable key compromise statement: {detail} (it must be signed by the successor log's keys, which you trust with --key or --trust)",
         },
     };
 
@@ -535,6 +558,11 @@ internal sealed class ReportText
     public required string SignersHeading { get; init; }
 
     public required string NotCheckedHeading { get; init; }
+
+    public required string CompromiseHeading { get; init; }
+
+    /// <summary>What a compromise statement means for the receipt; empty for <see cref="CompromiseFinding.NotAffected"/>.</summary>
+    public required Func<CompromiseAssessment, KeyCompromise, string> CompromiseFindingText { get; init; }
 
     public required string HashingProgress { get; init; }
 

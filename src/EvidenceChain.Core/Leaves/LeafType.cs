@@ -1,6 +1,6 @@
 namespace EvidenceChain.Core.Leaves;
 
-/// <summary>Every kind of leaf the log will hold (leaf.md §Leaf types). Numbers never change; 0 and 8–255 are reserved.</summary>
+/// <summary>Every kind of leaf the log will hold (leaf.md §Leaf types). Numbers never change; 0 and 9–255 are reserved.</summary>
 public enum LeafType : byte
 {
     Deposit = 1,
@@ -10,4 +10,5 @@ public enum LeafType : byte
     PledgeEvent = 5,
     TimestampToken = 6,
     Certificate = 7,
+    KeyStatement = 8,
 }

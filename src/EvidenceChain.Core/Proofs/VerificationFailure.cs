@@ -85,4 +85,9 @@ public enum VerificationFailure
 
     /// <summary>The signer's certificate is not one of, or issued by, the signing roots the verifier trusts, or was not valid when the certificate was issued.</summary>
     CertificateSignerNotTrusted = 105,
+
+    // Key statements (key-statement.md).
+
+    /// <summary>A key rotation or compromise note is not of the format.</summary>
+    MalformedKeyStatement = 110,
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using EvidenceChain.Core.Checkpoints;
+using EvidenceChain.Core.Notes;
 using EvidenceChain.Core.Signing;
 using EvidenceChain.Engine;
 using EvidenceChain.Engine.Ports;
@@ -21,6 +22,14 @@ internal static partial class LogComposition
         string data = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(data);
         var keys = new NotaryKeyFiles(data);
+        if (File.Exists(FrozenStatementPath(data)))
+        {
+            throw new InvalidOperationException(
+                $"this log is frozen: its keys were announced compromised ({FrozenStatementPath(data)} names the successor log). "
+                + "Start the service on the successor's data directory; keep this one read-only for its old receipts (docs/operations.md#when-the-log-keys-are-compromised)");
+        }
+
+        keys.FinishInterruptedRotation();
         LiteDbLogStore store = LiteDbLogStore.Open(Path.Combine(data, "log"));
         SigningKey? ed25519OnDevice = null;
         try
@@ -57,8 +66,17 @@ internal static partial class LogComposition
             }
 
             (var ed25519, var sm2) = keys.Load(origin!, ed25519OnDevice);
+            (Ed25519NoteSigner, Sm2NoteSigner)? incoming = null;
+            if (keys.RotationPending)
+            {
+                incoming = keys.LoadNext(origin!);
+                LogRotationPending(logger, keys.PendingStatementPath);
+            }
+
+            NoteVerifier[] signingKeys = incoming is { } next ? [ed25519.Verifier, sm2.Verifier, next.Item1.Verifier, next.Item2.Verifier] : [ed25519.Verifier, sm2.Verifier];
+            IReadOnlyList<NoteVerifier> earlier = [.. keys.ReadPublished(origin!).Except(signingKeys)];
             LogOpened(logger, origin!, keys.VerifierKeysPath);
-            return (store, new Notary(origin!, ed25519, sm2));
+            return (store, new Notary(origin!, ed25519, sm2, earlier, incoming));
         }
         catch
         {
@@ -67,6 +85,12 @@ internal static partial class LogComposition
             throw;
         }
     }
+
+    /// <summary>Where <c>keys compromise</c> leaves the signed statement in the frozen log's data directory.</summary>
+    public static string FrozenStatementPath(string dataDirectory) => Path.Combine(dataDirectory, "frozen.note");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A key rotation is pending: the next pair co-signs every checkpoint until the statement {Statement} is in one.")]
+    private static partial void LogRotationPending(ILogger logger, string statement);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Data directory {Data}: {Reason}.")]
     private static partial void LogOpeningDecision(ILogger logger, string data, string reason);

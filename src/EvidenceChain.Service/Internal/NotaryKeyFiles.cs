@@ -43,6 +43,93 @@ internal sealed class NotaryKeyFiles
     /// </summary>
     public void Create(LogOrigin origin, SigningKey? ed25519OnDevice)
     {
+        IReadOnlyList<NoteVerifier> keys = WritePair(origin, Ed25519Path, Sm2Path, ed25519OnDevice);
+        File.WriteAllText(VerifierKeysPath, string.Concat(keys.Select(k => k.ToVerifierKey() + "\n")));
+    }
+
+    /// <summary>
+    /// Makes the next pair of a planned rotation (key-statement.md §Rotation) beside the current one and
+    /// publishes it after the keys already in <c>notary.vkeys</c>, which stay: old checkpoints keep verifying.
+    /// </summary>
+    public IReadOnlyList<NoteVerifier> CreateNext(LogOrigin origin)
+    {
+        if (File.Exists(NextEd25519Path) || File.Exists(NextSm2Path))
+        {
+            throw new InvalidOperationException($"A rotation is already pending ({NextEd25519Path}); start the service to finish it.");
+        }
+
+        IReadOnlyList<NoteVerifier> keys = WritePair(origin, NextEd25519Path, NextSm2Path, ed25519OnDevice: null);
+        IEnumerable<string> published = File.Exists(VerifierKeysPath) ? File.ReadAllLines(VerifierKeysPath).Where(l => l.Length > 0) : [];
+        WriteAtomically(VerifierKeysPath, string.Concat(published.Concat(keys.Select(k => k.ToVerifierKey())).Select(l => l + "\n")));
+        return keys;
+    }
+
+    /// <summary>The paths of the next pair, while a rotation is pending.</summary>
+    public string NextEd25519Path => Path.Combine(KeysDirectory, "next-notary-ed25519.key");
+
+    public string NextSm2Path => Path.Combine(KeysDirectory, "next-notary-sm2.key");
+
+    /// <summary>A key statement to record in the log at the next start (rotation, or the compromise a new log begins with).</summary>
+    public string PendingStatementPath => Path.Combine(KeysDirectory, "pending-key-statement.note");
+
+    public bool RotationPending => File.Exists(NextEd25519Path) && File.Exists(NextSm2Path);
+
+    /// <summary>
+    /// Ends a rotation on disk: the current pair's files go to <c>keys/retired-TIME/</c> and the next pair
+    /// takes their names. Safe to repeat after a crash between the moves (<see cref="FinishInterruptedRotation"/>).
+    /// </summary>
+    public string CompleteRotation(TimeProvider time)
+    {
+        string retired = RetiredDirectory(time);
+        foreach ((string current, string next) in new[] { (Ed25519Path, NextEd25519Path), (Sm2Path, NextSm2Path) })
+        {
+            if (File.Exists(current))
+            {
+                File.Move(current, Path.Combine(retired, Path.GetFileName(current)));
+            }
+
+            File.Move(next, current);
+        }
+
+        return retired;
+    }
+
+    /// <summary>Completes the moves of a rotation a crash interrupted: a next key whose current file is gone takes its name.</summary>
+    public void FinishInterruptedRotation()
+    {
+        foreach ((string current, string next) in new[] { (Ed25519Path, NextEd25519Path), (Sm2Path, NextSm2Path) })
+        {
+            if (!File.Exists(current) && File.Exists(next) && (File.Exists(Ed25519Path) || File.Exists(Sm2Path)))
+            {
+                File.Move(next, current);
+            }
+        }
+    }
+
+    /// <summary>The next pair, while a rotation is pending.</summary>
+    public (Ed25519NoteSigner Ed25519, Sm2NoteSigner Sm2) LoadNext(LogOrigin origin) => LoadPair(origin, NextEd25519Path, NextSm2Path, ed25519OnDevice: null);
+
+    /// <summary>Every key <c>notary.vkeys</c> publishes for the log, in its order.</summary>
+    public IReadOnlyList<NoteVerifier> ReadPublished(LogOrigin origin)
+    {
+        if (!File.Exists(VerifierKeysPath))
+        {
+            return [];
+        }
+
+        var keys = new List<NoteVerifier>();
+        foreach (string line in File.ReadAllLines(VerifierKeysPath).Where(l => l.Length > 0))
+        {
+            keys.Add(NoteVerifierKey.TryParse(line, out NoteVerifier? key, out string reason) && key!.Name == origin.ToString()
+                ? key
+                : throw new InvalidDataException($"{VerifierKeysPath}: '{line}' is not a verifier key of log {origin} ({reason})."));
+        }
+
+        return keys;
+    }
+
+    private IReadOnlyList<NoteVerifier> WritePair(LogOrigin origin, string ed25519Path, string sm2Path, SigningKey? ed25519OnDevice)
+    {
         Directory.CreateDirectory(KeysDirectory);
         if (!OperatingSystem.IsWindows())
         {
@@ -58,7 +145,7 @@ internal sealed class NotaryKeyFiles
             {
                 using var signer = new Ed25519NoteSigner(origin.ToString(), seed);
                 ed25519 = signer.Verifier;
-                WriteSecret(Ed25519Path, $"{Prefix}{origin}+{ed25519.KeyId:x8}+{Convert.ToBase64String([Ed25519NoteVerifier.SignatureType, .. seed])}\n");
+                WriteSecret(ed25519Path, $"{Prefix}{origin}+{ed25519.KeyId:x8}+{Convert.ToBase64String([Ed25519NoteVerifier.SignatureType, .. seed])}\n");
             }
             else
             {
@@ -66,8 +153,8 @@ internal sealed class NotaryKeyFiles
             }
 
             using var sm2 = new Sm2NoteSigner(origin.ToString(), d, Sm2UserId, RandomNumberGenerator.Fill);
-            WriteSecret(Sm2Path, $"{Prefix}{origin}+{sm2.KeyId:x8}+{Convert.ToBase64String([0xff, .. d])}\n");
-            File.WriteAllText(VerifierKeysPath, ed25519.ToVerifierKey() + "\n" + sm2.Verifier.ToVerifierKey() + "\n");
+            WriteSecret(sm2Path, $"{Prefix}{origin}+{sm2.KeyId:x8}+{Convert.ToBase64String([0xff, .. d])}\n");
+            return [ed25519, sm2.Verifier];
         }
         finally
         {
@@ -94,9 +181,14 @@ internal sealed class NotaryKeyFiles
             throw new InvalidDataException($"Signing:Ed25519 is pkcs11, but this log's Ed25519 key is the file {Ed25519Path}; a log keeps the Ed25519 key it was created with.");
         }
 
+        return LoadPair(origin, Ed25519Path, Sm2Path, ed25519OnDevice);
+    }
+
+    private (Ed25519NoteSigner Ed25519, Sm2NoteSigner Sm2) LoadPair(LogOrigin origin, string ed25519Path, string sm2Path, SigningKey? ed25519OnDevice)
+    {
         uint edKeyId = 0;
-        byte[] seed = ed25519OnDevice is null ? ReadSecret(Ed25519Path, origin, Ed25519NoteVerifier.SignatureType, Ed25519NoteSigner.SeedLengthBytes, out edKeyId) : [];
-        byte[] d = ReadSecret(Sm2Path, origin, 0xff, Sm2NoteSigner.PrivateKeyLengthBytes, out uint sm2KeyId);
+        byte[] seed = ed25519OnDevice is null ? ReadSecret(ed25519Path, origin, Ed25519NoteVerifier.SignatureType, Ed25519NoteSigner.SeedLengthBytes, out edKeyId) : [];
+        byte[] d = ReadSecret(sm2Path, origin, 0xff, Sm2NoteSigner.PrivateKeyLengthBytes, out uint sm2KeyId);
         try
         {
             Ed25519NoteSigner ed25519 = ed25519OnDevice is null ? new(origin.ToString(), seed) : new(origin.ToString(), ed25519OnDevice);
@@ -144,17 +236,33 @@ internal sealed class NotaryKeyFiles
         return parts.Length == 3 ? parts[0] : throw new InvalidDataException($"{path} is not a notary key file.");
     }
 
-    /// <summary>Moves the keys of an abandoned log aside (never deletes them: old checkpoints stay verifiable).</summary>
-    public string Retire(TimeProvider time)
+    /// <summary>
+    /// Moves the keys of an abandoned or frozen log aside (never deletes them: old checkpoints stay verifiable),
+    /// with <c>notary.vkeys</c> unless <paramref name="includePublished"/> is false.
+    /// </summary>
+    public string Retire(TimeProvider time, bool includePublished = true)
     {
-        string retired = Path.Combine(KeysDirectory, "retired-" + time.GetUtcNow().ToString("yyyyMMddTHHmmssZ", System.Globalization.CultureInfo.InvariantCulture));
-        Directory.CreateDirectory(retired);
-        foreach (string path in new[] { Ed25519Path, Sm2Path, VerifierKeysPath }.Where(File.Exists))
+        string retired = RetiredDirectory(time);
+        foreach (string path in new[] { Ed25519Path, Sm2Path, includePublished ? VerifierKeysPath : "" }.Where(File.Exists))
         {
             File.Move(path, Path.Combine(retired, Path.GetFileName(path)));
         }
 
         return retired;
+    }
+
+    private string RetiredDirectory(TimeProvider time)
+    {
+        string retired = Path.Combine(KeysDirectory, "retired-" + time.GetUtcNow().ToString("yyyyMMddTHHmmssfffZ", System.Globalization.CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(retired);
+        return retired;
+    }
+
+    private static void WriteAtomically(string path, string text)
+    {
+        string temporary = path + ".tmp";
+        File.WriteAllText(temporary, text);
+        File.Move(temporary, path, overwrite: true);
     }
 
     /// <summary>The Ed25519 verifier key <c>notary.vkeys</c> publishes for the log, if any.</summary>

@@ -1,0 +1,82 @@
+using EvidenceChain.Core.Receipts;
+
+namespace EvidenceChain.Core.KeyStatements;
+
+/// <summary>What a compromise statement means for one receipt (key-statement.md §What verify says).</summary>
+public enum CompromiseFinding
+{
+    /// <summary>The receipt is of another log, or its checkpoint was not signed by a compromised key.</summary>
+    NotAffected = 0,
+
+    /// <summary>The receipt's checkpoint is the frozen one, which the chain anchored before the freeze.</summary>
+    FrozenCheckpoint = 1,
+
+    /// <summary>An independent timestamp or a verified anchor proves the leaf was in the log before the compromise.</summary>
+    ProvenBefore = 2,
+
+    /// <summary>Nothing independent proves the leaf was in the log before the compromise: the checkpoint may be forged.</summary>
+    NotProvenBefore = 3,
+
+    /// <summary>The checkpoint has the frozen size but another root: a second history, signed with the compromised keys.</summary>
+    ForkOfFrozen = 4,
+}
+
+/// <param name="Finding">What the statement means for the receipt.</param>
+/// <param name="ProvenBeforeMs">For <see cref="CompromiseFinding.ProvenBefore"/>: the earliest time the leaf is proven to have been in the log (Unix ms).</param>
+/// <param name="ProvenBy">For <see cref="CompromiseFinding.ProvenBefore"/>: what proves it ("timestamp by …" or "anchor in block …").</param>
+public sealed record CompromiseAssessment(CompromiseFinding Finding, long? ProvenBeforeMs = null, string? ProvenBy = null)
+{
+    /// <summary>True when the receipt must not be relied on without more evidence.</summary>
+    public bool IsWarning => Finding is CompromiseFinding.NotProvenBefore or CompromiseFinding.ForkOfFrozen;
+}
+
+/// <summary>
+/// Judges a verified receipt against a verified compromise statement. Only independent evidence counts
+/// as proof of time: an outside TSA's token (its genTime plus its stated accuracy) or an anchor whose
+/// block header verified. The leaf's own acceptance time and the operator's TSA are the notary's word,
+/// which whoever holds the compromised keys can write too.
+/// </summary>
+public static class CompromiseCheck
+{
+    public static CompromiseAssessment Assess(KeyCompromise compromise, ReceiptReport report)
+    {
+        ArgumentNullException.ThrowIfNull(compromise);
+        ArgumentNullException.ThrowIfNull(report);
+        if (!report.IsValid || report.Checkpoint is not { } checkpoint || checkpoint.Origin != compromise.Origin
+            || !report.SignedBy.Any(compromise.CompromisedKeys.Contains))
+        {
+            return new CompromiseAssessment(CompromiseFinding.NotAffected);
+        }
+
+        if (checkpoint.TreeSize == compromise.FrozenTreeSize)
+        {
+            return new CompromiseAssessment(checkpoint.Root == compromise.FrozenRoot ? CompromiseFinding.FrozenCheckpoint : CompromiseFinding.ForkOfFrozen);
+        }
+
+        (long Ms, string By)? earliest = EarliestProof(report);
+        return earliest is { } proof && proof.Ms < compromise.CompromisedAtMs
+            ? new CompromiseAssessment(CompromiseFinding.ProvenBefore, proof.Ms, proof.By)
+            : new CompromiseAssessment(CompromiseFinding.NotProvenBefore);
+    }
+
+    /// <summary>The earliest independent time by which the receipt's leaf was in the log, if any.</summary>
+    private static (long Ms, string By)? EarliestProof(ReceiptReport report)
+    {
+        var proofs = new List<(long Ms, string By)>();
+        foreach (ReceiptTimestamp stamp in report.VerifiedTimestamps.Where(t => !t.Token.IsOperatorTsa))
+        {
+            DateTimeOffset latest = stamp.Token.GenTime + (stamp.Token.Accuracy ?? TimeSpan.Zero);
+            proofs.Add((latest.ToUnixTimeMilliseconds(), $"timestamp by {stamp.Token.TsaName}"));
+        }
+
+        foreach (EvmAnchorSection anchor in report.VerifiedAnchors)
+        {
+            if (anchor.Landing is { } landing && landing.BlockTime <= long.MaxValue / 1000)
+            {
+                proofs.Add(((long)landing.BlockTime * 1000, $"anchor in block {landing.BlockNumber} of chain {anchor.ChainId}"));
+            }
+        }
+
+        return proofs.Count == 0 ? null : proofs.MinBy(p => p.Ms);
+    }
+}
