@@ -202,6 +202,15 @@ public sealed class EvidenceAnchorContract
         return size;
     }
 
+    /// <summary>The contract's owner, who alone publishes log keys.</summary>
+    public async Task<string> OwnerAsync(CancellationToken cancellationToken)
+    {
+        string owner = await _web3.Eth.GetContractQueryHandler<OwnerFunction>()
+            .QueryAsync<string>(Address, new OwnerFunction()).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return owner;
+    }
+
     /// <summary>The verifier keys the owner published for a log.</summary>
     public async Task<IReadOnlyList<string>> LogKeysAsync(Digest logId, CancellationToken cancellationToken)
     {

@@ -79,6 +79,11 @@ internal sealed class LatestTreeSizeFunction : FunctionMessage
     public byte[] LogId { get; set; } = [];
 }
 
+[Function("owner", "address")]
+internal sealed class OwnerFunction : FunctionMessage
+{
+}
+
 [Function("logKeys", "string[]")]
 internal sealed class LogKeysFunction : FunctionMessage
 {

@@ -54,6 +54,7 @@ internal static partial class AnchorComposition
 
             chainId = chain.ChainId;
             contract = EvidenceAnchorContract.At(chain.Rpc, AnchorKeyFile.Read(chain.KeyFile), chainId, chain.Contract);
+            await PublishLogKeysIfOwnerAsync(contract, logId, notary, logger).ConfigureAwait(false);
         }
 
         try
@@ -131,6 +132,36 @@ internal static partial class AnchorComposition
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not compare the store with the chain's anchors at start ({Reason}); a store restored from an older backup would not be caught now.")]
     private static partial void LogAnchorCheckSkipped(ILogger logger, string reason);
+
+    /// <summary>
+    /// On a chain the office deployed to with the anchoring account, that account owns the contract: it publishes the log's
+    /// keys (all pairs, after a rotation too). Otherwise the owner must, and the log says which keys; an unreachable chain
+    /// only delays it to the next start, as anchoring waits for the chain anyway.
+    /// </summary>
+    private static async Task PublishLogKeysIfOwnerAsync(EvidenceAnchorContract contract, Digest logId, Notary notary, ILogger logger)
+    {
+        try
+        {
+            if (string.Equals(await contract.OwnerAsync(CancellationToken.None).ConfigureAwait(false), contract.Sender, StringComparison.OrdinalIgnoreCase))
+            {
+                await PublishLogKeysAsync(contract, logId, notary).ConfigureAwait(false);
+            }
+            else if (!(await contract.LogKeysAsync(logId, CancellationToken.None).ConfigureAwait(false)).SequenceEqual(notary.VerifierKeys.Select(k => k.ToVerifierKey())))
+            {
+                LogKeysNotPublished(logger, string.Join(' ', notary.VerifierKeys.Select(k => k.ToVerifierKey())));
+            }
+        }
+        catch (Exception e) when (e is not InvalidOperationException)
+        {
+            LogKeysNotChecked(logger, e.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The anchor contract does not publish this log's current keys, and the anchoring account is not its owner: the owner should call setLogKeys with {Keys}.")]
+    private static partial void LogKeysNotPublished(ILogger logger, string keys);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not check the log's keys on the anchor contract at start ({Reason}).")]
+    private static partial void LogKeysNotChecked(ILogger logger, string reason);
 
     /// <summary>The contract's owner is ours on the local chain: publish the log's keys there, so verifiers can take them from the chain.</summary>
     private static async Task PublishLogKeysAsync(EvidenceAnchorContract contract, Digest logId, Notary notary)
