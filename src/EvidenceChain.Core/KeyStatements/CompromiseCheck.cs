@@ -71,9 +71,10 @@ public static class CompromiseCheck
 
         foreach (EvmAnchorSection anchor in report.VerifiedAnchors)
         {
-            if (anchor.Landing is { } landing && landing.BlockTime <= long.MaxValue / 1000)
+            // A block time counts in whole seconds: the block may come from any moment of its second.
+            if (anchor.Landing is { } landing && landing.BlockTime < long.MaxValue / 1000)
             {
-                proofs.Add(((long)landing.BlockTime * 1000, $"anchor in block {landing.BlockNumber} of chain {anchor.ChainId}"));
+                proofs.Add((((long)landing.BlockTime * 1000) + 999, $"anchor in block {landing.BlockNumber} of chain {anchor.ChainId}"));
             }
         }
 
