@@ -14,7 +14,7 @@ namespace EvidenceChain.Engine;
 public sealed class Notary : IDisposable
 {
     private readonly Lock _gate = new();
-    private readonly IReadOnlyList<NoteVerifier> _earlierKeys;
+    private IReadOnlyList<NoteVerifier> _earlierKeys;
     private (Ed25519NoteSigner Ed25519, Sm2NoteSigner Sm2) _current;
     private (Ed25519NoteSigner Ed25519, Sm2NoteSigner Sm2)? _incoming;
 
@@ -130,6 +130,7 @@ public sealed class Notary : IDisposable
                 throw new InvalidOperationException("No rotation is pending.");
             }
 
+            _earlierKeys = [.. _earlierKeys, _current.Ed25519.Verifier, _current.Sm2.Verifier];
             _current.Ed25519.Dispose();
             _current.Sm2.Dispose();
             _current = next;
