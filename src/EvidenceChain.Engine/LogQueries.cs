@@ -24,6 +24,7 @@ public sealed class LogQueries
     /// <summary>The tokens read from a receipt's tree size on: a few TSAs, each stamping a later checkpoint than the others at worst.</summary>
     private const int TimestampWindow = 64;
 
+    private const int KeyStatementsMax = 1000;
     private readonly ILogStore _store;
     private readonly Notary _notary;
     private readonly Sequencer _sequencer;
@@ -47,6 +48,10 @@ public sealed class LogQueries
     public Digest OriginHash => _notary.Origin.OriginHash;
 
     public IReadOnlyList<NoteVerifier> VerifierKeys => _notary.VerifierKeys;
+
+    /// <summary>The key statements the log records (key-statement.md), oldest first: signed notes, public by nature.</summary>
+    public IReadOnlyList<string> KeyStatements() =>
+        [.. _store.ReadRecords(Core.Leaves.LeafType.KeyStatement, 0, KeyStatementsMax).Select(r => System.Text.Encoding.UTF8.GetString(r.Bytes))];
 
     public TreeHash TreeHash => _notary.Origin.TreeHash;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using EvidenceChain.Cli.Internal;
 using EvidenceChain.Cli.Tests.Support;
@@ -89,7 +88,7 @@ public sealed class BackupRestoreTests
         await chain.Anvil.CallAsync("anvil_dropAllTransactions");
         await chain.Anvil.CallAsync("evm_setAutomine", true);
 
-        (int restoreExit, string restoreOutput) = RunStore("restore", backupDirectory, "--data", restoredData.Path);
+        (int restoreExit, string restoreOutput) = ServiceCommand.Run("store", "restore", backupDirectory, "--data", restoredData.Path);
         Assert.True(restoreExit == 0, restoreOutput);
         CopyDirectory(Path.Combine(dataDirectory, "keys"), Path.Combine(restoredData.Path, "keys"));
         using ServiceHostProcess restored = ServiceHostProcess.Start(restoredData.Path, chain.ServiceArguments(restoredData.Path, TimeSpan.FromSeconds(1), null));
@@ -143,28 +142,6 @@ public sealed class BackupRestoreTests
     {
         using JsonDocument promise = JsonDocument.Parse(File.ReadAllText(files.PromisePath));
         return promise.RootElement.GetProperty("leaf_index").GetUInt64();
-    }
-
-    private static (int ExitCode, string Output) RunStore(params string[] arguments)
-    {
-        string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in (string[])[Path.Combine(ServiceHostProcess.RepoRoot(), "src", "EvidenceChain.Service", "bin", configuration, "net10.0", "EvidenceChain.Service.dll"), "store", .. arguments])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("store restore did not finish within 120 s");
-        }
-
-        process.WaitForExit();
-        return (process.ExitCode, output.Result + error.Result);
     }
 
     private static void CopyDirectory(string source, string target)

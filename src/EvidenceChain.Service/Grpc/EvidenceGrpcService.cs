@@ -147,6 +147,7 @@ internal sealed class EvidenceGrpcService(LogIntake intake, LogQueries queries, 
         AccessGate.Require(gate.CallerOf(context), Operation.ReadPublicProofs);
         var response = new GetLogInfoResponse { Origin = queries.Origin, TreeSize = queries.LatestCheckpointSizeOrZero() };
         response.VerifierKeys.AddRange(queries.VerifierKeys.Select(k => k.ToVerifierKey()));
+        response.KeyStatements.AddRange(queries.KeyStatements());
         if (await anchoring.TargetOrNullAsync(context.CancellationToken).ConfigureAwait(false) is AnchorTarget target)
         {
             response.AnchorChain = ToProto(target);
