@@ -6,11 +6,12 @@ namespace EvidenceChain.Pledges;
 
 /// <summary>
 /// Checks the notary's encumbrance claim that came with a statement (docs/formats/encumbrance-statement.md
-/// §Verification). The signatures first, as <see cref="CheckpointVerifier"/> checks a checkpoint's: every
-/// trusted key of the checkpoint's log must have signed. Then the text, and that the claim is about this
-/// statement: the checkpoint's origin, tree size and root, the statement's asset. Last, that the statement
-/// lists exactly the asset's events 1 to k, in order, where k is the count the notary signed, or the event
-/// asked for when that is fewer: a record left out of a statement of "all" contradicts the signed count.
+/// §Verification). The signatures first, by a checkpoint's rule (<see cref="CheckpointVerifier.VerifyEveryAlgorithmSigned"/>):
+/// for each algorithm among the trusted keys of the checkpoint's log, one of them must have signed, of
+/// whichever key generation. Then the text, and that the claim is about this statement: the checkpoint's
+/// origin, tree size and root, the statement's asset. Last, that the statement lists exactly the asset's
+/// events 1 to k, in order, where k is the count the notary signed, or the event asked for when that is
+/// fewer: a record left out of a statement of "all" contradicts the signed count.
 /// </summary>
 public static class EncumbranceClaimVerifier
 {
@@ -50,9 +51,10 @@ public static class EncumbranceClaimVerifier
             return false;
         }
 
-        if (checkpoint.SignedBy.FirstOrDefault(k => !note!.SignedBy.Contains(k)) is NoteVerifier unsigned)
+        Verdict everyAlgorithm = CheckpointVerifier.VerifyEveryAlgorithmSigned(checkpoint.Checkpoint.Origin, trustedKeys, note!.SignedBy, "the encumbrance claim");
+        if (!everyAlgorithm.IsValid)
         {
-            reason = $"the trusted {unsigned.AlgorithmName} key {unsigned.Name}+{unsigned.KeyId:x8} did not sign the encumbrance claim";
+            reason = $"the notary's encumbrance claim does not verify: {everyAlgorithm}";
             return false;
         }
 

@@ -7,8 +7,9 @@ namespace EvidenceChain.Pledges.Tests;
 
 /// <summary>
 /// The notary's encumbrance claim: its note text round-trips and parses strictly, it is never a checkpoint
-/// or a promise, and a statement's claim verifies only when both of the log's keys signed it, it is about
-/// the statement's checkpoint and asset, and the statement lists exactly the events it counts.
+/// or a promise, and a statement's claim verifies only when a trusted Ed25519 and a trusted SM2 key of the
+/// log signed it (of either generation after a rotation, as for a checkpoint), it is about the statement's
+/// checkpoint and asset, and the statement lists exactly the events it counts.
 /// </summary>
 public sealed class EncumbranceClaimTests : IDisposable
 {
@@ -104,10 +105,26 @@ public sealed class EncumbranceClaimTests : IDisposable
         Assert.False(Verify(SignedClaim(claim, other), [1], 1, out _, out string stranger));
         Assert.Contains("NoTrustedSignature", stranger, StringComparison.Ordinal);
         Assert.False(Verify(SignedClaim(claim, _ed25519), [1], 1, out _, out string half));
-        Assert.Contains("did not sign the encumbrance claim", half, StringComparison.Ordinal);
+        Assert.Contains("NoTrustedSignature: no trusted SM2 key", half, StringComparison.Ordinal);
         string forged = SignedClaim(claim, _ed25519, _sm2).Replace("\n7\n\n", "\n8\n\n", StringComparison.Ordinal);
         Assert.False(Verify(forged, [1], 1, out _, out string bad));
         Assert.Contains("BadSignature", bad, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryVerify_KeysRotated_EitherGenerationOrBothVerify_OneAlgorithmAloneFails()
+    {
+        var claim = new EncumbranceClaim(s_origin, s_asset, 40, s_root, 7);
+        using var ed25519New = new Ed25519NoteSigner(s_origin.ToString(), RandomNumberGenerator.GetBytes(Ed25519NoteSigner.SeedLengthBytes));
+        using var sm2New = new Sm2NoteSigner(s_origin.ToString(), Sm2PrivateKey(), "1234567812345678"u8, RandomNumberGenerator.Fill);
+        NoteVerifier[] allGenerations = [_ed25519.Verifier, _sm2.Verifier, ed25519New.Verifier, sm2New.Verifier];
+
+        Assert.True(Verify(SignedClaim(claim, ed25519New, sm2New), allGenerations, out string reason), reason);
+        Assert.True(Verify(SignedClaim(claim, _ed25519, _sm2, ed25519New, sm2New), allGenerations, out reason), reason);
+        Assert.True(Verify(SignedClaim(claim, _ed25519, _sm2), allGenerations, out reason), reason);
+        Assert.True(Verify(SignedClaim(claim, _ed25519, sm2New), allGenerations, out reason), reason);
+        Assert.False(Verify(SignedClaim(claim, _ed25519, ed25519New), allGenerations, out reason));
+        Assert.Contains("NoTrustedSignature: no trusted SM2 key", reason, StringComparison.Ordinal);
     }
 
     public void Dispose()
@@ -128,9 +145,14 @@ public sealed class EncumbranceClaimTests : IDisposable
     }
 
     /// <summary>Verifies against the checkpoint of size 40 and <see cref="s_root"/>, signed by both keys and verified as a statement's would be.</summary>
-    private bool Verify(string note, ulong[] eventNumbers, ulong askedAsOfEvent, out EncumbranceClaim? claim, out string reason)
+    private bool Verify(string note, ulong[] eventNumbers, ulong askedAsOfEvent, out EncumbranceClaim? claim, out string reason) =>
+        Verify(note, [_ed25519.Verifier, _sm2.Verifier], eventNumbers, askedAsOfEvent, out claim, out reason);
+
+    /// <summary>A statement of all 7 events, verified with <paramref name="trusted"/>; its checkpoint signed by the first pair.</summary>
+    private bool Verify(string note, IReadOnlyList<NoteVerifier> trusted, out string reason) => Verify(note, trusted, [1, 2, 3, 4, 5, 6, 7], 0, out _, out reason);
+
+    private bool Verify(string note, IReadOnlyList<NoteVerifier> trusted, ulong[] eventNumbers, ulong askedAsOfEvent, out EncumbranceClaim? claim, out string reason)
     {
-        NoteVerifier[] trusted = [_ed25519.Verifier, _sm2.Verifier];
         string checkpointNote = SignedNote.Sign(new Checkpoint(s_origin, 40, s_root).ToNoteText(), _ed25519, _sm2);
         Assert.True(CheckpointVerifier.Verify(checkpointNote, trusted, out VerifiedCheckpoint? checkpoint).IsValid);
         return EncumbranceClaimVerifier.TryVerify(note, trusted, checkpoint!, s_asset, eventNumbers, askedAsOfEvent, out claim, out reason);

@@ -28,7 +28,7 @@ test('the sound receipt is valid (the baseline of every mutation)', async () => 
   assert.equal(await verdictOf(sound()), 'valid');
 });
 
-test('a checkpoint without its SM2 line: NoTrustedSignature (both trusted keys must sign)', async () => {
+test('a checkpoint without its SM2 line: NoTrustedSignature (a trusted SM2 key must sign)', async () => {
   const receipt = sound();
   receipt.tlog_proof = receipt.tlog_proof.replace(/\u2014 \S+ q1po\S+\n/, '');
   assert.equal(await verdictOf(receipt), 'NoTrustedSignature');

@@ -27,9 +27,10 @@ export function treeHashOfOrigin(origin: string): TreeHashName | null {
 }
 
 /**
- * checkpoint.md §Verification: the signatures (every trusted key of the log must have signed,
- * receipt.md §Timestamps and checkpoint.md §Signed note: a checkpoint carries both the Ed25519 and
- * the SM2 line, so one trusted key's signature missing is as bad as none), then the three lines.
+ * checkpoint.md §Verification: the signatures (checkpoint.md §Signed note: a checkpoint carries an
+ * Ed25519 and an SM2 line, so for each algorithm among the log's trusted keys one of them must have
+ * signed, or it is as bad as no signature; after a key rotation (§Key rotation) the trusted keys span
+ * two generations, and either generation's pair, or both, suffices), then the three lines.
  */
 export async function verifyCheckpoint(note: string, trusted: TrustedKeys, hashes: Hashes): Promise<Outcome<Checkpoint>> {
   const verified = await verifySignedNote(note, trusted, hashes);
@@ -41,8 +42,12 @@ export async function verifyCheckpoint(note: string, trusted: TrustedKeys, hashe
   const [origin, sizeText, rootText] = lines as [string, string, string];
   const foreignSigner = signers.find((key) => key.name !== origin);
   if (foreignSigner) return failure('OriginMismatch', `the checkpoint names the log ${origin}, its trusted signer is ${foreignSigner.name}`);
-  const missing = trusted.keys.filter((key) => key.name === origin && !signers.includes(key));
-  if (missing.length > 0) return failure('NoTrustedSignature', `not signed by the trusted ${missing.map(describeKey).join(' and ')}`);
+  const logKeys = trusted.keys.filter((key) => key.name === origin);
+  for (const algorithm of new Set(logKeys.map((key) => key.algorithm))) {
+    if (signers.some((key) => key.algorithm === algorithm)) continue;
+    const fingerprints = logKeys.filter((key) => key.algorithm === algorithm).map((key) => key.fingerprint);
+    return failure('NoTrustedSignature', `no trusted ${algorithmNames[algorithm]} key signed the checkpoint (trusted ones: fingerprint ${fingerprints.join(', ')})`);
+  }
 
   const treeHash = treeHashOfOrigin(origin);
   if (treeHash === null) return failure('MalformedCheckpoint', `the origin ${JSON.stringify(origin)} is not host/evidencechain/log-id/tree-hash`);
@@ -53,6 +58,4 @@ export async function verifyCheckpoint(note: string, trusted: TrustedKeys, hashe
   return success({ origin, treeHash, size, root, text, unknownSignatures });
 }
 
-function describeKey(key: VerifierKey): string {
-  return `${key.algorithm} key (fingerprint ${key.fingerprint})`;
-}
+const algorithmNames: Record<VerifierKey['algorithm'], string> = { ed25519: 'Ed25519', 'sm2-sm3': 'SM2' };

@@ -20,6 +20,12 @@ internal static class TestKeys
     /// <summary>GB/T 32918.2 Annex A: the nonce k of the published signature.</summary>
     public static readonly byte[] Sm2Nonce = Hex.Bytes("59276E27D506861A16680F3AD9C02DCCEF3CC1FA3CDBE4CE6D54B80DEAC1BC21");
 
+    /// <summary>RFC 8032 §7.1 TEST 3 secret key: the log's Ed25519 key after a rotation (TEST 2 is the example depositor's).</summary>
+    public static readonly byte[] RotatedEd25519Seed = Hex.Bytes("c5aa8df43f9f837bedb7442f31dcb7b166d38535076f094b85ce3a2e0b4458f7");
+
+    /// <summary>The log's SM2 key after a rotation: the scalar 01 02 … 20 (32 bytes), chosen for the tests and published, never a secret.</summary>
+    public static readonly byte[] RotatedSm2PrivateKey = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
+
     public static readonly byte[] Sm2UserId = Encoding.ASCII.GetBytes("1234567812345678");
 
     /// <summary>An origin with log id 00 01 … 0f, as in docs/formats/log.md.</summary>
@@ -37,6 +43,11 @@ internal static class TestKeys
     public static Ed25519NoteSigner Ed25519(string name) => new(name, Ed25519Seed);
 
     public static Sm2NoteSigner Sm2(string name) => new(name, Sm2PrivateKey, Sm2UserId, Fixed(Sm2Nonce));
+
+    public static Ed25519NoteSigner RotatedEd25519(string name) => new(name, RotatedEd25519Seed);
+
+    /// <summary>The rotated SM2 key, signing with the published nonce of <see cref="Sm2Nonce"/> so its signatures are reproducible.</summary>
+    public static Sm2NoteSigner RotatedSm2(string name) => new(name, RotatedSm2PrivateKey, Sm2UserId, Fixed(Sm2Nonce));
 
     public static Sm2NoteSigner Sm2Random(string name) =>
         new(name, Sm2PrivateKey, Sm2UserId, System.Security.Cryptography.RandomNumberGenerator.Fill);

@@ -1820,8 +1820,12 @@ async function verifyCheckpoint(note, trusted, hashes) {
   const [origin, sizeText, rootText] = lines;
   const foreignSigner = signers.find((key) => key.name !== origin);
   if (foreignSigner) return failure("OriginMismatch", `the checkpoint names the log ${origin}, its trusted signer is ${foreignSigner.name}`);
-  const missing = trusted.keys.filter((key) => key.name === origin && !signers.includes(key));
-  if (missing.length > 0) return failure("NoTrustedSignature", `not signed by the trusted ${missing.map(describeKey).join(" and ")}`);
+  const logKeys = trusted.keys.filter((key) => key.name === origin);
+  for (const algorithm of new Set(logKeys.map((key) => key.algorithm))) {
+    if (signers.some((key) => key.algorithm === algorithm)) continue;
+    const fingerprints = logKeys.filter((key) => key.algorithm === algorithm).map((key) => key.fingerprint);
+    return failure("NoTrustedSignature", `no trusted ${algorithmNames[algorithm]} key signed the checkpoint (trusted ones: fingerprint ${fingerprints.join(", ")})`);
+  }
   const treeHash = treeHashOfOrigin(origin);
   if (treeHash === null) return failure("MalformedCheckpoint", `the origin ${JSON.stringify(origin)} is not host/evidencechain/log-id/tree-hash`);
   const size = parseDecimal(sizeText);
@@ -1830,9 +1834,7 @@ async function verifyCheckpoint(note, trusted, hashes) {
   if (root === null || root.length !== 32) return failure("MalformedCheckpoint", `the root ${JSON.stringify(rootText)} is not 32 bytes of base64`);
   return success({ origin, treeHash, size, root, text: text2, unknownSignatures });
 }
-function describeKey(key) {
-  return `${key.algorithm} key (fingerprint ${key.fingerprint})`;
-}
+var algorithmNames = { ed25519: "Ed25519", "sm2-sm3": "SM2" };
 
 // src/verify-page/verifier/merkle.ts
 var proofLengthMax = 64;

@@ -21,6 +21,7 @@ namespace EvidenceChain.Core.Tests.Receipts.Conformance;
 internal static class ConformanceFolder
 {
     public const string LogKeys = "log.vkeys";
+    public const string RotatedLogKeys = "log-rotated.vkeys";
     public const string Content = "hello-court.txt";
     public const string Salt = "hello-court.salt.json";
     public const string WrongSalt = "invalid-wrong-salt.salt.json";
@@ -47,6 +48,7 @@ internal static class ConformanceFolder
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             [LogKeys] = string.Concat(log.TrustedKeys.Select(k => k.ToVerifierKey() + "\n")),
+            [RotatedLogKeys] = string.Concat(log.RotatedTrustedKeys.Select(k => k.ToVerifierKey() + "\n")),
             [Content] = Encoding.ASCII.GetString(ExampleLog.Content),
             [Salt] = SaltFileFor(ExampleLog.Salt).ToJson(),
             [WrongSalt] = SaltFileFor(MasterSalt.FromBytes([.. Enumerable.Range(32, 32).Select(i => (byte)i)])).ToJson(),
@@ -105,6 +107,20 @@ internal static class ConformanceFolder
         cases.Add(Valid(Write(files, "v2-every-proof", receipt.WithEvmAnchors([log.Anchor()]).WithTimestamps([own, nationalLater, operatorEarlier])), "v2-every-proof",
             "One receipt with every proof: the anchor, an independent token over its own checkpoint, an SM2/SM3 token over the later one and an operator token over the earlier one.",
             [Expect(own, TestTsa.Ecdsa), Expect(nationalLater, TestTsa.Sm2), Expect(operatorEarlier, TestTsa.Operator)], [ExpectAnchor()]));
+
+        // A planned key rotation (checkpoint.md §Key rotation): the verifier trusts both generations of keys.
+        // The promise is the one every case carries, signed at acceptance by the first Ed25519 key.
+        cases.Add(Valid("v2-no-timestamps" + ReceiptSuffix, "v2-no-timestamps-rotated-keys",
+            "The receipt of v2-no-timestamps, signed by the first key pair only, checked trusting both generations of keys (log-rotated.vkeys): receipts from before a rotation keep verifying.", [])
+            with { LogKeys = RotatedLogKeys });
+        string rotation = log.NoteAt(ConformanceLog.ReceiptSize, log.Ed25519, log.Sm2, log.NewEd25519, log.NewSm2);
+        cases.Add(Valid(Write(files, "v2-rotation-checkpoint", log.Receipt(log.Proof(rotation))), "v2-rotation-checkpoint",
+            "Leaf 5 of the rotation checkpoint of size 11, signed by both key pairs (four signature lines), checked trusting both generations (log-rotated.vkeys).", [])
+            with { LogKeys = RotatedLogKeys });
+        string newPair = log.NoteAt(ConformanceLog.LaterSize, log.NewEd25519, log.NewSm2);
+        cases.Add(Valid(Write(files, "v2-rotated-new-keys", log.Receipt(log.Proof(newPair, treeSize: ConformanceLog.LaterSize))), "v2-rotated-new-keys",
+            "Leaf 5 of the checkpoint of size 15, after the rotation, signed by the new key pair only, checked trusting both generations (log-rotated.vkeys); its promise is from before the rotation, signed by the first Ed25519 key.", [])
+            with { LogKeys = RotatedLogKeys });
     }
 
     private static void AddInvalid(SortedDictionary<string, string> files, List<ConformanceCase> cases, ConformanceLog log)
@@ -148,6 +164,11 @@ internal static class ConformanceFolder
         Digest.AsWritableBytes(ref brokenConsistency[0])[0] ^= 0x01;
         cases.Add(Invalid(files, "invalid-timestamp-inconsistent-proof", "A token over the later checkpoint whose consistency proof from 11 to 15 has one bit flipped.",
             log.Receipt().WithTimestamps([later with { ConsistencyProof = brokenConsistency }]), VerificationFailure.TimestampInconsistent));
+
+        string newEd25519Only = log.NoteAt(ConformanceLog.LaterSize, log.NewEd25519);
+        cases.Add(Invalid(files, "invalid-rotated-new-ed25519-only",
+            "As v2-rotated-new-keys, but the checkpoint is signed by the new Ed25519 key alone: trusting both generations (log-rotated.vkeys), no trusted SM2 key signed.",
+            log.Receipt(log.Proof(newEd25519Only, treeSize: ConformanceLog.LaterSize)), VerificationFailure.NoTrustedSignature) with { LogKeys = RotatedLogKeys });
     }
 
     private static string Write(SortedDictionary<string, string> files, string name, Receipt receipt) => Write(files, name, receipt.ToJson());

@@ -14,7 +14,9 @@ namespace EvidenceChain.Core.Tests.Receipts.Conformance;
 /// others are the same deposit accepted a millisecond apart, in leaf order, so no two leaves are equal), the receipt's
 /// checkpoint at size 11, an earlier stamped one at 8 and a later one at 15. Signed with the published test
 /// keys (Ed25519, and SM2 with the published fixed nonce), so everything but the TSA tokens is the same on
-/// every run.
+/// every run. For the rotation cases the log also has a second key pair (<see cref="TestKeys.RotatedEd25519"/>,
+/// <see cref="TestKeys.RotatedSm2"/>): the checkpoint of size 11 is then the rotation checkpoint, signed by
+/// both pairs, and the one of size 15 is signed by the new pair alone (checkpoint.md §Key rotation).
 /// </summary>
 internal sealed class ConformanceLog : IDisposable
 {
@@ -30,6 +32,8 @@ internal sealed class ConformanceLog : IDisposable
 
     private readonly ExampleLog _log = new(TestKeys.Origin);
     private readonly List<byte[]> _leaves = [];
+    private readonly Ed25519NoteSigner _newEd25519 = TestKeys.RotatedEd25519(TestKeys.Origin.ToString());
+    private readonly Sm2NoteSigner _newSm2 = TestKeys.RotatedSm2(TestKeys.Origin.ToString());
 
     public ConformanceLog()
     {
@@ -43,6 +47,17 @@ internal sealed class ConformanceLog : IDisposable
 
     public IReadOnlyList<NoteVerifier> TrustedKeys => _log.TrustedKeys;
 
+    /// <summary>Both generations of the log's keys, the first pair first: what a verifier trusts after the rotation.</summary>
+    public IReadOnlyList<NoteVerifier> RotatedTrustedKeys => [.. _log.TrustedKeys, _newEd25519.Verifier, _newSm2.Verifier];
+
+    public NoteSigner Ed25519 => _log.Ed25519;
+
+    public NoteSigner Sm2 => _log.Sm2;
+
+    public NoteSigner NewEd25519 => _newEd25519;
+
+    public NoteSigner NewSm2 => _newSm2;
+
     public byte[] Deposit => _leaves[(int)LeafIndex];
 
     private static long AcceptedAtMs => ExampleLog.ReceivedAtMs + BatchFirstLeaf + BatchLeafCount - (long)LeafIndex;
@@ -53,11 +68,11 @@ internal sealed class ConformanceLog : IDisposable
     public string NoteAt(ulong treeSize, params NoteSigner[] signers) =>
         SignedNote.Sign(CheckpointAt(treeSize).ToNoteText(), signers.Length == 0 ? [_log.Ed25519, _log.Sm2] : signers);
 
-    /// <summary>The deposit's proof in the receipt's checkpoint; <paramref name="leaf"/> and <paramref name="proof"/> replace what is carried, for corrupted cases.</summary>
-    public TlogProof Proof(string? checkpointNote = null, byte[]? leaf = null, Digest[]? proof = null) =>
-        new(leaf ?? Deposit, LeafIndex, proof ?? InclusionProof(), checkpointNote ?? NoteAt(ReceiptSize));
+    /// <summary>The deposit's proof in the checkpoint of <paramref name="treeSize"/>, the receipt's by default; <paramref name="leaf"/> and <paramref name="proof"/> replace what is carried, for corrupted cases.</summary>
+    public TlogProof Proof(string? checkpointNote = null, byte[]? leaf = null, Digest[]? proof = null, ulong treeSize = ReceiptSize) =>
+        new(leaf ?? Deposit, LeafIndex, proof ?? InclusionProof(treeSize), checkpointNote ?? NoteAt(treeSize));
 
-    public Digest[] InclusionProof() => _log.Tree.InclusionProof(LeafIndex, ReceiptSize);
+    public Digest[] InclusionProof(ulong treeSize = ReceiptSize) => _log.Tree.InclusionProof(LeafIndex, treeSize);
 
     /// <summary>A receipt with the depositor's opening and the notary's promise, as the service issues it.</summary>
     public Receipt Receipt(TlogProof? proof = null) =>
@@ -88,5 +103,10 @@ internal sealed class ConformanceLog : IDisposable
             _log.Tree.ConsistencyProof(ReceiptSize, LaterSize), landing);
     }
 
-    public void Dispose() => _log.Dispose();
+    public void Dispose()
+    {
+        _log.Dispose();
+        _newEd25519.Dispose();
+        _newSm2.Dispose();
+    }
 }
