@@ -56,9 +56,15 @@ public sealed record KeyCompromise(
             return verdict;
         }
 
-        if (KeyStatementText.MissingAlgorithm(opened, trusted, parsed!.Successor.ToString()) is Verdict missing)
+        if (!opened.SignedBy.Any(k => k.Name == parsed!.Successor.ToString()))
         {
-            return missing;
+            return Verdict.Fail(VerificationFailure.NoTrustedSignature, $"no trusted key of the successor log {parsed!.Successor} signed the statement");
+        }
+
+        verdict = CheckpointVerifier.VerifyEveryAlgorithmSigned(parsed!.Successor, trusted, opened.SignedBy, "the compromise statement");
+        if (!verdict.IsValid)
+        {
+            return verdict;
         }
 
         compromise = parsed;

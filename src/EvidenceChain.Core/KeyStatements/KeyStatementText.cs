@@ -67,24 +67,5 @@ public static class KeyStatementText
         return keys;
     }
 
-    /// <summary>
-    /// The rule of checkpoint.md §Verification for the keys named by <paramref name="name"/>: for each
-    /// algorithm among them, one that signed; null when so, else the failure.
-    /// </summary>
-    internal static Verdict? MissingAlgorithm(OpenedNote opened, IReadOnlyList<NoteVerifier> trusted, string name)
-    {
-        foreach (string algorithm in trusted.Where(k => k.Name == name).Select(k => k.AlgorithmName).Distinct())
-        {
-            if (!opened.SignedBy.Any(k => k.Name == name && k.AlgorithmName == algorithm))
-            {
-                return Verdict.Fail(VerificationFailure.NoTrustedSignature, $"no trusted {algorithm} key of {name} signed the statement");
-            }
-        }
-
-        return opened.SignedBy.Any(k => k.Name == name)
-            ? null
-            : Verdict.Fail(VerificationFailure.NoTrustedSignature, $"no trusted key of {name} signed the statement");
-    }
-
     internal static Verdict Malformed(string reason) => Verdict.Fail(VerificationFailure.MalformedKeyStatement, reason);
 }
