@@ -146,7 +146,7 @@ public sealed class LogKeyLifetimeTests
             for (int i = 0; i < 600 && !anchors.Anchors.Any(a => a.State == AnchorState.Final); i++)
             {
                 await Task.Delay(100);
-                anchors = await client.GetAnchorStatusAsync(new GetAnchorStatusRequest { LeafIndex = 0 });
+                anchors = await client.GetAnchorStatusAsync(new GetAnchorStatusRequest { TreeSize = 1 });
             }
 
             Assert.Contains(anchors.Anchors, a => a.State == AnchorState.Final);
