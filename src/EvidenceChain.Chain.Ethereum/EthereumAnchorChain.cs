@@ -97,6 +97,9 @@ public sealed class EthereumAnchorChain(EvidenceAnchorContract contract, long ch
         return contract.ProveReceiptAsync(inclusion.TransactionHash, inclusion.BlockHash, cancellationToken);
     }
 
+    public Task<ulong> HeadBlockNumberAsync(CancellationToken cancellationToken) =>
+        contract.BlockNumberAsync(cancellationToken);
+
     public async Task<ulong> FinalBlockNumberAsync(CancellationToken cancellationToken)
     {
         if (options.FinalityDepth is ulong depth)

@@ -11,7 +11,8 @@ namespace EvidenceChain.DepositCertificates;
 /// <summary>
 /// Draws a <see cref="DepositCertificate"/> as an A4 PDF in Chinese with English beside it, and returns
 /// its bytes, unsigned or signed (PAdES) in the same pass; the signed bytes are the ones to deposit. The page says what each
-/// fact rests on: proven by the receipt, the notary's own claim, or the depositor's declaration.
+/// fact rests on: proven by the receipt, the notary's own claim, or the depositor's declaration. Only a signed certificate
+/// carries the notary's claims at issuance (<see cref="IssuanceClaims"/>); the unsigned reading aid says it has none.
 /// </summary>
 public static class CertificateRenderer
 {
@@ -21,21 +22,28 @@ public static class CertificateRenderer
     public static byte[] Render(DepositCertificate certificate)
     {
         ArgumentNullException.ThrowIfNull(certificate);
-        using PdfDocument document = Draw(certificate, signed: false);
+        using PdfDocument document = Draw(certificate, claims: null);
         return Save(document);
     }
 
     /// <summary>
-    /// As <see cref="Render"/>, signed by <paramref name="signer"/> (PAdES) in the same pass: PDFsharp signs
-    /// while it saves, so the bytes returned are the signed ones, to keep and deposit. Check them with
-    /// <see cref="CertificateSignatureCheck.Verify"/>.
+    /// As <see cref="Render"/> with the notary's <paramref name="claims"/> at issuance, signed by <paramref name="signer"/>
+    /// (PAdES) in the same pass: PDFsharp signs while it saves, so the bytes returned are the signed ones, to keep and
+    /// deposit. Check them with <see cref="CertificateSignatureCheck.Verify"/>.
     /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="claims"/> has not one depth per proven anchor of the certificate.</exception>
     /// <exception cref="CertificateFontException">The Chinese font (Debian <c>fonts-wqy-zenhei</c>) is not installed or unreadable.</exception>
-    public static byte[] RenderSigned(DepositCertificate certificate, CertificateSigner signer)
+    public static byte[] RenderSigned(DepositCertificate certificate, IssuanceClaims claims, CertificateSigner signer)
     {
         ArgumentNullException.ThrowIfNull(certificate);
+        ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(signer);
-        using PdfDocument document = Draw(certificate, signed: true);
+        if (claims.AnchorDepths.Count != certificate.Report.VerifiedAnchors.Count)
+        {
+            throw new ArgumentException($"{claims.AnchorDepths.Count} anchor depths for {certificate.Report.VerifiedAnchors.Count} proven anchors; give one per anchor", nameof(claims));
+        }
+
+        using PdfDocument document = Draw(certificate, claims);
 
         // SHA-256 in a signature and the ETSI.CAdES.detached SubFilter are PDF 1.7 features (ISO 32000-1 12.8, ETSI EN 319 142-1).
         document.Version = 17;
@@ -43,8 +51,10 @@ public static class CertificateRenderer
         return Save(document);
     }
 
-    private static PdfDocument Draw(DepositCertificate certificate, bool signed)
+    /// <summary>Draws the certificate; null <paramref name="claims"/> draws the unsigned reading aid.</summary>
+    private static PdfDocument Draw(DepositCertificate certificate, IssuanceClaims? claims)
     {
+        bool signed = claims is not null;
         CertificateFontResolver.Install();
         var document = new PdfDocument();
         document.Info.Title = $"存证证书 Deposit Certificate {certificate.CertificateId}";
@@ -53,9 +63,9 @@ public static class CertificateRenderer
         {
             WriteHeader(page, certificate, signed);
             WriteDeposit(page, certificate);
-            WriteLog(page, certificate);
+            WriteLog(page, certificate, claims);
             WriteTimestamps(page, certificate.Report.VerifiedTimestamps);
-            WriteAnchors(page, certificate.Report.VerifiedAnchors);
+            WriteAnchors(page, certificate.Report.VerifiedAnchors, claims);
             WriteOperator(page, certificate.Particulars);
             WriteInstructions(page, certificate, signed);
         }
@@ -122,7 +132,7 @@ public static class CertificateRenderer
         page.Row("单元数", "Unit count", Number(certificate.Deposit.UnitCount));
     }
 
-    private static void WriteLog(PageWriter page, DepositCertificate certificate)
+    private static void WriteLog(PageWriter page, DepositCertificate certificate, IssuanceClaims? claims)
     {
         page.SectionHeading("透明日志证明", "Transparency log proof");
         page.Row("日志", "Log (origin)", certificate.Checkpoint.Origin.ToString());
@@ -135,6 +145,15 @@ public static class CertificateRenderer
             "Accepted at (log time)",
             FormatTime(DateTimeOffset.FromUnixTimeMilliseconds(certificate.Deposit.ReceivedAtMs)),
             "（存证平台自述的时间 — the notary's own claim）");
+        page.Row(
+            "公证处签署时间",
+            "Signed by the notary at",
+            claims is null
+                ? ["未载明：离线阅读稿，只有公证处签发的证书载明 — not shown: an offline reading aid; only a certificate the notary issues states it"]
+                : [
+                    FormatTime(claims.CheckpointSignedAt),
+                    $"（公证处声明：签署树大小 {Number(certificate.Checkpoint.TreeSize)} 的检查点之时，收据不证明 — the notary's claim: when it signed the checkpoint of tree size {Number(certificate.Checkpoint.TreeSize)}; the receipt does not prove it）",
+                ]);
         page.Row("检查点签名", "Checkpoint signed by", [.. certificate.Report.SignedBy.Select(SignerText)]);
     }
 
@@ -162,30 +181,71 @@ public static class CertificateRenderer
         }
     }
 
-    private static void WriteAnchors(PageWriter page, IReadOnlyList<EvmAnchorSection> anchors)
+    private static void WriteAnchors(PageWriter page, IReadOnlyList<EvmAnchorSection> anchors, IssuanceClaims? claims)
     {
         page.SectionHeading("区块链锚定", "Blockchain anchors");
         if (anchors.Count == 0)
         {
-            page.Paragraph("无已证明的锚定。 No proven anchor.", PageWriter.Value);
+            page.Paragraph(
+                claims switch
+                {
+                    null => "无已证明的锚定。 No proven anchor.",
+                    { AnchoringOn: false } => "无已证明的锚定：公证处未启用区块链锚定，签发时未观察确认深度。 No proven anchor: the notary anchors to no chain, so no depth was observed at issuance.",
+                    _ => "无已证明的锚定：签发时锚定尚未上链并得到证明，未观察确认深度；可稍后重新申请证书。 No proven anchor: at issuance the anchor had not landed and been proven yet, so no depth was observed; ask for the certificate again later.",
+                },
+                PageWriter.Value);
             return;
         }
 
-        foreach (EvmAnchorSection anchor in anchors)
+        for (int i = 0; i < anchors.Count; i++)
         {
+            EvmAnchorSection anchor = anchors[i];
             EvmLanding landing = anchor.Landing!;
             page.Row("链", "Chain ID", Number(anchor.ChainId), "合约 contract " + anchor.Contract);
             page.Row("交易哈希", "Transaction hash", landing.TransactionHash);
             page.Row("区块号", "Block number", Number(landing.BlockNumber));
-            page.Row("区块时间", "Block time", FormatTime(DateTimeOffset.FromUnixTimeSeconds(checked((long)landing.BlockTime))));
+            page.Row(
+                "区块时间",
+                "Block time",
+                FormatTime(DateTimeOffset.FromUnixTimeSeconds(checked((long)landing.BlockTime))),
+                "（已验证的区块头所载 — from the verified block header）");
             page.Row("区块哈希", "Block hash", landing.BlockHash);
             page.Row(
-                "确认深度",
-                "Depth",
-                $"收据记载状态 status in the receipt: {EvmAnchorSection.StatusName(anchor.Status)}（存证平台自述 — the notary's claim）",
-                "是否在主链及确认深度，须用 verify --rpc 向自选节点核实 — canonicality and depth: check with verify --rpc on a node you trust",
+                "锚定状态",
+                "Status in the receipt",
+                $"{EvmAnchorSection.StatusName(anchor.Status)}（存证平台自述 — the notary's claim）",
                 $"锚定树大小 anchored tree size {Number(anchor.TreeSize)}");
+            page.Row(
+                "签发时确认深度",
+                "Depth at issuance",
+                [
+                    .. DepthText(claims?.AnchorDepths[i]),
+                    "是否在主链及现时深度，须用 verify --rpc 向自选节点核实 — canonicality and depth now: check with verify --rpc on a node you trust",
+                ]);
         }
+    }
+
+    /// <summary>The notary's observation of one anchor's depth at issuance, marked as its claim; null for the reading aid, which asks no node.</summary>
+    private static string[] DepthText(AnchorDepthClaim? claim)
+    {
+        const string Claim = "（公证处签发时的声明，收据不证明 — the notary's claim at issuance, not proven by the receipt）";
+        string at = claim?.ObservedAt is DateTimeOffset time ? FormatTime(time) : string.Empty;
+        return claim?.Observation switch
+        {
+            null => ["未观察：离线阅读稿，未询问任何节点 — not observed: an offline reading aid asks no node"],
+            AnchorDepthObservation.Observed =>
+            [
+                $"{Number(claim.DepthBlocks)} 个区块 blocks",
+                $"公证处节点最新区块 head block on the notary's node: {Number(claim.HeadBlockNumber)}",
+                $"观察于 observed at {at}",
+                Claim,
+            ],
+            AnchorDepthObservation.AnchoringOff => ["未观察：公证处已停用区块链锚定，未询问节点 — not observed: the notary anchors to no chain now and asked no node", Claim],
+            AnchorDepthObservation.OtherChain => ["未观察：此锚定不在公证处现用的链或合约上 — not observed: this anchor is on another chain or contract than the notary's node", Claim],
+            AnchorDepthObservation.NodeDidNotAnswer => [$"未观察：公证处节点于 {at} 未应答 — not observed: the notary's node did not answer at {at}", Claim],
+            AnchorDepthObservation.BlockNotOnNodeChain => [$"未观察：公证处节点于 {at} 在该高度没有此区块 — not observed: at {at} the notary's node did not have this block at its height", Claim],
+            _ => throw new ArgumentOutOfRangeException(nameof(claim), claim.Observation, "an observation this renderer does not know"),
+        };
     }
 
     private static void WriteOperator(PageWriter page, CertificateParticulars particulars)
@@ -228,8 +288,8 @@ public static class CertificateRenderer
             PageWriter.Value,
             indentPoints: 18);
         page.Paragraph(
-            $"4. 报告应为“有效”，且存证编号、叶子序号 {Number(certificate.LeafIndex)}、树大小 {Number(certificate.Checkpoint.TreeSize)} 与本证书一致；--rpc 向您信任的以太坊节点核实锚定区块。 "
-            + "The report must say valid, with the deposit ID, leaf index and tree size shown here; --rpc checks the anchor's block on an Ethereum node you trust.",
+            $"4. 报告应为“有效”，且存证编号、叶子序号 {Number(certificate.LeafIndex)}、树大小 {Number(certificate.Checkpoint.TreeSize)} 与本证书一致；--rpc 向您信任的以太坊节点核实锚定区块是否在主链及其确认深度，无须采信本证书所载深度。 "
+            + "The report must say valid, with the deposit ID, leaf index and tree size shown here; --rpc asks an Ethereum node you trust whether the anchor's block is canonical and how deep it is, without relying on the depth printed here.",
             PageWriter.Value);
         if (certificate.Particulars.Locator is not null)
         {

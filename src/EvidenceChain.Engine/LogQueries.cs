@@ -79,7 +79,7 @@ public sealed class LogQueries
 
         if (leaf.LeafIndex >= checkpoint.TreeSize)
         {
-            return new ReceiptAnswer(null, Included: false, leaf.LeafIndex, checkpoint.TreeSize);
+            return new ReceiptAnswer(null, Included: false, leaf.LeafIndex, checkpoint.TreeSize, checkpoint.SignedAtMs);
         }
 
         using MerkleHasher hasher = OpenSslSha256MerkleHasher.FastestFor(_notary.Origin.TreeHash);
@@ -90,7 +90,7 @@ public sealed class LogQueries
         Receipt receipt = new Receipt(tlogProof, null, promise)
             .WithEvmAnchors(AnchorsCovering(checkpoint.TreeSize).Select(a => ToSection(a, checkpoint, hasher)))
             .WithTimestamps(TimestampsCovering(leaf.LeafIndex, checkpoint, hasher));
-        return new ReceiptAnswer(receipt.ToJson(), Included: true, leaf.LeafIndex, checkpoint.TreeSize);
+        return new ReceiptAnswer(receipt.ToJson(), Included: true, leaf.LeafIndex, checkpoint.TreeSize, checkpoint.SignedAtMs);
     }
 
     /// <summary>

@@ -11,11 +11,20 @@ public sealed class CertificateFixture : IDisposable
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("deposit-certificate-").FullName;
         Certificate = VerifiedCertificate();
-        Pdf = CertificateRenderer.RenderSigned(Certificate, DocumentSigningCertificates.EcdsaP256());
+        Pdf = CertificateRenderer.RenderSigned(Certificate, Claims, DocumentSigningCertificates.EcdsaP256());
         PdfPath = Path.Combine(Directory, "certificate.pdf");
         File.WriteAllBytes(PdfPath, Pdf);
         Text = Poppler.Text(PdfPath);
     }
+
+    /// <summary>
+    /// The notary's claims at issuance: the checkpoint signed 1.25 s after the deposit's acceptance, and the anchor
+    /// (block 1234567) 12 blocks deep on the notary's node, whose head was 1234578.
+    /// </summary>
+    public static IssuanceClaims Claims { get; } = new(
+        new DateTimeOffset(2025, 11, 29, 7, 6, 41, 250, TimeSpan.Zero),
+        AnchoringOn: true,
+        [AnchorDepthClaim.Observed(1234567, 1234578, new DateTimeOffset(2026, 6, 2, 8, 0, 0, TimeSpan.Zero))]);
 
     public string Directory { get; }
 

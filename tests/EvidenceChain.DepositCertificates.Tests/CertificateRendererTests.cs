@@ -34,11 +34,16 @@ public sealed partial class CertificateRendererTests(CertificateFixture fixture)
     [InlineData("树大小")]
     [InlineData("Tree size")]
     [InlineData("受理时间")]
+    [InlineData("公证处签署时间")]
+    [InlineData("Signed by the notary at")]
     [InlineData("可信时间戳")]
     [InlineData("区块链锚定")]
     [InlineData("Blockchain anchors")]
     [InlineData("交易哈希")]
-    [InlineData("确认深度")]
+    [InlineData("锚定状态")]
+    [InlineData("Status in the receipt")]
+    [InlineData("签发时确认深度")]
+    [InlineData("Depth at issuance")]
     [InlineData("运营方")]
     [InlineData("备案信息")]
     [InlineData("验证步骤")]
@@ -63,6 +68,59 @@ public sealed partial class CertificateRendererTests(CertificateFixture fixture)
         Assert.Contains("evidencechain verify RECEIPT.receipt.json", fixture.Text, StringComparison.Ordinal);
         Assert.Contains("evidencechain verify CERT.pdf --key LOG.vkeys", fixture.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Unsigned reading aid", fixture.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RenderSigned_EveryProofReceipt_StatesTheNotarysClaimsAsItsClaims()
+    {
+        string text = Unwrapped(fixture.Text);
+        Assert.Matches(@"公证处签署时间\s+2025-11-29 07:06:41.250 UTC", text);
+        Assert.Contains("（公证处声明：签署树大小 11 的检查点之时，收据不证明 — the notary's claim: when it signed the checkpoint of tree size 11; the receipt does not prove it）", Joined(text), StringComparison.Ordinal);
+        Assert.Matches(@"签发时确认深度\s+12 个区块 blocks\n", text);
+        Assert.Contains("公证处节点最新区块 head block on the notary's node: 1234578", text, StringComparison.Ordinal);
+        Assert.Contains("观察于 observed at 2026-06-02 08:00:00.000 UTC", text, StringComparison.Ordinal);
+        Assert.Contains("the notary's claim at issuance, not proven by the receipt", Joined(text), StringComparison.Ordinal);
+        Assert.Contains("canonicality and depth now: check with verify --rpc on a node you trust", Joined(text), StringComparison.Ordinal);
+        Assert.Matches(@"区块时间\s+2023-11-14 22:13:20.000 UTC\s+Block time\s+（已验证的区块头所载 — from the verified block header）", text);
+    }
+
+    [Theory]
+    [InlineData(AnchorDepthObservation.AnchoringOff, "not observed: the notary anchors to no chain now and asked no node")]
+    [InlineData(AnchorDepthObservation.OtherChain, "not observed: this anchor is on another chain or contract than the notary's node")]
+    [InlineData(AnchorDepthObservation.NodeDidNotAnswer, "not observed: the notary's node did not answer at 2026-06-02 08:00:00.000 UTC")]
+    [InlineData(AnchorDepthObservation.BlockNotOnNodeChain, "not observed: at 2026-06-02 08:00:00.000 UTC the notary's node did not have this block at its height")]
+    public void RenderSigned_DepthNotObserved_SaysWhyAsTheNotarysClaim(AnchorDepthObservation reason, string expected)
+    {
+        DateTimeOffset? askedAt = reason is AnchorDepthObservation.NodeDidNotAnswer or AnchorDepthObservation.BlockNotOnNodeChain ? new DateTimeOffset(2026, 6, 2, 8, 0, 0, TimeSpan.Zero) : null;
+        IssuanceClaims claims = CertificateFixture.Claims with { AnchorDepths = [AnchorDepthClaim.NotObserved(reason, askedAt)] };
+
+        string text = Joined(SignedText(fixture.Certificate, claims, $"depth-{reason}.pdf"));
+
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+        Assert.Contains("the notary's claim at issuance, not proven by the receipt", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("个区块 blocks", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false, "No proven anchor: the notary anchors to no chain, so no depth was observed at issuance.")]
+    [InlineData(true, "No proven anchor: at issuance the anchor had not landed and been proven yet, so no depth was observed")]
+    public void RenderSigned_NoAnchor_SaysWhyNoDepthWasObserved(bool anchoringOn, string expected)
+    {
+        DepositCertificate certificate = DepositCertificate.Verify(
+            ReceiptVectors.Read("v2-no-timestamps.receipt.json"), ReceiptVectors.LogKeys(), ReceiptVectors.Evidence(), ReceiptVectors.Trust(), new CertificateParticulars([])).Certificate!;
+        IssuanceClaims claims = CertificateFixture.Claims with { AnchoringOn = anchoringOn, AnchorDepths = [] };
+
+        string text = Joined(SignedText(certificate, claims, $"no-anchor-{anchoringOn}.pdf"));
+
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+        Assert.Matches(@"公证处签署时间\s+2025-11-29 07:06:41.250 UTC", text);
+    }
+
+    [Fact]
+    public void RenderSigned_DepthsForOtherAnchors_Throws()
+    {
+        IssuanceClaims claims = CertificateFixture.Claims with { AnchorDepths = [] };
+        Assert.Throws<ArgumentException>(() => CertificateRenderer.RenderSigned(fixture.Certificate, claims, DocumentSigningCertificates.EcdsaP256()));
     }
 
     [Fact]
@@ -138,6 +196,13 @@ public sealed partial class CertificateRendererTests(CertificateFixture fixture)
         // Drawn without the notary's signature, it says so and does not tell the reader to verify it as a certificate.
         Assert.Contains("Unsigned reading aid: drawn offline from the receipt", text, StringComparison.Ordinal);
         Assert.DoesNotContain("evidencechain verify CERT.pdf", text, StringComparison.Ordinal);
+
+        // Nor does it state what only the notary can claim at issuance, and it says why.
+        string joined = Joined(text);
+        Assert.Contains("not shown: an offline reading aid; only a certificate the notary issues states it", joined, StringComparison.Ordinal);
+        Assert.Contains("not observed: an offline reading aid asks no node", joined, StringComparison.Ordinal);
+        Assert.DoesNotContain("个区块 blocks", joined, StringComparison.Ordinal);
+        Assert.DoesNotContain("2025-11-29 07:06:41.250 UTC", joined, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -149,6 +214,25 @@ public sealed partial class CertificateRendererTests(CertificateFixture fixture)
         Assert.False(modules[0, 0]);
         Assert.True(modules[4, 4]);
     }
+
+    private string SignedText(DepositCertificate certificate, IssuanceClaims claims, string fileName)
+    {
+        string path = Path.Combine(fixture.Directory, fileName);
+        File.WriteAllBytes(path, CertificateRenderer.RenderSigned(certificate, claims, DocumentSigningCertificates.EcdsaP256()));
+        return Poppler.Text(path);
+    }
+
+    /// <summary>
+    /// The text as one line, so a value wrapped in the value column reads whole: pdftotext -layout puts a row's English
+    /// label on the line of the value's second line, so the labels of the rows asserted on are dropped first.
+    /// </summary>
+    private static string Joined(string text) => LineBreakAndIndent().Replace(EnglishLabel().Replace(text, string.Empty), " ");
+
+    [GeneratedRegex(@"^(Signed by the notary at|Depth at issuance)", RegexOptions.Multiline)]
+    private static partial Regex EnglishLabel();
+
+    [GeneratedRegex(@"\s*\n\s*")]
+    private static partial Regex LineBreakAndIndent();
 
     /// <summary>pdftotext keeps line breaks where a long value wrapped; a digest wrapped mid-way is joined back.</summary>
     private static string Unwrapped(string text) => WrappedHex().Replace(text, "$1");

@@ -16,7 +16,7 @@ public sealed class CertificateSignatureTests : IDisposable
     [Fact]
     public void RenderSigned_EcdsaP256_PdfsigSaysTheSignatureIsValid()
     {
-        string path = Write("signed.pdf", CertificateRenderer.RenderSigned(_certificate, DocumentSigningCertificates.EcdsaP256()));
+        string path = Write("signed.pdf", CertificateRenderer.RenderSigned(_certificate, CertificateFixture.Claims, DocumentSigningCertificates.EcdsaP256()));
 
         (_, string report) = Poppler.Signatures(path);
 
@@ -30,7 +30,7 @@ public sealed class CertificateSignatureTests : IDisposable
     {
         CertificateSigner signer = DocumentSigningCertificates.EcdsaP256();
 
-        CertificateSignatureVerification verification = CertificateSignatureCheck.Verify(CertificateRenderer.RenderSigned(_certificate, signer));
+        CertificateSignatureVerification verification = CertificateSignatureCheck.Verify(CertificateRenderer.RenderSigned(_certificate, CertificateFixture.Claims, signer));
 
         Assert.Equal(CertificateSignatureStatus.Valid, verification.Status);
         Assert.Equal(signer.Certificate, verification.SignerCertificate);
@@ -41,7 +41,7 @@ public sealed class CertificateSignatureTests : IDisposable
     {
         CertificateSigner signer = DocumentSigningCertificates.Sm2();
 
-        CertificateSignatureVerification verification = CertificateSignatureCheck.Verify(CertificateRenderer.RenderSigned(_certificate, signer));
+        CertificateSignatureVerification verification = CertificateSignatureCheck.Verify(CertificateRenderer.RenderSigned(_certificate, CertificateFixture.Claims, signer));
 
         Assert.Equal(CertificateSignatureStatus.Valid, verification.Status);
         Assert.Equal(signer.Certificate, verification.SignerCertificate);
@@ -50,7 +50,7 @@ public sealed class CertificateSignatureTests : IDisposable
     [Fact]
     public void RenderSigned_EcdsaP256_TextIsStillExtractable()
     {
-        string path = Write("signed.pdf", CertificateRenderer.RenderSigned(_certificate, DocumentSigningCertificates.EcdsaP256()));
+        string path = Write("signed.pdf", CertificateRenderer.RenderSigned(_certificate, CertificateFixture.Claims, DocumentSigningCertificates.EcdsaP256()));
 
         string text = Poppler.Text(path);
 
@@ -61,7 +61,7 @@ public sealed class CertificateSignatureTests : IDisposable
     [Fact]
     public void RenderSigned_ChangedVersionByte_FailsPdfsigAndTheCheck()
     {
-        byte[] pdf = CertificateRenderer.RenderSigned(_certificate, DocumentSigningCertificates.EcdsaP256());
+        byte[] pdf = CertificateRenderer.RenderSigned(_certificate, CertificateFixture.Claims, DocumentSigningCertificates.EcdsaP256());
         int versionDigit = "%PDF-1.".Length;
         Assert.Equal((byte)'7', pdf[versionDigit]);
         pdf[versionDigit] = (byte)'6';
@@ -77,7 +77,7 @@ public sealed class CertificateSignatureTests : IDisposable
     [Fact]
     public void Verify_OneByteChangedAnywhereOutsideTheHole_IsNotValid()
     {
-        byte[] signed = CertificateRenderer.RenderSigned(_certificate, DocumentSigningCertificates.EcdsaP256());
+        byte[] signed = CertificateRenderer.RenderSigned(_certificate, CertificateFixture.Claims, DocumentSigningCertificates.EcdsaP256());
         (int holeStart, int holeEnd) = Hole(signed);
         int[] positions = [0, holeStart / 2, holeStart - 1, holeEnd, (holeEnd + signed.Length) / 2, signed.Length - 1];
         foreach (int position in positions)
@@ -92,7 +92,7 @@ public sealed class CertificateSignatureTests : IDisposable
     [Fact]
     public void Verify_ChangedPaddingInTheHole_IsNotCms()
     {
-        byte[] pdf = CertificateRenderer.RenderSigned(_certificate, DocumentSigningCertificates.EcdsaP256());
+        byte[] pdf = CertificateRenderer.RenderSigned(_certificate, CertificateFixture.Claims, DocumentSigningCertificates.EcdsaP256());
         (_, int holeEnd) = Hole(pdf);
         pdf[holeEnd - 2] = (byte)'1';
 

@@ -90,14 +90,19 @@ public sealed class AnvilProcess : IDisposable
         }
     }
 
-    public void Dispose()
+    /// <summary>Stops the node, by its own PID: a chain that stops answering. <see cref="Dispose"/> still releases it.</summary>
+    public void Stop()
     {
         if (!_process.HasExited)
         {
             _process.Kill();
             _process.WaitForExit();
         }
+    }
 
+    public void Dispose()
+    {
+        Stop();
         _process.Dispose();
     }
 

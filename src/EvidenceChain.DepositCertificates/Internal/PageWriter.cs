@@ -155,7 +155,10 @@ internal sealed class PageWriter : IDisposable
         return XGraphics.FromPdfPage(page);
     }
 
-    /// <summary>Greedy wrapping: at spaces where a line allows, inside a word (a hex digest, a URL, Chinese) where it must.</summary>
+    /// <summary>
+    /// Greedy wrapping: at spaces where a line allows, inside a word (a hex digest, a URL) where it must. Chinese has no
+    /// spaces and may break between any two characters (UAX #14), so a run of it fills the line instead of moving to the next.
+    /// </summary>
     private List<string> Wrap(string text, XFont font, double width)
     {
         var lines = new List<string>();
@@ -169,7 +172,11 @@ internal sealed class PageWriter : IDisposable
                 continue;
             }
 
-            if (line.Length > 0)
+            if (line.Length > 0 && word.Length > 0 && IsChinese(word[0]))
+            {
+                line.Append(' ');
+            }
+            else if (line.Length > 0)
             {
                 lines.Add(line.ToString());
                 line.Clear();
@@ -179,7 +186,7 @@ internal sealed class PageWriter : IDisposable
             {
                 if (line.Length > 0 && _graphics.MeasureString(line.ToString() + character, font).Width > width)
                 {
-                    lines.Add(line.ToString());
+                    lines.Add(line.ToString().TrimEnd(' '));
                     line.Clear();
                 }
 
@@ -190,4 +197,8 @@ internal sealed class PageWriter : IDisposable
         lines.Add(line.ToString());
         return lines;
     }
+
+    /// <summary>CJK ideographs, CJK punctuation and full-width forms: the characters a line may break before.</summary>
+    private static bool IsChinese(char character) =>
+        character is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3000' and <= '\u303F') or (>= '\uFF00' and <= '\uFFEF');
 }

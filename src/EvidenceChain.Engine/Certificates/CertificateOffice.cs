@@ -15,10 +15,13 @@ namespace EvidenceChain.Engine.Certificates;
 /// the deposit's receipt, verified first with the log's own keys; signs it with the notary's certificate (PAdES);
 /// records the signed PDF's digests as a certificate leaf (type 7) before the PDF leaves; waits for the leaf's
 /// checkpoint, and answers with the PDF and its proof (the receipt and the statement of the certificate's record).
+/// The page also carries the notary's claims at issuance, which the receipt does not prove: when it signed the
+/// receipt's checkpoint, and each proven anchor's depth as its own chain node sees it then.
 /// </summary>
 /// <param name="queries">Receipts, keys and the latest checkpoint.</param>
 /// <param name="statements">The statement of the certificate's record.</param>
 /// <param name="intake">Where the certificate leaf goes, through the group commit.</param>
+/// <param name="chain">The chain the service anchors to, asked for the anchors' depth; null when anchoring is off.</param>
 /// <param name="signer">The notary's document-signing key and certificate.</param>
 /// <param name="options">The operator's particulars, the TSA trust, the wait for a checkpoint.</param>
 /// <param name="time">The record's time.</param>
@@ -27,12 +30,16 @@ public sealed class CertificateOffice(
     LogQueries queries,
     RecordStatements statements,
     LogIntake intake,
+    IAnchorChain? chain,
     CertificateSigner signer,
     CertificateOfficeOptions options,
     TimeProvider time,
     RandomSource random)
 {
     private static readonly TimeSpan s_pollInterval = TimeSpan.FromMilliseconds(50);
+
+    // A node that does not answer must not hold a certificate up: the page then says the depth was not observed.
+    private static readonly TimeSpan s_chainWaitMax = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// The signed certificate of <paramref name="deposit"/>, with its proof. The depositor's
@@ -61,7 +68,11 @@ public sealed class CertificateOffice(
         CertificateVerification verification = DepositCertificate.Verify(answer.ReceiptJson!, queries.VerifierKeys, evidence: null, options.TimestampTrust, particulars);
         DepositCertificate certificate = verification.Certificate
             ?? throw new InvalidOperationException($"The log's own receipt for leaf {deposit.LeafIndex} does not verify: {verification.Report.Verdict}.");
-        byte[] pdf = CertificateRenderer.RenderSigned(certificate, signer);
+        var claims = new IssuanceClaims(
+            DateTimeOffset.FromUnixTimeMilliseconds(answer.CheckpointSignedAtMs),
+            AnchoringOn: chain is not null,
+            await ObserveDepthsAsync(certificate.Report.VerifiedAnchors, cancellationToken).ConfigureAwait(false));
+        byte[] pdf = CertificateRenderer.RenderSigned(certificate, claims, signer);
 
         CertificateRecord record = CertificateRecord.Of(certificate.DepositId, pdf, random);
         byte[] recordBytes = record.Encode();
@@ -72,6 +83,54 @@ public sealed class CertificateOffice(
         await WaitForCheckpointAsync(leafIndex, cancellationToken).ConfigureAwait(false);
         RecordStatement statement = statements.StatementOf(key, leafIndex, limit: 1);
         return new CertificateIssue(pdf, new CertificateProof(answer.ReceiptJson!, statement), certificate.CertificateId, leafIndex);
+    }
+
+    /// <summary>Each proven anchor's depth as the service's own node sees it now, or why it was not seen; never longer than <see cref="s_chainWaitMax"/>.</summary>
+    private async Task<IReadOnlyList<AnchorDepthClaim>> ObserveDepthsAsync(IReadOnlyList<EvmAnchorSection> anchors, CancellationToken cancellationToken)
+    {
+        // With anchoring off there is no node to ask; with no proven anchor, nothing to ask about.
+        if (chain is null || anchors.Count == 0)
+        {
+            return [.. anchors.Select(_ => AnchorDepthClaim.NotObserved(AnchorDepthObservation.AnchoringOff))];
+        }
+
+        DateTimeOffset askedAt = time.GetUtcNow();
+        try
+        {
+            // WaitAsync bounds the wait even where the chain client does not honour cancellation.
+            return await ObserveAsync(chain, anchors, cancellationToken).WaitAsync(s_chainWaitMax, time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Timed out, unreachable or refusing: the page says the node did not answer.
+            return [.. anchors.Select(_ => AnchorDepthClaim.NotObserved(AnchorDepthObservation.NodeDidNotAnswer, askedAt))];
+        }
+    }
+
+    private async Task<IReadOnlyList<AnchorDepthClaim>> ObserveAsync(IAnchorChain node, IReadOnlyList<EvmAnchorSection> anchors, CancellationToken cancellationToken)
+    {
+        AnchorTarget target = await node.TargetAsync(cancellationToken).ConfigureAwait(false);
+        ulong head = await node.HeadBlockNumberAsync(cancellationToken).ConfigureAwait(false);
+        DateTimeOffset observedAt = time.GetUtcNow();
+        var claims = new AnchorDepthClaim[anchors.Count];
+        for (int i = 0; i < anchors.Count; i++)
+        {
+            EvmAnchorSection anchor = anchors[i];
+            EvmLanding landing = anchor.Landing!;
+            if (anchor.ChainId != target.ChainId || !string.Equals(anchor.Contract, target.Contract, StringComparison.OrdinalIgnoreCase))
+            {
+                claims[i] = AnchorDepthClaim.NotObserved(AnchorDepthObservation.OtherChain);
+                continue;
+            }
+
+            // The head is read first, so the depth is at most what the node had by the time it confirms the block.
+            string? blockHash = landing.BlockNumber > head ? null : await node.BlockHashAsync(landing.BlockNumber, cancellationToken).ConfigureAwait(false);
+            claims[i] = string.Equals(blockHash, landing.BlockHash, StringComparison.OrdinalIgnoreCase)
+                ? AnchorDepthClaim.Observed(landing.BlockNumber, head, observedAt)
+                : AnchorDepthClaim.NotObserved(AnchorDepthObservation.BlockNotOnNodeChain, observedAt);
+        }
+
+        return claims;
     }
 
     private async Task WaitForCheckpointAsync(ulong leafIndex, CancellationToken cancellationToken)

@@ -35,6 +35,9 @@ public interface IAnchorChain
     /// <summary>The block header and receipt proof that let a verifier check <paramref name="inclusion"/> offline.</summary>
     Task<InclusionProof> ProveAsync(ChainInclusion inclusion, CancellationToken cancellationToken);
 
+    /// <summary>The number of the node's head block (its latest).</summary>
+    Task<ulong> HeadBlockNumberAsync(CancellationToken cancellationToken);
+
     /// <summary>The newest block considered final: the chain's finalized block where it has one, else head minus the configured depth.</summary>
     Task<ulong> FinalBlockNumberAsync(CancellationToken cancellationToken);
 

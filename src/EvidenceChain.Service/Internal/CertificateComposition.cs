@@ -17,8 +17,8 @@ namespace EvidenceChain.Service.Internal;
 /// Composes the certificate office from section "DepositCertificates": the notary's document-signing credential
 /// (configured, or the development one: <c>keys/certificate-signing.key</c>, <c>certificate-signing.crt</c>,
 /// <c>certificate-signing-root.crt</c>, the root a court is given to check the signer), the operator's particulars,
-/// and the TSA roots whose tokens certificates show: the configured outside ones, and the built-in TSA's as the
-/// operator's own time.
+/// the TSA roots whose tokens certificates show (the configured outside ones, and the built-in TSA's as the
+/// operator's own time), and the anchoring chain, whose node the office asks for the anchors' depth at issuance.
 /// </summary>
 internal static class CertificateComposition
 {
@@ -61,6 +61,7 @@ internal static class CertificateComposition
                 sp.GetRequiredService<LogQueries>(),
                 sp.GetRequiredService<RecordStatements>(),
                 sp.GetRequiredService<LogIntake>(),
+                sp.GetRequiredService<AnchoringView>().Chain,
                 signer,
                 new CertificateOfficeOptions
                 {
