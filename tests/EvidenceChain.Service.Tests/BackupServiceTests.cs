@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using EvidenceChain.Protocol.V1;
 using EvidenceChain.Service.Tests.Support;
@@ -92,7 +91,7 @@ public sealed class BackupServiceTests : IDisposable
         }
 
         // Restore: the store and the public files from the backup, the private keys from the office's key custody.
-        (int restoreExit, string restoreOutput) = RunStoreCommand("restore", backup.Directory, "--data", _restored.Path);
+        (int restoreExit, string restoreOutput) = ServiceCommand.Run("store", "restore", backup.Directory, "--data", _restored.Path);
         Assert.True(restoreExit == 0, restoreOutput);
         Assert.Contains("signatures verified with notary.vkeys", restoreOutput, StringComparison.Ordinal);
         CopyDirectory(Path.Combine(_data.Path, "keys"), Path.Combine(_restored.Path, "keys"));
@@ -123,7 +122,7 @@ public sealed class BackupServiceTests : IDisposable
             Assert.Equal(0, service.Terminate());
         }
 
-        (int nonEmptyExit, string nonEmptyOutput) = RunStoreCommand("restore", backup.Directory, "--data", _data.Path);
+        (int nonEmptyExit, string nonEmptyOutput) = ServiceCommand.Run("store", "restore", backup.Directory, "--data", _data.Path);
         Assert.Equal(1, nonEmptyExit);
         Assert.Contains("is not empty", nonEmptyOutput, StringComparison.Ordinal);
 
@@ -133,7 +132,7 @@ public sealed class BackupServiceTests : IDisposable
         File.WriteAllBytes(copy, bytes);
         string target = Path.Combine(_restored.Path, "data");
 
-        (int exit, string output) = RunStoreCommand("restore", backup.Directory, "--data", target);
+        (int exit, string output) = ServiceCommand.Run("store", "restore", backup.Directory, "--data", target);
 
         Assert.Equal(1, exit);
         Assert.Contains("log/log.db has SHA-256", output, StringComparison.Ordinal);
@@ -164,7 +163,7 @@ public sealed class BackupServiceTests : IDisposable
             Assert.Equal(0, service.Terminate());
         }
 
-        (int restoreExit, string restoreOutput) = RunStoreCommand("restore", backup.Directory, "--data", _restored.Path);
+        (int restoreExit, string restoreOutput) = ServiceCommand.Run("store", "restore", backup.Directory, "--data", _restored.Path);
         Assert.True(restoreExit == 0, restoreOutput);
         CopyDirectory(Path.Combine(_data.Path, "keys"), Path.Combine(_restored.Path, "keys"));
 
@@ -173,30 +172,6 @@ public sealed class BackupServiceTests : IDisposable
         Assert.True(exit == 1, output);
         Assert.True(output.Contains("the store is behind its anchors", StringComparison.Ordinal), output);
         Assert.Contains("Signing would fork the log", output, StringComparison.Ordinal);
-    }
-
-    /// <summary>Runs <c>EvidenceChain.Service store …</c> (the service's offline store commands) to its exit.</summary>
-    private static (int ExitCode, string Output) RunStoreCommand(params string[] arguments)
-    {
-        string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        string dll = Path.Combine(ServiceProcess.RepoRoot(), "src", "EvidenceChain.Service", "bin", configuration, "net10.0", "EvidenceChain.Service.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in (string[])[dll, "store", .. arguments])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("store " + string.Join(' ', arguments) + " did not finish within 120 s");
-        }
-
-        process.WaitForExit();
-        return (process.ExitCode, output.Result + error.Result);
     }
 
     private static void CopyDirectory(string source, string target)

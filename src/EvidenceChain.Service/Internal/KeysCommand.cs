@@ -27,9 +27,9 @@ internal static class KeysCommand
 
     public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider time)
     {
-        string? data = Value(args, "--data");
-        string? successor = Value(args, "--successor-data");
-        string? at = Value(args, "--at");
+        string? data = StoreCommand.Value(args, "--data");
+        string? successor = StoreCommand.Value(args, "--successor-data");
+        string? at = StoreCommand.Value(args, "--at");
         string verb = args.FirstOrDefault() ?? "";
         try
         {
@@ -171,11 +171,5 @@ internal static class KeysCommand
         using var stream = new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Options = FileOptions.WriteThrough });
         stream.Write(System.Text.Encoding.UTF8.GetBytes(text));
         stream.Flush(flushToDisk: true);
-    }
-
-    private static string? Value(string[] args, string name)
-    {
-        int at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 }

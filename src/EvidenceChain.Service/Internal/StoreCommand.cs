@@ -86,7 +86,8 @@ internal static class StoreCommand
         return [.. File.ReadAllLines(path).Where(l => !string.IsNullOrWhiteSpace(l) && !l.StartsWith('#')).Select(l => NoteVerifierKey.Parse(l.Trim()))];
     }
 
-    private static string? Value(string[] args, string name)
+    /// <summary>The value after <paramref name="name"/> on the command line, if any: the offline commands' options.</summary>
+    internal static string? Value(string[] args, string name)
     {
         int at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;

@@ -1,10 +1,8 @@
 using System.Diagnostics;
-using EvidenceChain.Testing;
-
-namespace EvidenceChain.Cli.Tests.Support;
+namespace EvidenceChain.Testing;
 
 /// <summary>The service executable's offline commands (<c>store …</c>, <c>keys …</c>), run with the service stopped.</summary>
-internal static class ServiceCommand
+public static class ServiceCommand
 {
     /// <summary>Runs <c>EvidenceChain.Service ARGUMENTS</c> to its exit (bounded) and returns its exit code and output.</summary>
     public static (int ExitCode, string Output) Run(params string[] arguments)
