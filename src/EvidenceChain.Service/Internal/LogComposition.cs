@@ -29,7 +29,7 @@ internal static partial class LogComposition
                 + "Start the service on the successor's data directory; keep this one read-only for its old receipts (docs/operations.md#when-the-log-keys-are-compromised)");
         }
 
-        keys.FinishInterruptedRotation();
+        keys.FinishInterruptedRotation(time);
         LiteDbLogStore store = LiteDbLogStore.Open(Path.Combine(data, "log"));
         SigningKey? ed25519OnDevice = null;
         try

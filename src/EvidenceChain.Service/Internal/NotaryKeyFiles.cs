@@ -75,13 +75,13 @@ internal sealed class NotaryKeyFiles
     public bool RotationPending => File.Exists(NextEd25519Path) && File.Exists(NextSm2Path);
 
     /// <summary>
-    /// Ends a rotation on disk: the current pair's files go to <c>keys/retired-TIME/</c> and the next pair
-    /// takes their names. Safe to repeat after a crash between the moves (<see cref="FinishInterruptedRotation"/>).
+    /// Ends a rotation on disk: each current key whose next key exists goes to <c>keys/retired-TIME/</c>, and the
+    /// next key takes its name. Repeating it after a crash between the moves finishes what is left.
     /// </summary>
     public string CompleteRotation(TimeProvider time)
     {
         string retired = RetiredDirectory(time);
-        foreach ((string current, string next) in new[] { (Ed25519Path, NextEd25519Path), (Sm2Path, NextSm2Path) })
+        foreach ((string current, string next) in new[] { (Ed25519Path, NextEd25519Path), (Sm2Path, NextSm2Path) }.Where(p => File.Exists(p.Item2)))
         {
             if (File.Exists(current))
             {
@@ -94,15 +94,17 @@ internal sealed class NotaryKeyFiles
         return retired;
     }
 
-    /// <summary>Completes the moves of a rotation a crash interrupted: a next key whose current file is gone takes its name.</summary>
-    public void FinishInterruptedRotation()
+    /// <summary>
+    /// Finishes a rotation a crash interrupted while its files moved (one next key left, or a current key gone):
+    /// a pending rotation has both next keys and both current ones, so this never ends one early.
+    /// </summary>
+    public void FinishInterruptedRotation(TimeProvider time)
     {
-        foreach ((string current, string next) in new[] { (Ed25519Path, NextEd25519Path), (Sm2Path, NextSm2Path) })
+        bool nextLeft = File.Exists(NextEd25519Path) || File.Exists(NextSm2Path);
+        bool pending = RotationPending && File.Exists(Ed25519Path) && File.Exists(Sm2Path);
+        if (nextLeft && !pending)
         {
-            if (!File.Exists(current) && File.Exists(next) && (File.Exists(Ed25519Path) || File.Exists(Sm2Path)))
-            {
-                File.Move(next, current);
-            }
+            CompleteRotation(time);
         }
     }
 
