@@ -1,7 +1,7 @@
 // Runs the published single-file `evidencechain` (eng/publish-verifiers.sh) as a court would: every case of
 // tests/vectors/receipts/manifest.json through `verify` with exactly the inputs the case names, asserting the exit
 // code and the failure's name or, for valid cases, the log time, timestamps and anchors the manifest lists; then
-// `hash` against Node's own SHA-256 and SM3, and `certificate --offline`. Each `verify` and `hash` runs under glibc's
+// directory names without ICU, `hash` against Node's own SHA-256 and SM3, and `certificate --offline`. Each `verify` and `hash` runs under glibc's
 // LD_DEBUG=libs: looking for OpenSSL, libsodium or ICU, or loading anything beyond the C and C++ runtimes, fails it
 // (docs/verifier.md says what those are and why).
 //
@@ -12,7 +12,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,6 +116,26 @@ for (const testCase of manifest.cases) {
     );
   });
 }
+
+test('verify --dir refuses a name it cannot bring to NFC without ICU, and takes a Chinese one', () => {
+  // Invariant globalization makes .NET's normalization a silent no-op: a decomposed name must be refused (exit 2),
+  // never checked in a form other than the one deposited; names NFC cannot change go on to the verdict.
+  const scratch = mkdtempSync(path.join(tmpdir(), 'evidencechain-names-'));
+  try {
+    for (const [name, status] of [['cafe\u0301.txt', 2], ['中文.txt', 1]]) {
+      const directory = path.join(scratch, String(status));
+      mkdirSync(directory);
+      writeFileSync(path.join(directory, name), 'not the deposit');
+      const result = run(['verify', 'v2-no-timestamps.receipt.json', '--dir', directory, '--salt', 'hello-court.salt.json', '--key', 'log.vkeys', '--lang', 'en']);
+      assert.equal(result.status, status, result.stdout + result.stderr);
+      if (status === 2) {
+        assert.match(result.stderr, /cannot compute \(it runs without ICU\)/);
+      }
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+});
 
 test('hash gives the SHA-256 and SM3 of a file crossing the buffer halves', () => {
   const scratch = mkdtempSync(path.join(tmpdir(), 'evidencechain-hash-'));
