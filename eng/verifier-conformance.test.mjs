@@ -1,9 +1,9 @@
 // Runs the published single-file `evidencechain` (eng/publish-verifiers.sh) as a court would: every case of
 // tests/vectors/receipts/manifest.json through `verify` with exactly the inputs the case names, asserting the exit
 // code and the failure's name or, for valid cases, the log time, timestamps and anchors the manifest lists; then
-// directory names without ICU, `hash` against Node's own SHA-256 and SM3, and `certificate --offline`. Each `verify` and `hash` runs under glibc's
-// LD_DEBUG=libs: looking for OpenSSL, libsodium or ICU, or loading anything beyond the C and C++ runtimes, fails it
-// (docs/verifier.md says what those are and why).
+// directory names without ICU, `hash` against Node's own SHA-256 and SM3, and `certificate --offline`. Each
+// `verify` and `hash` runs under glibc's LD_DEBUG=libs: looking for OpenSSL, libsodium or ICU, or loading anything
+// beyond the C and C++ runtimes, fails it (docs/verifier.md says what those are and why).
 //
 //   node --test --test-reporter=spec eng/verifier-conformance.test.mjs
 //
