@@ -12,6 +12,6 @@ internal static class CryptoMode
     public const string ManagedOnlySwitchName = "EvidenceChain.Crypto.ManagedOnly";
 
     // Read once, at start: the tiered JIT treats a static readonly bool as a constant and drops the branch
-    // not taken, so the platform path costs no more than calling the platform directly.
+    // not taken, so neither path pays for the choice.
     public static readonly bool IsManagedOnly = AppContext.TryGetSwitch(ManagedOnlySwitchName, out bool isOn) && isOn;
 }

@@ -24,7 +24,7 @@ internal static class Ed25519Signature
     }
 
     // NSec checks only the length on import, so importing per call accepts exactly the keys importing once did;
-    // the import is a 32-byte copy beside the verification's two scalar multiplications.
+    // the import copies 32 bytes into a small object, next to a verification's two scalar multiplications.
     internal static bool VerifyPlatform(ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
     {
         Debug.Assert(publicKey.Length == PublicKeyLengthBytes && signature.Length == SignatureLengthBytes);
