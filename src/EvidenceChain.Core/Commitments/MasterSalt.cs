@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace EvidenceChain.Core.Commitments;
@@ -54,7 +53,7 @@ public sealed class MasterSalt
         s_unitSaltLabel.CopyTo(message);
         BinaryPrimitives.WriteUInt64BigEndian(message[s_unitSaltLabel.Length..], unitIndex);
         Span<byte> salt = stackalloc byte[DerivedSalt.LengthBytes];
-        HMACSHA256.HashData(_bytes, message, salt);
+        HmacSha256.HashData(_bytes, message, salt);
         return DerivedSalt.FromBytes(salt);
     }
 
@@ -62,7 +61,7 @@ public sealed class MasterSalt
     public DerivedSalt DerivePartySalt()
     {
         Span<byte> salt = stackalloc byte[DerivedSalt.LengthBytes];
-        HMACSHA256.HashData(_bytes, s_partySaltLabel, salt);
+        HmacSha256.HashData(_bytes, s_partySaltLabel, salt);
         return DerivedSalt.FromBytes(salt);
     }
 }

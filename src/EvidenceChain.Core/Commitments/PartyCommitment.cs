@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using EvidenceChain.Core.Hashing;
 using EvidenceChain.Core.Notes;
 
@@ -28,7 +27,7 @@ public static class PartyCommitment
         Span<byte> encoded = stackalloc byte[1 + Ed25519PublicKeyLengthBytes];
         encoded[0] = Ed25519KeyType;
         publicKey.CopyTo(encoded[1..]);
-        return Digest.Read(SHA256.HashData(encoded));
+        return Sha256.HashData(encoded);
     }
 
     /// <summary>
@@ -50,7 +49,7 @@ public static class PartyCommitment
             throw Error.OutOfRange(nameof(userId), userId.Length, $"An SM2 user ID has at most {Sm2Parameters.UserIdLengthMaxBytes} bytes.");
         }
 
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var hash = new IncrementalSha256();
         hash.AppendData(Sm2Parameters.Prefix);
         hash.AppendData([(byte)userId.Length]);
         hash.AppendData(userId);

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text;
 using EvidenceChain.Core.Hashing;
 
@@ -38,7 +37,7 @@ public static class UnitCommitment
 
     internal static Digest HashOnce(TreeHash hash, ReadOnlySpan<byte> data) => hash switch
     {
-        TreeHash.Sha256 => Digest.Read(SHA256.HashData(data)),
+        TreeHash.Sha256 => Sha256.HashData(data),
         TreeHash.Sm3 => Sm3.HashData(data),
         _ => throw new ArgumentOutOfRangeException(nameof(hash), hash, "Unknown tree hash."),
     };

@@ -13,6 +13,11 @@ public static class UnitPlan
     public const long ChunkSizeMinBytes = 1L << 16;
     public const long ChunkSizeMaxBytes = 1L << 30;
 
+    // Without ICU (the court's single file runs in invariant globalization mode, docs/verifier.md) string.Normalize
+    // returns its input unchanged, silently. Found out once, by behaviour, so that a path is then committed only when
+    // it is provably in NFC already: a name NFC would change must never be checked in another form than deposited.
+    private static readonly bool s_normalizes = "e\u0301".Normalize(NormalizationForm.FormC) == "\u00e9";
+
     /// <summary>
     /// Normalizes a relative path with '/' separators to the committed form: NFC, no empty, '.' or
     /// '..' segments, no backslash (a separator on Windows, a name character elsewhere, so it would
@@ -26,6 +31,12 @@ public static class UnitPlan
         if (relativePath.Contains('\\', StringComparison.Ordinal))
         {
             reason = $"'{relativePath}' contains a backslash, which is not portable between systems";
+            return false;
+        }
+
+        if (!s_normalizes && !IsNfcWithoutTables(relativePath))
+        {
+            reason = $"'{relativePath}' has characters whose Unicode NFC form this build cannot compute (it runs without ICU); verify it with an evidencechain that has ICU";
             return false;
         }
 
@@ -61,6 +72,16 @@ public static class UnitPlan
         reason = string.Empty;
         return true;
     }
+
+    /// <summary>
+    /// Whether every character is one that NFC leaves alone whatever surrounds it (NFC_Quick_Check Yes and combining
+    /// class 0, so UAX #15 §9's quick check answers Yes without data): ASCII and Latin-1, CJK punctuation, kana, CJK
+    /// ideographs, Hangul syllables and fullwidth ASCII, the characters of names typed on Chinese, Japanese, Korean and
+    /// western keyboards. Combining marks, and anything else, need the normalization data ICU carries.
+    /// </summary>
+    internal static bool IsNfcWithoutTables(string text) =>
+        text.All(c => c is <= '\u00ff' or (>= '\u3000' and <= '\u3029') or (>= '\u3041' and <= '\u3096') or (>= '\u30a1' and <= '\u30fa')
+            or '\u30fc' or (>= '\u3400' and <= '\u4dbf') or (>= '\u4e00' and <= '\u9fff') or (>= '\uac00' and <= '\ud7a3') or (>= '\uff01' and <= '\uff5e'));
 
     /// <summary>True for 0 (no chunking) or a power of two between 64 KiB and 1 GiB.</summary>
     public static bool IsValidChunkSize(long chunkSizeBytes) =>

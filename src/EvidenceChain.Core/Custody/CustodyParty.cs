@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using EvidenceChain.Core.Access;
 using EvidenceChain.Core.Commitments;
@@ -36,7 +35,7 @@ public sealed record CustodyParty(string PartyId, DerivedSalt Salt)
         Span<byte> preimage = stackalloc byte[FingerprintDomain.Length + PartyIds.LengthBytes];
         FingerprintDomain.CopyTo(preimage);
         Convert.FromHexString(PartyId, preimage[FingerprintDomain.Length..], out _, out _);
-        Digest fingerprint = Digest.Read(SHA256.HashData(preimage));
+        Digest fingerprint = Sha256.HashData(preimage);
         return new DigestPair(
             PartyCommitment.Compute(TreeHash.Sha256, Salt, fingerprint),
             PartyCommitment.Compute(TreeHash.Sm3, Salt, fingerprint));

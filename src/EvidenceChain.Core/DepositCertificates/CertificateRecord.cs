@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using EvidenceChain.Core.Hashing;
 using EvidenceChain.Core.Records;
 
@@ -31,7 +30,7 @@ public sealed record CertificateRecord(byte[] Nonce, Digest DepositId, DigestPai
     }
 
     /// <summary>The SHA-256 and SM3 of a certificate PDF's bytes, as its record names them.</summary>
-    public static DigestPair DigestsOf(ReadOnlySpan<byte> pdf) => new(Digest.Read(SHA256.HashData(pdf)), Sm3.HashData(pdf));
+    public static DigestPair DigestsOf(ReadOnlySpan<byte> pdf) => new(Sha256.HashData(pdf), Sm3.HashData(pdf));
 
     /// <summary>
     /// A certificate's number: <c>ECDC-</c> and the first 64 bits of the deposit id in four groups, so anyone

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using EvidenceChain.Core.Hashing;
 
 namespace EvidenceChain.Core.Deposits;
@@ -29,7 +28,7 @@ public sealed record RequestStamp(long IssuedAtMs, byte[] Nonce)
         Span<byte> preimage = stackalloc byte[Digest.SizeInBytes + NonceLengthBytes];
         Digest.AsBytes(keyFingerprint).CopyTo(preimage);
         Nonce.CopyTo(preimage[Digest.SizeInBytes..]);
-        return Digest.Read(SHA256.HashData(preimage));
+        return Sha256.HashData(preimage);
     }
 
     /// <summary>Whether it was issued within <paramref name="window"/> of <paramref name="nowMs"/>, either side.</summary>

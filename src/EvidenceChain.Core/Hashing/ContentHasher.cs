@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace EvidenceChain.Core.Hashing;
 
 /// <summary>
@@ -11,7 +9,7 @@ namespace EvidenceChain.Core.Hashing;
 /// </summary>
 public sealed class ContentHasher : IDisposable
 {
-    private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly IncrementalSha256 _sha256 = new();
     private Sm3State _sm3;
     private long _lengthBytes;
 

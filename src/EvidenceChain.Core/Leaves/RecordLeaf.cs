@@ -21,7 +21,7 @@ public sealed record RecordLeaf(
 
     /// <summary>The leaf for a record's canonical bytes: their SHA-256 and SM3, and the parties' commitments.</summary>
     public static RecordLeaf Over(LeafType type, ushort recordSchema, long recordedAtMs, ReadOnlySpan<byte> record, IReadOnlyList<DigestPair> parties) =>
-        new(type, recordSchema, recordedAtMs, new DigestPair(Digest.Read(System.Security.Cryptography.SHA256.HashData(record)), Sm3.HashData(record)), parties);
+        new(type, recordSchema, recordedAtMs, new DigestPair(Sha256.HashData(record), Sm3.HashData(record)), parties);
 
     public byte[] Encode()
     {

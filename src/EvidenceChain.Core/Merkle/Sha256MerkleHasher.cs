@@ -1,16 +1,15 @@
-using System.Security.Cryptography;
 using EvidenceChain.Core.Hashing;
 
 namespace EvidenceChain.Core.Merkle;
 
 /// <summary>
-/// SHA-256 tree hashing over one reused <see cref="IncrementalHash"/> (one OpenSSL context), which
-/// avoids the context allocation and algorithm lookup that <c>SHA256.HashData</c> pays per call.
+/// SHA-256 tree hashing over one reused <see cref="IncrementalSha256"/> (one OpenSSL context on the platform path),
+/// which avoids the context allocation and algorithm lookup that <c>SHA256.HashData</c> pays per call.
 /// </summary>
 public sealed class Sha256MerkleHasher : MerkleHasher
 {
-    private static readonly Digest s_emptyRoot = Digest.Read(SHA256.HashData(ReadOnlySpan<byte>.Empty));
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private static readonly Digest s_emptyRoot = Sha256.HashData(ReadOnlySpan<byte>.Empty);
+    private readonly IncrementalSha256 _hash = new();
 
     public override TreeHash Algorithm => TreeHash.Sha256;
 

@@ -1,5 +1,3 @@
-using NSec.Cryptography;
-
 namespace EvidenceChain.Core.Notes;
 
 /// <summary>Ed25519 note signatures (signature type 0x01, as signed-note defines them).</summary>
@@ -9,12 +7,9 @@ public sealed class Ed25519NoteVerifier : NoteVerifier
     public const int PublicKeyLengthBytes = 32;
     public const int SignatureLengthBytes = 64;
 
-    private readonly PublicKey _publicKey;
-
     public Ed25519NoteVerifier(string name, ReadOnlySpan<byte> publicKey)
         : base(name, Encode(publicKey))
     {
-        _publicKey = PublicKey.Import(SignatureAlgorithm.Ed25519, publicKey, KeyBlobFormat.RawPublicKey);
     }
 
     public override string AlgorithmName => "Ed25519";
@@ -23,7 +18,7 @@ public sealed class Ed25519NoteVerifier : NoteVerifier
     public ReadOnlySpan<byte> PublicKeyBytes => KeyEncoding.Span[1..];
 
     public override bool Verify(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature) =>
-        signature.Length == SignatureLengthBytes && SignatureAlgorithm.Ed25519.Verify(_publicKey, message, signature);
+        signature.Length == SignatureLengthBytes && Ed25519Signature.Verify(PublicKeyBytes, message, signature);
 
     private static byte[] Encode(ReadOnlySpan<byte> publicKey)
     {

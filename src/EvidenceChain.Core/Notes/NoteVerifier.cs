@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text;
 using EvidenceChain.Core.Hashing;
 
@@ -32,7 +31,7 @@ public abstract class NoteVerifier : IEquatable<NoteVerifier>
     public abstract string AlgorithmName { get; }
 
     /// <summary>SHA-256 of the public key encoding, in hex: what a report prints for each trusted key.</summary>
-    public string Fingerprint => Convert.ToHexStringLower(SHA256.HashData(KeyEncoding.Span));
+    public string Fingerprint => Sha256.HashData(KeyEncoding.Span).ToHex();
 
     /// <summary>Checks a signature over the note text (without the key ID prefix).</summary>
     public abstract bool Verify(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature);
@@ -52,7 +51,7 @@ public abstract class NoteVerifier : IEquatable<NoteVerifier>
     internal static uint ComputeKeyId(string name, ReadOnlySpan<byte> keyEncoding)
     {
         byte[] nameBytes = Encoding.UTF8.GetBytes(name);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var hash = new IncrementalSha256();
         hash.AppendData(nameBytes);
         hash.AppendData([0x0A]);
         hash.AppendData(keyEncoding);

@@ -38,14 +38,14 @@ public sealed class Sm2NoteVerifier : NoteVerifier
             throw new ArgumentException("An SM2 public key is a 65-byte uncompressed point starting with 0x04.", nameof(uncompressedPoint));
         }
 
-        var point = Sm2Parameters.Curve.Curve.DecodePoint(uncompressedPoint.ToArray());
+        var point = Sm2Parameters.VerificationDomain.Curve.DecodePoint(uncompressedPoint.ToArray());
         if (!point.IsValid())
         {
             throw new ArgumentException("The SM2 public key is not a point on sm2p256v1.", nameof(uncompressedPoint));
         }
 
         byte[] encoding = [.. Sm2Parameters.Prefix, (byte)userId.Length, .. userId, .. uncompressedPoint];
-        return new Sm2NoteVerifier(name, encoding, new ECPublicKeyParameters(point, Sm2Parameters.Domain), userId.ToArray());
+        return new Sm2NoteVerifier(name, encoding, new ECPublicKeyParameters(point, Sm2Parameters.VerificationDomain), userId.ToArray());
     }
 
     /// <summary>Parses the key encoding of checkpoint.md (after the name and key ID are split off).</summary>

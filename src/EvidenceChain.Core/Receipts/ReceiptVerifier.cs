@@ -1,3 +1,4 @@
+using System.Text;
 using EvidenceChain.Core.Anchors;
 using EvidenceChain.Core.Checkpoints;
 using EvidenceChain.Core.Hashing;
@@ -150,9 +151,12 @@ public static class ReceiptVerifier
 
     private static Verdict VerifyEvmAnchor(EvmAnchorSection anchor, EvmLanding landing, Checkpoint checkpoint, MerkleHasher hasher)
     {
-        if (anchor.LogId != checkpoint.Origin.OriginHash)
+        // LogOrigin.OriginHash, computed here through Core's SHA-256 because LogOrigin still calls .NET's, which the
+        // managed-only verifier must not reach (docs/verifier.md).
+        Digest logId = Sha256.HashData(Encoding.UTF8.GetBytes(checkpoint.Origin.ToString()));
+        if (anchor.LogId != logId)
         {
-            return Verdict.Fail(VerificationFailure.AnchorOfAnotherLog, $"it names log {anchor.LogId.ToHex()}, but this log's id is {checkpoint.Origin.OriginHash.ToHex()}");
+            return Verdict.Fail(VerificationFailure.AnchorOfAnotherLog, $"it names log {anchor.LogId.ToHex()}, but this log's id is {logId.ToHex()}");
         }
 
         if (anchor.TreeSize < checkpoint.TreeSize)

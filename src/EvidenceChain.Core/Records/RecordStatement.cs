@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using EvidenceChain.Core.Checkpoints;
 using EvidenceChain.Core.Hashing;
@@ -165,7 +164,7 @@ public sealed record RecordStatement(string Subject, string CheckpointNote, IRea
                 return Verdict.Fail(verdict.Failure, $"leaf {entry.LeafIndex}: {verdict.Detail}");
             }
 
-            var digests = new DigestPair(Digest.Read(SHA256.HashData(entry.Record)), Sm3.HashData(entry.Record));
+            var digests = new DigestPair(Sha256.HashData(entry.Record), Sm3.HashData(entry.Record));
             if (leaf!.Record != digests)
             {
                 return Verdict.Fail(VerificationFailure.CommitmentMismatch, $"the record of leaf {entry.LeafIndex} is not the one its leaf commits to");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using EvidenceChain.Core.Commitments;
@@ -81,6 +82,31 @@ public class CommitmentTests
     {
         Assert.False(UnitPlan.TryNormalizePath(input, out _, out string reason));
         Assert.NotEmpty(reason);
+    }
+
+    [Fact]
+    public void IsNfcWithoutTables_EveryCharacterItAccepts_IsAStarterNfcLeavesAlone()
+    {
+        // What NFC may join to the character before it: every later character of a canonical decomposition in the BMP.
+        // ICU answers here; the court's file, which has no ICU, relies on the ranges these checks hold.
+        var joiners = new HashSet<char>();
+        char[] bmp = [.. Enumerable.Range(0, 0x10000).Select(code => (char)code).Where(c => !char.IsSurrogate(c))];
+        foreach (char c in bmp.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.OtherNotAssigned))
+        {
+            joiners.UnionWith(c.ToString().Normalize(NormalizationForm.FormD).Skip(1));
+        }
+
+        char[] accepted = [.. bmp.Where(c => UnitPlan.IsNfcWithoutTables(c.ToString()))];
+
+        Assert.Superset(new HashSet<char>("az09 .-_é中文の가ガＡ、"), new HashSet<char>(accepted));
+        Assert.All(accepted, c =>
+        {
+            Assert.True(c.ToString().IsNormalized(NormalizationForm.FormC));
+            Assert.DoesNotContain(c, joiners);
+            Assert.False(CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark);
+        });
+        Assert.False(UnitPlan.IsNfcWithoutTables("cafe\u0301.txt"));
+        Assert.False(UnitPlan.IsNfcWithoutTables("\U0001F600.bin"));
     }
 
     [Fact]
