@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using EvidenceChain.Core.Hashing;
 
@@ -49,7 +48,7 @@ public sealed record LogOrigin(string Host, string LogId, TreeHash TreeHash)
     }
 
     /// <summary>SHA-256 of the origin text: the id the anchor contract and receipts' anchors give the log (its <c>logId</c>).</summary>
-    public Digest OriginHash => Digest.Read(SHA256.HashData(Encoding.UTF8.GetBytes(ToString())));
+    public Digest OriginHash => Sha256.HashData(Encoding.UTF8.GetBytes(ToString()));
 
     public override string ToString() => $"{Host}/{Marker}/{LogId}/{TreeHash.ToName()}";
 

@@ -17,7 +17,7 @@ public static class KeyStatementText
 
     /// <summary>The record key a store finds a statement by: its note's SHA-256.</summary>
     public static string RecordKeyOf(string note) =>
-        "key-statement:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(note)));
+        "key-statement:" + Sha256.HashData(System.Text.Encoding.UTF8.GetBytes(note)).ToHex();
 
     /// <summary>Times are UTC milliseconds in one form, as in the conformance manifest.</summary>
     public const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";

@@ -151,9 +151,7 @@ public static class ReceiptVerifier
 
     private static Verdict VerifyEvmAnchor(EvmAnchorSection anchor, EvmLanding landing, Checkpoint checkpoint, MerkleHasher hasher)
     {
-        // LogOrigin.OriginHash, computed here through Core's SHA-256 because LogOrigin still calls .NET's, which the
-        // managed-only verifier must not reach (docs/verifier.md).
-        Digest logId = Sha256.HashData(Encoding.UTF8.GetBytes(checkpoint.Origin.ToString()));
+        Digest logId = checkpoint.Origin.OriginHash;
         if (anchor.LogId != logId)
         {
             return Verdict.Fail(VerificationFailure.AnchorOfAnotherLog, $"it names log {anchor.LogId.ToHex()}, but this log's id is {logId.ToHex()}");
