@@ -1,3 +1,4 @@
+using System.Text.Json;
 using EvidenceChain.Cli.Internal;
 using EvidenceChain.Cli.Tests.Support;
 using EvidenceChain.Core.Checkpoints;
@@ -152,6 +153,13 @@ public sealed class LogKeyLifetimeTests
             Assert.Contains(anchors.Anchors, a => a.State == AnchorState.Final);
             GetLogInfoResponse info = await client.GetLogInfoAsync(new GetLogInfoRequest());
             Assert.Equal(File.ReadAllText(statementPath), Assert.Single(info.KeyStatements));
+            using (var http = new HttpClient())
+            using (JsonDocument published = JsonDocument.Parse(await http.GetStringAsync(new Uri(service.PublicAddress + "/v1/key-statements"))))
+            {
+                Assert.Equal(info.Origin, published.RootElement.GetProperty("origin").GetString());
+                Assert.Equal(File.ReadAllText(statementPath), Assert.Single(published.RootElement.GetProperty("statements").EnumerateArray()).GetString());
+            }
+
             Assert.True(LogOrigin.TryParse(info.Origin, out LogOrigin? origin));
             Assert.InRange(await chain.Contract.LatestTreeSizeAsync(origin!.OriginHash, CancellationToken.None), 1UL, ulong.MaxValue);
             Assert.Equal(0, service.Terminate());

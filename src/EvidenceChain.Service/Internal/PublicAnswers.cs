@@ -31,5 +31,7 @@ internal static class PublicAnswers
     public sealed record AnchorChain(string Kind, long ChainId, string Contract, string GenesisHash, string LogId);
 
     /// <summary>Every refusal: one sentence a person understands.</summary>
+    public sealed record KeyStatements(string Origin, IReadOnlyList<string> Statements);
+
     public sealed record Refusal(string Error);
 }

@@ -21,6 +21,7 @@ internal static class PublicRoutes
     public const string AnchorsPath = "/v1/anchors";
     public const string ReceiptsPath = "/v1/receipts/";
     public const string KeysPath = "/v1/keys";
+    public const string KeyStatementsPath = "/v1/key-statements";
 
     private static readonly JsonSerializerOptions s_json = new()
     {
@@ -88,6 +89,10 @@ internal static class PublicRoutes
         routes.MapGet(KeysPath, (HttpContext http) => Answer(http, () =>
             Results.Text(string.Concat(queries.VerifierKeys.Select(k => k.ToVerifierKey() + "\n")), "text/plain; charset=utf-8")));
 
+        // The signed notes of the log's key rotations, or of the compromise it succeeds (key-statement.md): public by nature.
+        routes.MapGet(KeyStatementsPath, (HttpContext http) => Answer(http, () =>
+            Json(new PublicAnswers.KeyStatements(queries.Origin, queries.KeyStatements()))));
+
         // The receipt file exactly as the service makes it (what `evidencechain receipt` saves,
         // without the depositor's opening, which only the depositor's salt can add).
         routes.MapGet(ReceiptsPath + "{locator}", async (HttpContext http, string locator) =>
@@ -105,7 +110,7 @@ internal static class PublicRoutes
             }
         });
 
-        routes.MapFallback((HttpContext http) => Refuse(http, new QueryException(QueryFailure.NotFound, $"there is no {http.Request.Method} {http.Request.Path} here; this listener serves the verification page at {VerifyPage.PagePath} (and the auditors' at {VerifyPage.AuditPath}), GET {CheckpointPath}, {ConsistencyPath}, {AnchorsPath}, {KeysPath}, {ReceiptsPath}{{locator}}{metrics} and {TsaRoutes.CertificatePath}, and POST {TsaRoutes.TsaPath} (RFC 3161)")));
+        routes.MapFallback((HttpContext http) => Refuse(http, new QueryException(QueryFailure.NotFound, $"there is no {http.Request.Method} {http.Request.Path} here; this listener serves the verification page at {VerifyPage.PagePath} (and the auditors' at {VerifyPage.AuditPath}), GET {CheckpointPath}, {ConsistencyPath}, {AnchorsPath}, {KeysPath}, {KeyStatementsPath}, {ReceiptsPath}{{locator}}{metrics} and {TsaRoutes.CertificatePath}, and POST {TsaRoutes.TsaPath} (RFC 3161)")));
     }
 
     /// <summary>The one table from an engine refusal to an HTTP status.</summary>
