@@ -55,7 +55,8 @@ internal static class KeysCommand
         }
         catch (Exception e) when (e is InvalidOperationException or InvalidDataException or IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"keys {verb}: {e.Message}");
+            // The store's lock is the sign of a running service: these commands need it stopped.
+            error.WriteLine($"keys {verb}: {e.Message}" + (e.Message.Contains("already open", StringComparison.Ordinal) ? " Stop the service first." : string.Empty));
             return 1;
         }
     }
