@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using EvidenceChain.Core.Notes;
+using EvidenceChain.Timestamping;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Ess;
 using Org.BouncyCastle.Asn1.GM;
@@ -172,10 +173,10 @@ public static class CertificateSignatureCheck
         try
         {
             // The key, not the certificate: an SM2 key must be moved onto the curve that verifies without OpenSSL
-            // (Sm2Parameters.VerificationDomain). Verify(certificate) would add a check of a signing-time attribute
+            // (Sm2Verification). Verify(certificate) would add a check of a signing-time attribute
             // against the certificate's validity; PAdES signatures carry none (the signer removes it), and the chain is
             // checked at the log's time of issue (CertificateVerifier).
-            return signer.Verify(Sm2Parameters.ForVerification(certificate.GetPublicKey()))
+            return signer.Verify(Sm2Verification.ForVerification(certificate.GetPublicKey()))
                 ? new CertificateSignatureVerification(CertificateSignatureStatus.Valid, certificate)
                 : Fail(CertificateSignatureStatus.BadSignature);
         }

@@ -65,7 +65,7 @@ internal static class CertificateChain
                 return false;
             }
 
-            subject.Verify(Sm2.ForVerification(issuer.GetPublicKey()));
+            subject.Verify(Sm2Verification.ForVerification(issuer.GetPublicKey()));
             return true;
         }
 #pragma warning disable CA1031 // A carried certificate is untrusted input: whatever BouncyCastle throws reading or verifying it means "not issued by this one".
