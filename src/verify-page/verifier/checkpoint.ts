@@ -12,6 +12,8 @@ export interface Checkpoint {
   readonly root: Uint8Array;
   /** The note text: origin, size and root, each line ending in a newline (what a timestamp imprints). */
   readonly text: string;
+  /** The trusted keys whose signatures verified (a key compromise statement asks which ones). */
+  readonly signers: readonly VerifierKey[];
   readonly unknownSignatures: readonly string[];
 }
 
@@ -55,7 +57,7 @@ export async function verifyCheckpoint(note: string, trusted: TrustedKeys, hashe
   if (size === null || size > 2n ** 63n - 1n) return failure('MalformedCheckpoint', `the tree size ${JSON.stringify(sizeText)} is not a decimal number`);
   const root = fromBase64(rootText);
   if (root === null || root.length !== 32) return failure('MalformedCheckpoint', `the root ${JSON.stringify(rootText)} is not 32 bytes of base64`);
-  return success({ origin, treeHash, size, root, text, unknownSignatures });
+  return success({ origin, treeHash, size, root, text, signers, unknownSignatures });
 }
 
-const algorithmNames: Record<VerifierKey['algorithm'], string> = { ed25519: 'Ed25519', 'sm2-sm3': 'SM2' };
+export const algorithmNames: Record<VerifierKey['algorithm'], string> = { ed25519: 'Ed25519', 'sm2-sm3': 'SM2' };

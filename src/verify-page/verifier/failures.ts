@@ -31,6 +31,7 @@ export const failureNumbers = {
   TimestampUntrustedTsa: 92,
   TimestampImprintMismatch: 93,
   TimestampTokenInvalid: 94,
+  MalformedKeyStatement: 110,
 } as const;
 
 export type FailureName = keyof typeof failureNumbers;
@@ -81,4 +82,5 @@ export const failureSentences: Readonly<Record<FailureName, { readonly zh: strin
   TimestampUntrustedTsa: { zh: '时间戳机构不在受信任的根证书之下。', en: 'The timestamp authority does not chain to a trusted root.' },
   TimestampImprintMismatch: { zh: '时间戳所证明的不是该检查点。', en: 'The timestamp token dates something other than the stamped checkpoint.' },
   TimestampTokenInvalid: { zh: '时间戳令牌无效。', en: 'The timestamp token is invalid.' },
+  MalformedKeyStatement: { zh: '密钥声明的格式不正确。', en: 'The key statement is malformed.' },
 };

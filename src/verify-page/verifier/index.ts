@@ -17,5 +17,7 @@ export { unitsRoots, partyCommitment } from './commitments.js';
 // The auditor's page: checkpoints verified with the auditor's keys, consistency between two of them.
 export { parseVerifierKeys, type TrustedKeys, type VerifierKey } from './note.js';
 export { verifyCheckpoint, type Checkpoint } from './checkpoint.js';
+// Key compromise statements (key-statement.md): verified with the user's keys, and what one means for a receipt.
+export { assessCompromise, keyCompromiseHeader, parseKeyCompromise, verifyKeyCompromise, type CompromiseFinding, type KeyCompromise } from './key-compromise.js';
 export { treeHashOf } from './hashing.js';
 export { fromBase64, toHex } from './bytes.js';

@@ -2,7 +2,7 @@
 // the checkpoint's signatures before anything they cover, the leaf's inclusion before its
 // contents, then the depositor's evidence, the promise, the anchors and the timestamp tokens.
 // The first broken rule is the verdict.
-import { bytesEqual, fromHex, isoTime, toHex, utf8 } from './bytes.js';
+import { bytesEqual, fromHex, isoTime, toBase64, toHex, utf8 } from './bytes.js';
 import { verifyCheckpoint, type Checkpoint } from './checkpoint.js';
 import { DerError } from './der.js';
 import { partyCommitment, readSaltFile, unitsRoots } from './commitments.js';
@@ -11,6 +11,7 @@ import { verifyEvmAnchor, type ProvenAnchor } from './evm-anchor.js';
 import { failure, success, type Outcome } from './failures.js';
 import { loadHashes, treeHashOf, type Hashes } from './hashing.js';
 import { parseDepositLeaf, type DepositLeaf } from './leaf.js';
+import { assessCompromise, verifyKeyCompromise, type CompromiseFinding, type KeyCompromise } from './key-compromise.js';
 import { leafHash, verifyInclusion } from './merkle.js';
 import { parseVerifierKeys, type TrustedKeys } from './note.js';
 import { verifyPromise } from './promise.js';
@@ -28,6 +29,11 @@ export interface VerificationTrust {
   readonly tsaRoots: readonly string[];
   /** The operator's own TSA certificates (PEM): their tokens verify but are operator time. */
   readonly operatorTsa: readonly string[];
+  /**
+   * Key compromise statements (key-statement.md §Compromise), each with where it came from (a file
+   * name, the server's address): each must verify with `logKeys`, which must hold the successor's.
+   */
+  readonly compromiseStatements?: readonly { readonly source: string; readonly note: string }[];
 }
 
 /** The depositor's evidence: the content's unit digests (createContentHasher) and the salt file's text. */
@@ -51,9 +57,23 @@ export async function verifyReceipt(receiptJson: string, trust: VerificationTrus
   if (!tsaTrust.ok) return { verdict: 'unusable-input', problem: tsaTrust.problem };
   const notChecked: Sentence[] = [];
   if (keys.value.ignored.length > 0) notChecked.push(say.ignoredTrustedKeys(keys.value.ignored));
+  // A statement that does not verify is a trust input that cannot be used, as `verify --compromise` says: never skipped.
+  const statements: KeyCompromise[] = [];
+  for (const { source, note } of trust.compromiseStatements ?? []) {
+    const statement = await verifyKeyCompromise(note, keys.value, hashes);
+    if (!statement.ok) {
+      const { name, detail } = statement.failure;
+      return { verdict: 'unusable-input', problem: `${source} is not a usable key compromise statement: ${name}: ${detail} (it must be signed by the successor log's keys, which you trust)` };
+    }
+    statements.push(statement.value);
+  }
 
   const outcome = await verifyInOrder(receiptJson, keys.value, tsaTrust.value, evidence, hashes, notChecked);
-  return outcome.ok ? outcome.value : invalidReport(outcome.failure);
+  if (!outcome.ok) return invalidReport(outcome.failure);
+  if (outcome.value.verdict !== 'valid') return outcome.value;
+  const valid = outcome.value;
+  const compromise = statements.map((statement) => assessCompromise(statement, valid)).filter((finding): finding is CompromiseFinding => finding !== null);
+  return { ...valid, compromise };
 }
 
 function readTsaTrust(trust: VerificationTrust): { ok: true; value: TsaTrust } | { ok: false; problem: string } {
@@ -149,7 +169,13 @@ async function verifyInOrder(
   return success({
     verdict: 'valid',
     receiptVersion: version === '1' ? 1 : 2,
-    log: { origin: checkpoint.value.origin, treeSize: checkpoint.value.size.toString(), leafIndex: proof.value.index.toString() },
+    log: {
+      origin: checkpoint.value.origin,
+      treeSize: checkpoint.value.size.toString(),
+      leafIndex: proof.value.index.toString(),
+      root: toBase64(checkpoint.value.root),
+      signedBy: checkpoint.value.signers.map((key) => key.fingerprint),
+    },
     logTime: isoTime(leaf.value.receivedAtMs),
     promiseTime,
     contentChecked: evidence !== undefined,
@@ -157,6 +183,7 @@ async function verifyInOrder(
     timestamps: timestamps.value,
     anchors: anchors.value,
     notChecked,
+    compromise: [],
   });
 }
 

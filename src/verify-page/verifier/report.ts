@@ -1,6 +1,7 @@
 // What the verifier tells a person: the verdict, the times it could prove and from whom, and
 // everything it did not check. A failed receipt proves nothing, so its report shows only why.
 import type { ProvenAnchor } from './evm-anchor.js';
+import type { CompromiseFinding } from './key-compromise.js';
 import { failureNumbers, failureSentences, type Failure, type FailureName } from './failures.js';
 import type { ShownTimestamp } from './timestamps.js';
 
@@ -12,7 +13,15 @@ export interface Sentence {
 export interface ValidReport {
   readonly verdict: 'valid';
   readonly receiptVersion: 1 | 2;
-  readonly log: { readonly origin: string; readonly treeSize: string; readonly leafIndex: string };
+  readonly log: {
+    readonly origin: string;
+    readonly treeSize: string;
+    readonly leafIndex: string;
+    /** The checkpoint's root, base64. */
+    readonly root: string;
+    /** The fingerprints of the trusted keys whose checkpoint signatures verified. */
+    readonly signedBy: readonly string[];
+  };
   /** The acceptance time in the leaf: the notary's own claim, as yyyy-MM-ddTHH:mm:ss.fffZ. */
   readonly logTime: string;
   /** The acceptance time in the notary's promise, when the receipt carries one. */
@@ -24,6 +33,8 @@ export interface ValidReport {
   readonly timestamps: readonly ShownTimestamp[];
   readonly anchors: readonly ProvenAnchor[];
   readonly notChecked: readonly Sentence[];
+  /** What each compromise statement given means for this receipt, when it affects it (key-statement.md). */
+  readonly compromise: readonly CompromiseFinding[];
 }
 
 export interface InvalidReport {

@@ -93,7 +93,8 @@ var failureSentences = {
   TimestampInconsistent: { zh: "\u65F6\u95F4\u6233\u6240\u76D6\u7684\u68C0\u67E5\u70B9\u4E0E\u56DE\u6267\u7684\u68C0\u67E5\u70B9\u4E0D\u4E00\u81F4\u3002", en: "The stamped checkpoint does not extend or precede the receipt's." },
   TimestampUntrustedTsa: { zh: "\u65F6\u95F4\u6233\u673A\u6784\u4E0D\u5728\u53D7\u4FE1\u4EFB\u7684\u6839\u8BC1\u4E66\u4E4B\u4E0B\u3002", en: "The timestamp authority does not chain to a trusted root." },
   TimestampImprintMismatch: { zh: "\u65F6\u95F4\u6233\u6240\u8BC1\u660E\u7684\u4E0D\u662F\u8BE5\u68C0\u67E5\u70B9\u3002", en: "The timestamp token dates something other than the stamped checkpoint." },
-  TimestampTokenInvalid: { zh: "\u65F6\u95F4\u6233\u4EE4\u724C\u65E0\u6548\u3002", en: "The timestamp token is invalid." }
+  TimestampTokenInvalid: { zh: "\u65F6\u95F4\u6233\u4EE4\u724C\u65E0\u6548\u3002", en: "The timestamp token is invalid." },
+  MalformedKeyStatement: { zh: "\u5BC6\u94A5\u58F0\u660E\u7684\u683C\u5F0F\u4E0D\u6B63\u786E\u3002", en: "The key statement is malformed." }
 };
 
 // node_modules/@noble/hashes/utils.js
@@ -1832,7 +1833,7 @@ async function verifyCheckpoint(note, trusted, hashes) {
   if (size === null || size > 2n ** 63n - 1n) return failure("MalformedCheckpoint", `the tree size ${JSON.stringify(sizeText)} is not a decimal number`);
   const root = fromBase64(rootText);
   if (root === null || root.length !== 32) return failure("MalformedCheckpoint", `the root ${JSON.stringify(rootText)} is not 32 bytes of base64`);
-  return success({ origin, treeHash, size, root, text: text2, unknownSignatures });
+  return success({ origin, treeHash, size, root, text: text2, signers, unknownSignatures });
 }
 var algorithmNames = { ed25519: "Ed25519", "sm2-sm3": "SM2" };
 

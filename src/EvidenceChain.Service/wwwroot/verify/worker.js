@@ -115,7 +115,8 @@ var failureNumbers = {
   TimestampInconsistent: 91,
   TimestampUntrustedTsa: 92,
   TimestampImprintMismatch: 93,
-  TimestampTokenInvalid: 94
+  TimestampTokenInvalid: 94,
+  MalformedKeyStatement: 110
 };
 function success(value) {
   return { ok: true, value };
@@ -151,7 +152,8 @@ var failureSentences = {
   TimestampInconsistent: { zh: "\u65F6\u95F4\u6233\u6240\u76D6\u7684\u68C0\u67E5\u70B9\u4E0E\u56DE\u6267\u7684\u68C0\u67E5\u70B9\u4E0D\u4E00\u81F4\u3002", en: "The stamped checkpoint does not extend or precede the receipt's." },
   TimestampUntrustedTsa: { zh: "\u65F6\u95F4\u6233\u673A\u6784\u4E0D\u5728\u53D7\u4FE1\u4EFB\u7684\u6839\u8BC1\u4E66\u4E4B\u4E0B\u3002", en: "The timestamp authority does not chain to a trusted root." },
   TimestampImprintMismatch: { zh: "\u65F6\u95F4\u6233\u6240\u8BC1\u660E\u7684\u4E0D\u662F\u8BE5\u68C0\u67E5\u70B9\u3002", en: "The timestamp token dates something other than the stamped checkpoint." },
-  TimestampTokenInvalid: { zh: "\u65F6\u95F4\u6233\u4EE4\u724C\u65E0\u6548\u3002", en: "The timestamp token is invalid." }
+  TimestampTokenInvalid: { zh: "\u65F6\u95F4\u6233\u4EE4\u724C\u65E0\u6548\u3002", en: "The timestamp token is invalid." },
+  MalformedKeyStatement: { zh: "\u5BC6\u94A5\u58F0\u660E\u7684\u683C\u5F0F\u4E0D\u6B63\u786E\u3002", en: "The key statement is malformed." }
 };
 
 // node_modules/@noble/hashes/utils.js
@@ -1890,7 +1892,7 @@ async function verifyCheckpoint(note, trusted, hashes) {
   if (size === null || size > 2n ** 63n - 1n) return failure("MalformedCheckpoint", `the tree size ${JSON.stringify(sizeText)} is not a decimal number`);
   const root = fromBase64(rootText);
   if (root === null || root.length !== 32) return failure("MalformedCheckpoint", `the root ${JSON.stringify(rootText)} is not 32 bytes of base64`);
-  return success({ origin, treeHash, size, root, text, unknownSignatures });
+  return success({ origin, treeHash, size, root, text, signers, unknownSignatures });
 }
 var algorithmNames = { ed25519: "Ed25519", "sm2-sm3": "SM2" };
 
@@ -2047,8 +2049,8 @@ function wrongHashLength(hashes) {
 function verifyInclusion(hash2, leafIndex, treeSize, leafHashValue, proof, root) {
   if (leafIndex >= treeSize) return failure("IndexOutOfRange", `leaf index ${leafIndex} in a tree of ${treeSize} leaves`);
   if (proof.length > proofLengthMax) return failure("WrongProofLength", `${proof.length} hashes, at most ${proofLengthMax}`);
-  const malformed = wrongHashLength([leafHashValue, root, ...proof]);
-  if (malformed) return malformed;
+  const malformed2 = wrongHashLength([leafHashValue, root, ...proof]);
+  if (malformed2) return malformed2;
   let fn = leafIndex;
   let sn = treeSize - 1n;
   let r = leafHashValue;
@@ -2083,8 +2085,8 @@ function verifyConsistency(hash2, firstSize, secondSize, firstRoot, secondRoot, 
     return success(void 0);
   }
   if (proof.length === 0) return failure("WrongProofLength", `no hashes from ${firstSize} leaves to ${secondSize}`);
-  const malformed = wrongHashLength([firstRoot, secondRoot, ...proof]);
-  if (malformed) return malformed;
+  const malformed2 = wrongHashLength([firstRoot, secondRoot, ...proof]);
+  if (malformed2) return malformed2;
   const path = isPowerOfTwo(firstSize) ? [firstRoot, ...proof] : [...proof];
   let fn = firstSize - 1n;
   let sn = secondSize - 1n;
@@ -3211,6 +3213,128 @@ function parseDepositLeaf(leaf) {
   });
 }
 
+// src/verify-page/verifier/key-compromise.ts
+var keyCompromiseHeader = "evidencechain/key-compromise/v1";
+var timePattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.(\d{3})Z$/;
+function parseTime(text) {
+  if (!timePattern.test(text)) return null;
+  const ms = Date.parse(text);
+  return Number.isFinite(ms) && isoTime(ms) === text ? ms : null;
+}
+var logIdOf = (origin) => origin.split("/")[2];
+var malformed = (detail) => failure("MalformedKeyStatement", detail);
+function parseKeyCompromise(text, hashes) {
+  const lines = text.split("\n");
+  if (lines.length !== 8 || lines[7] !== "" || lines[0] !== keyCompromiseHeader) {
+    return malformed(`a compromise is the line ${keyCompromiseHeader}, the origin, compromised-at, frozen, two keys and the successor`);
+  }
+  const [, origin, atLine, frozenLine, key1, key2, successorLine] = lines;
+  if (treeHashOfOrigin(origin) === null) return malformed(`${JSON.stringify(origin)} is not an EvidenceChain origin`);
+  const compromisedAtMs = atLine.startsWith("compromised-at ") ? parseTime(atLine.slice("compromised-at ".length)) : null;
+  if (compromisedAtMs === null) return malformed(`${JSON.stringify(atLine)} is not 'compromised-at yyyy-MM-ddTHH:mm:ss.fffZ'`);
+  const frozen = frozenLine.split(" ");
+  const frozenSize = frozen.length === 3 && frozen[0] === "frozen" ? parseDecimal(frozen[1]) : null;
+  const frozenRoot = frozen.length === 3 ? fromBase64(frozen[2]) : null;
+  if (frozenSize === null || frozenSize > 2n ** 63n - 1n || frozenRoot === null || frozenRoot.length !== 32) {
+    return malformed(`${JSON.stringify(frozenLine)} is not 'frozen TREE_SIZE BASE64_ROOT'`);
+  }
+  if (!key1.startsWith("key ") || !key2.startsWith("key ")) return malformed("the compromised keys are two lines 'key KEY'");
+  const keys = [];
+  for (const line of [key1, key2]) {
+    const parsed = parseVerifierKeys(line.slice("key ".length), hashes);
+    if (!parsed.ok) return malformed(`${JSON.stringify(line)}: ${parsed.problem}`);
+    if (parsed.value.keys.length !== 1 || parsed.value.ignored.length !== 0) return malformed(`${JSON.stringify(line)} is not one Ed25519 or SM2 verifier key`);
+    keys.push(parsed.value.keys[0]);
+  }
+  if (keys[0].algorithm !== "ed25519" || keys[1].algorithm !== "sm2-sm3") return malformed("a key pair is one Ed25519 key and then one SM2 key");
+  if (keys.some((key) => key.name !== origin)) return malformed(`a key of the pair is not named by the log's origin ${origin}`);
+  const successor = successorLine.startsWith("successor ") ? successorLine.slice("successor ".length) : "";
+  if (treeHashOfOrigin(successor) === null) return malformed(`${JSON.stringify(successorLine)} is not 'successor ORIGIN'`);
+  if (logIdOf(successor) === logIdOf(origin)) return malformed("the successor must be a new log, with a new log id");
+  return success({ origin, compromisedAtMs, frozenSize, frozenRoot, compromisedKeys: keys, successor });
+}
+async function verifyKeyCompromise(note, trusted, hashes) {
+  const opened = await verifySignedNote(note, trusted, hashes);
+  if (!opened.ok) return opened;
+  const parsed = parseKeyCompromise(opened.value.text, hashes);
+  if (!parsed.ok) return parsed;
+  const { successor } = parsed.value;
+  const signers = opened.value.signers.filter((key) => key.name === successor);
+  if (signers.length === 0) return failure("NoTrustedSignature", `no trusted key of the successor log ${successor} signed the statement`);
+  const successorKeys = trusted.keys.filter((key) => key.name === successor);
+  for (const algorithm of new Set(successorKeys.map((key) => key.algorithm))) {
+    if (signers.some((key) => key.algorithm === algorithm)) continue;
+    const fingerprints = successorKeys.filter((key) => key.algorithm === algorithm).map((key) => key.fingerprint);
+    return failure("NoTrustedSignature", `no trusted ${algorithmNames[algorithm]} key of the successor log signed the compromise statement (trusted ones: fingerprint ${fingerprints.join(", ")})`);
+  }
+  return parsed;
+}
+function assessCompromise(statement, report) {
+  if (report.log.origin !== statement.origin) return null;
+  if (!statement.compromisedKeys.some((key) => report.log.signedBy.includes(key.fingerprint))) return null;
+  const base = {
+    origin: statement.origin,
+    successor: statement.successor,
+    compromisedAt: isoTime(statement.compromisedAtMs),
+    frozenSize: statement.frozenSize.toString()
+  };
+  if (BigInt(report.log.treeSize) === statement.frozenSize) {
+    const same = bytesEqual(fromBase64(report.log.root) ?? new Uint8Array(), statement.frozenRoot);
+    const finding = same ? "frozen-checkpoint" : "fork";
+    return { finding, warning: !same, ...base, provenBefore: null, provenBy: null, sentence: sentenceOf(finding, base, null, null) };
+  }
+  const earliest = earliestProof(report);
+  if (earliest !== null && earliest.ms < statement.compromisedAtMs) {
+    const provenBefore = isoTime(earliest.ms);
+    return { finding: "proven-older", warning: false, ...base, provenBefore, provenBy: earliest.by, sentence: sentenceOf("proven-older", base, provenBefore, earliest.by) };
+  }
+  return { finding: "not-proven-older", warning: true, ...base, provenBefore: null, provenBy: null, sentence: sentenceOf("not-proven-older", base, null, null) };
+}
+function earliestProof(report) {
+  let earliest = null;
+  const consider = (ms, by) => {
+    if (Number.isFinite(ms) && (earliest === null || ms < earliest.ms)) earliest = { ms, by };
+  };
+  for (const stamp of report.timestamps) {
+    if (stamp.source !== "independent") continue;
+    consider(Date.parse(stamp.genTime) + (stamp.accuracyMs ?? 0), {
+      zh: `\u65F6\u95F4\u6233\u673A\u6784 ${stamp.tsa}\uFF08${stamp.authority}\uFF09\u7684\u65F6\u95F4\u6233`,
+      en: `timestamp by ${stamp.tsa} (${stamp.authority})`
+    });
+  }
+  for (const anchor of report.anchors) {
+    consider(Date.parse(anchor.blockTime) + 999, {
+      zh: `\u94FE ${anchor.chainId} \u7B2C ${anchor.blockNumber} \u53F7\u533A\u5757\u4E2D\u7684\u951A\u5B9A`,
+      en: `anchor in block ${anchor.blockNumber} of chain ${anchor.chainId}`
+    });
+  }
+  return earliest;
+}
+function sentenceOf(finding, base, provenBefore, provenBy) {
+  switch (finding) {
+    case "frozen-checkpoint":
+      return {
+        zh: `\u56DE\u6267\u7684\u68C0\u67E5\u70B9\u6B63\u662F\u65E5\u5FD7 ${base.origin} \u51BB\u7ED3\u65F6\u7684\u68C0\u67E5\u70B9\uFF08\u5DF2\u5728\u94FE\u4E0A\u951A\u5B9A\uFF09\uFF0C\u4E0D\u53D7\u6CC4\u9732\u5F71\u54CD\u3002`,
+        en: `The receipt's checkpoint is the one log ${base.origin} was frozen at (anchored on a chain): the compromise does not touch it.`
+      };
+    case "proven-older":
+      return {
+        zh: `\u72EC\u7ACB\u8BC1\u636E\u8BC1\u660E\u8BE5\u8BB0\u5F55\u5728\u5BC6\u94A5\u6CC4\u9732\u65F6\u523B ${base.compromisedAt} \u4E4B\u524D\u5DF2\u5728\u65E5\u5FD7\u4E2D\uFF1A${provenBy.zh}\uFF0C\u4E0D\u665A\u4E8E ${provenBefore}\u3002`,
+        en: `Independent evidence proves the leaf was in the log before the keys were compromised at ${base.compromisedAt}: ${provenBy.en}, by ${provenBefore}.`
+      };
+    case "not-proven-older":
+      return {
+        zh: `\u8B66\u544A\uFF1A\u56DE\u6267\u7684\u68C0\u67E5\u70B9\u7531\u81EA ${base.compromisedAt} \u8D77\u89C6\u4E3A\u5DF2\u6CC4\u9732\u7684\u5BC6\u94A5\u7B7E\u7F72\uFF0C\u4E14\u56DE\u6267\u4E2D\u6CA1\u6709\u4EFB\u4F55\u72EC\u7ACB\u8BC1\u636E\uFF08\u5916\u90E8\u65F6\u95F4\u6233\u6216\u94FE\u4E0A\u951A\u5B9A\uFF09\u8BC1\u660E\u5B83\u65E9\u4E8E\u8BE5\u65F6\u523B\uFF1B\u5B83\u53EF\u80FD\u662F\u4F2A\u9020\u7684\u3002\u65E5\u5FD7\u5DF2\u51BB\u7ED3\u4E8E\u68C0\u67E5\u70B9 ${base.frozenSize}\uFF0C\u540E\u7EE7\u65E5\u5FD7\u4E3A ${base.successor}\u3002`,
+        en: `WARNING: the receipt's checkpoint is signed with keys compromised from ${base.compromisedAt}, and nothing independent in it (an outside timestamp or a chain anchor) proves it existed before then; it may be forged. The log is frozen at checkpoint ${base.frozenSize}; its successor is ${base.successor}.`
+      };
+    case "fork":
+      return {
+        zh: `\u8B66\u544A\uFF1A\u56DE\u6267\u7684\u68C0\u67E5\u70B9\u4E0E\u51BB\u7ED3\u68C0\u67E5\u70B9 ${base.frozenSize} \u5927\u5C0F\u76F8\u540C\u4F46\u6839\u4E0D\u540C\uFF1A\u8FD9\u662F\u7528\u5DF2\u6CC4\u9732\u5BC6\u94A5\u7B7E\u7F72\u7684\u53E6\u4E00\u6BB5\u5386\u53F2\uFF0C\u4E0D\u662F\u516C\u8BC1\u5904\u7684\u65E5\u5FD7\u3002`,
+        en: `WARNING: the receipt's checkpoint has the frozen checkpoint's size ${base.frozenSize} but another root: a second history signed with the compromised keys, not the notary's log.`
+      };
+  }
+}
+
 // src/verify-page/verifier/promise.ts
 var promiseHeader = "evidencechain/promise/v1";
 async function verifyPromise(section, origin, treeHash, leafHashValue, trusted, hashes) {
@@ -3829,8 +3953,21 @@ async function verifyReceipt(receiptJson, trust, evidence) {
   if (!tsaTrust.ok) return { verdict: "unusable-input", problem: tsaTrust.problem };
   const notChecked = [];
   if (keys.value.ignored.length > 0) notChecked.push(notCheckedSentences.ignoredTrustedKeys(keys.value.ignored));
+  const statements = [];
+  for (const { source, note } of trust.compromiseStatements ?? []) {
+    const statement = await verifyKeyCompromise(note, keys.value, hashes);
+    if (!statement.ok) {
+      const { name: name2, detail } = statement.failure;
+      return { verdict: "unusable-input", problem: `${source} is not a usable key compromise statement: ${name2}: ${detail} (it must be signed by the successor log's keys, which you trust)` };
+    }
+    statements.push(statement.value);
+  }
   const outcome = await verifyInOrder(receiptJson, keys.value, tsaTrust.value, evidence, hashes, notChecked);
-  return outcome.ok ? outcome.value : invalidReport(outcome.failure);
+  if (!outcome.ok) return invalidReport(outcome.failure);
+  if (outcome.value.verdict !== "valid") return outcome.value;
+  const valid = outcome.value;
+  const compromise = statements.map((statement) => assessCompromise(statement, valid)).filter((finding) => finding !== null);
+  return { ...valid, compromise };
 }
 function readTsaTrust(trust) {
   const read = (pems, what) => {
@@ -3905,14 +4042,21 @@ async function verifyInOrder(receiptJson, keys, tsaTrust, evidence, hashes, notC
   return success({
     verdict: "valid",
     receiptVersion: version === "1" ? 1 : 2,
-    log: { origin: checkpoint.value.origin, treeSize: checkpoint.value.size.toString(), leafIndex: proof.value.index.toString() },
+    log: {
+      origin: checkpoint.value.origin,
+      treeSize: checkpoint.value.size.toString(),
+      leafIndex: proof.value.index.toString(),
+      root: toBase64(checkpoint.value.root),
+      signedBy: checkpoint.value.signers.map((key) => key.fingerprint)
+    },
     logTime: isoTime(leaf.value.receivedAtMs),
     promiseTime,
     contentChecked: evidence !== void 0,
     depositorKeyFingerprint,
     timestamps: timestamps.value,
     anchors: anchors.value,
-    notChecked
+    notChecked,
+    compromise: []
   });
 }
 function checkContent(evidence, leaf, hashes) {

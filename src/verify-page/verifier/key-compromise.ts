@@ -1,0 +1,192 @@
+// Key compromise statements (key-statement.md §Compromise): a signed note, signed by the successor
+// log's keys, saying that a log's keys must be taken as in other hands from a given time, that the
+// log is frozen at its last checkpoint anchored final, and which log carries on. And what such a
+// statement means for a receipt that verified (§What a verifier says about a receipt).
+import { bytesEqual, fromBase64, isoTime, parseDecimal } from './bytes.js';
+import { algorithmNames, treeHashOfOrigin } from './checkpoint.js';
+import { failure, success, type Outcome } from './failures.js';
+import type { Hashes } from './hashing.js';
+import { parseVerifierKeys, verifySignedNote, type TrustedKeys, type VerifierKey } from './note.js';
+import type { Sentence, ValidReport } from './report.js';
+
+export interface KeyCompromise {
+  /** The compromised log. */
+  readonly origin: string;
+  /** From when its keys must be taken as in other hands (Unix ms, UTC): the notary's statement. */
+  readonly compromisedAtMs: number;
+  /** The compromised log's last checkpoint anchored final. */
+  readonly frozenSize: bigint;
+  readonly frozenRoot: Uint8Array;
+  /** The compromised log's keys: one Ed25519, then one SM2, both named by the origin. */
+  readonly compromisedKeys: readonly VerifierKey[];
+  /** The log that carries on, with another log id. */
+  readonly successor: string;
+}
+
+export const keyCompromiseHeader = 'evidencechain/key-compromise/v1';
+
+const timePattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.(\d{3})Z$/;
+
+/** yyyy-MM-ddTHH:mm:ss.fffZ exactly (key-statement.md), a real date; null otherwise. */
+function parseTime(text: string): number | null {
+  if (!timePattern.test(text)) return null;
+  const ms = Date.parse(text);
+  // Date.parse rolls 2026-02-30 over into March; a time that does not print back as given is not one.
+  return Number.isFinite(ms) && isoTime(ms) === text ? ms : null;
+}
+
+const logIdOf = (origin: string): string => origin.split('/')[2]!;
+
+const malformed = (detail: string) => failure('MalformedKeyStatement', detail);
+
+/** Parses the text of a compromise note that already verified (§Compromise, exactly seven lines). */
+export function parseKeyCompromise(text: string, hashes: Hashes): Outcome<KeyCompromise> {
+  const lines = text.split('\n');
+  if (lines.length !== 8 || lines[7] !== '' || lines[0] !== keyCompromiseHeader) {
+    return malformed(`a compromise is the line ${keyCompromiseHeader}, the origin, compromised-at, frozen, two keys and the successor`);
+  }
+  const [, origin, atLine, frozenLine, key1, key2, successorLine] = lines as [string, string, string, string, string, string, string];
+  if (treeHashOfOrigin(origin) === null) return malformed(`${JSON.stringify(origin)} is not an EvidenceChain origin`);
+  const compromisedAtMs = atLine.startsWith('compromised-at ') ? parseTime(atLine.slice('compromised-at '.length)) : null;
+  if (compromisedAtMs === null) return malformed(`${JSON.stringify(atLine)} is not 'compromised-at yyyy-MM-ddTHH:mm:ss.fffZ'`);
+  const frozen = frozenLine.split(' ');
+  const frozenSize = frozen.length === 3 && frozen[0] === 'frozen' ? parseDecimal(frozen[1]!) : null;
+  const frozenRoot = frozen.length === 3 ? fromBase64(frozen[2]!) : null;
+  if (frozenSize === null || frozenSize > 2n ** 63n - 1n || frozenRoot === null || frozenRoot.length !== 32) {
+    return malformed(`${JSON.stringify(frozenLine)} is not 'frozen TREE_SIZE BASE64_ROOT'`);
+  }
+  if (!key1.startsWith('key ') || !key2.startsWith('key ')) return malformed("the compromised keys are two lines 'key KEY'");
+  const keys: VerifierKey[] = [];
+  for (const line of [key1, key2]) {
+    const parsed = parseVerifierKeys(line.slice('key '.length), hashes);
+    if (!parsed.ok) return malformed(`${JSON.stringify(line)}: ${parsed.problem}`);
+    if (parsed.value.keys.length !== 1 || parsed.value.ignored.length !== 0) return malformed(`${JSON.stringify(line)} is not one Ed25519 or SM2 verifier key`);
+    keys.push(parsed.value.keys[0]!);
+  }
+  if (keys[0]!.algorithm !== 'ed25519' || keys[1]!.algorithm !== 'sm2-sm3') return malformed('a key pair is one Ed25519 key and then one SM2 key');
+  if (keys.some((key) => key.name !== origin)) return malformed(`a key of the pair is not named by the log's origin ${origin}`);
+  const successor = successorLine.startsWith('successor ') ? successorLine.slice('successor '.length) : '';
+  if (treeHashOfOrigin(successor) === null) return malformed(`${JSON.stringify(successorLine)} is not 'successor ORIGIN'`);
+  if (logIdOf(successor) === logIdOf(origin)) return malformed('the successor must be a new log, with a new log id');
+  return success({ origin, compromisedAtMs, frozenSize, frozenRoot, compromisedKeys: keys, successor });
+}
+
+/**
+ * Opens a compromise note with the verifier's trusted keys (every trusted line must verify), reads it,
+ * then requires the successor's keys by the checkpoint rule: at least one trusted key named by the
+ * successor signed, and for each algorithm among the successor's trusted keys, one of them did. The
+ * compromised keys' signatures would prove nothing, and are not asked for.
+ */
+export async function verifyKeyCompromise(note: string, trusted: TrustedKeys, hashes: Hashes): Promise<Outcome<KeyCompromise>> {
+  const opened = await verifySignedNote(note, trusted, hashes);
+  if (!opened.ok) return opened;
+  const parsed = parseKeyCompromise(opened.value.text, hashes);
+  if (!parsed.ok) return parsed;
+  const { successor } = parsed.value;
+  const signers = opened.value.signers.filter((key) => key.name === successor);
+  if (signers.length === 0) return failure('NoTrustedSignature', `no trusted key of the successor log ${successor} signed the statement`);
+  const successorKeys = trusted.keys.filter((key) => key.name === successor);
+  for (const algorithm of new Set(successorKeys.map((key) => key.algorithm))) {
+    if (signers.some((key) => key.algorithm === algorithm)) continue;
+    const fingerprints = successorKeys.filter((key) => key.algorithm === algorithm).map((key) => key.fingerprint);
+    return failure('NoTrustedSignature', `no trusted ${algorithmNames[algorithm]} key of the successor log signed the compromise statement (trusted ones: fingerprint ${fingerprints.join(', ')})`);
+  }
+  return parsed;
+}
+
+export type CompromiseFindingName = 'frozen-checkpoint' | 'proven-older' | 'not-proven-older' | 'fork';
+
+/** What a compromise statement means for a receipt it affects (not-affected statements are not listed). */
+export interface CompromiseFinding {
+  readonly finding: CompromiseFindingName;
+  /** not-proven-older and fork: the receipt must not be relied on without more evidence. */
+  readonly warning: boolean;
+  readonly origin: string;
+  readonly successor: string;
+  readonly compromisedAt: string;
+  readonly frozenSize: string;
+  /** proven-older: the earliest time the leaf is independently proven to have been in the log. */
+  readonly provenBefore: string | null;
+  /** proven-older: what proves it. */
+  readonly provenBy: Sentence | null;
+  readonly sentence: Sentence;
+}
+
+/**
+ * key-statement.md §What a verifier says about a receipt: a receipt of the compromised origin whose
+ * checkpoint a compromised key signed is the frozen checkpoint, a fork of it, proven older than the
+ * compromise by an independent TSA's token (genTime + accuracy) or a verified anchor (block time +
+ * 999 ms: block times count whole seconds), or not proven older. The leaf's own time and the
+ * operator's TSA do not count: whoever holds the keys can write them. Null: not affected.
+ */
+export function assessCompromise(statement: KeyCompromise, report: ValidReport): CompromiseFinding | null {
+  if (report.log.origin !== statement.origin) return null;
+  if (!statement.compromisedKeys.some((key) => report.log.signedBy.includes(key.fingerprint))) return null;
+  const base = {
+    origin: statement.origin,
+    successor: statement.successor,
+    compromisedAt: isoTime(statement.compromisedAtMs),
+    frozenSize: statement.frozenSize.toString(),
+  };
+  if (BigInt(report.log.treeSize) === statement.frozenSize) {
+    const same = bytesEqual(fromBase64(report.log.root) ?? new Uint8Array(), statement.frozenRoot);
+    const finding = same ? 'frozen-checkpoint' : 'fork';
+    return { finding, warning: !same, ...base, provenBefore: null, provenBy: null, sentence: sentenceOf(finding, base, null, null) };
+  }
+  const earliest = earliestProof(report);
+  if (earliest !== null && earliest.ms < statement.compromisedAtMs) {
+    const provenBefore = isoTime(earliest.ms);
+    return { finding: 'proven-older', warning: false, ...base, provenBefore, provenBy: earliest.by, sentence: sentenceOf('proven-older', base, provenBefore, earliest.by) };
+  }
+  return { finding: 'not-proven-older', warning: true, ...base, provenBefore: null, provenBy: null, sentence: sentenceOf('not-proven-older', base, null, null) };
+}
+
+function earliestProof(report: ValidReport): { ms: number; by: Sentence } | null {
+  let earliest: { ms: number; by: Sentence } | null = null;
+  const consider = (ms: number, by: Sentence) => {
+    if (Number.isFinite(ms) && (earliest === null || ms < earliest.ms)) earliest = { ms, by };
+  };
+  for (const stamp of report.timestamps) {
+    if (stamp.source !== 'independent') continue;
+    consider(Date.parse(stamp.genTime) + (stamp.accuracyMs ?? 0), {
+      zh: `时间戳机构 ${stamp.tsa}（${stamp.authority}）的时间戳`,
+      en: `timestamp by ${stamp.tsa} (${stamp.authority})`,
+    });
+  }
+  for (const anchor of report.anchors) {
+    // A block time counts in whole seconds: the block may come from any moment of its second.
+    consider(Date.parse(anchor.blockTime) + 999, {
+      zh: `链 ${anchor.chainId} 第 ${anchor.blockNumber} 号区块中的锚定`,
+      en: `anchor in block ${anchor.blockNumber} of chain ${anchor.chainId}`,
+    });
+  }
+  return earliest;
+}
+
+type Base = { readonly origin: string; readonly successor: string; readonly compromisedAt: string; readonly frozenSize: string };
+
+/** The CLI's sentences (ReportText.CompromiseFindingText), in both languages. */
+function sentenceOf(finding: CompromiseFindingName, base: Base, provenBefore: string | null, provenBy: Sentence | null): Sentence {
+  switch (finding) {
+    case 'frozen-checkpoint':
+      return {
+        zh: `回执的检查点正是日志 ${base.origin} 冻结时的检查点（已在链上锚定），不受泄露影响。`,
+        en: `The receipt's checkpoint is the one log ${base.origin} was frozen at (anchored on a chain): the compromise does not touch it.`,
+      };
+    case 'proven-older':
+      return {
+        zh: `独立证据证明该记录在密钥泄露时刻 ${base.compromisedAt} 之前已在日志中：${provenBy!.zh}，不晚于 ${provenBefore}。`,
+        en: `Independent evidence proves the leaf was in the log before the keys were compromised at ${base.compromisedAt}: ${provenBy!.en}, by ${provenBefore}.`,
+      };
+    case 'not-proven-older':
+      return {
+        zh: `警告：回执的检查点由自 ${base.compromisedAt} 起视为已泄露的密钥签署，且回执中没有任何独立证据（外部时间戳或链上锚定）证明它早于该时刻；它可能是伪造的。日志已冻结于检查点 ${base.frozenSize}，后继日志为 ${base.successor}。`,
+        en: `WARNING: the receipt's checkpoint is signed with keys compromised from ${base.compromisedAt}, and nothing independent in it (an outside timestamp or a chain anchor) proves it existed before then; it may be forged. The log is frozen at checkpoint ${base.frozenSize}; its successor is ${base.successor}.`,
+      };
+    case 'fork':
+      return {
+        zh: `警告：回执的检查点与冻结检查点 ${base.frozenSize} 大小相同但根不同：这是用已泄露密钥签署的另一段历史，不是公证处的日志。`,
+        en: `WARNING: the receipt's checkpoint has the frozen checkpoint's size ${base.frozenSize} but another root: a second history signed with the compromised keys, not the notary's log.`,
+      };
+  }
+}
