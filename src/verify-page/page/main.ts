@@ -3,7 +3,7 @@
 // was not checked. The requests are same-origin (a receipt by locator, the server's keys), and, when
 // the user names an Ethereum node they trust, JSON-RPC queries about the proven anchors' blocks to that
 // node (anchor-canonicality.ts), made here from the report, never from the worker that holds the file.
-import { notCheckedSentences, type ProvenAnchor, type Report, type Sentence, type ValidReport } from '../verifier/index.js';
+import { keyCompromiseHeader, notCheckedSentences, type ProvenAnchor, type Report, type Sentence, type ValidReport } from '../verifier/index.js';
 import { checkAnchorCanonicality, readNodeUrl, type CanonicalityOutcome, type Finality } from './anchor-canonicality.js';
 import { acceptKeysFile, byId, currentLanguage, element, fetchText, field, onLanguage, refusalOf, sentence, setUpKeysPanel, setUpLanguage, showProblem, text } from './common.js';
 import type { VerifyRequest, WorkerMessage } from './messages.js';
@@ -35,6 +35,54 @@ nodeInput.addEventListener('input', () => {
   if (nodeInput.value.trim() === '') sessionStorage.removeItem(nodeStorageKey);
   else sessionStorage.setItem(nodeStorageKey, nodeInput.value.trim());
 });
+
+// Compromise statements this server publishes (GET /v1/key-statements: a successor log serves the one it
+// begins with). They are offered, chosen by default, and used only if they verify with the keys the user
+// trusts, in the worker like a chosen file: a chosen one that does not verify is unusable input, never skipped.
+const keyStatementsPath = '/v1/key-statements';
+const offered: { note: string; origin: string; successor: string; chosen: boolean }[] = [];
+let offeredProblem = '';
+
+function renderOffered(): void {
+  const list = byId('server-statement-list');
+  list.replaceChildren();
+  byId('server-statements').hidden = offered.length === 0;
+  showProblem(byId('server-statements-problem'), offeredProblem === '' ? '' : `${text('serverStatementsFailed')}: ${offeredProblem}`);
+  for (const [index, statement] of offered.entries()) {
+    const box = element('input', { type: 'checkbox', 'data-statement-index': String(index) }) as HTMLInputElement;
+    box.checked = statement.chosen;
+    box.addEventListener('change', () => (statement.chosen = box.checked));
+    list.append(
+      element(
+        'li',
+        {},
+        element('label', {}, box, ` ${text('serverStatement')} ${index + 1}: ${text('serverStatementOf')} `, element('code', {}, statement.origin), ` → ${text('successorLabel')} `, element('code', {}, statement.successor)),
+      ),
+    );
+  }
+}
+
+async function fetchOfferedStatements(): Promise<void> {
+  try {
+    const answer = await fetchText(keyStatementsPath);
+    if (answer.status === 404) return;
+    if (answer.status !== 200) throw new Error(`HTTP ${answer.status}: ${refusalOf(answer.body)}`);
+    const body: unknown = JSON.parse(answer.body);
+    const statements = typeof body === 'object' && body !== null ? (body as { statements?: unknown }).statements : undefined;
+    if (!Array.isArray(statements)) throw new Error('not {"origin", "statements": [...]}');
+    for (const note of statements) {
+      if (typeof note !== 'string' || !note.startsWith(keyCompromiseHeader + '\n')) continue;
+      // Unverified until the user verifies: shown only to say which logs it names.
+      const lines = note.split('\n');
+      offered.push({ note, origin: lines[1] ?? '', successor: lines.find((line) => line.startsWith('successor '))?.slice('successor '.length) ?? '', chosen: true });
+    }
+  } catch (error) {
+    offeredProblem = (error as Error).message;
+  }
+  renderOffered();
+}
+void fetchOfferedStatements();
+onLanguage(renderOffered);
 
 const fileOf = (id: string): File | null => byId<HTMLInputElement>(id).files?.[0] ?? null;
 const filesOf = (id: string): File[] => Array.from(byId<HTMLInputElement>(id).files ?? []);
@@ -118,6 +166,16 @@ async function readAll(files: File[]): Promise<string[]> {
   return Promise.all(files.map((file) => file.text()));
 }
 
+/** The chosen statement files, then the server's statements still chosen, each named by where it came from. */
+async function compromiseStatements(): Promise<{ source: string; note: string }[]> {
+  const files = filesOf('compromise-files');
+  const chosen = await Promise.all(files.map(async (file) => ({ source: file.name, note: await file.text() })));
+  for (const [index, statement] of offered.entries()) {
+    if (statement.chosen) chosen.push({ source: `${location.origin}${keyStatementsPath} #${index + 1}`, note: statement.note });
+  }
+  return chosen;
+}
+
 byId('verify').addEventListener('click', async () => {
   showProblem(problemLine, '');
   const evidenceFile = fileOf('evidence-file');
@@ -140,7 +198,12 @@ byId('verify').addEventListener('click', async () => {
   try {
     request = {
       receiptJson: receipt.json,
-      trust: { logKeys, tsaRoots: await readAll(filesOf('tsa-roots')), operatorTsa: await readAll(filesOf('operator-tsa')) },
+      trust: {
+        logKeys,
+        tsaRoots: await readAll(filesOf('tsa-roots')),
+        operatorTsa: await readAll(filesOf('operator-tsa')),
+        compromiseStatements: await compromiseStatements(),
+      },
       evidence: evidenceFile === null || saltFile === null ? null : { file: evidenceFile, saltJson: await saltFile.text() },
     };
   } catch (error) {
@@ -239,9 +302,27 @@ function renderReport(): void {
       element('h2', {}, text('offlineReportHeading')),
     );
   } else {
-    result.append(element('div', { id: 'verdict', class: 'verdict valid', 'data-verdict': 'valid' }, text('verdictValid')));
+    const warned = report.compromise.some((finding) => finding.warning);
+    const attributes: Record<string, string> = { id: 'verdict', class: warned ? 'verdict valid compromised' : 'verdict valid', 'data-verdict': 'valid' };
+    if (report.compromise.length > 0) attributes['data-compromise'] = warned ? 'warning' : 'proven';
+    result.append(element('div', attributes, text(warned ? 'verdictValidCompromised' : 'verdictValid')));
   }
+  if (report.compromise.length > 0) result.append(compromiseFindings(report));
   renderValid(report);
+}
+
+/**
+ * What each compromise statement means for the receipt, beside the verdict (key-statement.md): a warning
+ * when it is not proven older than the compromise or is a fork, a line naming the proof otherwise.
+ */
+function compromiseFindings(valid: ValidReport): HTMLElement {
+  const section = element('section', { id: 'compromise' }, element('h3', {}, text('compromiseHeading')));
+  for (const finding of valid.compromise) {
+    section.append(
+      element('p', { class: `compromise ${finding.warning ? 'warning' : 'info'}`, role: finding.warning ? 'alert' : 'status', 'data-finding': finding.finding }, sentence(finding.sentence)),
+    );
+  }
+  return section;
 }
 
 /** What the node said about anchor `index`, for its line in the anchors list. */

@@ -32,6 +32,24 @@ export const strings = {
   },
   tsaRootsLabel: { zh: '5. 时间戳机构根证书（PEM，可选）', en: '5. TSA root certificates (PEM, optional)' },
   operatorTsaLabel: { zh: '公证处自己的时间戳机构证书（PEM，可选）', en: "The notary's own TSA certificates (PEM, optional)" },
+  compromiseLabel: { zh: '密钥泄露声明（可选，可多个）', en: 'Key compromise statements (optional, several allowed)' },
+  compromiseNote: {
+    zh: '声明须由后继日志的公钥签署，且这些公钥须在上面第 4 项您信任的公钥之中；不能核验的声明不会被采用，而是作为无法使用的输入报告。',
+    en: "A statement must be signed by the successor log's keys, and those keys must be among the keys you trust (item 4); a statement that does not verify is not used but reported as unusable input.",
+  },
+  serverStatementsNote: {
+    zh: '本服务器公布了以下密钥泄露声明。选中的声明只有在用您信任的公钥核验通过后才会采用；本页从不信任服务器提供的公钥。',
+    en: 'This server publishes the key compromise statements below. A chosen one is used only if it verifies with the keys you trust; this page never trusts keys from the server.',
+  },
+  serverStatement: { zh: '本服务器的声明', en: "This server's statement" },
+  serverStatementOf: { zh: '日志', en: 'log' },
+  successorLabel: { zh: '后继日志', en: 'successor' },
+  serverStatementsFailed: { zh: '未能取得本服务器的密钥声明', en: "This server's key statements could not be fetched" },
+  verdictValidCompromised: {
+    zh: '各项证明均成立，但签署检查点的密钥已被声明泄露：见下方警告',
+    en: 'Every proof holds, but the keys that signed the checkpoint are declared compromised: see the warning below',
+  },
+  compromiseHeading: { zh: '密钥泄露声明', en: 'Key compromise statement' },
   nodeLabel: { zh: '6. 您信任的以太坊节点（JSON-RPC 网址，可选）', en: '6. Ethereum node you trust (JSON-RPC URL, optional)' },
   nodePlaceholder: { zh: 'https://… 或本机的 http://127.0.0.1:8545', en: 'https://… or http://127.0.0.1:8545 on this computer' },
   nodeNote: {

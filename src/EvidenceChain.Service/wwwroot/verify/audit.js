@@ -2674,6 +2674,24 @@ var strings = {
   },
   tsaRootsLabel: { zh: "5. \u65F6\u95F4\u6233\u673A\u6784\u6839\u8BC1\u4E66\uFF08PEM\uFF0C\u53EF\u9009\uFF09", en: "5. TSA root certificates (PEM, optional)" },
   operatorTsaLabel: { zh: "\u516C\u8BC1\u5904\u81EA\u5DF1\u7684\u65F6\u95F4\u6233\u673A\u6784\u8BC1\u4E66\uFF08PEM\uFF0C\u53EF\u9009\uFF09", en: "The notary's own TSA certificates (PEM, optional)" },
+  compromiseLabel: { zh: "\u5BC6\u94A5\u6CC4\u9732\u58F0\u660E\uFF08\u53EF\u9009\uFF0C\u53EF\u591A\u4E2A\uFF09", en: "Key compromise statements (optional, several allowed)" },
+  compromiseNote: {
+    zh: "\u58F0\u660E\u987B\u7531\u540E\u7EE7\u65E5\u5FD7\u7684\u516C\u94A5\u7B7E\u7F72\uFF0C\u4E14\u8FD9\u4E9B\u516C\u94A5\u987B\u5728\u4E0A\u9762\u7B2C 4 \u9879\u60A8\u4FE1\u4EFB\u7684\u516C\u94A5\u4E4B\u4E2D\uFF1B\u4E0D\u80FD\u6838\u9A8C\u7684\u58F0\u660E\u4E0D\u4F1A\u88AB\u91C7\u7528\uFF0C\u800C\u662F\u4F5C\u4E3A\u65E0\u6CD5\u4F7F\u7528\u7684\u8F93\u5165\u62A5\u544A\u3002",
+    en: "A statement must be signed by the successor log's keys, and those keys must be among the keys you trust (item 4); a statement that does not verify is not used but reported as unusable input."
+  },
+  serverStatementsNote: {
+    zh: "\u672C\u670D\u52A1\u5668\u516C\u5E03\u4E86\u4EE5\u4E0B\u5BC6\u94A5\u6CC4\u9732\u58F0\u660E\u3002\u9009\u4E2D\u7684\u58F0\u660E\u53EA\u6709\u5728\u7528\u60A8\u4FE1\u4EFB\u7684\u516C\u94A5\u6838\u9A8C\u901A\u8FC7\u540E\u624D\u4F1A\u91C7\u7528\uFF1B\u672C\u9875\u4ECE\u4E0D\u4FE1\u4EFB\u670D\u52A1\u5668\u63D0\u4F9B\u7684\u516C\u94A5\u3002",
+    en: "This server publishes the key compromise statements below. A chosen one is used only if it verifies with the keys you trust; this page never trusts keys from the server."
+  },
+  serverStatement: { zh: "\u672C\u670D\u52A1\u5668\u7684\u58F0\u660E", en: "This server's statement" },
+  serverStatementOf: { zh: "\u65E5\u5FD7", en: "log" },
+  successorLabel: { zh: "\u540E\u7EE7\u65E5\u5FD7", en: "successor" },
+  serverStatementsFailed: { zh: "\u672A\u80FD\u53D6\u5F97\u672C\u670D\u52A1\u5668\u7684\u5BC6\u94A5\u58F0\u660E", en: "This server's key statements could not be fetched" },
+  verdictValidCompromised: {
+    zh: "\u5404\u9879\u8BC1\u660E\u5747\u6210\u7ACB\uFF0C\u4F46\u7B7E\u7F72\u68C0\u67E5\u70B9\u7684\u5BC6\u94A5\u5DF2\u88AB\u58F0\u660E\u6CC4\u9732\uFF1A\u89C1\u4E0B\u65B9\u8B66\u544A",
+    en: "Every proof holds, but the keys that signed the checkpoint are declared compromised: see the warning below"
+  },
+  compromiseHeading: { zh: "\u5BC6\u94A5\u6CC4\u9732\u58F0\u660E", en: "Key compromise statement" },
   nodeLabel: { zh: "6. \u60A8\u4FE1\u4EFB\u7684\u4EE5\u592A\u574A\u8282\u70B9\uFF08JSON-RPC \u7F51\u5740\uFF0C\u53EF\u9009\uFF09", en: "6. Ethereum node you trust (JSON-RPC URL, optional)" },
   nodePlaceholder: { zh: "https://\u2026 \u6216\u672C\u673A\u7684 http://127.0.0.1:8545", en: "https://\u2026 or http://127.0.0.1:8545 on this computer" },
   nodeNote: {

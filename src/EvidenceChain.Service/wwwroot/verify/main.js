@@ -2372,6 +2372,9 @@ var keccak_256 = /* @__PURE__ */ genKeccak(1, 136, 32);
 // src/verify-page/verifier/evm-anchor.ts
 var anchoredTopic = keccak_256(utf8("Anchored(bytes32,uint64,bytes32,address,uint64)"));
 
+// src/verify-page/verifier/key-compromise.ts
+var keyCompromiseHeader = "evidencechain/key-compromise/v1";
+
 // src/verify-page/verifier/report.ts
 var notCheckedSentences = {
   noEvidence: () => ({
@@ -2672,6 +2675,24 @@ var strings = {
   },
   tsaRootsLabel: { zh: "5. \u65F6\u95F4\u6233\u673A\u6784\u6839\u8BC1\u4E66\uFF08PEM\uFF0C\u53EF\u9009\uFF09", en: "5. TSA root certificates (PEM, optional)" },
   operatorTsaLabel: { zh: "\u516C\u8BC1\u5904\u81EA\u5DF1\u7684\u65F6\u95F4\u6233\u673A\u6784\u8BC1\u4E66\uFF08PEM\uFF0C\u53EF\u9009\uFF09", en: "The notary's own TSA certificates (PEM, optional)" },
+  compromiseLabel: { zh: "\u5BC6\u94A5\u6CC4\u9732\u58F0\u660E\uFF08\u53EF\u9009\uFF0C\u53EF\u591A\u4E2A\uFF09", en: "Key compromise statements (optional, several allowed)" },
+  compromiseNote: {
+    zh: "\u58F0\u660E\u987B\u7531\u540E\u7EE7\u65E5\u5FD7\u7684\u516C\u94A5\u7B7E\u7F72\uFF0C\u4E14\u8FD9\u4E9B\u516C\u94A5\u987B\u5728\u4E0A\u9762\u7B2C 4 \u9879\u60A8\u4FE1\u4EFB\u7684\u516C\u94A5\u4E4B\u4E2D\uFF1B\u4E0D\u80FD\u6838\u9A8C\u7684\u58F0\u660E\u4E0D\u4F1A\u88AB\u91C7\u7528\uFF0C\u800C\u662F\u4F5C\u4E3A\u65E0\u6CD5\u4F7F\u7528\u7684\u8F93\u5165\u62A5\u544A\u3002",
+    en: "A statement must be signed by the successor log's keys, and those keys must be among the keys you trust (item 4); a statement that does not verify is not used but reported as unusable input."
+  },
+  serverStatementsNote: {
+    zh: "\u672C\u670D\u52A1\u5668\u516C\u5E03\u4E86\u4EE5\u4E0B\u5BC6\u94A5\u6CC4\u9732\u58F0\u660E\u3002\u9009\u4E2D\u7684\u58F0\u660E\u53EA\u6709\u5728\u7528\u60A8\u4FE1\u4EFB\u7684\u516C\u94A5\u6838\u9A8C\u901A\u8FC7\u540E\u624D\u4F1A\u91C7\u7528\uFF1B\u672C\u9875\u4ECE\u4E0D\u4FE1\u4EFB\u670D\u52A1\u5668\u63D0\u4F9B\u7684\u516C\u94A5\u3002",
+    en: "This server publishes the key compromise statements below. A chosen one is used only if it verifies with the keys you trust; this page never trusts keys from the server."
+  },
+  serverStatement: { zh: "\u672C\u670D\u52A1\u5668\u7684\u58F0\u660E", en: "This server's statement" },
+  serverStatementOf: { zh: "\u65E5\u5FD7", en: "log" },
+  successorLabel: { zh: "\u540E\u7EE7\u65E5\u5FD7", en: "successor" },
+  serverStatementsFailed: { zh: "\u672A\u80FD\u53D6\u5F97\u672C\u670D\u52A1\u5668\u7684\u5BC6\u94A5\u58F0\u660E", en: "This server's key statements could not be fetched" },
+  verdictValidCompromised: {
+    zh: "\u5404\u9879\u8BC1\u660E\u5747\u6210\u7ACB\uFF0C\u4F46\u7B7E\u7F72\u68C0\u67E5\u70B9\u7684\u5BC6\u94A5\u5DF2\u88AB\u58F0\u660E\u6CC4\u9732\uFF1A\u89C1\u4E0B\u65B9\u8B66\u544A",
+    en: "Every proof holds, but the keys that signed the checkpoint are declared compromised: see the warning below"
+  },
+  compromiseHeading: { zh: "\u5BC6\u94A5\u6CC4\u9732\u58F0\u660E", en: "Key compromise statement" },
   nodeLabel: { zh: "6. \u60A8\u4FE1\u4EFB\u7684\u4EE5\u592A\u574A\u8282\u70B9\uFF08JSON-RPC \u7F51\u5740\uFF0C\u53EF\u9009\uFF09", en: "6. Ethereum node you trust (JSON-RPC URL, optional)" },
   nodePlaceholder: { zh: "https://\u2026 \u6216\u672C\u673A\u7684 http://127.0.0.1:8545", en: "https://\u2026 or http://127.0.0.1:8545 on this computer" },
   nodeNote: {
@@ -2915,6 +2936,47 @@ nodeInput.addEventListener("input", () => {
   if (nodeInput.value.trim() === "") sessionStorage.removeItem(nodeStorageKey);
   else sessionStorage.setItem(nodeStorageKey, nodeInput.value.trim());
 });
+var keyStatementsPath = "/v1/key-statements";
+var offered = [];
+var offeredProblem = "";
+function renderOffered() {
+  const list = byId("server-statement-list");
+  list.replaceChildren();
+  byId("server-statements").hidden = offered.length === 0;
+  showProblem(byId("server-statements-problem"), offeredProblem === "" ? "" : `${text("serverStatementsFailed")}: ${offeredProblem}`);
+  for (const [index, statement] of offered.entries()) {
+    const box = element("input", { type: "checkbox", "data-statement-index": String(index) });
+    box.checked = statement.chosen;
+    box.addEventListener("change", () => statement.chosen = box.checked);
+    list.append(
+      element(
+        "li",
+        {},
+        element("label", {}, box, ` ${text("serverStatement")} ${index + 1}: ${text("serverStatementOf")} `, element("code", {}, statement.origin), ` \u2192 ${text("successorLabel")} `, element("code", {}, statement.successor))
+      )
+    );
+  }
+}
+async function fetchOfferedStatements() {
+  try {
+    const answer = await fetchText(keyStatementsPath);
+    if (answer.status === 404) return;
+    if (answer.status !== 200) throw new Error(`HTTP ${answer.status}: ${refusalOf(answer.body)}`);
+    const body = JSON.parse(answer.body);
+    const statements = typeof body === "object" && body !== null ? body.statements : void 0;
+    if (!Array.isArray(statements)) throw new Error('not {"origin", "statements": [...]}');
+    for (const note of statements) {
+      if (typeof note !== "string" || !note.startsWith(keyCompromiseHeader + "\n")) continue;
+      const lines = note.split("\n");
+      offered.push({ note, origin: lines[1] ?? "", successor: lines.find((line) => line.startsWith("successor "))?.slice("successor ".length) ?? "", chosen: true });
+    }
+  } catch (error) {
+    offeredProblem = error.message;
+  }
+  renderOffered();
+}
+void fetchOfferedStatements();
+onLanguage(renderOffered);
 var fileOf = (id) => byId(id).files?.[0] ?? null;
 var filesOf = (id) => Array.from(byId(id).files ?? []);
 function setInputFiles(id, files) {
@@ -2988,6 +3050,14 @@ dropZone.addEventListener("drop", (event) => {
 async function readAll(files) {
   return Promise.all(files.map((file) => file.text()));
 }
+async function compromiseStatements() {
+  const files = filesOf("compromise-files");
+  const chosen = await Promise.all(files.map(async (file) => ({ source: file.name, note: await file.text() })));
+  for (const [index, statement] of offered.entries()) {
+    if (statement.chosen) chosen.push({ source: `${location.origin}${keyStatementsPath} #${index + 1}`, note: statement.note });
+  }
+  return chosen;
+}
 byId("verify").addEventListener("click", async () => {
   showProblem(problemLine, "");
   const evidenceFile = fileOf("evidence-file");
@@ -3010,7 +3080,12 @@ byId("verify").addEventListener("click", async () => {
   try {
     request = {
       receiptJson: receipt.json,
-      trust: { logKeys, tsaRoots: await readAll(filesOf("tsa-roots")), operatorTsa: await readAll(filesOf("operator-tsa")) },
+      trust: {
+        logKeys,
+        tsaRoots: await readAll(filesOf("tsa-roots")),
+        operatorTsa: await readAll(filesOf("operator-tsa")),
+        compromiseStatements: await compromiseStatements()
+      },
       evidence: evidenceFile === null || saltFile === null ? null : { file: evidenceFile, saltJson: await saltFile.text() }
     };
   } catch (error) {
@@ -3101,9 +3176,22 @@ function renderReport() {
       element("h2", {}, text("offlineReportHeading"))
     );
   } else {
-    result.append(element("div", { id: "verdict", class: "verdict valid", "data-verdict": "valid" }, text("verdictValid")));
+    const warned = report.compromise.some((finding) => finding.warning);
+    const attributes = { id: "verdict", class: warned ? "verdict valid compromised" : "verdict valid", "data-verdict": "valid" };
+    if (report.compromise.length > 0) attributes["data-compromise"] = warned ? "warning" : "proven";
+    result.append(element("div", attributes, text(warned ? "verdictValidCompromised" : "verdictValid")));
   }
+  if (report.compromise.length > 0) result.append(compromiseFindings(report));
   renderValid(report);
+}
+function compromiseFindings(valid) {
+  const section = element("section", { id: "compromise" }, element("h3", {}, text("compromiseHeading")));
+  for (const finding of valid.compromise) {
+    section.append(
+      element("p", { class: `compromise ${finding.warning ? "warning" : "info"}`, role: finding.warning ? "alert" : "status", "data-finding": finding.finding }, sentence(finding.sentence))
+    );
+  }
+  return section;
 }
 function anchorCanonicality(index) {
   if (canonicality === null || canonicality.state === "could-not-check") return null;
