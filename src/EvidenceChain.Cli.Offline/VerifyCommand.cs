@@ -282,7 +282,8 @@ internal static class VerifyCommand
             return ExitCode.Invalid;
         }
 
-        var findings = compromises.Select(c => (Statement: c, Finding: CompromiseCheck.Assess(c, report))).Where(f => f.Finding.Finding != CompromiseFinding.NotAffected).ToList();
+        IReadOnlyList<EvmAnchorSection> confirmed = canonicality?.Confirmed ?? [];
+        var findings = compromises.Select(c => (Statement: c, Finding: CompromiseCheck.Assess(c, report, confirmed))).Where(f => f.Finding.Finding != CompromiseFinding.NotAffected).ToList();
         if (findings.Count > 0)
         {
             output.WriteLine();

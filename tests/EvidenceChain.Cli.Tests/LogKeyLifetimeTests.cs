@@ -105,16 +105,22 @@ public sealed class LogKeyLifetimeTests
     [Fact]
     public async Task Compromise_FreezesAtTheLastFinalAnchor_TheSuccessorLogsAndAnchorsTheStatement_VerifyWarnsWhereNothingProvesAReceiptOlder()
     {
-        using TestAnchorChain chain = await TestAnchorChain.StartAsync();
+        // One slot per epoch, so the node's finalized block follows its head closely enough for verify --rpc.
+        using TestAnchorChain chain = await TestAnchorChain.StartAsync("--slots-in-an-epoch", "1");
         using var data = new TempDirectory();
         using var successor = new TempDirectory();
         using OnlineWorkspace workspace = new("http://127.0.0.1:1");
         string oldKeys = Path.Combine(data.Path, "notary.vkeys");
         DepositFiles anchored;
+        DepositFiles frozen;
         using (ServiceHostProcess service = ServiceHostProcess.Start(data.Path, chain.ServiceArguments(data.Path, TimeSpan.FromSeconds(1), finalityDepth: 0)))
         {
+            // Two deposits, each anchored final in turn: the second's checkpoint is the one the log will be frozen at.
             anchored = await DepositAsync(workspace, service.Address, "anchored.txt");
             CliResult final = await workspace.RunAsync("receipt", anchored.ReceiptPath, "--server", service.Address, "--until", "final", "--timeout", WaitSeconds, "--key", oldKeys, "--lang", "en");
+            Assert.True(final.ExitCode == 0, final.ToString());
+            frozen = await DepositAsync(workspace, service.Address, "frozen.txt");
+            final = await workspace.RunAsync("receipt", frozen.ReceiptPath, "--server", service.Address, "--until", "final", "--timeout", WaitSeconds, "--key", oldKeys, "--lang", "en");
             Assert.True(final.ExitCode == 0, final.ToString());
             Assert.Equal(0, service.Terminate());
         }
@@ -167,10 +173,21 @@ public sealed class LogKeyLifetimeTests
         }
 
         string trust = workspace.Write("trust.vkeys", File.ReadAllText(oldKeys) + File.ReadAllText(Path.Combine(successor.Path, "notary.vkeys")));
-        CliResult proven = await VerifyAsync(workspace, anchored, trust, "--compromise", statementPath);
+        await chain.Anvil.MineAsync(5);
+        CliResult proven = await VerifyAsync(workspace, anchored, trust, "--compromise", statementPath, "--rpc", chain.Anvil.Rpc.ToString());
         Assert.True(proven.ExitCode == 0, proven.ToString());
         Assert.Contains("Key compromise statement", proven.Output, StringComparison.Ordinal);
+        Assert.Contains("Independent evidence proves the leaf was in the log before the keys were compromised", proven.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("WARNING", proven.Output, StringComparison.Ordinal);
+
+        // Offline, the same anchor proves no time: a block header can be made with any time in it.
+        CliResult offline = await VerifyAsync(workspace, anchored, trust, "--compromise", statementPath);
+        Assert.True(offline.ExitCode == 5, offline.ToString());
+        Assert.Contains("count only once a node you trust confirms them (--rpc)", offline.Output, StringComparison.Ordinal);
+
+        CliResult atTheFreeze = await VerifyAsync(workspace, frozen, trust, "--compromise", statementPath);
+        Assert.True(atTheFreeze.ExitCode == 0, atTheFreeze.ToString());
+        Assert.Contains("The receipt's checkpoint is the one log", atTheFreeze.Output, StringComparison.Ordinal);
 
         CliResult warned = await VerifyAsync(workspace, unproven, trust, "--compromise", statementPath);
         Assert.True(warned.ExitCode == 5, warned.ToString());

@@ -104,7 +104,7 @@ internal sealed class ReportText
         {
             CompromiseFinding.FrozenCheckpoint => $"回执的检查点正是日志 {statement.Origin} 冻结时的检查点（已在链上锚定），不受泄露影响。",
             CompromiseFinding.ProvenBefore => $"独立证据证明该记录在密钥泄露时刻 {KeyStatementText.FormatTime(statement.CompromisedAtMs)} 之前已在日志中：{finding.ProvenBy}，不晚于 {KeyStatementText.FormatTime(finding.ProvenBeforeMs!.Value)}。",
-            CompromiseFinding.NotProvenBefore => $"警告：回执的检查点由自 {KeyStatementText.FormatTime(statement.CompromisedAtMs)} 起视为已泄露的密钥签署，且回执中没有任何独立证据（外部时间戳或链上锚定）证明它早于该时刻；它可能是伪造的。日志已冻结于检查点 {statement.FrozenTreeSize}，后继日志为 {statement.Successor}。",
+            CompromiseFinding.NotProvenBefore => $"警告：回执的检查点由自 {KeyStatementText.FormatTime(statement.CompromisedAtMs)} 起视为已泄露的密钥签署，且回执中没有任何独立证据（外部时间戳或链上锚定）证明它早于该时刻；它可能是伪造的。日志已冻结于检查点 {statement.FrozenTreeSize}，后继日志为 {statement.Successor}。" + (finding.UnconfirmedAnchors > 0 ? $"回执中的 {finding.UnconfirmedAnchors} 个链上锚定未经您信任的节点确认（--rpc），离线核验的区块头可被任意伪造，故不计为时间证据。" : string.Empty),
             CompromiseFinding.ForkOfFrozen => $"警告：回执的检查点与冻结检查点 {statement.FrozenTreeSize} 大小相同但根不同：这是用已泄露密钥签署的另一段历史，不是公证处的日志。",
             _ => "",
         },
@@ -306,7 +306,7 @@ internal sealed class ReportText
         {
             CompromiseFinding.FrozenCheckpoint => $"The receipt's checkpoint is the one log {statement.Origin} was frozen at (anchored on a chain): the compromise does not touch it.",
             CompromiseFinding.ProvenBefore => $"Independent evidence proves the leaf was in the log before the keys were compromised at {KeyStatementText.FormatTime(statement.CompromisedAtMs)}: {finding.ProvenBy}, by {KeyStatementText.FormatTime(finding.ProvenBeforeMs!.Value)}.",
-            CompromiseFinding.NotProvenBefore => $"WARNING: the receipt's checkpoint is signed with keys compromised from {KeyStatementText.FormatTime(statement.CompromisedAtMs)}, and nothing independent in it (an outside timestamp or a chain anchor) proves it existed before then; it may be forged. The log is frozen at checkpoint {statement.FrozenTreeSize}; its successor is {statement.Successor}.",
+            CompromiseFinding.NotProvenBefore => $"WARNING: the receipt's checkpoint is signed with keys compromised from {KeyStatementText.FormatTime(statement.CompromisedAtMs)}, and nothing independent in it (an outside timestamp or a chain anchor) proves it existed before then; it may be forged. The log is frozen at checkpoint {statement.FrozenTreeSize}; its successor is {statement.Successor}." + (finding.UnconfirmedAnchors > 0 ? $" Its {finding.UnconfirmedAnchors} chain anchor(s) count only once a node you trust confirms them (--rpc): a block header checked offline can be made with any time in it." : string.Empty),
             CompromiseFinding.ForkOfFrozen => $"WARNING: the receipt's checkpoint has the frozen checkpoint's size {statement.FrozenTreeSize} but another root: a second history signed with the compromised keys, not the notary's log.",
             _ => "",
         },

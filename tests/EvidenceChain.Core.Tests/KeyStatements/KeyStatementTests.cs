@@ -127,31 +127,41 @@ public sealed class KeyStatementTests : IDisposable
     }
 
     [Fact]
-    public void Assess_AnIndependentTimestampOrAnAnchorBeforeTheCompromise_ProvesTheLeafOlder()
+    public void Assess_AnIndependentTimestampOrAConfirmedAnchorBeforeTheCompromise_ProvesTheLeafOlder()
     {
         KeyCompromise compromise = Compromise(frozenSize: 100, FrozenRoot);
 
-        CompromiseAssessment stamped = CompromiseCheck.Assess(compromise, Report(size: 120, OldKeys, timestamps: [Stamp(s_compromisedAtMs - 5_000, isOperator: false)]));
+        CompromiseAssessment stamped = CompromiseCheck.Assess(compromise, Report(size: 120, OldKeys, timestamps: [Stamp(s_compromisedAtMs - 5_000, isOperator: false)]), []);
         Assert.Equal(CompromiseFinding.ProvenBefore, stamped.Finding);
         Assert.Equal(s_compromisedAtMs - 4_000, stamped.ProvenBeforeMs); // genTime plus the stated accuracy of 1 s
         Assert.Contains("CN=Outside TSA", stamped.ProvenBy, StringComparison.Ordinal);
         Assert.False(stamped.IsWarning);
 
-        CompromiseAssessment anchored = CompromiseCheck.Assess(compromise, Report(size: 90, OldKeys, anchors: [Anchor(blockTimeSeconds: (ulong)(s_compromisedAtMs / 1000) - 10)]));
+        EvmAnchorSection anchor = Anchor(blockTimeSeconds: (ulong)(s_compromisedAtMs / 1000) - 10);
+        CompromiseAssessment anchored = CompromiseCheck.Assess(compromise, Report(size: 90, OldKeys, anchors: [anchor]), [anchor]);
         Assert.Equal(CompromiseFinding.ProvenBefore, anchored.Finding);
         Assert.Contains("anchor in block 42", anchored.ProvenBy, StringComparison.Ordinal);
+        Assert.Equal(0, anchored.UnconfirmedAnchors);
     }
 
     [Fact]
-    public void Assess_OnlyTheOperatorsTimeOrEvidenceAfterTheCompromise_Warns()
+    public void Assess_OnlyTheOperatorsTimeAnUnconfirmedAnchorATokenWithoutAccuracyOrEvidenceAfterTheCompromise_Warns()
     {
         KeyCompromise compromise = Compromise(frozenSize: 100, FrozenRoot);
 
-        Assert.Equal(CompromiseFinding.NotProvenBefore, CompromiseCheck.Assess(compromise, Report(size: 120, OldKeys)).Finding);
-        Assert.Equal(CompromiseFinding.NotProvenBefore, CompromiseCheck.Assess(compromise, Report(size: 90, OldKeys, timestamps: [Stamp(s_compromisedAtMs - 60_000, isOperator: true)])).Finding);
+        Assert.Equal(CompromiseFinding.NotProvenBefore, CompromiseCheck.Assess(compromise, Report(size: 120, OldKeys), []).Finding);
+        Assert.Equal(CompromiseFinding.NotProvenBefore, CompromiseCheck.Assess(compromise, Report(size: 90, OldKeys, timestamps: [Stamp(s_compromisedAtMs - 60_000, isOperator: true)]), []).Finding);
+        Assert.Equal(CompromiseFinding.NotProvenBefore, CompromiseCheck.Assess(compromise, Report(size: 90, OldKeys, timestamps: [Stamp(s_compromisedAtMs - 60_000, isOperator: false, statesAccuracy: false)]), []).Finding);
+
+        // A block header checked offline can carry any time: without a trusted node's word it proves nothing.
+        EvmAnchorSection early = Anchor(blockTimeSeconds: (ulong)(s_compromisedAtMs / 1000) - 10);
+        CompromiseAssessment unconfirmed = CompromiseCheck.Assess(compromise, Report(size: 90, OldKeys, anchors: [early]), []);
+        Assert.Equal(CompromiseFinding.NotProvenBefore, unconfirmed.Finding);
+        Assert.Equal(1, unconfirmed.UnconfirmedAnchors);
 
         // A block stamped in the compromise's own second may be after it: the whole second counts.
-        CompromiseAssessment sameSecond = CompromiseCheck.Assess(compromise, Report(size: 90, OldKeys, anchors: [Anchor(blockTimeSeconds: (ulong)(s_compromisedAtMs / 1000))]));
+        EvmAnchorSection sameSecondAnchor = Anchor(blockTimeSeconds: (ulong)(s_compromisedAtMs / 1000));
+        CompromiseAssessment sameSecond = CompromiseCheck.Assess(compromise, Report(size: 90, OldKeys, anchors: [sameSecondAnchor]), [sameSecondAnchor]);
         Assert.Equal(CompromiseFinding.NotProvenBefore, sameSecond.Finding);
         Assert.True(sameSecond.IsWarning);
     }
@@ -161,12 +171,12 @@ public sealed class KeyStatementTests : IDisposable
     {
         KeyCompromise compromise = Compromise(frozenSize: 100, FrozenRoot);
 
-        Assert.Equal(CompromiseFinding.FrozenCheckpoint, CompromiseCheck.Assess(compromise, Report(size: 100, OldKeys, root: FrozenRoot)).Finding);
-        CompromiseAssessment fork = CompromiseCheck.Assess(compromise, Report(size: 100, OldKeys, root: Digest.FromHex(new string('e', 64))));
+        Assert.Equal(CompromiseFinding.FrozenCheckpoint, CompromiseCheck.Assess(compromise, Report(size: 100, OldKeys, root: FrozenRoot), []).Finding);
+        CompromiseAssessment fork = CompromiseCheck.Assess(compromise, Report(size: 100, OldKeys, root: Digest.FromHex(new string('e', 64))), []);
         Assert.Equal(CompromiseFinding.ForkOfFrozen, fork.Finding);
         Assert.True(fork.IsWarning);
-        Assert.Equal(CompromiseFinding.NotAffected, CompromiseCheck.Assess(compromise, Report(size: 120, NewKeys)).Finding);
-        Assert.Equal(CompromiseFinding.NotAffected, CompromiseCheck.Assess(compromise, Report(size: 120, SuccessorKeys, origin: s_successor)).Finding);
+        Assert.Equal(CompromiseFinding.NotAffected, CompromiseCheck.Assess(compromise, Report(size: 120, NewKeys), []).Finding);
+        Assert.Equal(CompromiseFinding.NotAffected, CompromiseCheck.Assess(compromise, Report(size: 120, SuccessorKeys, origin: s_successor), []).Finding);
     }
 
     private static Digest FrozenRoot => Digest.FromHex(new string('a', 64));
@@ -183,8 +193,8 @@ public sealed class KeyStatementTests : IDisposable
         IReadOnlyList<EvmAnchorSection>? anchors = null) =>
         new(Verdict.Valid, [], [], signedBy, new Checkpoint(origin ?? TestKeys.Origin, size, root ?? Digest.FromHex(new string('b', 64))), 3, null, null, anchors ?? [], timestamps ?? []);
 
-    private static ReceiptTimestamp Stamp(long genTimeMs, bool isOperator) =>
-        new("tsa", 120, new VerifiedTimestamp(DateTimeOffset.FromUnixTimeMilliseconds(genTimeMs), TimeSpan.FromSeconds(1), BigInteger.One, "1.2.3", isOperator ? "CN=Operator TSA" : "CN=Outside TSA", new string('0', 64), isOperator));
+    private static ReceiptTimestamp Stamp(long genTimeMs, bool isOperator, bool statesAccuracy = true) =>
+        new("tsa", 120, new VerifiedTimestamp(DateTimeOffset.FromUnixTimeMilliseconds(genTimeMs), statesAccuracy ? TimeSpan.FromSeconds(1) : null, BigInteger.One, "1.2.3", isOperator ? "CN=Operator TSA" : "CN=Outside TSA", new string('0', 64), isOperator));
 
     private static EvmAnchorSection Anchor(ulong blockTimeSeconds) =>
         new(AnchorState.Final, 31337, "0x" + new string('1', 40), FrozenRoot, 120, FrozenRoot, [], new EvmLanding("0x" + new string('2', 64), 0, 42, "0x" + new string('3', 64), blockTimeSeconds, 0, [], []));
