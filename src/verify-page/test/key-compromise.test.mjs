@@ -2,7 +2,9 @@
 // (tests/vectors/receipts): a successor log's key pair is made here (Ed25519 with node:crypto, SM2 on
 // @noble/curves, user ID 1234567812345678, encodings per checkpoint.md), compromise statements naming
 // the folder's log and its keys (log.vkeys) are signed with it, and the folder's receipts are judged
-// against them by verifyReceipt, as `evidencechain verify --compromise` judges them.
+// against them by verifyReceipt, as `evidencechain verify --compromise` judges them: offline, then again
+// with the anchors a trusted node confirmed (assessCompromises), as the page does after its node check
+// and the CLI with --rpc.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, generateKeyPairSync, randomBytes, sign as signEd25519 } from 'node:crypto';
@@ -10,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { weierstrass } from '@noble/curves/abstract/weierstrass.js';
-import { loadHashes, parseVerifierKeys, sm2UserHash, verifyKeyCompromise, verifyReceipt } from '../dist/verifier.mjs';
+import { assessCompromise, assessCompromises, loadHashes, parseVerifierKeys, sm2UserHash, timestampProofMs, verifyKeyCompromise, verifyReceipt } from '../dist/verifier.mjs';
 
 const folder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../tests/vectors/receipts');
 const read = (name) => readFileSync(path.join(folder, name), 'utf8');
@@ -108,11 +110,18 @@ async function judge(caseName, statements, { logKeys = read('log.vkeys') + succe
   return verifyReceipt(read(testCase.receipt), trust);
 }
 
-async function findingOf(caseName, fields) {
+/**
+ * The findings for the case's receipt: offline (no anchor confirmed), or with every anchor of the
+ * report confirmed by a trusted node (`confirmed: 'all'`), or with the given anchors confirmed.
+ */
+async function findingOf(caseName, fields, { confirmed = [] } = {}) {
   const report = await judge(caseName, [statement(fields)]);
   assert.equal(report.verdict, 'valid', JSON.stringify(report));
-  return report.compromise;
+  if (confirmed === 'all') return assessCompromises(report.compromiseStatements, report, report.anchors);
+  return confirmed.length === 0 ? report.compromise : assessCompromises(report.compromiseStatements, report, confirmed);
 }
+
+const confirmed = { confirmed: 'all' };
 
 const receiptCheckpoint = (name) => {
   const proof = JSON.parse(read(name)).tlog_proof;
@@ -131,31 +140,61 @@ test('a statement signed by both successor keys verifies and reads as written', 
   assert.deepEqual(outcome.value.compromisedKeys.map((key) => key.algorithm), ['ed25519', 'sm2-sm3']);
 });
 
-// v2-every-proof: an anchor in a block of 2023-11-14T22:13:20Z, independent tokens of 2026-06-01T12:00:00Z ± 1 s.
-test('every proof, compromised after the anchor: proven older, by the anchor, its block time plus 999 ms', async () => {
-  const [finding] = await findingOf('v2-every-proof', { at: '2024-01-01T00:00:00.000Z' });
+// v2-every-proof: an anchor in block 1234567 of chain 31337 (2023-11-14T22:13:20Z), independent
+// tokens of 2026-06-01T12:00:00Z ± 1 s.
+test('every proof, compromised after the anchor, its block confirmed: proven older, by the anchor, its block time plus 999 ms', async () => {
+  const [finding] = await findingOf('v2-every-proof', { at: '2024-01-01T00:00:00.000Z' }, confirmed);
   assert.equal(finding.finding, 'proven-older');
   assert.equal(finding.warning, false);
   assert.equal(finding.provenBefore, '2023-11-14T22:13:20.999Z');
   assert.equal(finding.provenBy.en, 'anchor in block 1234567 of chain 31337');
+  assert.equal(finding.unconfirmedAnchors, 0);
   assert.match(finding.sentence.en, /^Independent evidence proves the leaf was in the log before the keys were compromised at 2024-01-01T00:00:00.000Z/);
 });
 
-test('every proof, compromised at the anchor block time plus 999 ms exactly: not proven older (before means before)', async () => {
-  const [finding] = await findingOf('v2-every-proof', { at: '2023-11-14T22:13:20.999Z' });
+test('every proof, compromised after the anchor, no node: not proven older, the anchor named as unconfirmed', async () => {
+  // A block header checked offline proves no time: anyone can make one with any time in it.
+  const [finding] = await findingOf('v2-every-proof', { at: '2024-01-01T00:00:00.000Z' });
+  assert.equal(finding.finding, 'not-proven-older');
+  assert.equal(finding.warning, true);
+  assert.equal(finding.unconfirmedAnchors, 1);
+  assert.match(finding.sentence.en, new RegExp(`its successor is ${successorOrigin}\\. Its 1 chain anchor\\(s\\) count only once a node you trust confirms them: a block header checked offline can be made with any time in it\\.$`));
+  assert.match(finding.sentence.zh, /^警告：.*回执中的 1 个链上锚定未经您信任的节点确认，离线核验的区块头可被任意伪造，故不计为时间证据。$/);
+});
+
+test('every proof, no node, compromised after its tokens: proven older by a token, the anchor still unconfirmed', async () => {
+  const [finding] = await findingOf('v2-every-proof', { at: '2030-01-01T00:00:00.000Z' });
+  assert.equal(finding.finding, 'proven-older');
+  assert.equal(finding.provenBefore, '2026-06-01T12:00:01.000Z');
+  assert.match(finding.provenBy.en, /^timestamp by /);
+  assert.equal(finding.unconfirmedAnchors, 1);
+});
+
+test('a confirmed anchor of another block does not confirm the receipt\'s: not proven older', async () => {
+  const report = await judge('v2-every-proof', [statement({ at: '2024-01-01T00:00:00.000Z' })]);
+  const [anchor] = report.anchors;
+  const otherBlock = { ...anchor, blockHash: '0x' + 'ab'.repeat(32) };
+  const [finding] = assessCompromises(report.compromiseStatements, report, [otherBlock]);
+  assert.equal(finding.finding, 'not-proven-older');
+  assert.equal(finding.unconfirmedAnchors, 1);
+});
+
+test('every proof, confirmed, compromised at the anchor block time plus 999 ms exactly: not proven older (before means before)', async () => {
+  const [finding] = await findingOf('v2-every-proof', { at: '2023-11-14T22:13:20.999Z' }, confirmed);
   assert.equal(finding.finding, 'not-proven-older');
 });
 
-test('every proof, compromised a millisecond later: proven older', async () => {
-  const [finding] = await findingOf('v2-every-proof', { at: '2023-11-14T22:13:21.000Z' });
+test('every proof, confirmed, compromised a millisecond later: proven older', async () => {
+  const [finding] = await findingOf('v2-every-proof', { at: '2023-11-14T22:13:21.000Z' }, confirmed);
   assert.equal(finding.finding, 'proven-older');
 });
 
-test('every proof, compromised before all its evidence: not proven older, with the warning', async () => {
-  const [finding] = await findingOf('v2-every-proof', { at: '2023-01-01T00:00:00.000Z' });
+test('every proof, confirmed, compromised before all its evidence: not proven older, with the warning and no clause about anchors', async () => {
+  const [finding] = await findingOf('v2-every-proof', { at: '2023-01-01T00:00:00.000Z' }, confirmed);
   assert.equal(finding.finding, 'not-proven-older');
   assert.equal(finding.warning, true);
-  assert.match(finding.sentence.zh, /^警告：/);
+  assert.equal(finding.unconfirmedAnchors, 0);
+  assert.match(finding.sentence.zh, /^警告：.*后继日志为 [^。]*。$/);
   assert.match(finding.sentence.en, new RegExp(`^WARNING: .*its successor is ${successorOrigin}\\.$`));
 });
 
@@ -166,6 +205,24 @@ test("an independent token's genTime plus accuracy: proven older just after it, 
   assert.equal(after.provenBy.en, 'timestamp by CN=Independent TSA (independent-tsa)');
   const [at] = await findingOf('v2-token-own-checkpoint', { at: '2026-06-01T12:00:01.000Z' });
   assert.equal(at.finding, 'not-proven-older');
+});
+
+test('an independent token without a stated accuracy bounds nothing: not proven older', async () => {
+  // The conformance folder's tokens all state ±1 s, so the report is shown one without (RFC 3161 §2.4.2).
+  const report = await judge('v2-token-own-checkpoint', [statement({ at: '2030-01-01T00:00:00.000Z' })]);
+  assert.equal(report.compromise[0].finding, 'proven-older');
+  const withoutAccuracy = { ...report, timestamps: report.timestamps.map((stamp) => ({ ...stamp, accuracyMs: null })) };
+  const finding = assessCompromise(report.compromiseStatements[0], withoutAccuracy, []);
+  assert.equal(finding.finding, 'not-proven-older');
+  assert.equal(finding.unconfirmedAnchors, 0);
+});
+
+test('what a token proves: genTime plus accuracy, only from an independent TSA that states its accuracy', () => {
+  const stamp = { source: 'independent', genTime: '2026-06-01T12:00:00.000Z', accuracyMs: 1000 };
+  assert.equal(timestampProofMs(stamp), Date.UTC(2026, 5, 1, 12, 0, 1));
+  assert.equal(timestampProofMs({ ...stamp, accuracyMs: 0 }), Date.UTC(2026, 5, 1, 12));
+  assert.equal(timestampProofMs({ ...stamp, accuracyMs: null }), null);
+  assert.equal(timestampProofMs({ ...stamp, source: 'operator' }), null);
 });
 
 test("the operator's own token and the leaf's time do not count: not proven older", async () => {
@@ -186,9 +243,9 @@ test("the frozen size and root are the receipt's checkpoint: frozen checkpoint, 
   assert.equal(finding.warning, false);
 });
 
-test("the frozen size with another root: a fork, even with proof older than the compromise", async () => {
+test("the frozen size with another root: a fork, even with confirmed proof older than the compromise", async () => {
   const { size } = receiptCheckpoint('v2-every-proof.receipt.json');
-  const [finding] = await findingOf('v2-every-proof', { at: '2030-01-01T00:00:00.000Z', frozenSize: size });
+  const [finding] = await findingOf('v2-every-proof', { at: '2030-01-01T00:00:00.000Z', frozenSize: size }, confirmed);
   assert.equal(finding.finding, 'fork');
   assert.equal(finding.warning, true);
   assert.match(finding.sentence.en, /^WARNING: the receipt's checkpoint has the frozen checkpoint's size 11 but another root/);

@@ -18,6 +18,6 @@ export { unitsRoots, partyCommitment } from './commitments.js';
 export { parseVerifierKeys, type TrustedKeys, type VerifierKey } from './note.js';
 export { verifyCheckpoint, type Checkpoint } from './checkpoint.js';
 // Key compromise statements (key-statement.md): verified with the user's keys, and what one means for a receipt.
-export { assessCompromise, keyCompromiseHeader, parseKeyCompromise, verifyKeyCompromise, type CompromiseFinding, type KeyCompromise } from './key-compromise.js';
+export { assessCompromise, assessCompromises, keyCompromiseHeader, parseKeyCompromise, termsOf, timestampProofMs, verifyKeyCompromise, type CompromiseFinding, type CompromiseTerms, type KeyCompromise } from './key-compromise.js';
 export { treeHashOf } from './hashing.js';
 export { fromBase64, toHex } from './bytes.js';

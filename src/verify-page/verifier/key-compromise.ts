@@ -2,12 +2,14 @@
 // log's keys, saying that a log's keys must be taken as in other hands from a given time, that the
 // log is frozen at its last checkpoint anchored final, and which log carries on. And what such a
 // statement means for a receipt that verified (§What a verifier says about a receipt).
-import { bytesEqual, fromBase64, isoTime, parseDecimal } from './bytes.js';
+import { fromBase64, isoTime, parseDecimal, toBase64 } from './bytes.js';
 import { algorithmNames, treeHashOfOrigin } from './checkpoint.js';
 import { failure, success, type Outcome } from './failures.js';
 import type { Hashes } from './hashing.js';
 import { parseVerifierKeys, verifySignedNote, type TrustedKeys, type VerifierKey } from './note.js';
+import type { ProvenAnchor } from './evm-anchor.js';
 import type { Sentence, ValidReport } from './report.js';
+import type { ShownTimestamp } from './timestamps.js';
 
 export interface KeyCompromise {
   /** The compromised log. */
@@ -94,6 +96,33 @@ export async function verifyKeyCompromise(note: string, trusted: TrustedKeys, ha
   return parsed;
 }
 
+/**
+ * What judging a receipt needs of a statement that verified, as plain data: a report carries these to
+ * the page, which judges again after its node check, and a report stays printable as JSON.
+ */
+export interface CompromiseTerms {
+  readonly origin: string;
+  readonly compromisedAtMs: number;
+  /** Decimal. */
+  readonly frozenSize: string;
+  /** Base64, as the report gives the receipt's root. */
+  readonly frozenRoot: string;
+  /** The compromised keys' fingerprints (VerifierKey.fingerprint). */
+  readonly compromisedKeys: readonly string[];
+  readonly successor: string;
+}
+
+export function termsOf(statement: KeyCompromise): CompromiseTerms {
+  return {
+    origin: statement.origin,
+    compromisedAtMs: statement.compromisedAtMs,
+    frozenSize: statement.frozenSize.toString(),
+    frozenRoot: toBase64(statement.frozenRoot),
+    compromisedKeys: statement.compromisedKeys.map((key) => key.fingerprint),
+    successor: statement.successor,
+  };
+}
+
 export type CompromiseFindingName = 'frozen-checkpoint' | 'proven-older' | 'not-proven-older' | 'fork';
 
 /** What a compromise statement means for a receipt it affects (not-affected statements are not listed). */
@@ -109,51 +138,100 @@ export interface CompromiseFinding {
   readonly provenBefore: string | null;
   /** proven-older: what proves it. */
   readonly provenBy: Sentence | null;
+  /**
+   * proven-older and not-proven-older: the receipt's verified anchors that counted for nothing because no
+   * node the user trusts confirmed their blocks (CompromiseAssessment.UnconfirmedAnchors); 0 otherwise.
+   */
+  readonly unconfirmedAnchors: number;
   readonly sentence: Sentence;
 }
 
 /**
- * key-statement.md §What a verifier says about a receipt: a receipt of the compromised origin whose
- * checkpoint a compromised key signed is the frozen checkpoint, a fork of it, proven older than the
- * compromise by an independent TSA's token (genTime + accuracy) or a verified anchor (block time +
- * 999 ms: block times count whole seconds), or not proven older. The leaf's own time and the
- * operator's TSA do not count: whoever holds the keys can write them. Null: not affected.
+ * key-statement.md §What a verifier says about a receipt (CompromiseCheck.Assess): a receipt of the
+ * compromised origin whose checkpoint a compromised key signed is, in this order, the frozen checkpoint
+ * or a fork of it (whatever else it carries), proven older than the compromise, or not proven older.
+ * Only independent evidence proves time: a token from a TSA not the operator's that states its accuracy
+ * (genTime + accuracy), or an anchor in `confirmedAnchors` (block time + 999 ms: block times count whole
+ * seconds). `confirmedAnchors` are the report's anchors whose blocks a node the user trusts confirmed
+ * canonical and final, empty without one: a header checked offline proves no time, since anyone can make
+ * one with any time in it. The leaf's own time and the operator's TSA do not count: whoever holds the
+ * keys can write them. Null: not affected.
  */
-export function assessCompromise(statement: KeyCompromise, report: ValidReport): CompromiseFinding | null {
+export function assessCompromise(statement: CompromiseTerms, report: ValidReport, confirmedAnchors: readonly ProvenAnchor[]): CompromiseFinding | null {
   if (report.log.origin !== statement.origin) return null;
-  if (!statement.compromisedKeys.some((key) => report.log.signedBy.includes(key.fingerprint))) return null;
+  if (!statement.compromisedKeys.some((fingerprint) => report.log.signedBy.includes(fingerprint))) return null;
   const base = {
     origin: statement.origin,
     successor: statement.successor,
     compromisedAt: isoTime(statement.compromisedAtMs),
-    frozenSize: statement.frozenSize.toString(),
+    frozenSize: statement.frozenSize,
   };
-  if (BigInt(report.log.treeSize) === statement.frozenSize) {
-    const same = bytesEqual(fromBase64(report.log.root) ?? new Uint8Array(), statement.frozenRoot);
+  if (report.log.treeSize === statement.frozenSize) {
+    // Both decimal without leading zeros, both canonical base64 (toBase64): equal text is equal value.
+    const same = report.log.root === statement.frozenRoot;
     const finding = same ? 'frozen-checkpoint' : 'fork';
-    return { finding, warning: !same, ...base, provenBefore: null, provenBy: null, sentence: sentenceOf(finding, base, null, null) };
+    return { finding, warning: !same, ...base, provenBefore: null, provenBy: null, unconfirmedAnchors: 0, sentence: sentenceOf(finding, base, null, null, 0) };
   }
-  const earliest = earliestProof(report);
+  const confirmed = report.anchors.filter((anchor) => confirmedAnchors.some((other) => sameBlock(anchor, other)));
+  const unconfirmedAnchors = report.anchors.length - confirmed.length;
+  const earliest = earliestProof(report.timestamps, confirmed);
   if (earliest !== null && earliest.ms < statement.compromisedAtMs) {
     const provenBefore = isoTime(earliest.ms);
-    return { finding: 'proven-older', warning: false, ...base, provenBefore, provenBy: earliest.by, sentence: sentenceOf('proven-older', base, provenBefore, earliest.by) };
+    return {
+      finding: 'proven-older',
+      warning: false,
+      ...base,
+      provenBefore,
+      provenBy: earliest.by,
+      unconfirmedAnchors,
+      sentence: sentenceOf('proven-older', base, provenBefore, earliest.by, unconfirmedAnchors),
+    };
   }
-  return { finding: 'not-proven-older', warning: true, ...base, provenBefore: null, provenBy: null, sentence: sentenceOf('not-proven-older', base, null, null) };
+  return {
+    finding: 'not-proven-older',
+    warning: true,
+    ...base,
+    provenBefore: null,
+    provenBy: null,
+    unconfirmedAnchors,
+    sentence: sentenceOf('not-proven-older', base, null, null, unconfirmedAnchors),
+  };
 }
 
-function earliestProof(report: ValidReport): { ms: number; by: Sentence } | null {
+/** Each statement's finding for the report, the statements that do not affect it left out. */
+export function assessCompromises(statements: readonly CompromiseTerms[], report: ValidReport, confirmedAnchors: readonly ProvenAnchor[]): CompromiseFinding[] {
+  return statements.map((statement) => assessCompromise(statement, report, confirmedAnchors)).filter((finding): finding is CompromiseFinding => finding !== null);
+}
+
+/** A node confirms a block, so an anchor is confirmed when its chain, number and hash are a confirmed one's. */
+function sameBlock(anchor: ProvenAnchor, other: ProvenAnchor): boolean {
+  return anchor.chainId === other.chainId && anchor.blockNumber === other.blockNumber && anchor.blockHash.toLowerCase() === other.blockHash.toLowerCase();
+}
+
+/**
+ * The latest time a token proves (genTime + accuracy), or null when it proves none: a token from the
+ * operator's own TSA is the notary's word, and one without a stated accuracy has an unknown error
+ * (RFC 3161 §2.4.2), so it bounds nothing.
+ */
+export function timestampProofMs(stamp: Pick<ShownTimestamp, 'source' | 'genTime' | 'accuracyMs'>): number | null {
+  if (stamp.source !== 'independent' || stamp.accuracyMs === null) return null;
+  return Date.parse(stamp.genTime) + stamp.accuracyMs;
+}
+
+function earliestProof(timestamps: readonly ShownTimestamp[], confirmedAnchors: readonly ProvenAnchor[]): { ms: number; by: Sentence } | null {
   let earliest: { ms: number; by: Sentence } | null = null;
   const consider = (ms: number, by: Sentence) => {
     if (Number.isFinite(ms) && (earliest === null || ms < earliest.ms)) earliest = { ms, by };
   };
-  for (const stamp of report.timestamps) {
-    if (stamp.source !== 'independent') continue;
-    consider(Date.parse(stamp.genTime) + (stamp.accuracyMs ?? 0), {
+  for (const stamp of timestamps) {
+    const ms = timestampProofMs(stamp);
+    if (ms === null) continue;
+    consider(ms, {
       zh: `时间戳机构 ${stamp.tsa}（${stamp.authority}）的时间戳`,
       en: `timestamp by ${stamp.tsa} (${stamp.authority})`,
     });
   }
-  for (const anchor of report.anchors) {
+  for (const anchor of confirmedAnchors) {
     // A block time counts in whole seconds: the block may come from any moment of its second.
     consider(Date.parse(anchor.blockTime) + 999, {
       zh: `链 ${anchor.chainId} 第 ${anchor.blockNumber} 号区块中的锚定`,
@@ -166,7 +244,7 @@ function earliestProof(report: ValidReport): { ms: number; by: Sentence } | null
 type Base = { readonly origin: string; readonly successor: string; readonly compromisedAt: string; readonly frozenSize: string };
 
 /** The CLI's sentences (ReportText.CompromiseFindingText), in both languages. */
-function sentenceOf(finding: CompromiseFindingName, base: Base, provenBefore: string | null, provenBy: Sentence | null): Sentence {
+function sentenceOf(finding: CompromiseFindingName, base: Base, provenBefore: string | null, provenBy: Sentence | null, unconfirmedAnchors: number): Sentence {
   switch (finding) {
     case 'frozen-checkpoint':
       return {
@@ -180,8 +258,8 @@ function sentenceOf(finding: CompromiseFindingName, base: Base, provenBefore: st
       };
     case 'not-proven-older':
       return {
-        zh: `警告：回执的检查点由自 ${base.compromisedAt} 起视为已泄露的密钥签署，且回执中没有任何独立证据（外部时间戳或链上锚定）证明它早于该时刻；它可能是伪造的。日志已冻结于检查点 ${base.frozenSize}，后继日志为 ${base.successor}。`,
-        en: `WARNING: the receipt's checkpoint is signed with keys compromised from ${base.compromisedAt}, and nothing independent in it (an outside timestamp or a chain anchor) proves it existed before then; it may be forged. The log is frozen at checkpoint ${base.frozenSize}; its successor is ${base.successor}.`,
+        zh: `警告：回执的检查点由自 ${base.compromisedAt} 起视为已泄露的密钥签署，且回执中没有任何独立证据（外部时间戳或链上锚定）证明它早于该时刻；它可能是伪造的。日志已冻结于检查点 ${base.frozenSize}，后继日志为 ${base.successor}。` + (unconfirmedAnchors > 0 ? `回执中的 ${unconfirmedAnchors} 个链上锚定未经您信任的节点确认，离线核验的区块头可被任意伪造，故不计为时间证据。` : ''),
+        en: `WARNING: the receipt's checkpoint is signed with keys compromised from ${base.compromisedAt}, and nothing independent in it (an outside timestamp or a chain anchor) proves it existed before then; it may be forged. The log is frozen at checkpoint ${base.frozenSize}; its successor is ${base.successor}.` + (unconfirmedAnchors > 0 ? ` Its ${unconfirmedAnchors} chain anchor(s) count only once a node you trust confirms them: a block header checked offline can be made with any time in it.` : ''),
       };
     case 'fork':
       return {

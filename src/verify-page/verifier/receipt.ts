@@ -11,7 +11,7 @@ import { verifyEvmAnchor, type ProvenAnchor } from './evm-anchor.js';
 import { failure, success, type Outcome } from './failures.js';
 import { loadHashes, treeHashOf, type Hashes } from './hashing.js';
 import { parseDepositLeaf, type DepositLeaf } from './leaf.js';
-import { assessCompromise, verifyKeyCompromise, type CompromiseFinding, type KeyCompromise } from './key-compromise.js';
+import { assessCompromises, termsOf, verifyKeyCompromise, type CompromiseTerms } from './key-compromise.js';
 import { leafHash, verifyInclusion } from './merkle.js';
 import { parseVerifierKeys, type TrustedKeys } from './note.js';
 import { verifyPromise } from './promise.js';
@@ -58,22 +58,22 @@ export async function verifyReceipt(receiptJson: string, trust: VerificationTrus
   const notChecked: Sentence[] = [];
   if (keys.value.ignored.length > 0) notChecked.push(say.ignoredTrustedKeys(keys.value.ignored));
   // A statement that does not verify is a trust input that cannot be used, as `verify --compromise` says: never skipped.
-  const statements: KeyCompromise[] = [];
+  const statements: CompromiseTerms[] = [];
   for (const { source, note } of trust.compromiseStatements ?? []) {
     const statement = await verifyKeyCompromise(note, keys.value, hashes);
     if (!statement.ok) {
       const { name, detail } = statement.failure;
       return { verdict: 'unusable-input', problem: `${source} is not a usable key compromise statement: ${name}: ${detail} (it must be signed by the successor log's keys, which you trust)` };
     }
-    statements.push(statement.value);
+    statements.push(termsOf(statement.value));
   }
 
   const outcome = await verifyInOrder(receiptJson, keys.value, tsaTrust.value, evidence, hashes, notChecked);
   if (!outcome.ok) return invalidReport(outcome.failure);
   if (outcome.value.verdict !== 'valid') return outcome.value;
-  const valid = outcome.value;
-  const compromise = statements.map((statement) => assessCompromise(statement, valid)).filter((finding): finding is CompromiseFinding => finding !== null);
-  return { ...valid, compromise };
+  const valid = { ...outcome.value, compromiseStatements: statements };
+  // Offline no anchor is confirmed by a node: the page assesses again with the ones its node check confirmed.
+  return { ...valid, compromise: assessCompromises(statements, valid, []) };
 }
 
 function readTsaTrust(trust: VerificationTrust): { ok: true; value: TsaTrust } | { ok: false; problem: string } {
@@ -183,6 +183,7 @@ async function verifyInOrder(
     timestamps: timestamps.value,
     anchors: anchors.value,
     notChecked,
+    compromiseStatements: [],
     compromise: [],
   });
 }

@@ -1,7 +1,7 @@
 // What the verifier tells a person: the verdict, the times it could prove and from whom, and
 // everything it did not check. A failed receipt proves nothing, so its report shows only why.
 import type { ProvenAnchor } from './evm-anchor.js';
-import type { CompromiseFinding } from './key-compromise.js';
+import type { CompromiseFinding, CompromiseTerms } from './key-compromise.js';
 import { failureNumbers, failureSentences, type Failure, type FailureName } from './failures.js';
 import type { ShownTimestamp } from './timestamps.js';
 
@@ -33,7 +33,13 @@ export interface ValidReport {
   readonly timestamps: readonly ShownTimestamp[];
   readonly anchors: readonly ProvenAnchor[];
   readonly notChecked: readonly Sentence[];
-  /** What each compromise statement given means for this receipt, when it affects it (key-statement.md). */
+  /** The compromise statements given, each verified with the trusted keys (key-statement.md §Compromise). */
+  readonly compromiseStatements: readonly CompromiseTerms[];
+  /**
+   * What each statement means for this receipt, when it affects it (key-statement.md), judged offline:
+   * no anchor counts as proof of time until a node the user trusts confirms its block, so a page that
+   * asks one assesses again (assessCompromises) with the anchors it confirmed.
+   */
   readonly compromise: readonly CompromiseFinding[];
 }
 

@@ -3269,40 +3269,79 @@ async function verifyKeyCompromise(note, trusted, hashes) {
   }
   return parsed;
 }
-function assessCompromise(statement, report) {
+function termsOf(statement) {
+  return {
+    origin: statement.origin,
+    compromisedAtMs: statement.compromisedAtMs,
+    frozenSize: statement.frozenSize.toString(),
+    frozenRoot: toBase64(statement.frozenRoot),
+    compromisedKeys: statement.compromisedKeys.map((key) => key.fingerprint),
+    successor: statement.successor
+  };
+}
+function assessCompromise(statement, report, confirmedAnchors) {
   if (report.log.origin !== statement.origin) return null;
-  if (!statement.compromisedKeys.some((key) => report.log.signedBy.includes(key.fingerprint))) return null;
+  if (!statement.compromisedKeys.some((fingerprint) => report.log.signedBy.includes(fingerprint))) return null;
   const base = {
     origin: statement.origin,
     successor: statement.successor,
     compromisedAt: isoTime(statement.compromisedAtMs),
-    frozenSize: statement.frozenSize.toString()
+    frozenSize: statement.frozenSize
   };
-  if (BigInt(report.log.treeSize) === statement.frozenSize) {
-    const same = bytesEqual(fromBase64(report.log.root) ?? new Uint8Array(), statement.frozenRoot);
+  if (report.log.treeSize === statement.frozenSize) {
+    const same = report.log.root === statement.frozenRoot;
     const finding = same ? "frozen-checkpoint" : "fork";
-    return { finding, warning: !same, ...base, provenBefore: null, provenBy: null, sentence: sentenceOf(finding, base, null, null) };
+    return { finding, warning: !same, ...base, provenBefore: null, provenBy: null, unconfirmedAnchors: 0, sentence: sentenceOf(finding, base, null, null, 0) };
   }
-  const earliest = earliestProof(report);
+  const confirmed = report.anchors.filter((anchor) => confirmedAnchors.some((other) => sameBlock(anchor, other)));
+  const unconfirmedAnchors = report.anchors.length - confirmed.length;
+  const earliest = earliestProof(report.timestamps, confirmed);
   if (earliest !== null && earliest.ms < statement.compromisedAtMs) {
     const provenBefore = isoTime(earliest.ms);
-    return { finding: "proven-older", warning: false, ...base, provenBefore, provenBy: earliest.by, sentence: sentenceOf("proven-older", base, provenBefore, earliest.by) };
+    return {
+      finding: "proven-older",
+      warning: false,
+      ...base,
+      provenBefore,
+      provenBy: earliest.by,
+      unconfirmedAnchors,
+      sentence: sentenceOf("proven-older", base, provenBefore, earliest.by, unconfirmedAnchors)
+    };
   }
-  return { finding: "not-proven-older", warning: true, ...base, provenBefore: null, provenBy: null, sentence: sentenceOf("not-proven-older", base, null, null) };
+  return {
+    finding: "not-proven-older",
+    warning: true,
+    ...base,
+    provenBefore: null,
+    provenBy: null,
+    unconfirmedAnchors,
+    sentence: sentenceOf("not-proven-older", base, null, null, unconfirmedAnchors)
+  };
 }
-function earliestProof(report) {
+function assessCompromises(statements, report, confirmedAnchors) {
+  return statements.map((statement) => assessCompromise(statement, report, confirmedAnchors)).filter((finding) => finding !== null);
+}
+function sameBlock(anchor, other) {
+  return anchor.chainId === other.chainId && anchor.blockNumber === other.blockNumber && anchor.blockHash.toLowerCase() === other.blockHash.toLowerCase();
+}
+function timestampProofMs(stamp) {
+  if (stamp.source !== "independent" || stamp.accuracyMs === null) return null;
+  return Date.parse(stamp.genTime) + stamp.accuracyMs;
+}
+function earliestProof(timestamps, confirmedAnchors) {
   let earliest = null;
   const consider = (ms, by) => {
     if (Number.isFinite(ms) && (earliest === null || ms < earliest.ms)) earliest = { ms, by };
   };
-  for (const stamp of report.timestamps) {
-    if (stamp.source !== "independent") continue;
-    consider(Date.parse(stamp.genTime) + (stamp.accuracyMs ?? 0), {
+  for (const stamp of timestamps) {
+    const ms = timestampProofMs(stamp);
+    if (ms === null) continue;
+    consider(ms, {
       zh: `\u65F6\u95F4\u6233\u673A\u6784 ${stamp.tsa}\uFF08${stamp.authority}\uFF09\u7684\u65F6\u95F4\u6233`,
       en: `timestamp by ${stamp.tsa} (${stamp.authority})`
     });
   }
-  for (const anchor of report.anchors) {
+  for (const anchor of confirmedAnchors) {
     consider(Date.parse(anchor.blockTime) + 999, {
       zh: `\u94FE ${anchor.chainId} \u7B2C ${anchor.blockNumber} \u53F7\u533A\u5757\u4E2D\u7684\u951A\u5B9A`,
       en: `anchor in block ${anchor.blockNumber} of chain ${anchor.chainId}`
@@ -3310,7 +3349,7 @@ function earliestProof(report) {
   }
   return earliest;
 }
-function sentenceOf(finding, base, provenBefore, provenBy) {
+function sentenceOf(finding, base, provenBefore, provenBy, unconfirmedAnchors) {
   switch (finding) {
     case "frozen-checkpoint":
       return {
@@ -3324,8 +3363,8 @@ function sentenceOf(finding, base, provenBefore, provenBy) {
       };
     case "not-proven-older":
       return {
-        zh: `\u8B66\u544A\uFF1A\u56DE\u6267\u7684\u68C0\u67E5\u70B9\u7531\u81EA ${base.compromisedAt} \u8D77\u89C6\u4E3A\u5DF2\u6CC4\u9732\u7684\u5BC6\u94A5\u7B7E\u7F72\uFF0C\u4E14\u56DE\u6267\u4E2D\u6CA1\u6709\u4EFB\u4F55\u72EC\u7ACB\u8BC1\u636E\uFF08\u5916\u90E8\u65F6\u95F4\u6233\u6216\u94FE\u4E0A\u951A\u5B9A\uFF09\u8BC1\u660E\u5B83\u65E9\u4E8E\u8BE5\u65F6\u523B\uFF1B\u5B83\u53EF\u80FD\u662F\u4F2A\u9020\u7684\u3002\u65E5\u5FD7\u5DF2\u51BB\u7ED3\u4E8E\u68C0\u67E5\u70B9 ${base.frozenSize}\uFF0C\u540E\u7EE7\u65E5\u5FD7\u4E3A ${base.successor}\u3002`,
-        en: `WARNING: the receipt's checkpoint is signed with keys compromised from ${base.compromisedAt}, and nothing independent in it (an outside timestamp or a chain anchor) proves it existed before then; it may be forged. The log is frozen at checkpoint ${base.frozenSize}; its successor is ${base.successor}.`
+        zh: `\u8B66\u544A\uFF1A\u56DE\u6267\u7684\u68C0\u67E5\u70B9\u7531\u81EA ${base.compromisedAt} \u8D77\u89C6\u4E3A\u5DF2\u6CC4\u9732\u7684\u5BC6\u94A5\u7B7E\u7F72\uFF0C\u4E14\u56DE\u6267\u4E2D\u6CA1\u6709\u4EFB\u4F55\u72EC\u7ACB\u8BC1\u636E\uFF08\u5916\u90E8\u65F6\u95F4\u6233\u6216\u94FE\u4E0A\u951A\u5B9A\uFF09\u8BC1\u660E\u5B83\u65E9\u4E8E\u8BE5\u65F6\u523B\uFF1B\u5B83\u53EF\u80FD\u662F\u4F2A\u9020\u7684\u3002\u65E5\u5FD7\u5DF2\u51BB\u7ED3\u4E8E\u68C0\u67E5\u70B9 ${base.frozenSize}\uFF0C\u540E\u7EE7\u65E5\u5FD7\u4E3A ${base.successor}\u3002` + (unconfirmedAnchors > 0 ? `\u56DE\u6267\u4E2D\u7684 ${unconfirmedAnchors} \u4E2A\u94FE\u4E0A\u951A\u5B9A\u672A\u7ECF\u60A8\u4FE1\u4EFB\u7684\u8282\u70B9\u786E\u8BA4\uFF0C\u79BB\u7EBF\u6838\u9A8C\u7684\u533A\u5757\u5934\u53EF\u88AB\u4EFB\u610F\u4F2A\u9020\uFF0C\u6545\u4E0D\u8BA1\u4E3A\u65F6\u95F4\u8BC1\u636E\u3002` : ""),
+        en: `WARNING: the receipt's checkpoint is signed with keys compromised from ${base.compromisedAt}, and nothing independent in it (an outside timestamp or a chain anchor) proves it existed before then; it may be forged. The log is frozen at checkpoint ${base.frozenSize}; its successor is ${base.successor}.` + (unconfirmedAnchors > 0 ? ` Its ${unconfirmedAnchors} chain anchor(s) count only once a node you trust confirms them: a block header checked offline can be made with any time in it.` : "")
       };
     case "fork":
       return {
@@ -3960,14 +3999,13 @@ async function verifyReceipt(receiptJson, trust, evidence) {
       const { name: name2, detail } = statement.failure;
       return { verdict: "unusable-input", problem: `${source} is not a usable key compromise statement: ${name2}: ${detail} (it must be signed by the successor log's keys, which you trust)` };
     }
-    statements.push(statement.value);
+    statements.push(termsOf(statement.value));
   }
   const outcome = await verifyInOrder(receiptJson, keys.value, tsaTrust.value, evidence, hashes, notChecked);
   if (!outcome.ok) return invalidReport(outcome.failure);
   if (outcome.value.verdict !== "valid") return outcome.value;
-  const valid = outcome.value;
-  const compromise = statements.map((statement) => assessCompromise(statement, valid)).filter((finding) => finding !== null);
-  return { ...valid, compromise };
+  const valid = { ...outcome.value, compromiseStatements: statements };
+  return { ...valid, compromise: assessCompromises(statements, valid, []) };
 }
 function readTsaTrust(trust) {
   const read = (pems, what) => {
@@ -4056,6 +4094,7 @@ async function verifyInOrder(receiptJson, keys, tsaTrust, evidence, hashes, notC
     timestamps: timestamps.value,
     anchors: anchors.value,
     notChecked,
+    compromiseStatements: [],
     compromise: []
   });
 }
