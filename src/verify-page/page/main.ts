@@ -3,7 +3,7 @@
 // was not checked. The requests are same-origin (a receipt by locator, the server's keys), and, when
 // the user names an Ethereum node they trust, JSON-RPC queries about the proven anchors' blocks to that
 // node (anchor-canonicality.ts), made here from the report, never from the worker that holds the file.
-import { keyCompromiseHeader, notCheckedSentences, type ProvenAnchor, type Report, type Sentence, type ValidReport } from '../verifier/index.js';
+import { assessCompromises, keyCompromiseHeader, notCheckedSentences, type ProvenAnchor, type Report, type Sentence, type ValidReport } from '../verifier/index.js';
 import { checkAnchorCanonicality, readNodeUrl, type CanonicalityOutcome, type Finality } from './anchor-canonicality.js';
 import { acceptKeysFile, byId, currentLanguage, element, fetchText, field, onLanguage, refusalOf, sentence, setUpKeysPanel, setUpLanguage, showProblem, text } from './common.js';
 import type { VerifyRequest, WorkerMessage } from './messages.js';
@@ -269,10 +269,19 @@ async function finish(offline: Report, node: string | null): Promise<void> {
   }
   verifyButton.disabled = false;
   byId('progress-area').hidden = true;
-  report = offline;
+  // The compromise statements are judged after the node's answer: an anchor proves a time only once the
+  // node the user trusts confirmed its block (key-statement.md); the worker's assessment counted none.
+  report = offline.verdict === 'valid' ? { ...offline, compromise: assessCompromises(offline.compromiseStatements, offline, confirmedAnchors(offline, outcome)) } : offline;
   canonicality = outcome;
   nodeGiven = node !== null;
   renderReport();
+}
+
+/** The report's anchors whose blocks the node confirmed canonical and final: none without a node's answer. */
+function confirmedAnchors(valid: ValidReport, outcome: CanonicalityOutcome | null): readonly ProvenAnchor[] {
+  if (outcome === null || outcome.state === 'could-not-check') return [];
+  // The node was asked about the anchors in order; `finality` holds one entry per anchor that held.
+  return valid.anchors.slice(0, outcome.finality.length);
 }
 
 function renderReport(): void {

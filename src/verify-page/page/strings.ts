@@ -34,8 +34,8 @@ export const strings = {
   operatorTsaLabel: { zh: '公证处自己的时间戳机构证书（PEM，可选）', en: "The notary's own TSA certificates (PEM, optional)" },
   compromiseLabel: { zh: '密钥泄露声明（可选，可多个）', en: 'Key compromise statements (optional, several allowed)' },
   compromiseNote: {
-    zh: '声明须由后继日志的公钥签署，且这些公钥须在上面第 4 项您信任的公钥之中；不能核验的声明不会被采用，而是作为无法使用的输入报告。',
-    en: "A statement must be signed by the successor log's keys, and those keys must be among the keys you trust (item 4); a statement that does not verify is not used but reported as unusable input.",
+    zh: '声明须由后继日志的公钥签署，且这些公钥须在上面第 4 项您信任的公钥之中；不能核验的声明不会被采用，而是作为无法使用的输入报告。回执是否早于泄露时刻，只看独立证据：外部时间戳机构注明了精度的时间戳，以及经第 6 项您信任的以太坊节点确认的链上锚定（离线核验的区块头可被任意伪造）。',
+    en: "A statement must be signed by the successor log's keys, and those keys must be among the keys you trust (item 4); a statement that does not verify is not used but reported as unusable input. Whether a receipt predates the compromise rests on independent evidence only: an outside TSA's timestamp that states its accuracy, and chain anchors once the Ethereum node you trust (item 6) confirms them (a block header checked offline can be made with any time in it).",
   },
   serverStatementsNote: {
     zh: '本服务器公布了以下密钥泄露声明。选中的声明只有在用您信任的公钥核验通过后才会采用；本页从不信任服务器提供的公钥。',

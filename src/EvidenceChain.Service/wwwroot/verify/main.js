@@ -28,6 +28,9 @@ var strictUtf8Decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true 
 function utf8(text2) {
   return utf8Encoder.encode(text2);
 }
+function isoTime(unixMilliseconds) {
+  return new Date(unixMilliseconds).toISOString();
+}
 
 // node_modules/@noble/hashes/utils.js
 function isBytes(a2) {
@@ -2374,6 +2377,100 @@ var anchoredTopic = keccak_256(utf8("Anchored(bytes32,uint64,bytes32,address,uin
 
 // src/verify-page/verifier/key-compromise.ts
 var keyCompromiseHeader = "evidencechain/key-compromise/v1";
+function assessCompromise(statement, report2, confirmedAnchors2) {
+  if (report2.log.origin !== statement.origin) return null;
+  if (!statement.compromisedKeys.some((fingerprint) => report2.log.signedBy.includes(fingerprint))) return null;
+  const base = {
+    origin: statement.origin,
+    successor: statement.successor,
+    compromisedAt: isoTime(statement.compromisedAtMs),
+    frozenSize: statement.frozenSize
+  };
+  if (report2.log.treeSize === statement.frozenSize) {
+    const same = report2.log.root === statement.frozenRoot;
+    const finding = same ? "frozen-checkpoint" : "fork";
+    return { finding, warning: !same, ...base, provenBefore: null, provenBy: null, unconfirmedAnchors: 0, sentence: sentenceOf(finding, base, null, null, 0) };
+  }
+  const confirmed = report2.anchors.filter((anchor) => confirmedAnchors2.some((other) => sameBlock(anchor, other)));
+  const unconfirmedAnchors = report2.anchors.length - confirmed.length;
+  const earliest = earliestProof(report2.timestamps, confirmed);
+  if (earliest !== null && earliest.ms < statement.compromisedAtMs) {
+    const provenBefore = isoTime(earliest.ms);
+    return {
+      finding: "proven-older",
+      warning: false,
+      ...base,
+      provenBefore,
+      provenBy: earliest.by,
+      unconfirmedAnchors,
+      sentence: sentenceOf("proven-older", base, provenBefore, earliest.by, unconfirmedAnchors)
+    };
+  }
+  return {
+    finding: "not-proven-older",
+    warning: true,
+    ...base,
+    provenBefore: null,
+    provenBy: null,
+    unconfirmedAnchors,
+    sentence: sentenceOf("not-proven-older", base, null, null, unconfirmedAnchors)
+  };
+}
+function assessCompromises(statements, report2, confirmedAnchors2) {
+  return statements.map((statement) => assessCompromise(statement, report2, confirmedAnchors2)).filter((finding) => finding !== null);
+}
+function sameBlock(anchor, other) {
+  return anchor.chainId === other.chainId && anchor.blockNumber === other.blockNumber && anchor.blockHash.toLowerCase() === other.blockHash.toLowerCase();
+}
+function timestampProofMs(stamp) {
+  if (stamp.source !== "independent" || stamp.accuracyMs === null) return null;
+  return Date.parse(stamp.genTime) + stamp.accuracyMs;
+}
+function earliestProof(timestamps, confirmedAnchors2) {
+  let earliest = null;
+  const consider = (ms, by) => {
+    if (Number.isFinite(ms) && (earliest === null || ms < earliest.ms)) earliest = { ms, by };
+  };
+  for (const stamp of timestamps) {
+    const ms = timestampProofMs(stamp);
+    if (ms === null) continue;
+    consider(ms, {
+      zh: `\u65F6\u95F4\u6233\u673A\u6784 ${stamp.tsa}\uFF08${stamp.authority}\uFF09\u7684\u65F6\u95F4\u6233`,
+      en: `timestamp by ${stamp.tsa} (${stamp.authority})`
+    });
+  }
+  for (const anchor of confirmedAnchors2) {
+    consider(Date.parse(anchor.blockTime) + 999, {
+      zh: `\u94FE ${anchor.chainId} \u7B2C ${anchor.blockNumber} \u53F7\u533A\u5757\u4E2D\u7684\u951A\u5B9A`,
+      en: `anchor in block ${anchor.blockNumber} of chain ${anchor.chainId}`
+    });
+  }
+  return earliest;
+}
+function sentenceOf(finding, base, provenBefore, provenBy, unconfirmedAnchors) {
+  switch (finding) {
+    case "frozen-checkpoint":
+      return {
+        zh: `\u56DE\u6267\u7684\u68C0\u67E5\u70B9\u6B63\u662F\u65E5\u5FD7 ${base.origin} \u51BB\u7ED3\u65F6\u7684\u68C0\u67E5\u70B9\uFF08\u5DF2\u5728\u94FE\u4E0A\u951A\u5B9A\uFF09\uFF0C\u4E0D\u53D7\u6CC4\u9732\u5F71\u54CD\u3002`,
+        en: `The receipt's checkpoint is the one log ${base.origin} was frozen at (anchored on a chain): the compromise does not touch it.`
+      };
+    case "proven-older":
+      return {
+        zh: `\u72EC\u7ACB\u8BC1\u636E\u8BC1\u660E\u8BE5\u8BB0\u5F55\u5728\u5BC6\u94A5\u6CC4\u9732\u65F6\u523B ${base.compromisedAt} \u4E4B\u524D\u5DF2\u5728\u65E5\u5FD7\u4E2D\uFF1A${provenBy.zh}\uFF0C\u4E0D\u665A\u4E8E ${provenBefore}\u3002`,
+        en: `Independent evidence proves the leaf was in the log before the keys were compromised at ${base.compromisedAt}: ${provenBy.en}, by ${provenBefore}.`
+      };
+    case "not-proven-older":
+      return {
+        zh: `\u8B66\u544A\uFF1A\u56DE\u6267\u7684\u68C0\u67E5\u70B9\u7531\u81EA ${base.compromisedAt} \u8D77\u89C6\u4E3A\u5DF2\u6CC4\u9732\u7684\u5BC6\u94A5\u7B7E\u7F72\uFF0C\u4E14\u56DE\u6267\u4E2D\u6CA1\u6709\u4EFB\u4F55\u72EC\u7ACB\u8BC1\u636E\uFF08\u5916\u90E8\u65F6\u95F4\u6233\u6216\u94FE\u4E0A\u951A\u5B9A\uFF09\u8BC1\u660E\u5B83\u65E9\u4E8E\u8BE5\u65F6\u523B\uFF1B\u5B83\u53EF\u80FD\u662F\u4F2A\u9020\u7684\u3002\u65E5\u5FD7\u5DF2\u51BB\u7ED3\u4E8E\u68C0\u67E5\u70B9 ${base.frozenSize}\uFF0C\u540E\u7EE7\u65E5\u5FD7\u4E3A ${base.successor}\u3002` + (unconfirmedAnchors > 0 ? `\u56DE\u6267\u4E2D\u7684 ${unconfirmedAnchors} \u4E2A\u94FE\u4E0A\u951A\u5B9A\u672A\u7ECF\u60A8\u4FE1\u4EFB\u7684\u8282\u70B9\u786E\u8BA4\uFF0C\u79BB\u7EBF\u6838\u9A8C\u7684\u533A\u5757\u5934\u53EF\u88AB\u4EFB\u610F\u4F2A\u9020\uFF0C\u6545\u4E0D\u8BA1\u4E3A\u65F6\u95F4\u8BC1\u636E\u3002` : ""),
+        en: `WARNING: the receipt's checkpoint is signed with keys compromised from ${base.compromisedAt}, and nothing independent in it (an outside timestamp or a chain anchor) proves it existed before then; it may be forged. The log is frozen at checkpoint ${base.frozenSize}; its successor is ${base.successor}.` + (unconfirmedAnchors > 0 ? ` Its ${unconfirmedAnchors} chain anchor(s) count only once a node you trust confirms them: a block header checked offline can be made with any time in it.` : "")
+      };
+    case "fork":
+      return {
+        zh: `\u8B66\u544A\uFF1A\u56DE\u6267\u7684\u68C0\u67E5\u70B9\u4E0E\u51BB\u7ED3\u68C0\u67E5\u70B9 ${base.frozenSize} \u5927\u5C0F\u76F8\u540C\u4F46\u6839\u4E0D\u540C\uFF1A\u8FD9\u662F\u7528\u5DF2\u6CC4\u9732\u5BC6\u94A5\u7B7E\u7F72\u7684\u53E6\u4E00\u6BB5\u5386\u53F2\uFF0C\u4E0D\u662F\u516C\u8BC1\u5904\u7684\u65E5\u5FD7\u3002`,
+        en: `WARNING: the receipt's checkpoint has the frozen checkpoint's size ${base.frozenSize} but another root: a second history signed with the compromised keys, not the notary's log.`
+      };
+  }
+}
 
 // src/verify-page/verifier/report.ts
 var notCheckedSentences = {
@@ -2677,8 +2774,8 @@ var strings = {
   operatorTsaLabel: { zh: "\u516C\u8BC1\u5904\u81EA\u5DF1\u7684\u65F6\u95F4\u6233\u673A\u6784\u8BC1\u4E66\uFF08PEM\uFF0C\u53EF\u9009\uFF09", en: "The notary's own TSA certificates (PEM, optional)" },
   compromiseLabel: { zh: "\u5BC6\u94A5\u6CC4\u9732\u58F0\u660E\uFF08\u53EF\u9009\uFF0C\u53EF\u591A\u4E2A\uFF09", en: "Key compromise statements (optional, several allowed)" },
   compromiseNote: {
-    zh: "\u58F0\u660E\u987B\u7531\u540E\u7EE7\u65E5\u5FD7\u7684\u516C\u94A5\u7B7E\u7F72\uFF0C\u4E14\u8FD9\u4E9B\u516C\u94A5\u987B\u5728\u4E0A\u9762\u7B2C 4 \u9879\u60A8\u4FE1\u4EFB\u7684\u516C\u94A5\u4E4B\u4E2D\uFF1B\u4E0D\u80FD\u6838\u9A8C\u7684\u58F0\u660E\u4E0D\u4F1A\u88AB\u91C7\u7528\uFF0C\u800C\u662F\u4F5C\u4E3A\u65E0\u6CD5\u4F7F\u7528\u7684\u8F93\u5165\u62A5\u544A\u3002",
-    en: "A statement must be signed by the successor log's keys, and those keys must be among the keys you trust (item 4); a statement that does not verify is not used but reported as unusable input."
+    zh: "\u58F0\u660E\u987B\u7531\u540E\u7EE7\u65E5\u5FD7\u7684\u516C\u94A5\u7B7E\u7F72\uFF0C\u4E14\u8FD9\u4E9B\u516C\u94A5\u987B\u5728\u4E0A\u9762\u7B2C 4 \u9879\u60A8\u4FE1\u4EFB\u7684\u516C\u94A5\u4E4B\u4E2D\uFF1B\u4E0D\u80FD\u6838\u9A8C\u7684\u58F0\u660E\u4E0D\u4F1A\u88AB\u91C7\u7528\uFF0C\u800C\u662F\u4F5C\u4E3A\u65E0\u6CD5\u4F7F\u7528\u7684\u8F93\u5165\u62A5\u544A\u3002\u56DE\u6267\u662F\u5426\u65E9\u4E8E\u6CC4\u9732\u65F6\u523B\uFF0C\u53EA\u770B\u72EC\u7ACB\u8BC1\u636E\uFF1A\u5916\u90E8\u65F6\u95F4\u6233\u673A\u6784\u6CE8\u660E\u4E86\u7CBE\u5EA6\u7684\u65F6\u95F4\u6233\uFF0C\u4EE5\u53CA\u7ECF\u7B2C 6 \u9879\u60A8\u4FE1\u4EFB\u7684\u4EE5\u592A\u574A\u8282\u70B9\u786E\u8BA4\u7684\u94FE\u4E0A\u951A\u5B9A\uFF08\u79BB\u7EBF\u6838\u9A8C\u7684\u533A\u5757\u5934\u53EF\u88AB\u4EFB\u610F\u4F2A\u9020\uFF09\u3002",
+    en: "A statement must be signed by the successor log's keys, and those keys must be among the keys you trust (item 4); a statement that does not verify is not used but reported as unusable input. Whether a receipt predates the compromise rests on independent evidence only: an outside TSA's timestamp that states its accuracy, and chain anchors once the Ethereum node you trust (item 6) confirms them (a block header checked offline can be made with any time in it)."
   },
   serverStatementsNote: {
     zh: "\u672C\u670D\u52A1\u5668\u516C\u5E03\u4E86\u4EE5\u4E0B\u5BC6\u94A5\u6CC4\u9732\u58F0\u660E\u3002\u9009\u4E2D\u7684\u58F0\u660E\u53EA\u6709\u5728\u7528\u60A8\u4FE1\u4EFB\u7684\u516C\u94A5\u6838\u9A8C\u901A\u8FC7\u540E\u624D\u4F1A\u91C7\u7528\uFF1B\u672C\u9875\u4ECE\u4E0D\u4FE1\u4EFB\u670D\u52A1\u5668\u63D0\u4F9B\u7684\u516C\u94A5\u3002",
@@ -3145,10 +3242,14 @@ async function finish(offline, node) {
   }
   verifyButton.disabled = false;
   byId("progress-area").hidden = true;
-  report = offline;
+  report = offline.verdict === "valid" ? { ...offline, compromise: assessCompromises(offline.compromiseStatements, offline, confirmedAnchors(offline, outcome)) } : offline;
   canonicality = outcome;
   nodeGiven = node !== null;
   renderReport();
+}
+function confirmedAnchors(valid, outcome) {
+  if (outcome === null || outcome.state === "could-not-check") return [];
+  return valid.anchors.slice(0, outcome.finality.length);
 }
 function renderReport() {
   result.replaceChildren();
