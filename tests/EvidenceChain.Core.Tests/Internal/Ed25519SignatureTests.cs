@@ -53,7 +53,7 @@ public class Ed25519SignatureTests
     [Fact]
     public void Verify_RandomKeysAndMessages_BothAccept_AndAgreeOnEveryFlippedBit()
     {
-        Gen.Select(Gen.Byte.Array[32], Gen.Byte.Array[0, 300], Gen.Int[0, (32 + 64) * 8]).Sample((seed, message, flip) =>
+        Gen.Select(Gen.Byte.Array[32], Gen.Byte.Array[0, 300], Gen.Int[0, ((32 + 64) * 8) - 1]).Sample((seed, message, flip) =>
         {
             using var key = Key.Import(SignatureAlgorithm.Ed25519, seed, KeyBlobFormat.RawPrivateKey);
             byte[] publicKey = key.PublicKey.Export(KeyBlobFormat.RawPublicKey);
