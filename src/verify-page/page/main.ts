@@ -316,7 +316,8 @@ function renderReport(): void {
     if (report.compromise.length > 0) attributes['data-compromise'] = warned ? 'warning' : 'proven';
     result.append(element('div', attributes, text(warned ? 'verdictValidCompromised' : 'verdictValid')));
   }
-  if (report.compromise.length > 0) result.append(compromiseFindings(report));
+  // Beside an invalid verdict (the node's "no") no compromise line is shown, as the CLI prints none.
+  if (report.compromise.length > 0 && canonicality?.state !== 'not-canonical') result.append(compromiseFindings(report));
   renderValid(report);
 }
 

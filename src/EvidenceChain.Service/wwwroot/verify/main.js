@@ -3282,7 +3282,7 @@ function renderReport() {
     if (report.compromise.length > 0) attributes["data-compromise"] = warned ? "warning" : "proven";
     result.append(element("div", attributes, text(warned ? "verdictValidCompromised" : "verdictValid")));
   }
-  if (report.compromise.length > 0) result.append(compromiseFindings(report));
+  if (report.compromise.length > 0 && canonicality?.state !== "not-canonical") result.append(compromiseFindings(report));
   renderValid(report);
 }
 function compromiseFindings(valid) {
