@@ -44,12 +44,8 @@ export async function verifyCheckpoint(note: string, trusted: TrustedKeys, hashe
   const [origin, sizeText, rootText] = lines as [string, string, string];
   const foreignSigner = signers.find((key) => key.name !== origin);
   if (foreignSigner) return failure('OriginMismatch', `the checkpoint names the log ${origin}, its trusted signer is ${foreignSigner.name}`);
-  const logKeys = trusted.keys.filter((key) => key.name === origin);
-  for (const algorithm of new Set(logKeys.map((key) => key.algorithm))) {
-    if (signers.some((key) => key.algorithm === algorithm)) continue;
-    const fingerprints = logKeys.filter((key) => key.algorithm === algorithm).map((key) => key.fingerprint);
-    return failure('NoTrustedSignature', `no trusted ${algorithmNames[algorithm]} key signed the checkpoint (trusted ones: fingerprint ${fingerprints.join(', ')})`);
-  }
+  const unsigned = algorithmNotSigned(origin, trusted, signers);
+  if (unsigned !== null) return failure('NoTrustedSignature', `no trusted ${unsigned.name} key signed the checkpoint (trusted ones: fingerprint ${unsigned.fingerprints.join(', ')})`);
 
   const treeHash = treeHashOfOrigin(origin);
   if (treeHash === null) return failure('MalformedCheckpoint', `the origin ${JSON.stringify(origin)} is not host/evidencechain/log-id/tree-hash`);
@@ -60,4 +56,18 @@ export async function verifyCheckpoint(note: string, trusted: TrustedKeys, hashe
   return success({ origin, treeHash, size, root, text, signers, unknownSignatures });
 }
 
-export const algorithmNames: Record<VerifierKey['algorithm'], string> = { ed25519: 'Ed25519', 'sm2-sm3': 'SM2' };
+const algorithmNames: Record<VerifierKey['algorithm'], string> = { ed25519: 'Ed25519', 'sm2-sm3': 'SM2' };
+
+/**
+ * The checkpoint rule for the keys named `name` (checkpoint.md §Verification), which a compromise statement's
+ * successor keys follow too: for each algorithm among those trusted keys, one of them must be among `signers`.
+ * The first algorithm none signed with, with its trusted keys' fingerprints; null when each did.
+ */
+export function algorithmNotSigned(name: string, trusted: TrustedKeys, signers: readonly VerifierKey[]): { name: string; fingerprints: string[] } | null {
+  const keys = trusted.keys.filter((key) => key.name === name);
+  for (const algorithm of new Set(keys.map((key) => key.algorithm))) {
+    if (signers.some((key) => key.name === name && key.algorithm === algorithm)) continue;
+    return { name: algorithmNames[algorithm], fingerprints: keys.filter((key) => key.algorithm === algorithm).map((key) => key.fingerprint) };
+  }
+  return null;
+}

@@ -3,7 +3,7 @@
 // log is frozen at its last checkpoint anchored final, and which log carries on. And what such a
 // statement means for a receipt that verified (§What a verifier says about a receipt).
 import { fromBase64, isoTime, parseDecimal, toBase64 } from './bytes.js';
-import { algorithmNames, treeHashOfOrigin } from './checkpoint.js';
+import { algorithmNotSigned, treeHashOfOrigin } from './checkpoint.js';
 import { failure, success, type Outcome } from './failures.js';
 import type { Hashes } from './hashing.js';
 import { parseVerifierKeys, verifySignedNote, type TrustedKeys, type VerifierKey } from './note.js';
@@ -87,12 +87,8 @@ export async function verifyKeyCompromise(note: string, trusted: TrustedKeys, ha
   const { successor } = parsed.value;
   const signers = opened.value.signers.filter((key) => key.name === successor);
   if (signers.length === 0) return failure('NoTrustedSignature', `no trusted key of the successor log ${successor} signed the statement`);
-  const successorKeys = trusted.keys.filter((key) => key.name === successor);
-  for (const algorithm of new Set(successorKeys.map((key) => key.algorithm))) {
-    if (signers.some((key) => key.algorithm === algorithm)) continue;
-    const fingerprints = successorKeys.filter((key) => key.algorithm === algorithm).map((key) => key.fingerprint);
-    return failure('NoTrustedSignature', `no trusted ${algorithmNames[algorithm]} key of the successor log signed the compromise statement (trusted ones: fingerprint ${fingerprints.join(', ')})`);
-  }
+  const unsigned = algorithmNotSigned(successor, trusted, signers);
+  if (unsigned !== null) return failure('NoTrustedSignature', `no trusted ${unsigned.name} key of the successor log signed the compromise statement (trusted ones: fingerprint ${unsigned.fingerprints.join(', ')})`);
   return parsed;
 }
 
@@ -175,26 +171,18 @@ export function assessCompromise(statement: CompromiseTerms, report: ValidReport
   const confirmed = report.anchors.filter((anchor) => confirmedAnchors.some((other) => sameBlock(anchor, other)));
   const unconfirmedAnchors = report.anchors.length - confirmed.length;
   const earliest = earliestProof(report.timestamps, confirmed);
-  if (earliest !== null && earliest.ms < statement.compromisedAtMs) {
-    const provenBefore = isoTime(earliest.ms);
-    return {
-      finding: 'proven-older',
-      warning: false,
-      ...base,
-      provenBefore,
-      provenBy: earliest.by,
-      unconfirmedAnchors,
-      sentence: sentenceOf('proven-older', base, provenBefore, earliest.by, unconfirmedAnchors),
-    };
-  }
+  const proven = earliest !== null && earliest.ms < statement.compromisedAtMs ? earliest : null;
+  const finding = proven === null ? 'not-proven-older' : 'proven-older';
+  const provenBefore = proven === null ? null : isoTime(proven.ms);
+  const provenBy = proven?.by ?? null;
   return {
-    finding: 'not-proven-older',
-    warning: true,
+    finding,
+    warning: proven === null,
     ...base,
-    provenBefore: null,
-    provenBy: null,
+    provenBefore,
+    provenBy,
     unconfirmedAnchors,
-    sentence: sentenceOf('not-proven-older', base, null, null, unconfirmedAnchors),
+    sentence: sentenceOf(finding, base, provenBefore, provenBy, unconfirmedAnchors),
   };
 }
 

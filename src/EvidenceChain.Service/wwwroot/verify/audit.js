@@ -1821,12 +1821,8 @@ async function verifyCheckpoint(note, trusted, hashes) {
   const [origin, sizeText, rootText] = lines;
   const foreignSigner = signers.find((key) => key.name !== origin);
   if (foreignSigner) return failure("OriginMismatch", `the checkpoint names the log ${origin}, its trusted signer is ${foreignSigner.name}`);
-  const logKeys = trusted.keys.filter((key) => key.name === origin);
-  for (const algorithm of new Set(logKeys.map((key) => key.algorithm))) {
-    if (signers.some((key) => key.algorithm === algorithm)) continue;
-    const fingerprints = logKeys.filter((key) => key.algorithm === algorithm).map((key) => key.fingerprint);
-    return failure("NoTrustedSignature", `no trusted ${algorithmNames[algorithm]} key signed the checkpoint (trusted ones: fingerprint ${fingerprints.join(", ")})`);
-  }
+  const unsigned = algorithmNotSigned(origin, trusted, signers);
+  if (unsigned !== null) return failure("NoTrustedSignature", `no trusted ${unsigned.name} key signed the checkpoint (trusted ones: fingerprint ${unsigned.fingerprints.join(", ")})`);
   const treeHash = treeHashOfOrigin(origin);
   if (treeHash === null) return failure("MalformedCheckpoint", `the origin ${JSON.stringify(origin)} is not host/evidencechain/log-id/tree-hash`);
   const size = parseDecimal(sizeText);
@@ -1836,6 +1832,14 @@ async function verifyCheckpoint(note, trusted, hashes) {
   return success({ origin, treeHash, size, root, text: text2, signers, unknownSignatures });
 }
 var algorithmNames = { ed25519: "Ed25519", "sm2-sm3": "SM2" };
+function algorithmNotSigned(name2, trusted, signers) {
+  const keys2 = trusted.keys.filter((key) => key.name === name2);
+  for (const algorithm of new Set(keys2.map((key) => key.algorithm))) {
+    if (signers.some((key) => key.name === name2 && key.algorithm === algorithm)) continue;
+    return { name: algorithmNames[algorithm], fingerprints: keys2.filter((key) => key.algorithm === algorithm).map((key) => key.fingerprint) };
+  }
+  return null;
+}
 
 // src/verify-page/verifier/merkle.ts
 var proofLengthMax = 64;

@@ -2388,32 +2388,24 @@ function assessCompromise(statement, report2, confirmedAnchors2) {
   };
   if (report2.log.treeSize === statement.frozenSize) {
     const same = report2.log.root === statement.frozenRoot;
-    const finding = same ? "frozen-checkpoint" : "fork";
-    return { finding, warning: !same, ...base, provenBefore: null, provenBy: null, unconfirmedAnchors: 0, sentence: sentenceOf(finding, base, null, null, 0) };
+    const finding2 = same ? "frozen-checkpoint" : "fork";
+    return { finding: finding2, warning: !same, ...base, provenBefore: null, provenBy: null, unconfirmedAnchors: 0, sentence: sentenceOf(finding2, base, null, null, 0) };
   }
   const confirmed = report2.anchors.filter((anchor) => confirmedAnchors2.some((other) => sameBlock(anchor, other)));
   const unconfirmedAnchors = report2.anchors.length - confirmed.length;
   const earliest = earliestProof(report2.timestamps, confirmed);
-  if (earliest !== null && earliest.ms < statement.compromisedAtMs) {
-    const provenBefore = isoTime(earliest.ms);
-    return {
-      finding: "proven-older",
-      warning: false,
-      ...base,
-      provenBefore,
-      provenBy: earliest.by,
-      unconfirmedAnchors,
-      sentence: sentenceOf("proven-older", base, provenBefore, earliest.by, unconfirmedAnchors)
-    };
-  }
+  const proven = earliest !== null && earliest.ms < statement.compromisedAtMs ? earliest : null;
+  const finding = proven === null ? "not-proven-older" : "proven-older";
+  const provenBefore = proven === null ? null : isoTime(proven.ms);
+  const provenBy = proven?.by ?? null;
   return {
-    finding: "not-proven-older",
-    warning: true,
+    finding,
+    warning: proven === null,
     ...base,
-    provenBefore: null,
-    provenBy: null,
+    provenBefore,
+    provenBy,
     unconfirmedAnchors,
-    sentence: sentenceOf("not-proven-older", base, null, null, unconfirmedAnchors)
+    sentence: sentenceOf(finding, base, provenBefore, provenBy, unconfirmedAnchors)
   };
 }
 function assessCompromises(statements, report2, confirmedAnchors2) {

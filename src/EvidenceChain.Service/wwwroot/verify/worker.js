@@ -1880,12 +1880,8 @@ async function verifyCheckpoint(note, trusted, hashes) {
   const [origin, sizeText, rootText] = lines;
   const foreignSigner = signers.find((key) => key.name !== origin);
   if (foreignSigner) return failure("OriginMismatch", `the checkpoint names the log ${origin}, its trusted signer is ${foreignSigner.name}`);
-  const logKeys = trusted.keys.filter((key) => key.name === origin);
-  for (const algorithm of new Set(logKeys.map((key) => key.algorithm))) {
-    if (signers.some((key) => key.algorithm === algorithm)) continue;
-    const fingerprints = logKeys.filter((key) => key.algorithm === algorithm).map((key) => key.fingerprint);
-    return failure("NoTrustedSignature", `no trusted ${algorithmNames[algorithm]} key signed the checkpoint (trusted ones: fingerprint ${fingerprints.join(", ")})`);
-  }
+  const unsigned = algorithmNotSigned(origin, trusted, signers);
+  if (unsigned !== null) return failure("NoTrustedSignature", `no trusted ${unsigned.name} key signed the checkpoint (trusted ones: fingerprint ${unsigned.fingerprints.join(", ")})`);
   const treeHash = treeHashOfOrigin(origin);
   if (treeHash === null) return failure("MalformedCheckpoint", `the origin ${JSON.stringify(origin)} is not host/evidencechain/log-id/tree-hash`);
   const size = parseDecimal(sizeText);
@@ -1895,6 +1891,14 @@ async function verifyCheckpoint(note, trusted, hashes) {
   return success({ origin, treeHash, size, root, text, signers, unknownSignatures });
 }
 var algorithmNames = { ed25519: "Ed25519", "sm2-sm3": "SM2" };
+function algorithmNotSigned(name2, trusted, signers) {
+  const keys = trusted.keys.filter((key) => key.name === name2);
+  for (const algorithm of new Set(keys.map((key) => key.algorithm))) {
+    if (signers.some((key) => key.name === name2 && key.algorithm === algorithm)) continue;
+    return { name: algorithmNames[algorithm], fingerprints: keys.filter((key) => key.algorithm === algorithm).map((key) => key.fingerprint) };
+  }
+  return null;
+}
 
 // src/verify-page/verifier/der.ts
 var DerError = class extends Error {
@@ -3261,12 +3265,8 @@ async function verifyKeyCompromise(note, trusted, hashes) {
   const { successor } = parsed.value;
   const signers = opened.value.signers.filter((key) => key.name === successor);
   if (signers.length === 0) return failure("NoTrustedSignature", `no trusted key of the successor log ${successor} signed the statement`);
-  const successorKeys = trusted.keys.filter((key) => key.name === successor);
-  for (const algorithm of new Set(successorKeys.map((key) => key.algorithm))) {
-    if (signers.some((key) => key.algorithm === algorithm)) continue;
-    const fingerprints = successorKeys.filter((key) => key.algorithm === algorithm).map((key) => key.fingerprint);
-    return failure("NoTrustedSignature", `no trusted ${algorithmNames[algorithm]} key of the successor log signed the compromise statement (trusted ones: fingerprint ${fingerprints.join(", ")})`);
-  }
+  const unsigned = algorithmNotSigned(successor, trusted, signers);
+  if (unsigned !== null) return failure("NoTrustedSignature", `no trusted ${unsigned.name} key of the successor log signed the compromise statement (trusted ones: fingerprint ${unsigned.fingerprints.join(", ")})`);
   return parsed;
 }
 function termsOf(statement) {
@@ -3290,32 +3290,24 @@ function assessCompromise(statement, report, confirmedAnchors) {
   };
   if (report.log.treeSize === statement.frozenSize) {
     const same = report.log.root === statement.frozenRoot;
-    const finding = same ? "frozen-checkpoint" : "fork";
-    return { finding, warning: !same, ...base, provenBefore: null, provenBy: null, unconfirmedAnchors: 0, sentence: sentenceOf(finding, base, null, null, 0) };
+    const finding2 = same ? "frozen-checkpoint" : "fork";
+    return { finding: finding2, warning: !same, ...base, provenBefore: null, provenBy: null, unconfirmedAnchors: 0, sentence: sentenceOf(finding2, base, null, null, 0) };
   }
   const confirmed = report.anchors.filter((anchor) => confirmedAnchors.some((other) => sameBlock(anchor, other)));
   const unconfirmedAnchors = report.anchors.length - confirmed.length;
   const earliest = earliestProof(report.timestamps, confirmed);
-  if (earliest !== null && earliest.ms < statement.compromisedAtMs) {
-    const provenBefore = isoTime(earliest.ms);
-    return {
-      finding: "proven-older",
-      warning: false,
-      ...base,
-      provenBefore,
-      provenBy: earliest.by,
-      unconfirmedAnchors,
-      sentence: sentenceOf("proven-older", base, provenBefore, earliest.by, unconfirmedAnchors)
-    };
-  }
+  const proven = earliest !== null && earliest.ms < statement.compromisedAtMs ? earliest : null;
+  const finding = proven === null ? "not-proven-older" : "proven-older";
+  const provenBefore = proven === null ? null : isoTime(proven.ms);
+  const provenBy = proven?.by ?? null;
   return {
-    finding: "not-proven-older",
-    warning: true,
+    finding,
+    warning: proven === null,
     ...base,
-    provenBefore: null,
-    provenBy: null,
+    provenBefore,
+    provenBy,
     unconfirmedAnchors,
-    sentence: sentenceOf("not-proven-older", base, null, null, unconfirmedAnchors)
+    sentence: sentenceOf(finding, base, provenBefore, provenBy, unconfirmedAnchors)
   };
 }
 function assessCompromises(statements, report, confirmedAnchors) {
