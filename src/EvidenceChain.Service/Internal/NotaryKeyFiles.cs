@@ -196,7 +196,7 @@ internal sealed class NotaryKeyFiles
             Ed25519NoteSigner ed25519 = ed25519OnDevice is null ? new(origin.ToString(), seed) : new(origin.ToString(), ed25519OnDevice);
             if (ed25519OnDevice is not null)
             {
-                NoteVerifier? published = ReadPublishedEd25519(origin);
+                NoteVerifier? published = ReadPublished(origin).FirstOrDefault(k => k is Ed25519NoteVerifier);
                 if (!ed25519.Verifier.Equals(published))
                 {
                     ed25519.Dispose();
@@ -265,25 +265,6 @@ internal sealed class NotaryKeyFiles
         string temporary = path + ".tmp";
         File.WriteAllText(temporary, text);
         File.Move(temporary, path, overwrite: true);
-    }
-
-    /// <summary>The Ed25519 verifier key <c>notary.vkeys</c> publishes for the log, if any.</summary>
-    private NoteVerifier? ReadPublishedEd25519(LogOrigin origin)
-    {
-        if (!File.Exists(VerifierKeysPath))
-        {
-            return null;
-        }
-
-        foreach (string line in File.ReadAllLines(VerifierKeysPath))
-        {
-            if (NoteVerifierKey.TryParse(line, out NoteVerifier? verifier, out _) && verifier is Ed25519NoteVerifier && verifier.Name == origin.ToString())
-            {
-                return verifier;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>GM/T 0009's default user ID, stated in every key (checkpoint.md).</summary>
